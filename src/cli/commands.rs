@@ -1,0 +1,232 @@
+use std::path::Path;
+
+use jixiao::diagnostic::Diagnostic;
+use jixiao::frameworks;
+use jixiao::report::{json::score_json, table::score_table};
+use jixiao::scoring::{self, explain};
+use jixiao::store::{LoadError, Loaded, load_file};
+
+/// Loads a file, printing why it could not be (exit 2) or its errors (exit 1).
+fn load_or_report(path: &Path) -> Result<Loaded, u8> {
+    let name = path.display().to_string();
+    match load_file(path) {
+        Ok((_, loaded)) => {
+            let errors: Vec<Diagnostic> = jixiao::check::check(&loaded)
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+            if errors.is_empty() {
+                Ok(loaded)
+            } else {
+                for e in &errors {
+                    eprintln!("{}", e.display(&name));
+                }
+                eprintln!(
+                    "{name}: {} error(s); run `jixiao check {name}` for details",
+                    errors.len()
+                );
+                Err(1)
+            }
+        }
+        Err(LoadError::Syntax(d)) => {
+            eprintln!("{}", d.display(&name));
+            Err(2)
+        }
+        Err(LoadError::Io(e)) => {
+            eprintln!("{name}: error: cannot read: {e}");
+            Err(2)
+        }
+    }
+}
+
+pub fn check(files: &[std::path::PathBuf], quiet: bool) -> u8 {
+    let mut worst = 0u8;
+    for path in files {
+        let name = path.display().to_string();
+        match load_file(path) {
+            Ok((_, loaded)) => {
+                let diags = jixiao::check::check(&loaded);
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                let warnings = diags.len() - errors;
+                for d in diags.iter().filter(|d| !quiet || d.is_error()) {
+                    println!("{}", d.display(&name));
+                }
+                if errors > 0 {
+                    worst = worst.max(1);
+                }
+                if !quiet {
+                    println!("{name}: {errors} error(s), {warnings} warning(s)");
+                }
+            }
+            Err(LoadError::Syntax(d)) => {
+                println!("{}", d.display(&name));
+                worst = 2;
+            }
+            Err(LoadError::Io(e)) => {
+                println!("{name}: error: cannot read: {e}");
+                worst = 2;
+            }
+        }
+    }
+    worst
+}
+
+pub fn score(path: &Path, json: bool, all: bool) -> u8 {
+    let loaded = match load_or_report(path) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let card = scoring::score(&loaded.project);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&score_json(&loaded.project, &card)).unwrap_or_default()
+        );
+    } else {
+        print!(
+            "{}",
+            score_table(&loaded.project, &card, if all { usize::MAX } else { 2 })
+        );
+    }
+    0
+}
+
+pub fn explain(path: &Path, code: Option<&str>) -> u8 {
+    let loaded = match load_or_report(path) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let p = &loaded.project;
+    let card = scoring::score(p);
+    match code {
+        Some(code) => {
+            let Some(i) = p.index_of(code) else {
+                eprintln!("{}: error: no indicator `{code}`", path.display());
+                return 1;
+            };
+            let ind = &p.indicators[i];
+            println!(
+                "{} {}（分值 {}）",
+                ind.code,
+                ind.name,
+                jixiao::scoring::rounding::plain(ind.weight)
+            );
+            if !ind.target.is_empty() {
+                println!("目标值：{}", ind.target);
+            }
+            for line in explain::node_lines(p, &card, i) {
+                println!("  {line}");
+            }
+            if !ind.assessment.justification.trim().is_empty() {
+                println!("评价说明：{}", ind.assessment.justification.trim());
+            }
+            for e in &ind.assessment.evidence {
+                println!(
+                    "佐证材料：{}{}{}",
+                    e.title,
+                    if e.at.is_empty() {
+                        String::new()
+                    } else {
+                        format!("（{}）", e.at)
+                    },
+                    if e.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!("：{}", e.note)
+                    }
+                );
+            }
+        }
+        None => {
+            let lost = card.leaves_with_loss();
+            println!("{} — 扣分点说明（{} 项指标失分）", p.title(), lost.len());
+            for i in lost {
+                println!("{}", explain::loss_summary(p, &card, i));
+            }
+            if let Some(adj) = &card.adjustments {
+                for line in &adj.lines {
+                    if !line.counted.is_zero() {
+                        let sign = if line.direction == jixiao::model::AdjustmentDirection::Bonus {
+                            "加"
+                        } else {
+                            "减"
+                        };
+                        println!(
+                            "{} {}：{sign} {} 分：{}",
+                            line.code,
+                            line.name,
+                            line.counted.normalize(),
+                            line.reason
+                        );
+                    }
+                }
+                for n in &adj.notes {
+                    println!("{n}");
+                }
+            }
+        }
+    }
+    0
+}
+
+pub fn frameworks() -> u8 {
+    let all = frameworks::all();
+    if all.is_empty() {
+        println!("no frameworks found");
+    }
+    for f in all {
+        println!(
+            "{:<22} {} (version {}, {} leaves) [{}]",
+            f.id, f.name, f.version, f.leaves, f.origin
+        );
+    }
+    if let Some(dir) = frameworks::user_dir() {
+        println!("\nuser frameworks are read from {}", dir.display());
+    }
+    0
+}
+
+pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
+    if file.exists() {
+        eprintln!(
+            "{}: error: already exists; jixiao new never overwrites a file",
+            file.display()
+        );
+        return 1;
+    }
+    let source = match frameworks::find(framework) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let name = name.map(str::to_string).unwrap_or_else(|| {
+        file.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let text = match jixiao::store::new_project_text(&source.text, &name) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: framework {}: {e}", source.id);
+            return 1;
+        }
+    };
+    if let Err(e) = jixiao::store::write_new(file, &text) {
+        eprintln!("{}: error: cannot write: {e}", file.display());
+        return 2;
+    }
+    println!(
+        "created {} from framework {} (version {})",
+        file.display(),
+        source.id,
+        source.version
+    );
+    0
+}
+
+pub fn open(path: &Path) -> u8 {
+    // The workbench lands with the TUI; until then opening a project shows its score.
+    score(path, false, false)
+}

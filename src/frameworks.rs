@@ -1,0 +1,90 @@
+//! Where frameworks come from: built into the binary, or `*.toml` in the user's config directory.
+
+use std::path::{Path, PathBuf};
+
+use crate::store::{LoadError, parse_project};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_frameworks.rs"));
+
+/// A framework found somewhere, not yet fully validated.
+#[derive(Debug, Clone)]
+pub struct FrameworkSource {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub leaves: usize,
+    /// `built-in` or the file's path.
+    pub origin: String,
+    pub text: String,
+}
+
+/// `~/.config/jixiao/frameworks` (or the platform's equivalent).
+pub fn user_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "jixiao").map(|d| d.config_dir().join("frameworks"))
+}
+
+fn describe(text: &str, origin: String) -> Option<FrameworkSource> {
+    let loaded = parse_project(text).ok()?;
+    let p = &loaded.project;
+    let tree = crate::model::Tree::build(p);
+    Some(FrameworkSource {
+        id: p.framework.id.clone(),
+        name: p.framework.name.clone(),
+        version: p.framework.version.clone(),
+        leaves: (0..p.indicators.len()).filter(|&i| tree.is_leaf(i)).count(),
+        origin,
+        text: text.to_string(),
+    })
+}
+
+/// Every framework: built-in ones first, then the user's (which may override a built-in id).
+pub fn all() -> Vec<FrameworkSource> {
+    let mut out: Vec<FrameworkSource> = BUILTIN
+        .iter()
+        .filter_map(|(_, text)| describe(text, "built-in".into()))
+        .collect();
+    if let Some(dir) = user_dir()
+        && let Ok(rd) = std::fs::read_dir(&dir)
+    {
+        let mut paths: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            if let Ok(text) = std::fs::read_to_string(&path)
+                && let Some(f) = describe(&text, path.display().to_string())
+            {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// Finds a framework by id (user frameworks win over built-in ones) or reads it from a path.
+pub fn find(id_or_path: &str) -> Result<FrameworkSource, String> {
+    let as_path = Path::new(id_or_path);
+    if id_or_path.ends_with(".toml") || as_path.components().count() > 1 {
+        let text = std::fs::read_to_string(as_path).map_err(|e| format!("{id_or_path}: {e}"))?;
+        return match parse_project(&text) {
+            Ok(_) => describe(&text, id_or_path.to_string())
+                .ok_or_else(|| format!("{id_or_path}: not a framework")),
+            Err(LoadError::Syntax(d)) => Err(d.display(id_or_path).to_string()),
+            Err(e) => Err(format!("{id_or_path}: {e}")),
+        };
+    }
+    let all = all();
+    all.iter()
+        .rev()
+        .find(|f| f.id == id_or_path)
+        .cloned()
+        .ok_or_else(|| {
+            let ids: Vec<&str> = all.iter().map(|f| f.id.as_str()).collect();
+            format!(
+                "no framework with id \"{id_or_path}\"; available: {}",
+                ids.join(", ")
+            )
+        })
+}

@@ -1,0 +1,22 @@
+//! The plain data of an evaluation: frameworks, indicators, rules and what evaluators record.
+//!
+//! Nothing here knows about files or terminals; `store` reads and writes these types and
+//! `scoring` computes from them.
+
+mod assessment;
+mod framework;
+mod indicator;
+mod project;
+mod rule;
+mod tree;
+
+pub use assessment::{Assessment, Deduction, Evidence, InputValue, Review, Status};
+pub use framework::{FrameworkInfo, GradeBand, NaPolicy, Rounding};
+pub use indicator::Indicator;
+pub use project::{
+    AdjustmentDirection, AdjustmentItem, Adjustments, Project, ProjectMeta, StandardDeduction,
+};
+pub use rule::{
+    CompareOp, DeductionGroup, Level, Measure, Rule, RuleKind, TargetMiss, TargetValue,
+};
+pub use tree::Tree;

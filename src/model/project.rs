@@ -1,0 +1,116 @@
+use rust_decimal::Decimal;
+
+use super::{FrameworkInfo, GradeBand, Indicator};
+
+/// The `[project]` table: what is evaluated, by whom, and the figures the report prints.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProjectMeta {
+    /// 项目名称.
+    pub name: String,
+    /// 主管部门.
+    pub department: String,
+    /// 实施单位.
+    pub implementer: String,
+    /// 评价机构.
+    pub evaluator: String,
+    /// 评价期间.
+    pub period: String,
+    pub source: String,
+    pub stated_total: Option<Decimal>,
+    pub stated_grade: Option<String>,
+    pub funds_unit: String,
+    /// 资金 figures, in file order.
+    pub funds: Vec<(String, Decimal)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdjustmentDirection {
+    Bonus,
+    Penalty,
+}
+
+/// One 加减分项: a bonus or penalty outside the base total, with its own cap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdjustmentItem {
+    pub code: String,
+    pub name: String,
+    pub direction: AdjustmentDirection,
+    pub cap: Option<Decimal>,
+    /// The points recorded (always written positive; the direction gives the sign).
+    pub points: Option<Decimal>,
+    pub reason: String,
+    pub criteria: Vec<String>,
+}
+
+/// The 加减分项 group with its caps.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Adjustments {
+    pub bonus_cap: Option<Decimal>,
+    pub penalty_cap: Option<Decimal>,
+    pub items: Vec<AdjustmentItem>,
+}
+
+/// A common finding the framework offers evaluators to pick from (扣分库).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandardDeduction {
+    /// Codes it applies to; empty = any leaf.
+    pub applies_to: Vec<String>,
+    pub points: Decimal,
+    pub reason: String,
+}
+
+impl StandardDeduction {
+    pub fn applies(&self, code: &str) -> bool {
+        self.applies_to.is_empty() || self.applies_to.iter().any(|c| c == code)
+    }
+}
+
+/// A framework or a project: the tree in file order plus its policies. A framework is a project
+/// without `meta` and without assessments.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Project {
+    pub framework: FrameworkInfo,
+    pub grades: Vec<GradeBand>,
+    pub meta: Option<ProjectMeta>,
+    /// Indicators in file (tree) order.
+    pub indicators: Vec<Indicator>,
+    pub adjustments: Option<Adjustments>,
+    pub standard_deductions: Vec<StandardDeduction>,
+}
+
+impl Project {
+    pub fn index_of(&self, code: &str) -> Option<usize> {
+        self.indicators.iter().position(|i| i.code == code)
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.code == code)
+    }
+
+    pub fn get_mut(&mut self, code: &str) -> Option<&mut Indicator> {
+        self.indicators.iter_mut().find(|i| i.code == code)
+    }
+
+    /// The project's name, or the framework's when this is a framework.
+    pub fn title(&self) -> &str {
+        match &self.meta {
+            Some(m) if !m.name.is_empty() => &m.name,
+            _ => &self.framework.name,
+        }
+    }
+
+    /// Grade bands from the highest cut-off down.
+    pub fn grades_descending(&self) -> Vec<&GradeBand> {
+        let mut bands: Vec<&GradeBand> = self.grades.iter().collect();
+        bands.sort_by(|a, b| b.min.cmp(&a.min));
+        bands
+    }
+
+    /// The grade a total falls in.
+    pub fn grade_for(&self, total: Decimal) -> Option<&str> {
+        self.grades_descending()
+            .into_iter()
+            .find(|b| total >= b.min)
+            .map(|b| b.name.as_str())
+    }
+}

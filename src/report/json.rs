@@ -1,0 +1,57 @@
+//! `score --json`: decimals as strings so no reader ever turns them into floats.
+
+use serde_json::{Value, json};
+
+use crate::model::Project;
+use crate::scoring::rounding::{fixed, plain};
+use crate::scoring::{LeafState, Scorecard};
+
+pub fn score_json(project: &Project, card: &Scorecard) -> Value {
+    let places = project.framework.places;
+    let nodes: Vec<Value> = card
+        .tree
+        .preorder()
+        .into_iter()
+        .map(|i| {
+            let ind = &project.indicators[i];
+            let node = &card.nodes[i];
+            let state = node.leaf.as_ref().map(|l| match &l.state {
+                LeafState::Scored => "scored",
+                LeafState::Unscored => "unscored",
+                LeafState::NotApplicable(_) => "not_applicable",
+                LeafState::Unscorable(_) => "unscorable",
+                LeafState::Error(_) => "error",
+            });
+            let mut v = json!({
+                "code": ind.code,
+                "name": ind.name,
+                "depth": card.tree.depth[i],
+                "weight": plain(node.weight),
+                "score": fixed(node.score, places),
+                "rate": node.rate.map(|r| fixed(r, 2)),
+                "leaf": card.tree.is_leaf(i),
+            });
+            if let Some(s) = state {
+                v["state"] = json!(s);
+            }
+            if let Some(l) = &node.leaf
+                && let (Some(a), Some(c)) = (l.awarded, l.computed)
+            {
+                v["awarded"] = json!(fixed(a, places));
+                v["computed"] = json!(fixed(c, places));
+            }
+            v
+        })
+        .collect();
+    json!({
+        "project": project.title(),
+        "framework": project.framework.id,
+        "total": fixed(card.total, places),
+        "max": plain(card.max),
+        "rate": card.total_rate().map(|r| fixed(r, 2)),
+        "grade": card.grade,
+        "scored_leaves": card.scored_leaves,
+        "leaves": card.leaves,
+        "nodes": nodes,
+    })
+}

@@ -1,0 +1,4 @@
+//! Text renderings of a scored project: the score table reports print, and JSON.
+
+pub mod json;
+pub mod table;

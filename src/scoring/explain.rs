@@ -1,0 +1,83 @@
+//! Explanations as text a report can use.
+
+use super::rounding::{fixed, plain};
+use super::{LeafState, Scorecard};
+use crate::model::Project;
+
+/// The full explanation of one node: its rule, inputs, arithmetic and deductions, line by line.
+pub fn node_lines(project: &Project, card: &Scorecard, i: usize) -> Vec<String> {
+    let ind = &project.indicators[i];
+    let node = &card.nodes[i];
+    let places = project.framework.places;
+    match &node.leaf {
+        Some(leaf) => leaf.steps.iter().map(|s| s.text(places)).collect(),
+        None => {
+            let mut lines: Vec<String> = card.tree.children[i]
+                .iter()
+                .map(|&c| {
+                    let child = &project.indicators[c];
+                    let cn = &card.nodes[c];
+                    format!(
+                        "{} {}：{} / {} 分{}",
+                        child.code,
+                        child.name,
+                        fixed(cn.score, places),
+                        plain(cn.weight),
+                        cn.rate
+                            .map(|r| format!("，得分率 {}%", fixed(r, 2)))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect();
+            lines.push(format!(
+                "{} {} 合计 {} 分（满分 {} 分）{}",
+                ind.code,
+                ind.name,
+                fixed(node.score, places),
+                plain(node.weight),
+                node.rate
+                    .map(|r| format!("，得分率 {}%", fixed(r, 2)))
+                    .unwrap_or_default()
+            ));
+            lines
+        }
+    }
+}
+
+/// The one-paragraph 扣分点说明 of a leaf that lost points: "B101 资金到位率（3 分，得 1.00 分）：…".
+pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
+    let ind = &project.indicators[i];
+    let node = &card.nodes[i];
+    let places = project.framework.places;
+    let lost = node.weight - node.score;
+    let mut reasons: Vec<String> = Vec::new();
+    if let Some(leaf) = &node.leaf {
+        match &leaf.state {
+            LeafState::Unscorable(r) => reasons.push(format!("无法评分：{}", r.trim())),
+            LeafState::Error(e) => reasons.push(format!("无法计算：{e}")),
+            _ => {}
+        }
+        for step in &leaf.steps {
+            if let super::Step::Deduction { .. } = step {
+                reasons.push(step.text(places));
+            }
+        }
+        if reasons.is_empty() {
+            reasons.extend(
+                leaf.steps
+                    .iter()
+                    .filter(|s| matches!(s, super::Step::Calc(_) | super::Step::Note(_)))
+                    .map(|s| s.text(places)),
+            );
+        }
+    }
+    format!(
+        "{} {}（{} 分，得 {} 分，扣 {} 分）：{}",
+        ind.code,
+        ind.name,
+        plain(node.weight),
+        fixed(node.score, places),
+        fixed(lost, places),
+        reasons.join("；")
+    )
+}

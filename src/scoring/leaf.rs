@@ -1,0 +1,731 @@
+//! Scoring one leaf by its rule: the arithmetic, the bounds, and the steps that explain it.
+
+use rust_decimal::Decimal;
+
+use super::explanation::Step;
+use super::formula;
+use super::rounding::{fixed, percent_of_ratio, plain, round};
+use crate::model::*;
+
+/// Where a leaf stands after scoring.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LeafState {
+    Scored,
+    /// Nothing recorded yet (未评); counts 0 and is reported as progress.
+    Unscored,
+    /// 不适用, with its reason: dropped per the framework's N/A policy.
+    NotApplicable(String),
+    /// Data not provided: scores 0, with the reason.
+    Unscorable(String),
+    /// The rule cannot be computed (zero denominator, missing input …): scores 0 until fixed.
+    Error(String),
+}
+
+/// The result of scoring one leaf.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeafOutcome {
+    pub state: LeafState,
+    /// What the rule gives, rounded and bounded to [0, weight].
+    pub computed: Option<Decimal>,
+    /// The awarded score recorded explicitly (`score` on a non-judgement leaf).
+    pub awarded: Option<Decimal>,
+    /// The score that counts.
+    pub score: Decimal,
+    /// The most this leaf's rule can ever give (for the "rule maximum below weight" warning).
+    pub rule_max: Option<Decimal>,
+    /// The rate the rule measured, as a ratio, when it measures one.
+    pub measured: Option<Decimal>,
+    pub steps: Vec<Step>,
+}
+
+struct Ctx<'a> {
+    ind: &'a Indicator,
+    weight: Decimal,
+    steps: Vec<Step>,
+    measured: Option<Decimal>,
+}
+
+type Eval = Result<(Decimal, Option<Decimal>), String>;
+
+/// Scores `ind` against `weight` (its effective weight after any N/A redistribution).
+pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafOutcome {
+    let a = &ind.assessment;
+    let mut out = LeafOutcome {
+        state: LeafState::Scored,
+        computed: None,
+        awarded: None,
+        score: Decimal::ZERO,
+        rule_max: None,
+        measured: None,
+        steps: Vec::new(),
+    };
+    if let Some(reason) = &a.na {
+        out.state = LeafState::NotApplicable(reason.clone());
+        out.steps
+            .push(Step::Note(format!("不适用：{}", reason.trim())));
+        return out;
+    }
+    if let Some(reason) = &a.unscorable {
+        out.state = LeafState::Unscorable(reason.clone());
+        out.computed = Some(Decimal::ZERO);
+        out.steps.push(Step::Note(format!(
+            "无法评分，该指标不得分：{}",
+            reason.trim()
+        )));
+        out.steps.push(Step::Calc(format!(
+            "得 {} 分（满分 {} 分）",
+            fixed(Decimal::ZERO, fw.places),
+            plain(weight)
+        )));
+        return out;
+    }
+    if !a.has_record() {
+        out.state = LeafState::Unscored;
+        out.steps.push(Step::Note("尚未评分".into()));
+        return out;
+    }
+    let mut cx = Ctx {
+        ind,
+        weight,
+        steps: Vec::new(),
+        measured: None,
+    };
+    let judged = matches!(ind.rule.kind, RuleKind::Judgement { .. });
+    let result = cx.rule(&ind.rule);
+    out.measured = cx.measured;
+    out.steps = cx.steps;
+    match result {
+        Ok((raw, max)) => {
+            out.rule_max = max;
+            let bounded = raw.max(Decimal::ZERO).min(weight);
+            if bounded != raw {
+                out.steps.push(Step::Note(format!(
+                    "规则结果 {} 超出 0–{} 分范围，按 {} 分计",
+                    plain(raw.round_dp(4)),
+                    plain(weight),
+                    plain(bounded)
+                )));
+            }
+            let computed = round(bounded, fw.places, fw.rounding);
+            out.computed = Some(computed);
+            out.score = computed;
+            if !judged && let Some(awarded) = a.score {
+                out.awarded = Some(awarded);
+                out.score = awarded;
+                if awarded != computed {
+                    out.steps.push(Step::Note(format!(
+                        "报告给定得分 {} 分，按评分规则计算为 {} 分，二者不一致，以给定得分计",
+                        fixed(awarded, fw.places),
+                        fixed(computed, fw.places)
+                    )));
+                }
+            }
+            let lost = weight - out.score;
+            let mut line = format!(
+                "按评分标准得 {} 分（满分 {} 分）",
+                fixed(out.score, fw.places),
+                plain(weight)
+            );
+            if lost > Decimal::ZERO {
+                line.push_str(&format!("，扣 {} 分", fixed(lost, fw.places)));
+            }
+            if let Some(rate) = super::rounding::rate(out.score, weight) {
+                line.push_str(&format!("，得分率 {}%", fixed(rate, 2)));
+            }
+            out.steps.push(Step::Calc(line));
+        }
+        Err(msg) => {
+            out.steps.push(Step::Note(format!("无法计算：{msg}")));
+            out.state = LeafState::Error(msg);
+            if let Some(awarded) = a.score.filter(|_| !judged) {
+                out.awarded = Some(awarded);
+                out.score = awarded;
+                out.steps.push(Step::Note(format!(
+                    "报告给定得分 {} 分",
+                    fixed(awarded, fw.places)
+                )));
+            }
+        }
+    }
+    out
+}
+
+impl Ctx<'_> {
+    fn number(&self, name: &str) -> Result<Decimal, String> {
+        match self.ind.assessment.input(name) {
+            Some(InputValue::Number(d)) => Ok(*d),
+            Some(InputValue::Flag(b)) => Ok(if *b { Decimal::ONE } else { Decimal::ZERO }),
+            Some(InputValue::Date(_)) => {
+                Err(format!("input `{name}` is a date; expected a number"))
+            }
+            None => Err(format!("input `{name}` is not recorded")),
+        }
+    }
+
+    fn flag(&self, name: &str) -> Result<bool, String> {
+        match self.ind.assessment.input(name) {
+            Some(InputValue::Flag(b)) => Ok(*b),
+            Some(InputValue::Number(d)) => Ok(!d.is_zero()),
+            Some(InputValue::Date(_)) => {
+                Err(format!("input `{name}` is a date; expected true or false"))
+            }
+            None => Err(format!(
+                "input `{name}` is not recorded (expected true or false)"
+            )),
+        }
+    }
+
+    fn input_step(&mut self, name: &str) {
+        if let Some(v) = self.ind.assessment.input(name) {
+            self.steps.push(Step::Input {
+                name: name.to_string(),
+                value: v.to_string(),
+            });
+        }
+    }
+
+    /// numerator ÷ denominator, as a ratio, with its arithmetic step.
+    fn ratio(&mut self, numerator: &str, denominator: &str) -> Result<Decimal, String> {
+        let n = self.number(numerator)?;
+        let d = self.number(denominator)?;
+        if d.is_zero() {
+            return Err(format!(
+                "denominator `{denominator}` is 0; a rate needs a non-zero denominator"
+            ));
+        }
+        let r = n / d;
+        self.steps.push(Step::Calc(format!(
+            "{} = {numerator} ÷ {denominator} = {} ÷ {} = {}",
+            self.measure_name(),
+            plain(n),
+            plain(d),
+            percent_of_ratio(r)
+        )));
+        self.measured = Some(r);
+        Ok(r)
+    }
+
+    fn measure_name(&self) -> String {
+        let name = self.ind.name.trim();
+        if name.ends_with('率') || name.ends_with('度') {
+            name.to_string()
+        } else {
+            "比率".to_string()
+        }
+    }
+
+    /// The measure in percent units (95 = 95%).
+    fn measure(&mut self, m: &Measure) -> Result<Decimal, String> {
+        match m {
+            Measure::Ratio {
+                numerator,
+                denominator,
+            } => Ok(self.ratio(numerator, denominator)? * Decimal::ONE_HUNDRED),
+            Measure::Value(name) => {
+                let v = self.number(name)?;
+                self.steps
+                    .push(Step::Calc(format!("{name} = {}%", plain(v))));
+                self.measured = Some(v / Decimal::ONE_HUNDRED);
+                Ok(v)
+            }
+        }
+    }
+
+    fn rule(&mut self, rule: &Rule) -> Eval {
+        for v in &rule.veto {
+            if self.flag(v)? {
+                self.steps.push(Step::Rule(format!("一票否决：{v}")));
+                self.steps
+                    .push(Step::Note(format!("存在“{v}”，该指标不得分")));
+                return Ok((Decimal::ZERO, Some(self.weight)));
+            }
+        }
+        let w = self.weight;
+        let hundred = Decimal::ONE_HUNDRED;
+        match &rule.kind {
+            RuleKind::Deductions {
+                per_item,
+                fraction,
+                groups,
+            } => self.deductions(*per_item, *fraction, groups),
+            RuleKind::Judgement { min, max } => {
+                let lo = min.unwrap_or(Decimal::ZERO);
+                let hi = max.unwrap_or(w);
+                self.steps.push(Step::Rule(format!(
+                    "酌情评分：{}–{} 分",
+                    plain(lo),
+                    plain(hi)
+                )));
+                let s = self
+                    .ind
+                    .assessment
+                    .score
+                    .ok_or("no judged score recorded; expected `score`")?;
+                if s < lo || s > hi {
+                    return Err(format!(
+                        "judged score {} is outside the allowed {}–{}",
+                        plain(s),
+                        plain(lo),
+                        plain(hi)
+                    ));
+                }
+                for d in &self.ind.assessment.deductions {
+                    let points = d.points.unwrap_or_default();
+                    self.steps.push(Step::Deduction {
+                        points,
+                        reason: d.reason.clone(),
+                    });
+                }
+                Ok((s, Some(hi)))
+            }
+            RuleKind::Checkpoints { points } => {
+                self.steps.push(Step::Rule("按评价要点计分".into()));
+                let checks = &self.ind.assessment.checks;
+                let mut total = Decimal::ZERO;
+                for (i, p) in points.iter().enumerate() {
+                    let text = self
+                        .ind
+                        .criteria
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("要点{}", i + 1));
+                    let met = checks.get(i).copied().unwrap_or(false);
+                    if met {
+                        total += p;
+                    }
+                    let verdict = if met {
+                        format!("达到，得 {} 分", plain(*p))
+                    } else {
+                        format!("未达到，扣 {} 分", plain(*p))
+                    };
+                    self.steps
+                        .push(Step::Calc(format!("{} — {verdict}", text.trim())));
+                }
+                Ok((total, Some(points.iter().sum())))
+            }
+            RuleKind::Levels { levels } => {
+                self.steps.push(Step::Rule(format!(
+                    "分档评分：{}",
+                    levels
+                        .iter()
+                        .map(|l| format!("{} {} 分", l.name, plain(l.points)))
+                        .collect::<Vec<_>>()
+                        .join("；")
+                )));
+                let max = levels.iter().map(|l| l.points).max();
+                let tier = self
+                    .ind
+                    .assessment
+                    .tier
+                    .as_deref()
+                    .ok_or("no level chosen; expected `tier`")?;
+                let level = levels.iter().find(|l| l.name == tier).ok_or_else(|| {
+                    format!(
+                        "tier \"{tier}\" is not one of: {}",
+                        levels
+                            .iter()
+                            .map(|l| l.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })?;
+                self.steps.push(Step::Calc(format!(
+                    "评定为“{}”，得 {} 分",
+                    level.name,
+                    plain(level.points)
+                )));
+                self.add_deduction_notes();
+                Ok((level.points, max))
+            }
+            RuleKind::Rate {
+                numerator,
+                denominator,
+                cap,
+            } => {
+                self.steps.push(Step::Rule(format!(
+                    "{} × 分值{}",
+                    self.measure_name(),
+                    if *cap { "，超过100%按100%计" } else { "" }
+                )));
+                let r = self.ratio(numerator, denominator)?;
+                let used = if *cap { r.min(Decimal::ONE) } else { r };
+                let s = used * w;
+                self.steps.push(Step::Calc(format!(
+                    "{} × {} = {}",
+                    percent_of_ratio(used),
+                    plain(w),
+                    plain(s.round_dp(4))
+                )));
+                Ok((s, Some(w)))
+            }
+            RuleKind::Threshold {
+                measure,
+                at_least,
+                otherwise,
+            } => {
+                self.steps.push(Step::Rule(format!(
+                    "≥{}% 得满分，否则得 {} 分",
+                    plain(*at_least),
+                    plain(*otherwise)
+                )));
+                let m = self.measure(measure)?;
+                Ok((if m >= *at_least { w } else { *otherwise }, Some(w)))
+            }
+            RuleKind::Bands { measure, bands } => {
+                let mut sorted = bands.clone();
+                sorted.sort_by(|a, b| b.0.cmp(&a.0));
+                self.steps.push(Step::Rule(format!(
+                    "区间计分：{}",
+                    sorted
+                        .iter()
+                        .map(|(min, p)| format!("≥{}% 得 {} 分", plain(*min), plain(*p)))
+                        .collect::<Vec<_>>()
+                        .join("；")
+                )));
+                let m = self.measure(measure)?;
+                let points = sorted
+                    .iter()
+                    .find(|(min, _)| m >= *min)
+                    .map(|(_, p)| *p)
+                    .unwrap_or_default();
+                Ok((points, sorted.iter().map(|b| b.1).max()))
+            }
+            RuleKind::Proportional { measure, threshold } => {
+                self.steps.push(Step::Rule(format!(
+                    "≥{t}% 得满分，低于{t}%按 实际值÷{t}%×分值 计分",
+                    t = plain(*threshold)
+                )));
+                let m = self.measure(measure)?;
+                if threshold.is_zero() {
+                    return Err("threshold is 0".into());
+                }
+                if m >= *threshold {
+                    return Ok((w, Some(w)));
+                }
+                let s = m / threshold * w;
+                self.steps.push(Step::Calc(format!(
+                    "{}% ÷ {}% × {} = {}",
+                    plain(m.round_dp(2)),
+                    plain(*threshold),
+                    plain(w),
+                    plain(s.round_dp(4))
+                )));
+                Ok((s, Some(w)))
+            }
+            RuleKind::Hybrid {
+                measure,
+                full,
+                floor,
+            } => {
+                self.steps.push(Step::Rule(format!(
+                    "≥{}% 得满分，{}%–{}% 按 实际值÷{}%×分值 计分，低于{}%不得分",
+                    plain(*full),
+                    plain(*floor),
+                    plain(*full),
+                    plain(*full),
+                    plain(*floor)
+                )));
+                let m = self.measure(measure)?;
+                if m >= *full {
+                    Ok((w, Some(w)))
+                } else if m < *floor || full.is_zero() {
+                    Ok((Decimal::ZERO, Some(w)))
+                } else {
+                    let s = m / full * w;
+                    self.steps.push(Step::Calc(format!(
+                        "{}% ÷ {}% × {} = {}",
+                        plain(m.round_dp(2)),
+                        plain(*full),
+                        plain(w),
+                        plain(s.round_dp(4))
+                    )));
+                    Ok((s, Some(w)))
+                }
+            }
+            RuleKind::PerPoint {
+                measure,
+                threshold,
+                deduct,
+                deduct_fraction,
+            } => {
+                let per = match (deduct, deduct_fraction) {
+                    (Some(d), _) => *d,
+                    (None, Some(f)) => *f * w,
+                    (None, None) => {
+                        return Err("per_point needs `deduct` or `deduct_fraction`".into());
+                    }
+                };
+                self.steps.push(Step::Rule(format!(
+                    "≥{}% 得满分，每降低1个百分点扣 {} 分",
+                    plain(*threshold),
+                    plain(per.round_dp(4))
+                )));
+                let m = self.measure(measure)?;
+                if m >= *threshold {
+                    return Ok((w, Some(w)));
+                }
+                let gap = threshold - m;
+                let s = w - gap * per;
+                self.steps.push(Step::Calc(format!(
+                    "{} − ({}% − {}%) × {} = {}",
+                    plain(w),
+                    plain(*threshold),
+                    plain(m.round_dp(2)),
+                    plain(per.round_dp(4)),
+                    plain(s.round_dp(4))
+                )));
+                Ok((s, Some(w)))
+            }
+            RuleKind::Linear {
+                measure,
+                full_at,
+                zero_at,
+            } => {
+                self.steps.push(Step::Rule(format!(
+                    "{}% 得满分，{}% 得0分，区间内按比例计分",
+                    plain(*full_at),
+                    plain(*zero_at)
+                )));
+                let m = self.measure(measure)?;
+                if full_at == zero_at {
+                    return Err("full_at and zero_at are equal".into());
+                }
+                let frac = ((m - zero_at) / (full_at - zero_at))
+                    .max(Decimal::ZERO)
+                    .min(Decimal::ONE);
+                let s = frac * w;
+                if !frac.is_zero() && frac != Decimal::ONE {
+                    self.steps.push(Step::Calc(format!(
+                        "({}% − {}%) ÷ ({}% − {}%) × {} = {}",
+                        plain(m.round_dp(2)),
+                        plain(*zero_at),
+                        plain(*full_at),
+                        plain(*zero_at),
+                        plain(w),
+                        plain(s.round_dp(4))
+                    )));
+                }
+                Ok((s, Some(w)))
+            }
+            RuleKind::Target {
+                actual,
+                op,
+                target,
+                otherwise,
+            } => self.target(actual, *op, target, otherwise),
+            RuleKind::Formula { expr } => {
+                self.steps.push(Step::Rule(format!("公式：得分 = {expr}")));
+                let e = formula::parse(expr).map_err(|e| format!("formula: {e}"))?;
+                let mut names = Vec::new();
+                e.names(&mut names);
+                names.dedup();
+                for n in &names {
+                    self.input_step(n);
+                }
+                let lookup = |n: &str| {
+                    if n == "weight" {
+                        Some(w)
+                    } else {
+                        self.number(n).ok()
+                    }
+                };
+                let v = e.eval(&lookup)?;
+                self.steps.push(Step::Calc(format!(
+                    "得分 = {} = {}",
+                    e.substituted(&lookup),
+                    plain(v.round_dp(4))
+                )));
+                let _ = hundred;
+                Ok((v, None))
+            }
+            RuleKind::Branch {
+                when,
+                then,
+                otherwise,
+            } => {
+                let cond = self.flag(when)?;
+                self.steps.push(Step::Rule(format!(
+                    "条件：{when} = {}",
+                    if cond { "是" } else { "否" }
+                )));
+                self.rule(if cond { then } else { otherwise })
+            }
+        }
+    }
+
+    fn add_deduction_notes(&mut self) {
+        for d in &self.ind.assessment.deductions {
+            if let Some(p) = d.points {
+                self.steps.push(Step::Deduction {
+                    points: p,
+                    reason: d.reason.clone(),
+                });
+            }
+        }
+    }
+
+    fn deductions(
+        &mut self,
+        per_item: Option<Decimal>,
+        fraction: Option<Decimal>,
+        groups: &[DeductionGroup],
+    ) -> Eval {
+        let w = self.weight;
+        let mut rule = format!("满分 {} 分，逐项扣分", plain(w));
+        if let Some(p) = per_item {
+            rule.push_str(&format!("，每处扣 {} 分", plain(p)));
+        }
+        if let Some(f) = fraction {
+            rule.push_str(&format!(
+                "，每处扣分值的 {}%",
+                plain(f * Decimal::ONE_HUNDRED)
+            ));
+        }
+        rule.push_str("，扣完为止");
+        self.steps.push(Step::Rule(rule));
+        let mut group_totals: Vec<(String, Decimal)> = Vec::new();
+        let mut total = Decimal::ZERO;
+        for d in &self.ind.assessment.deductions {
+            let points = match (d.points, d.count) {
+                (Some(p), _) => p,
+                (None, Some(c)) => match (per_item, fraction) {
+                    (Some(p), _) => c * p,
+                    (None, Some(f)) => c * f * w,
+                    (None, None) => return Err(
+                        "a deduction gives `count` but the rule has no `per_item` or `fraction`"
+                            .into(),
+                    ),
+                },
+                (None, None) => Decimal::ZERO,
+            };
+            if points < Decimal::ZERO {
+                return Err(format!(
+                    "deduction of {} points is negative; write the points lost as a positive number",
+                    plain(points)
+                ));
+            }
+            let reason = match d.count {
+                Some(c) if d.points.is_none() => format!("{}（{} 处）", d.reason.trim(), plain(c)),
+                _ => d.reason.clone(),
+            };
+            self.steps.push(Step::Deduction { points, reason });
+            match &d.group {
+                Some(g) => match group_totals.iter_mut().find(|(n, _)| n == g) {
+                    Some((_, t)) => *t += points,
+                    None => group_totals.push((g.clone(), points)),
+                },
+                None => total += points,
+            }
+        }
+        for (name, sum) in group_totals {
+            let cap = groups.iter().find(|g| g.name == name).map(|g| g.cap);
+            let Some(cap) = cap else {
+                return Err(format!(
+                    "deduction group \"{name}\" is not declared in the rule's `groups`"
+                ));
+            };
+            if sum > cap {
+                self.steps.push(Step::Note(format!(
+                    "“{name}”类扣分合计 {} 分，以 {} 分为限",
+                    plain(sum),
+                    plain(cap)
+                )));
+                total += cap;
+            } else {
+                total += sum;
+            }
+        }
+        if total > Decimal::ZERO {
+            let s = w - total;
+            self.steps.push(Step::Calc(format!(
+                "{} − {} = {}",
+                plain(w),
+                plain(total),
+                plain(s)
+            )));
+            if s < Decimal::ZERO {
+                self.steps.push(Step::Note("扣分超过分值，扣完为止".into()));
+            }
+            Ok((s.max(Decimal::ZERO), Some(w)))
+        } else {
+            Ok((w, Some(w)))
+        }
+    }
+
+    fn target(
+        &mut self,
+        actual: &str,
+        op: CompareOp,
+        target: &TargetValue,
+        otherwise: &TargetMiss,
+    ) -> Eval {
+        let w = self.weight;
+        let target_text = match target {
+            TargetValue::Number(d) => plain(*d),
+            TargetValue::Date(s) => s.clone(),
+        };
+        let miss_text = match otherwise {
+            TargetMiss::Points(p) => format!("未达到得 {} 分", plain(*p)),
+            TargetMiss::Proportional => "未达到按比例计分".into(),
+        };
+        let op_text = match op {
+            CompareOp::AtLeast => "≥",
+            CompareOp::AtMost => "≤",
+            CompareOp::Equal => "=",
+            CompareOp::By => "不晚于",
+        };
+        self.steps.push(Step::Rule(format!(
+            "目标值 {op_text} {target_text}，达到得满分，{miss_text}"
+        )));
+        self.input_step(actual);
+        let met = match (target, self.ind.assessment.input(actual)) {
+            (_, None) => return Err(format!("input `{actual}` is not recorded")),
+            (TargetValue::Date(t), Some(InputValue::Date(a))) => match op {
+                CompareOp::By | CompareOp::AtMost => a <= t,
+                CompareOp::AtLeast => a >= t,
+                CompareOp::Equal => a == t,
+            },
+            (TargetValue::Number(t), Some(InputValue::Number(a))) => match op {
+                CompareOp::AtLeast => a >= t,
+                CompareOp::AtMost | CompareOp::By => a <= t,
+                CompareOp::Equal => a == t,
+            },
+            _ => {
+                return Err(format!(
+                    "input `{actual}` and the target are of different kinds (number vs date)"
+                ));
+            }
+        };
+        self.steps.push(Step::Calc(if met {
+            "已达到目标值".into()
+        } else {
+            "未达到目标值".into()
+        }));
+        if met {
+            return Ok((w, Some(w)));
+        }
+        match otherwise {
+            TargetMiss::Points(p) => Ok((*p, Some(w))),
+            TargetMiss::Proportional => {
+                let (TargetValue::Number(t), Some(InputValue::Number(a))) =
+                    (target, self.ind.assessment.input(actual))
+                else {
+                    return Err("proportional scoring needs numbers, not dates".into());
+                };
+                let ratio = match op {
+                    CompareOp::AtMost | CompareOp::By if !a.is_zero() => t / a,
+                    _ if !t.is_zero() => a / t,
+                    _ => return Err("cannot scale by a zero value".into()),
+                };
+                let s = ratio * w;
+                self.steps.push(Step::Calc(format!(
+                    "{} × {} = {}",
+                    percent_of_ratio(ratio),
+                    plain(w),
+                    plain(s.round_dp(4))
+                )));
+                Ok((s, Some(w)))
+            }
+        }
+    }
+}

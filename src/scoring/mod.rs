@@ -1,0 +1,234 @@
+//! The scoring engine: leaves by their rules, parents as sums of rounded leaves, the N/A policy,
+//! 加减分项, the total and its grade — all in exact decimals, each with its explanation.
+
+mod adjustments;
+pub mod explain;
+mod explanation;
+pub mod formula;
+mod leaf;
+pub mod rounding;
+
+use rust_decimal::Decimal;
+
+pub use adjustments::{AdjustmentLine, AdjustmentOutcome};
+pub use explanation::Step;
+pub use leaf::{LeafOutcome, LeafState, score_leaf};
+
+use crate::model::{NaPolicy, Project, Tree};
+
+/// One node's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeScore {
+    /// The weight the node counts for after the N/A policy (its 分值 unless something is N/A).
+    pub weight: Decimal,
+    pub score: Decimal,
+    /// 得分率 in percent, two places.
+    pub rate: Option<Decimal>,
+    /// Set on leaves.
+    pub leaf: Option<LeafOutcome>,
+    /// Whether every leaf under this node is 不适用.
+    pub not_applicable: bool,
+    pub leaves: usize,
+    pub scored_leaves: usize,
+}
+
+/// The whole project's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub tree: Tree,
+    /// Aligned with `project.indicators`.
+    pub nodes: Vec<NodeScore>,
+    /// Σ level-1 scores, before re-basing and adjustments.
+    pub base_score: Decimal,
+    /// The weight of the leaves marked 不适用.
+    pub na_weight: Decimal,
+    /// The final total: re-based when N/A leaves are re-based, plus adjustments.
+    pub total: Decimal,
+    /// The framework's base total.
+    pub max: Decimal,
+    pub grade: Option<String>,
+    pub adjustments: Option<AdjustmentOutcome>,
+    pub leaves: usize,
+    pub scored_leaves: usize,
+}
+
+impl Scorecard {
+    pub fn node(&self, project: &Project, code: &str) -> Option<&NodeScore> {
+        project.index_of(code).map(|i| &self.nodes[i])
+    }
+
+    /// Leaves that lost points, in tree order.
+    pub fn leaves_with_loss(&self) -> Vec<usize> {
+        self.tree
+            .preorder()
+            .into_iter()
+            .filter(|&i| {
+                let n = &self.nodes[i];
+                n.leaf.as_ref().is_some_and(|l| {
+                    matches!(
+                        l.state,
+                        LeafState::Scored | LeafState::Unscorable(_) | LeafState::Error(_)
+                    )
+                }) && n.score < n.weight
+            })
+            .collect()
+    }
+
+    /// 得分率 of the total.
+    pub fn total_rate(&self) -> Option<Decimal> {
+        rounding::rate(self.total, self.max)
+    }
+}
+
+/// Scores the whole project.
+pub fn score(project: &Project) -> Scorecard {
+    let tree = Tree::build(project);
+    let n = project.indicators.len();
+    let fw = &project.framework;
+
+    // Which nodes are entirely 不适用 (a leaf marked N/A, or a parent whose leaves all are).
+    let mut na = vec![false; n];
+    for &i in tree.preorder().iter().rev() {
+        na[i] = if tree.is_leaf(i) {
+            project.indicators[i].assessment.na.is_some()
+        } else {
+            tree.children[i].iter().all(|&c| na[c])
+        };
+    }
+
+    // Effective weights, top-down.
+    let mut weight: Vec<Decimal> = project.indicators.iter().map(|i| i.weight).collect();
+    match fw.na_policy {
+        NaPolicy::Rebase => {
+            for i in 0..n {
+                if na[i] {
+                    weight[i] = Decimal::ZERO;
+                }
+            }
+            // Parents count for what their children still count for.
+            for &i in tree.preorder().iter().rev() {
+                if !tree.is_leaf(i) {
+                    weight[i] = tree.children[i].iter().map(|&c| weight[c]).sum();
+                }
+            }
+        }
+        NaPolicy::Redistribute => {
+            let roots_total = fw.total;
+            redistribute(
+                &tree.roots,
+                roots_total,
+                project,
+                &na,
+                &mut weight,
+                fw.places,
+            );
+            for i in tree.preorder() {
+                if !tree.is_leaf(i) {
+                    let share = weight[i];
+                    let kids = tree.children[i].clone();
+                    redistribute(&kids, share, project, &na, &mut weight, fw.places);
+                }
+            }
+        }
+    }
+
+    let mut nodes: Vec<NodeScore> = (0..n)
+        .map(|i| NodeScore {
+            weight: weight[i],
+            score: Decimal::ZERO,
+            rate: None,
+            leaf: None,
+            not_applicable: na[i],
+            leaves: 0,
+            scored_leaves: 0,
+        })
+        .collect();
+    for &i in tree.preorder().iter().rev() {
+        if tree.is_leaf(i) {
+            let outcome = score_leaf(&project.indicators[i], weight[i], fw);
+            let node = &mut nodes[i];
+            node.score = outcome.score;
+            node.leaves = 1;
+            node.scored_leaves = usize::from(!matches!(outcome.state, LeafState::Unscored));
+            node.leaf = Some(outcome);
+        } else {
+            let (score, leaves, scored) =
+                tree.children[i]
+                    .iter()
+                    .fold((Decimal::ZERO, 0, 0), |(s, l, sc), &c| {
+                        (
+                            s + nodes[c].score,
+                            l + nodes[c].leaves,
+                            sc + nodes[c].scored_leaves,
+                        )
+                    });
+            let node = &mut nodes[i];
+            node.score = score;
+            node.leaves = leaves;
+            node.scored_leaves = scored;
+        }
+        nodes[i].rate = rounding::rate(nodes[i].score, nodes[i].weight);
+    }
+
+    let base_score: Decimal = tree.roots.iter().map(|&r| nodes[r].score).sum();
+    let na_weight: Decimal = (0..n)
+        .filter(|&i| tree.is_leaf(i) && na[i])
+        .map(|i| project.indicators[i].weight)
+        .sum();
+    let counted: Decimal = tree.roots.iter().map(|&r| nodes[r].weight).sum();
+    let mut total = base_score;
+    if fw.na_policy == NaPolicy::Rebase && na_weight > Decimal::ZERO && !counted.is_zero() {
+        total = rounding::round(base_score / counted * fw.total, fw.places, fw.rounding);
+    }
+    let adjustments = project.adjustments.as_ref().map(adjustments::apply);
+    if let Some(adj) = &adjustments {
+        total = (total + adj.net).max(Decimal::ZERO);
+    }
+    let grade = project.grade_for(total).map(str::to_string);
+    let leaves = tree.roots.iter().map(|&r| nodes[r].leaves).sum();
+    let scored_leaves = tree.roots.iter().map(|&r| nodes[r].scored_leaves).sum();
+    Scorecard {
+        tree,
+        nodes,
+        base_score,
+        na_weight,
+        total,
+        max: fw.total,
+        grade,
+        adjustments,
+        leaves,
+        scored_leaves,
+    }
+}
+
+/// Gives `share` to the not-N/A nodes of `group` in proportion to their written weights, rounded
+/// to the framework's places with the rounding residue on the last one so the parts add up.
+fn redistribute(
+    group: &[usize],
+    share: Decimal,
+    project: &Project,
+    na: &[bool],
+    weight: &mut [Decimal],
+    places: u32,
+) {
+    let live: Vec<usize> = group.iter().copied().filter(|&i| !na[i]).collect();
+    for &i in group {
+        if na[i] {
+            weight[i] = Decimal::ZERO;
+        }
+    }
+    let written: Decimal = live.iter().map(|&i| project.indicators[i].weight).sum();
+    if written.is_zero() || live.is_empty() {
+        return;
+    }
+    let mut given = Decimal::ZERO;
+    for (k, &i) in live.iter().enumerate() {
+        let w = if k + 1 == live.len() {
+            share - given
+        } else {
+            (project.indicators[i].weight * share / written).round_dp(places)
+        };
+        weight[i] = w;
+        given += w;
+    }
+}

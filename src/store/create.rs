@@ -1,0 +1,65 @@
+//! Creating a project from a framework.
+
+use std::io::Write;
+use std::path::Path;
+
+/// The framework's text with a `[project]` table inserted before the indicators, so the new file
+/// keeps the framework's comments and layout and records which framework it came from.
+pub fn new_project_text(framework_text: &str, name: &str) -> Result<String, String> {
+    let doc: toml_edit::DocumentMut = framework_text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.message().to_string())?;
+    if doc.get("project").is_some() {
+        return Err(
+            "it already has a [project] table (is it a project rather than a framework?)".into(),
+        );
+    }
+    let quoted = toml_edit::Value::from(name).to_string();
+    let block = format!(
+        "[project]\nname = {}\ndepartment = \"\"    # 主管部门\nimplementer = \"\"   # 实施单位\nevaluator = \"\"     # 评价机构\nperiod = \"\"        # 评价期间\nfunds_unit = \"万元\"\n\n",
+        quoted.trim()
+    );
+    let at = framework_text
+        .match_indices("[indicators.")
+        .find(|(i, _)| *i == 0 || framework_text.as_bytes()[i - 1] == b'\n')
+        .map(|(i, _)| i)
+        .unwrap_or(framework_text.len());
+    let mut out = String::with_capacity(framework_text.len() + block.len());
+    out.push_str(&framework_text[..at]);
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    out.push_str(&block);
+    out.push_str(&framework_text[at..]);
+    Ok(out)
+}
+
+/// Writes a new file completely or not at all, and never over an existing one.
+pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_block_goes_before_the_indicators() {
+        let fw = "# comment\n[framework]\nid = \"x\"\ntotal = 1\n\n[indicators.A]\nname = \"决策\"\nweight = 1\n";
+        let out = new_project_text(fw, "某项目 \"试点\"").unwrap();
+        let p = out.find("[project]").unwrap();
+        assert!(p < out.find("[indicators.A]").unwrap());
+        assert!(out.starts_with("# comment\n"));
+        assert!(out.contains(r#"name = "某项目 \"试点\"""#));
+        let loaded = crate::store::parse_project(&out).unwrap();
+        assert_eq!(loaded.project.meta.unwrap().name, "某项目 \"试点\"");
+    }
+}

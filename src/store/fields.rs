@@ -1,0 +1,314 @@
+//! Typed access to toml_edit tables that records a located diagnostic for every value of the
+//! wrong type and every key nobody asked for.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use toml_edit::{Item, TableLike, Value};
+
+use super::SourceMap;
+use crate::diagnostic::{Diagnostic, LineIndex, Pos};
+
+pub struct Reader<'s> {
+    pub src: &'s str,
+    lines: LineIndex,
+    pub diags: Vec<Diagnostic>,
+    pub map: SourceMap,
+}
+
+pub fn item_span(item: &Item) -> Option<std::ops::Range<usize>> {
+    match item {
+        Item::Value(v) => v.span(),
+        Item::ArrayOfTables(a) => a.span(),
+        _ => None,
+    }
+}
+
+impl<'s> Reader<'s> {
+    pub fn new(src: &'s str) -> Self {
+        Reader {
+            src,
+            lines: LineIndex::new(src),
+            diags: Vec::new(),
+            map: SourceMap::default(),
+        }
+    }
+
+    pub fn pos(&self, span: Option<std::ops::Range<usize>>) -> Option<Pos> {
+        span.map(|s| self.lines.pos(self.src, s.start))
+    }
+
+    pub fn error(&mut self, pos: Option<Pos>, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::error(pos, msg));
+    }
+
+    /// Records where `key` (and its value) sit, and returns the position to report errors at.
+    pub fn locate(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Option<Pos> {
+        let (k, item) = table.get_key_value(key)?;
+        let pos = self.pos(item_span(item)).or_else(|| self.pos(k.span()));
+        if let Some(p) = pos {
+            self.map.insert(format!("{path}.{key}"), p);
+        }
+        pos
+    }
+
+    /// Reports every key of `table` not in `allowed`.
+    pub fn check_keys(&mut self, table: &dyn TableLike, path: &str, allowed: &[&str]) {
+        let unknown: Vec<(String, Option<Pos>)> = table
+            .iter()
+            .filter(|(k, _)| !allowed.contains(k))
+            .map(|(k, _)| {
+                (
+                    k.to_string(),
+                    table
+                        .get_key_value(k)
+                        .and_then(|(key, _)| self.pos(key.span())),
+                )
+            })
+            .collect();
+        for (key, pos) in unknown {
+            self.error(
+                pos,
+                format!(
+                    "unknown key `{key}` in `{path}`; expected one of: {}",
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
+
+    pub fn string(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Option<String> {
+        let pos = self.locate(table, path, key);
+        let item = table.get(key)?;
+        match item.as_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                self.error(
+                    pos,
+                    format!(
+                        "`{path}.{key}`: expected a string, found {}",
+                        item.type_name()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn string_or_empty(&mut self, table: &dyn TableLike, path: &str, key: &str) -> String {
+        self.string(table, path, key).unwrap_or_default()
+    }
+
+    pub fn required_string(
+        &mut self,
+        table: &dyn TableLike,
+        path: &str,
+        key: &str,
+        table_pos: Option<Pos>,
+    ) -> String {
+        if table.get(key).is_none() {
+            self.error(
+                table_pos,
+                format!("`{path}` has no `{key}`; expected `{key} = \"…\"`"),
+            );
+            return String::new();
+        }
+        self.string_or_empty(table, path, key)
+    }
+
+    pub fn bool(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Option<bool> {
+        let pos = self.locate(table, path, key);
+        let item = table.get(key)?;
+        match item.as_bool() {
+            Some(b) => Some(b),
+            None => {
+                self.error(
+                    pos,
+                    format!(
+                        "`{path}.{key}`: expected true or false, found {}",
+                        item.type_name()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn decimal(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Option<Decimal> {
+        let pos = self.locate(table, path, key);
+        let item = table.get(key)?;
+        match item.as_value() {
+            Some(v) => self.value_decimal(v, &format!("{path}.{key}"), pos),
+            None => {
+                self.error(
+                    pos,
+                    format!(
+                        "`{path}.{key}`: expected a number, found {}",
+                        item.type_name()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn required_decimal(
+        &mut self,
+        table: &dyn TableLike,
+        path: &str,
+        key: &str,
+        table_pos: Option<Pos>,
+    ) -> Decimal {
+        if table.get(key).is_none() {
+            self.error(
+                table_pos,
+                format!("`{path}` has no `{key}`; expected `{key} = <number>`"),
+            );
+            return Decimal::ZERO;
+        }
+        self.decimal(table, path, key).unwrap_or_default()
+    }
+
+    /// A number exactly as written: the raw text of the value, never through f64.
+    pub fn value_decimal(&mut self, v: &Value, what: &str, pos: Option<Pos>) -> Option<Decimal> {
+        let pos = self.pos(v.span()).or(pos);
+        let parsed = match v {
+            Value::Integer(_) | Value::Float(_) => {
+                let raw = v
+                    .span()
+                    .and_then(|s| self.src.get(s))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string());
+                parse_decimal(raw.trim())
+            }
+            Value::String(s) => parse_decimal(s.value().trim()),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let found = match v {
+                Value::String(s) => format!("\"{}\"", s.value()),
+                other => other.type_name().to_string(),
+            };
+            self.error(
+                pos,
+                format!("`{what}`: expected a number such as 2.67, found {found}"),
+            );
+        }
+        parsed
+    }
+
+    pub fn string_list(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Vec<String> {
+        let pos = self.locate(table, path, key);
+        let Some(item) = table.get(key) else {
+            return Vec::new();
+        };
+        if let Some(s) = item.as_str() {
+            return vec![s.to_string()];
+        }
+        let Some(arr) = item.as_array() else {
+            self.error(
+                pos,
+                format!(
+                    "`{path}.{key}`: expected a list of strings, found {}",
+                    item.type_name()
+                ),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for v in arr.iter() {
+            match v.as_str() {
+                Some(s) => out.push(s.to_string()),
+                None => {
+                    let p = self.pos(v.span()).or(pos);
+                    self.error(
+                        p,
+                        format!("`{path}.{key}`: expected a string, found {}", v.type_name()),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// The tables of `key`, whether written as `[[a.b]]` or as an array of inline tables.
+    pub fn tables<'t>(
+        &mut self,
+        table: &'t dyn TableLike,
+        path: &str,
+        key: &str,
+    ) -> Vec<(&'t dyn TableLike, Option<Pos>)> {
+        let pos = self.locate(table, path, key);
+        let Some(item) = table.get(key) else {
+            return Vec::new();
+        };
+        if let Some(aot) = item.as_array_of_tables() {
+            // Array-of-tables carry no per-table span in toml_edit; locate each by its first value.
+            return aot
+                .iter()
+                .map(|t| {
+                    let p = t.iter().find_map(|(_, it)| self.pos(item_span(it))).or(pos);
+                    (t as &dyn TableLike, p)
+                })
+                .collect();
+        }
+        if let Some(arr) = item.as_array() {
+            let mut out = Vec::new();
+            for v in arr.iter() {
+                match v.as_inline_table() {
+                    Some(t) => out.push((t as &dyn TableLike, self.pos(v.span()).or(pos))),
+                    None => {
+                        let p = self.pos(v.span()).or(pos);
+                        self.error(
+                            p,
+                            format!(
+                                "`{path}.{key}`: expected a table {{ … }}, found {}",
+                                v.type_name()
+                            ),
+                        );
+                    }
+                }
+            }
+            return out;
+        }
+        self.error(
+            pos,
+            format!(
+                "`{path}.{key}`: expected a list of tables, found {}",
+                item.type_name()
+            ),
+        );
+        Vec::new()
+    }
+}
+
+/// Parses a decimal as written in TOML or typed by a user: `2.67`, `1_040`, `+3`, `1e3`.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let cleaned: String = text.chars().filter(|&c| c != '_').collect();
+    let cleaned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
+    if cleaned.is_empty()
+        || cleaned.contains(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    {
+        return None;
+    }
+    Decimal::from_str(cleaned)
+        .ok()
+        .or_else(|| Decimal::from_scientific(cleaned).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_parse_exactly() {
+        assert_eq!(parse_decimal("2.67").unwrap().to_string(), "2.67");
+        assert_eq!(parse_decimal("1_040").unwrap().to_string(), "1040");
+        assert_eq!(parse_decimal("+0.5").unwrap().to_string(), "0.5");
+        assert_eq!(parse_decimal("1e3").unwrap(), Decimal::from(1000));
+        assert!(parse_decimal("inf").is_none());
+        assert!(parse_decimal("nan").is_none());
+        assert!(parse_decimal("abc").is_none());
+        assert!(parse_decimal("").is_none());
+    }
+}

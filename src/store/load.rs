@@ -1,0 +1,818 @@
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use toml_edit::{Document, TableLike};
+
+use super::SourceMap;
+use super::fields::Reader;
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::*;
+
+/// A parsed file: the model, where everything sits, and what was wrong with it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub project: Project,
+    pub map: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The file could not be read at all, or is not TOML.
+#[derive(Debug)]
+pub enum LoadError {
+    Io(std::io::Error),
+    Syntax(Diagnostic),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Io(e) => write!(f, "{e}"),
+            LoadError::Syntax(d) => f.write_str(&d.message),
+        }
+    }
+}
+
+pub fn load_file(path: &Path) -> Result<(String, Loaded), LoadError> {
+    let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        LoadError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        ))
+    })?;
+    let loaded = parse_project(&text)?;
+    Ok((text, loaded))
+}
+
+const ROOT_KEYS: &[&str] = &[
+    "framework",
+    "grades",
+    "project",
+    "indicators",
+    "adjustments",
+    "standard_deductions",
+];
+
+/// Parses a project or framework. TOML syntax errors are fatal; every other problem is collected
+/// as a located diagnostic and the rest of the file is still read.
+pub fn parse_project(src: &str) -> Result<Loaded, LoadError> {
+    let mut r = Reader::new(src);
+    let doc = match Document::parse(src) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let pos = r.pos(e.span());
+            let msg = e.message().trim().replace('\n', " ");
+            return Err(LoadError::Syntax(Diagnostic::error(
+                pos,
+                format!("invalid TOML: {msg}"),
+            )));
+        }
+    };
+    let root = doc.as_table();
+    r.check_keys(root, "", ROOT_KEYS);
+    let mut project = Project::default();
+
+    match root.get("framework") {
+        Some(item) => match item.as_table_like() {
+            Some(t) => {
+                let pos = r.locate(root, "", "framework");
+                project.framework = read_framework(&mut r, t, pos);
+            }
+            None => {
+                let pos = r.locate(root, "", "framework");
+                r.error(pos, "`framework` must be a table: [framework]");
+            }
+        },
+        None => r.error(
+            Some(Pos { line: 1, col: 1 }),
+            "missing [framework] table; expected id, name, total, rounding …",
+        ),
+    }
+    for (t, pos) in r.tables(root, "", "grades") {
+        r.check_keys(t, "grades", &["name", "min"]);
+        let name = r.required_string(t, "grades", "name", pos);
+        let min = r.required_decimal(t, "grades", "min", pos);
+        project.grades.push(GradeBand { name, min });
+    }
+    if let Some(item) = root.get("project") {
+        let pos = r.locate(root, "", "project");
+        match item.as_table_like() {
+            Some(t) => project.meta = Some(read_meta(&mut r, t, pos)),
+            None => r.error(pos, "`project` must be a table: [project]"),
+        }
+    }
+    match root.get("indicators").map(|i| i.as_table_like()) {
+        Some(Some(t)) => {
+            for (code, item) in t.iter() {
+                let key_pos = t.get_key_value(code).and_then(|(k, _)| r.pos(k.span()));
+                if let Some(p) = key_pos {
+                    r.map.insert(format!("indicators.{code}"), p);
+                }
+                let path = format!("indicators.{code}");
+                match item.as_table_like() {
+                    Some(table) => {
+                        let ind = read_indicator(&mut r, code, table, &path, key_pos);
+                        project.indicators.push(ind);
+                    }
+                    None => r.error(key_pos, format!("`{path}` must be a table: [{path}]")),
+                }
+            }
+        }
+        Some(None) => {
+            let pos = r.locate(root, "", "indicators");
+            r.error(
+                pos,
+                "`indicators` must be a table of indicators: [indicators.A101]",
+            );
+        }
+        None => r.error(None, "no indicators; expected [indicators.CODE] tables"),
+    }
+    if let Some(item) = root.get("adjustments") {
+        let pos = r.locate(root, "", "adjustments");
+        match item.as_table_like() {
+            Some(t) => project.adjustments = Some(read_adjustments(&mut r, t)),
+            None => r.error(pos, "`adjustments` must be a table: [adjustments]"),
+        }
+    }
+    for (t, pos) in r.tables(root, "", "standard_deductions") {
+        r.check_keys(
+            t,
+            "standard_deductions",
+            &["applies_to", "points", "reason"],
+        );
+        let applies_to = r.string_list(t, "standard_deductions", "applies_to");
+        let points = r.required_decimal(t, "standard_deductions", "points", pos);
+        let reason = r.required_string(t, "standard_deductions", "reason", pos);
+        project.standard_deductions.push(StandardDeduction {
+            applies_to,
+            points,
+            reason,
+        });
+    }
+    Ok(Loaded {
+        project,
+        map: r.map,
+        diagnostics: r.diags,
+    })
+}
+
+fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> FrameworkInfo {
+    let path = "framework";
+    r.check_keys(
+        t,
+        path,
+        &[
+            "id",
+            "name",
+            "version",
+            "basis",
+            "total",
+            "rounding",
+            "places",
+            "na_policy",
+        ],
+    );
+    let mut f = FrameworkInfo {
+        id: r.string_or_empty(t, path, "id"),
+        name: r.string_or_empty(t, path, "name"),
+        version: r.string_or_empty(t, path, "version"),
+        basis: r.string_or_empty(t, path, "basis"),
+        ..FrameworkInfo::default()
+    };
+    f.total = r.required_decimal(t, path, "total", pos);
+    if let Some(s) = r.string(t, path, "rounding") {
+        f.rounding = match s.as_str() {
+            "half_up" => Rounding::HalfUp,
+            "truncate" => Rounding::Truncate,
+            other => {
+                let p = r.locate(t, path, "rounding");
+                r.error(
+                    p,
+                    format!("unknown rounding \"{other}\"; expected \"half_up\" or \"truncate\""),
+                );
+                Rounding::HalfUp
+            }
+        };
+    }
+    if let Some(d) = r.decimal(t, path, "places") {
+        match u32::try_from(d.trunc().mantissa())
+            .ok()
+            .filter(|&p| d.fract().is_zero() && p <= 6)
+        {
+            Some(p) => f.places = p,
+            None => {
+                let p = r.locate(t, path, "places");
+                r.error(
+                    p,
+                    format!("`places` is {d}; expected a whole number from 0 to 6"),
+                );
+            }
+        }
+    }
+    if let Some(s) = r.string(t, path, "na_policy") {
+        f.na_policy = match s.as_str() {
+            "rebase" => NaPolicy::Rebase,
+            "redistribute" => NaPolicy::Redistribute,
+            other => {
+                let p = r.locate(t, path, "na_policy");
+                r.error(
+                    p,
+                    format!(
+                        "unknown na_policy \"{other}\"; expected \"rebase\" or \"redistribute\""
+                    ),
+                );
+                NaPolicy::Rebase
+            }
+        };
+    }
+    f
+}
+
+fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMeta {
+    let path = "project";
+    r.check_keys(
+        t,
+        path,
+        &[
+            "name",
+            "department",
+            "implementer",
+            "evaluator",
+            "period",
+            "source",
+            "stated_total",
+            "stated_grade",
+            "funds_unit",
+            "funds",
+        ],
+    );
+    let mut m = ProjectMeta {
+        name: r.string_or_empty(t, path, "name"),
+        department: r.string_or_empty(t, path, "department"),
+        implementer: r.string_or_empty(t, path, "implementer"),
+        evaluator: r.string_or_empty(t, path, "evaluator"),
+        period: r.string_or_empty(t, path, "period"),
+        source: r.string_or_empty(t, path, "source"),
+        stated_total: r.decimal(t, path, "stated_total"),
+        stated_grade: r.string(t, path, "stated_grade"),
+        funds_unit: r.string_or_empty(t, path, "funds_unit"),
+        funds: Vec::new(),
+    };
+    if let Some(item) = t.get("funds") {
+        let pos = r.locate(t, path, "funds");
+        match item.as_table_like() {
+            Some(ft) => {
+                for (k, _) in ft.iter() {
+                    if let Some(d) = r.decimal(ft, "project.funds", k) {
+                        m.funds.push((k.to_string(), d));
+                    }
+                }
+            }
+            None => r.error(pos, "`project.funds` must be a table of named numbers"),
+        }
+    }
+    m
+}
+
+const INDICATOR_KEYS: &[&str] = &[
+    "name",
+    "parent",
+    "weight",
+    "explanation",
+    "criteria",
+    "formula",
+    "target",
+    "source",
+    "stated",
+    "rule",
+    "status",
+    "score",
+    "inputs",
+    "deductions",
+    "checks",
+    "tier",
+    "na",
+    "unscorable",
+    "justification",
+    "evidence",
+    "reviews",
+    "stated_rate",
+];
+
+fn read_indicator(
+    r: &mut Reader,
+    code: &str,
+    t: &dyn TableLike,
+    path: &str,
+    pos: Option<Pos>,
+) -> Indicator {
+    r.check_keys(t, path, INDICATOR_KEYS);
+    let mut ind = Indicator {
+        code: code.to_string(),
+        name: r.required_string(t, path, "name", pos),
+        parent: r.string(t, path, "parent"),
+        weight: r.required_decimal(t, path, "weight", pos),
+        explanation: r.string_or_empty(t, path, "explanation"),
+        criteria: r.string_list(t, path, "criteria"),
+        formula: r.string_or_empty(t, path, "formula"),
+        target: r.string_or_empty(t, path, "target"),
+        source: r.string_or_empty(t, path, "source"),
+        stated: r.decimal(t, path, "stated"),
+        ..Indicator::default()
+    };
+    if let Some(item) = t.get("rule") {
+        let rpos = r.locate(t, path, "rule");
+        match item.as_table_like() {
+            Some(rt) => ind.rule = read_rule(r, rt, &format!("{path}.rule"), rpos),
+            None => r.error(
+                rpos,
+                format!("`{path}.rule` must be a table such as {{ kind = \"rate\", … }}"),
+            ),
+        }
+    }
+    ind.assessment = read_assessment(r, t, path);
+    ind
+}
+
+fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment {
+    let mut a = Assessment::default();
+    if let Some(s) = r.string(t, path, "status") {
+        match Status::parse(&s) {
+            Some(st) => a.status = st,
+            None => {
+                let p = r.locate(t, path, "status");
+                r.error(
+                    p,
+                    format!("unknown status \"{s}\"; expected \"未评\", \"已评\" or \"已复核\""),
+                );
+            }
+        }
+    }
+    a.score = r.decimal(t, path, "score");
+    if let Some(item) = t.get("inputs") {
+        let p = r.locate(t, path, "inputs");
+        match item.as_table_like() {
+            Some(it) => {
+                let ipath = format!("{path}.inputs");
+                for (k, v) in it.iter() {
+                    let vpos = r.locate(it, &ipath, k);
+                    let value = match v.as_value() {
+                        Some(toml_edit::Value::Boolean(b)) => Some(InputValue::Flag(*b.value())),
+                        Some(toml_edit::Value::Datetime(d)) => {
+                            Some(InputValue::Date(d.value().to_string()))
+                        }
+                        Some(val) => r
+                            .value_decimal(val, &format!("{ipath}.{k}"), vpos)
+                            .map(InputValue::Number),
+                        None => {
+                            r.error(
+                                vpos,
+                                format!("`{ipath}.{k}`: expected a number, true/false or a date"),
+                            );
+                            None
+                        }
+                    };
+                    if let Some(v) = value {
+                        a.inputs.push((k.to_string(), v));
+                    }
+                }
+            }
+            None => r.error(
+                p,
+                format!("`{path}.inputs` must be a table such as {{ 预算资金 = 540 }}"),
+            ),
+        }
+    }
+    for (i, (dt, dpos)) in r.tables(t, path, "deductions").into_iter().enumerate() {
+        let dpath = format!("{path}.deductions.{i}");
+        if let Some(p) = dpos {
+            r.map.insert(dpath.clone(), p);
+        }
+        r.check_keys(
+            dt,
+            &dpath,
+            &["points", "count", "reason", "group", "evidence"],
+        );
+        let d = Deduction {
+            points: r.decimal(dt, &dpath, "points"),
+            count: r.decimal(dt, &dpath, "count"),
+            reason: r.string_or_empty(dt, &dpath, "reason"),
+            group: r.string(dt, &dpath, "group"),
+            evidence: r.string_list(dt, &dpath, "evidence"),
+        };
+        if d.points.is_none() && d.count.is_none() {
+            r.error(
+                dpos,
+                format!("`{dpath}` has neither `points` nor `count`; expected e.g. points = 0.5"),
+            );
+        }
+        a.deductions.push(d);
+    }
+    if let Some(item) = t.get("checks") {
+        let p = r.locate(t, path, "checks");
+        match item.as_array() {
+            Some(arr) => {
+                for v in arr.iter() {
+                    match v.as_bool() {
+                        Some(b) => a.checks.push(b),
+                        None => {
+                            let vp = r.pos(v.span()).or(p);
+                            r.error(
+                                vp,
+                                format!(
+                                    "`{path}.checks`: expected true or false, found {}",
+                                    v.type_name()
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            None => r.error(
+                p,
+                format!("`{path}.checks` must be a list such as [true, false, true]"),
+            ),
+        }
+    }
+    a.tier = r.string(t, path, "tier");
+    a.na = r.string(t, path, "na");
+    a.unscorable = r.string(t, path, "unscorable");
+    a.justification = r.string_or_empty(t, path, "justification");
+    for (i, (et, epos)) in r.tables(t, path, "evidence").into_iter().enumerate() {
+        let epath = format!("{path}.evidence.{i}");
+        if let Some(p) = epos {
+            r.map.insert(epath.clone(), p);
+        }
+        r.check_keys(et, &epath, &["title", "at", "note"]);
+        a.evidence.push(Evidence {
+            title: r.required_string(et, &epath, "title", epos),
+            at: r.string_or_empty(et, &epath, "at"),
+            note: r.string_or_empty(et, &epath, "note"),
+        });
+    }
+    for (i, (vt, _)) in r.tables(t, path, "reviews").into_iter().enumerate() {
+        let vpath = format!("{path}.reviews.{i}");
+        r.check_keys(vt, &vpath, &["by", "at", "text", "approved"]);
+        a.reviews.push(Review {
+            by: r.string_or_empty(vt, &vpath, "by"),
+            at: r.string_or_empty(vt, &vpath, "at"),
+            text: r.string_or_empty(vt, &vpath, "text"),
+            approved: r.bool(vt, &vpath, "approved").unwrap_or(false),
+        });
+    }
+    a.stated_rate = r.decimal(t, path, "stated_rate");
+    a
+}
+
+const MEASURE_KEYS: &[&str] = &["numerator", "denominator", "value"];
+
+fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
+    let own: &[&str] = match kind {
+        "deductions" => &["per_item", "fraction", "groups"],
+        "judgement" => &["min", "max"],
+        "checkpoints" => &["points"],
+        "levels" => &["levels"],
+        "rate" => &["numerator", "denominator", "cap"],
+        "threshold" => &["at_least", "otherwise"],
+        "bands" => &["bands"],
+        "proportional" => &["threshold"],
+        "hybrid" => &["full", "floor"],
+        "per_point" => &["threshold", "deduct", "deduct_fraction"],
+        "linear" => &["full_at", "zero_at"],
+        "target" => &["actual", "op", "target", "otherwise"],
+        "formula" => &["expr"],
+        "branch" => &["when", "then", "else"],
+        _ => return None,
+    };
+    let measured = matches!(
+        kind,
+        "threshold" | "bands" | "proportional" | "hybrid" | "per_point" | "linear"
+    );
+    let mut keys = vec!["kind", "veto"];
+    keys.extend_from_slice(own);
+    if measured {
+        keys.extend_from_slice(MEASURE_KEYS);
+    }
+    Some(keys)
+}
+
+const KINDS: &str = "deductions, judgement, checkpoints, levels, rate, threshold, bands, proportional, hybrid, per_point, linear, target, formula, branch";
+
+fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Option<Pos>) -> Rule {
+    let kind_name = r.string(t, path, "kind").unwrap_or_else(|| {
+        r.error(
+            pos,
+            format!("`{path}` has no `kind`; expected one of: {KINDS}"),
+        );
+        "deductions".to_string()
+    });
+    let Some(allowed) = rule_keys(&kind_name) else {
+        let p = r.locate(t, path, "kind");
+        r.error(
+            p,
+            format!("unknown rule kind \"{kind_name}\"; expected one of: {KINDS}"),
+        );
+        return Rule::default();
+    };
+    r.check_keys(t, path, &allowed);
+    let veto = r.string_list(t, path, "veto");
+    let need_str = |r: &mut Reader, key: &str| -> String {
+        match r.string(t, path, key) {
+            Some(s) => s,
+            None => {
+                if t.get(key).is_none() {
+                    r.error(
+                        pos,
+                        format!("rule \"{kind_name}\" needs `{key}` (an input name)"),
+                    );
+                }
+                String::new()
+            }
+        }
+    };
+    let need_dec = |r: &mut Reader, key: &str| -> Decimal {
+        if t.get(key).is_none() {
+            r.error(
+                pos,
+                format!("rule \"{kind_name}\" needs `{key}` (a number)"),
+            );
+            return Decimal::ZERO;
+        }
+        r.decimal(t, path, key).unwrap_or_default()
+    };
+    let measure = |r: &mut Reader| -> Measure {
+        if t.get("value").is_some() {
+            Measure::Value(r.string_or_empty(t, path, "value"))
+        } else if t.get("numerator").is_some() || t.get("denominator").is_some() {
+            let numerator = r.string_or_empty(t, path, "numerator");
+            let denominator = r.string_or_empty(t, path, "denominator");
+            if numerator.is_empty() || denominator.is_empty() {
+                r.error(pos, format!("rule \"{kind_name}\" needs both `numerator` and `denominator` (input names)"));
+            }
+            Measure::Ratio {
+                numerator,
+                denominator,
+            }
+        } else {
+            r.error(pos, format!("rule \"{kind_name}\" needs a measure: `value = \"input\"` or `numerator`/`denominator`"));
+            Measure::Value(String::new())
+        }
+    };
+    let kind = match kind_name.as_str() {
+        "deductions" => {
+            let mut groups = Vec::new();
+            for (gt, gpos) in r.tables(t, path, "groups") {
+                r.check_keys(gt, &format!("{path}.groups"), &["name", "cap"]);
+                groups.push(DeductionGroup {
+                    name: r.required_string(gt, &format!("{path}.groups"), "name", gpos),
+                    cap: r.required_decimal(gt, &format!("{path}.groups"), "cap", gpos),
+                });
+            }
+            RuleKind::Deductions {
+                per_item: r.decimal(t, path, "per_item"),
+                fraction: r.decimal(t, path, "fraction"),
+                groups,
+            }
+        }
+        "judgement" => RuleKind::Judgement {
+            min: r.decimal(t, path, "min"),
+            max: r.decimal(t, path, "max"),
+        },
+        "checkpoints" => {
+            let p = r.locate(t, path, "points");
+            let mut points = Vec::new();
+            match t.get("points").and_then(|i| i.as_array()) {
+                Some(arr) => {
+                    for v in arr.iter() {
+                        if let Some(d) = r.value_decimal(v, &format!("{path}.points"), p) {
+                            points.push(d);
+                        }
+                    }
+                }
+                None => r.error(
+                    p.or(pos),
+                    "rule \"checkpoints\" needs `points = [1, 1, …]`, one per checkpoint",
+                ),
+            }
+            RuleKind::Checkpoints { points }
+        }
+        "levels" => {
+            let mut levels = Vec::new();
+            for (lt, lpos) in r.tables(t, path, "levels") {
+                let lpath = format!("{path}.levels");
+                r.check_keys(lt, &lpath, &["name", "points"]);
+                levels.push(Level {
+                    name: r.required_string(lt, &lpath, "name", lpos),
+                    points: r.required_decimal(lt, &lpath, "points", lpos),
+                });
+            }
+            if levels.is_empty() {
+                r.error(
+                    pos,
+                    "rule \"levels\" needs `levels = [{ name = \"…\", points = … }, …]`",
+                );
+            }
+            RuleKind::Levels { levels }
+        }
+        "rate" => RuleKind::Rate {
+            numerator: need_str(r, "numerator"),
+            denominator: need_str(r, "denominator"),
+            cap: r.bool(t, path, "cap").unwrap_or(true),
+        },
+        "threshold" => RuleKind::Threshold {
+            measure: measure(r),
+            at_least: need_dec(r, "at_least"),
+            otherwise: r.decimal(t, path, "otherwise").unwrap_or_default(),
+        },
+        "bands" => {
+            let m = measure(r);
+            let mut bands = Vec::new();
+            for (bt, bpos) in r.tables(t, path, "bands") {
+                let bpath = format!("{path}.bands");
+                r.check_keys(bt, &bpath, &["min", "points"]);
+                bands.push((
+                    r.required_decimal(bt, &bpath, "min", bpos),
+                    r.required_decimal(bt, &bpath, "points", bpos),
+                ));
+            }
+            if bands.is_empty() {
+                r.error(
+                    pos,
+                    "rule \"bands\" needs `bands = [{ min = 90, points = 4 }, …]`",
+                );
+            }
+            RuleKind::Bands { measure: m, bands }
+        }
+        "proportional" => RuleKind::Proportional {
+            measure: measure(r),
+            threshold: need_dec(r, "threshold"),
+        },
+        "hybrid" => RuleKind::Hybrid {
+            measure: measure(r),
+            full: need_dec(r, "full"),
+            floor: need_dec(r, "floor"),
+        },
+        "per_point" => {
+            let m = measure(r);
+            let threshold = need_dec(r, "threshold");
+            let deduct = r.decimal(t, path, "deduct");
+            let deduct_fraction = r.decimal(t, path, "deduct_fraction");
+            if deduct.is_none() && deduct_fraction.is_none() {
+                r.error(pos, "rule \"per_point\" needs `deduct` (points per point) or `deduct_fraction` (of the weight)");
+            }
+            RuleKind::PerPoint {
+                measure: m,
+                threshold,
+                deduct,
+                deduct_fraction,
+            }
+        }
+        "linear" => RuleKind::Linear {
+            measure: measure(r),
+            full_at: need_dec(r, "full_at"),
+            zero_at: need_dec(r, "zero_at"),
+        },
+        "target" => {
+            let actual = need_str(r, "actual");
+            let op_text = need_str(r, "op");
+            let op = CompareOp::parse(&op_text).unwrap_or_else(|| {
+                let p = r.locate(t, path, "op");
+                if !op_text.is_empty() {
+                    r.error(
+                        p,
+                        format!(
+                            "unknown op \"{op_text}\"; expected \">=\", \"<=\", \"=\" or \"by\""
+                        ),
+                    );
+                }
+                CompareOp::AtLeast
+            });
+            let tpos = r.locate(t, path, "target");
+            let target = match t.get("target").and_then(|i| i.as_value()) {
+                Some(toml_edit::Value::Datetime(d)) => TargetValue::Date(d.value().to_string()),
+                Some(v) => TargetValue::Number(
+                    r.value_decimal(v, &format!("{path}.target"), tpos)
+                        .unwrap_or_default(),
+                ),
+                None => {
+                    r.error(pos, "rule \"target\" needs `target` (a number or a date)");
+                    TargetValue::Number(Decimal::ZERO)
+                }
+            };
+            let otherwise = match t.get("otherwise").and_then(|i| i.as_value()) {
+                Some(v) if v.as_str() == Some("proportional") => TargetMiss::Proportional,
+                Some(v) => {
+                    let opos = r.locate(t, path, "otherwise");
+                    TargetMiss::Points(
+                        r.value_decimal(v, &format!("{path}.otherwise"), opos)
+                            .unwrap_or_default(),
+                    )
+                }
+                None => TargetMiss::Points(Decimal::ZERO),
+            };
+            RuleKind::Target {
+                actual,
+                op,
+                target,
+                otherwise,
+            }
+        }
+        "formula" => {
+            let expr = need_str(r, "expr");
+            if let Err(e) = crate::scoring::formula::parse(&expr) {
+                let p = r.locate(t, path, "expr");
+                r.error(p, format!("formula \"{expr}\": {e}"));
+            }
+            RuleKind::Formula { expr }
+        }
+        "branch" => {
+            let when = need_str(r, "when");
+            let sub = |r: &mut Reader, key: &str| -> Box<Rule> {
+                let p = r.locate(t, path, key);
+                match t.get(key).and_then(|i| i.as_table_like()) {
+                    Some(st) => Box::new(read_rule(r, st, &format!("{path}.{key}"), p)),
+                    None => {
+                        r.error(
+                            p.or(pos),
+                            format!("rule \"branch\" needs `{key} = {{ kind = \"…\", … }}`"),
+                        );
+                        Box::new(Rule::default())
+                    }
+                }
+            };
+            let then = sub(r, "then");
+            let otherwise = sub(r, "else");
+            RuleKind::Branch {
+                when,
+                then,
+                otherwise,
+            }
+        }
+        _ => unreachable!("rule_keys accepted only known kinds"),
+    };
+    Rule { kind, veto }
+}
+
+fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
+    let path = "adjustments";
+    r.check_keys(t, path, &["bonus_cap", "penalty_cap", "items"]);
+    let mut adj = Adjustments {
+        bonus_cap: r.decimal(t, path, "bonus_cap"),
+        penalty_cap: r.decimal(t, path, "penalty_cap"),
+        items: Vec::new(),
+    };
+    if let Some(items) = t.get("items").and_then(|i| i.as_table_like()) {
+        for (code, item) in items.iter() {
+            let ipath = format!("adjustments.items.{code}");
+            let pos = items.get_key_value(code).and_then(|(k, _)| r.pos(k.span()));
+            if let Some(p) = pos {
+                r.map.insert(ipath.clone(), p);
+            }
+            let Some(it) = item.as_table_like() else {
+                r.error(pos, format!("`{ipath}` must be a table"));
+                continue;
+            };
+            r.check_keys(
+                it,
+                &ipath,
+                &["name", "direction", "cap", "points", "reason", "criteria"],
+            );
+            let dir_text = r.required_string(it, &ipath, "direction", pos);
+            let direction = match dir_text.as_str() {
+                "bonus" | "加分" => AdjustmentDirection::Bonus,
+                "penalty" | "减分" | "扣分" => AdjustmentDirection::Penalty,
+                other => {
+                    let p = r.locate(it, &ipath, "direction");
+                    if !other.is_empty() {
+                        r.error(
+                            p,
+                            format!(
+                                "unknown direction \"{other}\"; expected \"bonus\" or \"penalty\""
+                            ),
+                        );
+                    }
+                    AdjustmentDirection::Bonus
+                }
+            };
+            adj.items.push(AdjustmentItem {
+                code: code.to_string(),
+                name: r.required_string(it, &ipath, "name", pos),
+                direction,
+                cap: r.decimal(it, &ipath, "cap"),
+                points: r.decimal(it, &ipath, "points"),
+                reason: r.string_or_empty(it, &ipath, "reason"),
+                criteria: r.string_list(it, &ipath, "criteria"),
+            });
+        }
+    }
+    adj
+}

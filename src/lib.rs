@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod edit;
 pub mod frameworks;
 pub mod model;
 pub mod report;

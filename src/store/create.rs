@@ -58,7 +58,6 @@ mod tests {
         let p = out.find("[project]").unwrap();
         assert!(p < out.find("[indicators.A]").unwrap());
         assert!(out.starts_with("# comment\n"));
-        assert!(out.contains(r#"name = "某项目 \"试点\"""#));
         let loaded = crate::store::parse_project(&out).unwrap();
         assert_eq!(loaded.project.meta.unwrap().name, "某项目 \"试点\"");
     }

@@ -1,10 +1,14 @@
-//! Reading projects and frameworks from TOML, with every error located in the file.
+//! Reading projects and frameworks from TOML with every error located, and writing them back
+//! format-preserving, atomically, without overwriting anyone else's change.
 
 mod create;
+mod document;
 mod fields;
 mod load;
 mod source_map;
+mod toml_write;
 
+pub use document::{atomic_write, backup_path, fingerprint, ProjectFile, SaveError};
 pub use create::{new_project_text, write_new};
 pub use fields::parse_decimal;
 pub use load::{LoadError, Loaded, load_file, parse_project};

@@ -1,0 +1,73 @@
+//! Every change to a project is a value (`Edit`), validated and applied through one function
+//! that returns the edit undoing it. The TUI and the CLI's `set`/`deduct`/`evidence` produce
+//! the same values, so both get the same checks and the same safe save.
+
+mod apply;
+mod parse;
+
+pub use apply::{apply, describe, implied_status};
+pub use parse::parse_assignment;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Deduction, Evidence, InputValue, Review, Status};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// The judged score of a judgement leaf, or the awarded score of any other (None clears it).
+    SetScore { code: String, score: Option<Decimal> },
+    SetInput { code: String, name: String, value: Option<InputValue> },
+    InsertDeduction { code: String, index: usize, deduction: Deduction },
+    ReplaceDeduction { code: String, index: usize, deduction: Deduction },
+    RemoveDeduction { code: String, index: usize },
+    SetChecks { code: String, checks: Vec<bool> },
+    SetTier { code: String, tier: Option<String> },
+    SetNa { code: String, reason: Option<String> },
+    SetUnscorable { code: String, reason: Option<String> },
+    SetJustification { code: String, text: String },
+    SetStatus { code: String, status: Status },
+    InsertEvidence { code: String, index: usize, evidence: Evidence },
+    ReplaceEvidence { code: String, index: usize, evidence: Evidence },
+    RemoveEvidence { code: String, index: usize },
+    InsertReview { code: String, index: usize, review: Review },
+    RemoveReview { code: String, index: usize },
+    /// The recorded points and reason of a 加减分项.
+    SetAdjustment { code: String, points: Option<Decimal>, reason: String },
+}
+
+impl Edit {
+    /// The indicator (or adjustment item) the edit touches.
+    pub fn code(&self) -> &str {
+        match self {
+            Edit::SetScore { code, .. }
+            | Edit::SetInput { code, .. }
+            | Edit::InsertDeduction { code, .. }
+            | Edit::ReplaceDeduction { code, .. }
+            | Edit::RemoveDeduction { code, .. }
+            | Edit::SetChecks { code, .. }
+            | Edit::SetTier { code, .. }
+            | Edit::SetNa { code, .. }
+            | Edit::SetUnscorable { code, .. }
+            | Edit::SetJustification { code, .. }
+            | Edit::SetStatus { code, .. }
+            | Edit::InsertEvidence { code, .. }
+            | Edit::ReplaceEvidence { code, .. }
+            | Edit::RemoveEvidence { code, .. }
+            | Edit::InsertReview { code, .. }
+            | Edit::RemoveReview { code, .. }
+            | Edit::SetAdjustment { code, .. } => code,
+        }
+    }
+}
+
+/// Why an edit was refused; the message says what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EditError {}

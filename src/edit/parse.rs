@@ -1,0 +1,99 @@
+//! `jixiao set FILE CODE key=value …`: turning an assignment into an edit.
+
+use super::{Edit, EditError};
+use crate::model::{InputValue, Status};
+use crate::store::parse_decimal;
+
+/// Parses one `key=value`. `justification=@path` reads the text from a file; an empty value
+/// clears (`score=`, `na=`, `input.X=`).
+pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError> {
+    let Some((key, value)) = assignment.split_once('=') else {
+        return Err(EditError(format!("`{assignment}` is not key=value; expected e.g. score=3, na=\"reason\", input.预算资金=540")));
+    };
+    let code = code.to_string();
+    let key = key.trim();
+    let text = value.trim();
+    let number = |what: &str| -> Result<Option<rust_decimal::Decimal>, EditError> {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        parse_decimal(text).map(Some).ok_or_else(|| EditError(format!("{what} must be a number such as 2.67, not \"{text}\"")))
+    };
+    let optional = || (!text.is_empty()).then(|| text.to_string());
+    Ok(match key {
+        "score" => Edit::SetScore { code, score: number("score")? },
+        "na" => Edit::SetNa { code, reason: optional() },
+        "unscorable" => Edit::SetUnscorable { code, reason: optional() },
+        "tier" => Edit::SetTier { code, tier: optional() },
+        "status" => Edit::SetStatus {
+            code,
+            status: Status::parse(text).ok_or_else(|| EditError(format!("status must be 未评, 已评 or 已复核, not \"{text}\"")))?,
+        },
+        "justification" => {
+            let body = match text.strip_prefix('@') {
+                Some(path) => std::fs::read_to_string(path).map_err(|e| EditError(format!("cannot read {path}: {e}")))?,
+                None => value.to_string(),
+            };
+            Edit::SetJustification { code, text: body }
+        }
+        "checks" => Edit::SetChecks {
+            code,
+            checks: text
+                .split(',')
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| match s.trim() {
+                    "1" | "true" | "y" | "是" => Ok(true),
+                    "0" | "false" | "n" | "否" => Ok(false),
+                    other => Err(EditError(format!("checks are 1/0 or true/false separated by commas, not \"{other}\""))),
+                })
+                .collect::<Result<_, _>>()?,
+        },
+        k if k.starts_with("input.") => {
+            let name = k["input.".len()..].to_string();
+            let value = if text.is_empty() {
+                None
+            } else if text == "true" || text == "false" {
+                Some(InputValue::Flag(text == "true"))
+            } else if let Some(d) = parse_decimal(text) {
+                Some(InputValue::Number(d))
+            } else if is_date(text) {
+                Some(InputValue::Date(text.to_string()))
+            } else {
+                return Err(EditError(format!("input {name} must be a number, true/false or a date YYYY-MM-DD, not \"{text}\"")));
+            };
+            Edit::SetInput { code, name, value }
+        }
+        other => {
+            return Err(EditError(format!(
+                "unknown field `{other}`; expected score, na, unscorable, tier, status, justification, checks or input.NAME"
+            )));
+        }
+    })
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn assignments() {
+        assert_eq!(
+            parse_assignment("A1", "score=2.5").unwrap(),
+            Edit::SetScore { code: "A1".into(), score: Some(rust_decimal::Decimal::from_str("2.5").unwrap()) }
+        );
+        assert_eq!(parse_assignment("A1", "score=").unwrap(), Edit::SetScore { code: "A1".into(), score: None });
+        assert!(parse_assignment("A1", "score=abc").unwrap_err().0.contains("number"));
+        assert_eq!(parse_assignment("A1", "na=无此业务").unwrap(), Edit::SetNa { code: "A1".into(), reason: Some("无此业务".into()) });
+        assert!(matches!(parse_assignment("A1", "input.预算资金=1_040").unwrap(), Edit::SetInput { value: Some(InputValue::Number(_)), .. }));
+        assert!(matches!(parse_assignment("A1", "input.完成日期=2023-11-20").unwrap(), Edit::SetInput { value: Some(InputValue::Date(_)), .. }));
+        assert_eq!(parse_assignment("A1", "status=已评").unwrap(), Edit::SetStatus { code: "A1".into(), status: Status::Scored });
+        assert!(parse_assignment("A1", "colour=red").unwrap_err().0.contains("unknown field"));
+        assert!(parse_assignment("A1", "score").unwrap_err().0.contains("key=value"));
+    }
+}

@@ -5,9 +5,11 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod edit;
 pub mod frameworks;
 pub mod model;
 pub mod report;
 pub mod scoring;
 pub mod store;
+pub mod time;

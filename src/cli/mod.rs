@@ -1,6 +1,7 @@
 //! The command line: argument parsing and thin calls into the library.
 
 mod commands;
+mod scripted;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +57,54 @@ pub enum Command {
     Explain { file: PathBuf, code: Option<String> },
     /// List the frameworks: built-in ones and those in the user's config directory.
     Frameworks,
+    /// Set fields of one indicator: score=3, na="reason", input.NAME=1040, tier=NAME, status=已评,
+    /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears).
+    Set {
+        file: PathBuf,
+        code: String,
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        assignments: Vec<String>,
+        /// Take over the file's lock even if someone else holds it.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add a deduction (扣分) with its reason to one indicator.
+    Deduct {
+        file: PathBuf,
+        code: String,
+        /// Points lost, e.g. 0.5.
+        #[arg(allow_hyphen_values = true)]
+        points: String,
+        /// What was found.
+        reason: String,
+        /// Title of an evidence item of the leaf this finding rests on (repeatable).
+        #[arg(long)]
+        evidence: Vec<String>,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Manage the evidence (佐证材料) of an indicator.
+    Evidence {
+        #[command(subcommand)]
+        action: EvidenceAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceAction {
+    /// Add an evidence item: its title, where to find it, a note.
+    Add {
+        file: PathBuf,
+        code: String,
+        title: String,
+        /// Where to find it (folder, archive number, page).
+        #[arg(long, default_value = "")]
+        at: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -70,6 +119,31 @@ pub fn run() -> ExitCode {
         Some(Command::Score { file, json, all }) => commands::score(&file, json, all),
         Some(Command::Explain { file, code }) => commands::explain(&file, code.as_deref()),
         Some(Command::Frameworks) => commands::frameworks(),
+        Some(Command::Set {
+            file,
+            code,
+            assignments,
+            force,
+        }) => scripted::set(&file, &code, &assignments, force),
+        Some(Command::Deduct {
+            file,
+            code,
+            points,
+            reason,
+            evidence,
+            force,
+        }) => scripted::deduct(&file, &code, &points, &reason, &evidence, force),
+        Some(Command::Evidence {
+            action:
+                EvidenceAction::Add {
+                    file,
+                    code,
+                    title,
+                    at,
+                    note,
+                    force,
+                },
+        }) => scripted::evidence_add(&file, &code, &title, &at, &note, force),
         None => match cli.file {
             Some(file) => commands::open(&file),
             None => {

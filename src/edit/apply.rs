@@ -9,26 +9,42 @@ fn err<T>(msg: impl Into<String>) -> Result<T, EditError> {
 }
 
 fn leaf_mut<'p>(p: &'p mut Project, code: &str) -> Result<&'p mut Indicator, EditError> {
-    let Some(i) = p.index_of(code) else { return err(format!("no indicator `{code}`")) };
+    let Some(i) = p.index_of(code) else {
+        return err(format!("no indicator `{code}`"));
+    };
     let tree = Tree::build(p);
     if !tree.is_leaf(i) {
-        return err(format!("{code} is a parent; its score is the sum of its children, edit a leaf instead"));
+        return err(format!(
+            "{code} is a parent; its score is the sum of its children, edit a leaf instead"
+        ));
     }
     Ok(&mut p.indicators[i])
 }
 
 fn check_points(points: Decimal, weight: Decimal, what: &str) -> Result<(), EditError> {
     if points < Decimal::ZERO {
-        return err(format!("{what} cannot be negative; expected 0 to {}", plain(weight)));
+        return err(format!(
+            "{what} cannot be negative; expected 0 to {}",
+            plain(weight)
+        ));
     }
     if points > weight {
-        return err(format!("{what} {} is more than the weight {}; expected 0 to {}", plain(points), plain(weight), plain(weight)));
+        return err(format!(
+            "{what} {} is more than the weight {}; expected 0 to {}",
+            plain(points),
+            plain(weight),
+            plain(weight)
+        ));
     }
     Ok(())
 }
 
 fn check_index(index: usize, len: usize, what: &str, inserting: bool) -> Result<(), EditError> {
-    let max = if inserting { len } else { len.saturating_sub(1) };
+    let max = if inserting {
+        len
+    } else {
+        len.saturating_sub(1)
+    };
     if index > max || (!inserting && len == 0) {
         return err(format!("there is no {what} number {}", index + 1));
     }
@@ -38,19 +54,38 @@ fn check_index(index: usize, len: usize, what: &str, inserting: bool) -> Result<
 /// Validates `edit`, applies it to the model and returns the edit that undoes it.
 /// On error nothing has changed.
 pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
-    if let Edit::SetAdjustment { code, points, reason } = edit {
-        let Some(item) = p.adjustments.as_mut().and_then(|a| a.items.iter_mut().find(|i| &i.code == code)) else {
+    if let Edit::SetAdjustment {
+        code,
+        points,
+        reason,
+    } = edit
+    {
+        let Some(item) = p
+            .adjustments
+            .as_mut()
+            .and_then(|a| a.items.iter_mut().find(|i| &i.code == code))
+        else {
             return err(format!("no adjustment item `{code}`"));
         };
         if let Some(pts) = points {
             if *pts < Decimal::ZERO {
-                return err("adjustment points are written positive; the item's direction gives the sign");
+                return err(
+                    "adjustment points are written positive; the item's direction gives the sign",
+                );
             }
             if let Some(cap) = item.cap.filter(|c| pts > c) {
-                return err(format!("{} is above this item's cap of {}", plain(*pts), plain(cap)));
+                return err(format!(
+                    "{} is above this item's cap of {}",
+                    plain(*pts),
+                    plain(cap)
+                ));
             }
         }
-        let undo = Edit::SetAdjustment { code: code.clone(), points: item.points, reason: item.reason.clone() };
+        let undo = Edit::SetAdjustment {
+            code: code.clone(),
+            points: item.points,
+            reason: item.reason.clone(),
+        };
         item.points = *points;
         item.reason = reason.clone();
         return Ok(undo);
@@ -67,11 +102,18 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                     let lo = min.unwrap_or(Decimal::ZERO);
                     let hi = max.unwrap_or(weight);
                     if *s < lo || *s > hi {
-                        return err(format!("this rule allows {} to {} points", plain(lo), plain(hi)));
+                        return err(format!(
+                            "this rule allows {} to {} points",
+                            plain(lo),
+                            plain(hi)
+                        ));
                     }
                 }
             }
-            let undo = Edit::SetScore { code, score: a.score };
+            let undo = Edit::SetScore {
+                code,
+                score: a.score,
+            };
             a.score = *score;
             undo
         }
@@ -87,9 +129,18 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 },
                 None => a.inputs.retain(|(n, _)| n != name),
             }
-            Edit::SetInput { code, name: name.clone(), value: old }
+            Edit::SetInput {
+                code,
+                name: name.clone(),
+                value: old,
+            }
         }
-        Edit::InsertDeduction { index, deduction, .. } | Edit::ReplaceDeduction { index, deduction, .. } => {
+        Edit::InsertDeduction {
+            index, deduction, ..
+        }
+        | Edit::ReplaceDeduction {
+            index, deduction, ..
+        } => {
             let inserting = matches!(edit, Edit::InsertDeduction { .. });
             check_index(*index, a.deductions.len(), "deduction", inserting)?;
             if deduction.points.is_none() && deduction.count.is_none() {
@@ -105,24 +156,42 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
             if inserting {
                 a.deductions.insert(*index, deduction.clone());
-                Edit::RemoveDeduction { code, index: *index }
+                Edit::RemoveDeduction {
+                    code,
+                    index: *index,
+                }
             } else {
                 let old = std::mem::replace(&mut a.deductions[*index], deduction.clone());
-                Edit::ReplaceDeduction { code, index: *index, deduction: old }
+                Edit::ReplaceDeduction {
+                    code,
+                    index: *index,
+                    deduction: old,
+                }
             }
         }
         Edit::RemoveDeduction { index, .. } => {
             check_index(*index, a.deductions.len(), "deduction", false)?;
             let old = a.deductions.remove(*index);
-            Edit::InsertDeduction { code, index: *index, deduction: old }
+            Edit::InsertDeduction {
+                code,
+                index: *index,
+                deduction: old,
+            }
         }
         Edit::SetChecks { checks, .. } => {
             if let RuleKind::Checkpoints { points } = &ind.rule.kind
                 && checks.len() != points.len()
             {
-                return err(format!("this rule has {} checkpoints; expected {} true/false values", points.len(), points.len()));
+                return err(format!(
+                    "this rule has {} checkpoints; expected {} true/false values",
+                    points.len(),
+                    points.len()
+                ));
             }
-            let undo = Edit::SetChecks { code, checks: a.checks.clone() };
+            let undo = Edit::SetChecks {
+                code,
+                checks: a.checks.clone(),
+            };
             a.checks = checks.clone();
             undo
         }
@@ -131,13 +200,23 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 match &ind.rule.kind {
                     RuleKind::Levels { levels } if !levels.iter().any(|l| &l.name == t) => {
                         let names: Vec<&str> = levels.iter().map(|l| l.name.as_str()).collect();
-                        return err(format!("\"{t}\" is not a level of this rule; expected one of: {}", names.join(", ")));
+                        return err(format!(
+                            "\"{t}\" is not a level of this rule; expected one of: {}",
+                            names.join(", ")
+                        ));
                     }
                     RuleKind::Levels { .. } => {}
-                    _ => return err(format!("{code} is not scored by levels; a tier applies only to a \"levels\" rule")),
+                    _ => {
+                        return err(format!(
+                            "{code} is not scored by levels; a tier applies only to a \"levels\" rule"
+                        ));
+                    }
                 }
             }
-            let undo = Edit::SetTier { code, tier: a.tier.clone() };
+            let undo = Edit::SetTier {
+                code,
+                tier: a.tier.clone(),
+            };
             a.tier = tier.clone();
             undo
         }
@@ -145,7 +224,10 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             if reason.as_ref().is_some_and(|r| r.trim().is_empty()) {
                 return err("不适用 needs a reason");
             }
-            let undo = Edit::SetNa { code, reason: a.na.clone() };
+            let undo = Edit::SetNa {
+                code,
+                reason: a.na.clone(),
+            };
             a.na = reason.clone();
             undo
         }
@@ -153,21 +235,35 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             if reason.as_ref().is_some_and(|r| r.trim().is_empty()) {
                 return err("无法评分 needs a reason (what data was missing)");
             }
-            let undo = Edit::SetUnscorable { code, reason: a.unscorable.clone() };
+            let undo = Edit::SetUnscorable {
+                code,
+                reason: a.unscorable.clone(),
+            };
             a.unscorable = reason.clone();
             undo
         }
         Edit::SetJustification { text, .. } => {
-            let undo = Edit::SetJustification { code, text: a.justification.clone() };
+            let undo = Edit::SetJustification {
+                code,
+                text: a.justification.clone(),
+            };
             a.justification = text.clone();
             undo
         }
         Edit::SetStatus { status, .. } => {
-            let undo = Edit::SetStatus { code, status: a.status };
+            let undo = Edit::SetStatus {
+                code,
+                status: a.status,
+            };
             a.status = *status;
             undo
         }
-        Edit::InsertEvidence { index, evidence, .. } | Edit::ReplaceEvidence { index, evidence, .. } => {
+        Edit::InsertEvidence {
+            index, evidence, ..
+        }
+        | Edit::ReplaceEvidence {
+            index, evidence, ..
+        } => {
             let inserting = matches!(edit, Edit::InsertEvidence { .. });
             check_index(*index, a.evidence.len(), "evidence item", inserting)?;
             if evidence.title.trim().is_empty() {
@@ -175,26 +271,44 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
             if inserting {
                 a.evidence.insert(*index, evidence.clone());
-                Edit::RemoveEvidence { code, index: *index }
+                Edit::RemoveEvidence {
+                    code,
+                    index: *index,
+                }
             } else {
                 let old = std::mem::replace(&mut a.evidence[*index], evidence.clone());
-                Edit::ReplaceEvidence { code, index: *index, evidence: old }
+                Edit::ReplaceEvidence {
+                    code,
+                    index: *index,
+                    evidence: old,
+                }
             }
         }
         Edit::RemoveEvidence { index, .. } => {
             check_index(*index, a.evidence.len(), "evidence item", false)?;
             let old = a.evidence.remove(*index);
-            Edit::InsertEvidence { code, index: *index, evidence: old }
+            Edit::InsertEvidence {
+                code,
+                index: *index,
+                evidence: old,
+            }
         }
         Edit::InsertReview { index, review, .. } => {
             check_index(*index, a.reviews.len(), "review", true)?;
             a.reviews.insert(*index, review.clone());
-            Edit::RemoveReview { code, index: *index }
+            Edit::RemoveReview {
+                code,
+                index: *index,
+            }
         }
         Edit::RemoveReview { index, .. } => {
             check_index(*index, a.reviews.len(), "review", false)?;
             let old = a.reviews.remove(*index);
-            Edit::InsertReview { code, index: *index, review: old }
+            Edit::InsertReview {
+                code,
+                index: *index,
+                review: old,
+            }
         }
         Edit::SetAdjustment { .. } => unreachable!("handled above"),
     };
@@ -207,16 +321,29 @@ pub fn describe(edit: &Edit) -> String {
     match edit {
         Edit::SetScore { score: Some(s), .. } => format!("{code}: 得分 {}", plain(*s)),
         Edit::SetScore { score: None, .. } => format!("{code}: 清除得分"),
-        Edit::SetInput { name, value: Some(v), .. } => format!("{code}: {name} = {v}"),
-        Edit::SetInput { name, value: None, .. } => format!("{code}: 删除 {name}"),
-        Edit::InsertDeduction { deduction, .. } => format!("{code}: 扣 {} 分", deduction.points.map(plain).unwrap_or_default()),
+        Edit::SetInput {
+            name,
+            value: Some(v),
+            ..
+        } => format!("{code}: {name} = {v}"),
+        Edit::SetInput {
+            name, value: None, ..
+        } => format!("{code}: 删除 {name}"),
+        Edit::InsertDeduction { deduction, .. } => format!(
+            "{code}: 扣 {} 分",
+            deduction.points.map(plain).unwrap_or_default()
+        ),
         Edit::ReplaceDeduction { .. } => format!("{code}: 修改扣分"),
         Edit::RemoveDeduction { .. } => format!("{code}: 删除扣分"),
         Edit::SetChecks { .. } => format!("{code}: 评价要点"),
         Edit::SetTier { tier, .. } => format!("{code}: 档次 {}", tier.as_deref().unwrap_or("-")),
-        Edit::SetNa { reason: Some(_), .. } => format!("{code}: 不适用"),
+        Edit::SetNa {
+            reason: Some(_), ..
+        } => format!("{code}: 不适用"),
         Edit::SetNa { reason: None, .. } => format!("{code}: 取消不适用"),
-        Edit::SetUnscorable { reason: Some(_), .. } => format!("{code}: 无法评分"),
+        Edit::SetUnscorable {
+            reason: Some(_), ..
+        } => format!("{code}: 无法评分"),
         Edit::SetUnscorable { reason: None, .. } => format!("{code}: 取消无法评分"),
         Edit::SetJustification { .. } => format!("{code}: 评价说明"),
         Edit::SetStatus { status, .. } => format!("{code}: {}", status.label()),
@@ -232,6 +359,19 @@ pub fn describe(edit: &Edit) -> String {
 /// Edits that record a judgement mark an unscored leaf as 已评; returns that status edit.
 pub fn implied_status(p: &Project, edit: &Edit) -> Option<Edit> {
     let ind = p.get(edit.code())?;
-    let records = !matches!(edit, Edit::SetStatus { .. } | Edit::InsertReview { .. } | Edit::RemoveReview { .. } | Edit::SetJustification { .. } | Edit::InsertEvidence { .. } | Edit::ReplaceEvidence { .. } | Edit::RemoveEvidence { .. } | Edit::SetAdjustment { .. });
-    (records && ind.assessment.status == Status::Unscored).then(|| Edit::SetStatus { code: ind.code.clone(), status: Status::Scored })
+    let records = !matches!(
+        edit,
+        Edit::SetStatus { .. }
+            | Edit::InsertReview { .. }
+            | Edit::RemoveReview { .. }
+            | Edit::SetJustification { .. }
+            | Edit::InsertEvidence { .. }
+            | Edit::ReplaceEvidence { .. }
+            | Edit::RemoveEvidence { .. }
+            | Edit::SetAdjustment { .. }
+    );
+    (records && ind.assessment.status == Status::Unscored).then(|| Edit::SetStatus {
+        code: ind.code.clone(),
+        status: Status::Scored,
+    })
 }

@@ -15,24 +15,82 @@ use crate::model::{Deduction, Evidence, InputValue, Review, Status};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     /// The judged score of a judgement leaf, or the awarded score of any other (None clears it).
-    SetScore { code: String, score: Option<Decimal> },
-    SetInput { code: String, name: String, value: Option<InputValue> },
-    InsertDeduction { code: String, index: usize, deduction: Deduction },
-    ReplaceDeduction { code: String, index: usize, deduction: Deduction },
-    RemoveDeduction { code: String, index: usize },
-    SetChecks { code: String, checks: Vec<bool> },
-    SetTier { code: String, tier: Option<String> },
-    SetNa { code: String, reason: Option<String> },
-    SetUnscorable { code: String, reason: Option<String> },
-    SetJustification { code: String, text: String },
-    SetStatus { code: String, status: Status },
-    InsertEvidence { code: String, index: usize, evidence: Evidence },
-    ReplaceEvidence { code: String, index: usize, evidence: Evidence },
-    RemoveEvidence { code: String, index: usize },
-    InsertReview { code: String, index: usize, review: Review },
-    RemoveReview { code: String, index: usize },
+    SetScore {
+        code: String,
+        score: Option<Decimal>,
+    },
+    SetInput {
+        code: String,
+        name: String,
+        value: Option<InputValue>,
+    },
+    InsertDeduction {
+        code: String,
+        index: usize,
+        deduction: Deduction,
+    },
+    ReplaceDeduction {
+        code: String,
+        index: usize,
+        deduction: Deduction,
+    },
+    RemoveDeduction {
+        code: String,
+        index: usize,
+    },
+    SetChecks {
+        code: String,
+        checks: Vec<bool>,
+    },
+    SetTier {
+        code: String,
+        tier: Option<String>,
+    },
+    SetNa {
+        code: String,
+        reason: Option<String>,
+    },
+    SetUnscorable {
+        code: String,
+        reason: Option<String>,
+    },
+    SetJustification {
+        code: String,
+        text: String,
+    },
+    SetStatus {
+        code: String,
+        status: Status,
+    },
+    InsertEvidence {
+        code: String,
+        index: usize,
+        evidence: Evidence,
+    },
+    ReplaceEvidence {
+        code: String,
+        index: usize,
+        evidence: Evidence,
+    },
+    RemoveEvidence {
+        code: String,
+        index: usize,
+    },
+    InsertReview {
+        code: String,
+        index: usize,
+        review: Review,
+    },
+    RemoveReview {
+        code: String,
+        index: usize,
+    },
     /// The recorded points and reason of a 加减分项.
-    SetAdjustment { code: String, points: Option<Decimal>, reason: String },
+    SetAdjustment {
+        code: String,
+        points: Option<Decimal>,
+        reason: String,
+    },
 }
 
 impl Edit {

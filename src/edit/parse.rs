@@ -8,7 +8,9 @@ use crate::store::parse_decimal;
 /// clears (`score=`, `na=`, `input.X=`).
 pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError> {
     let Some((key, value)) = assignment.split_once('=') else {
-        return Err(EditError(format!("`{assignment}` is not key=value; expected e.g. score=3, na=\"reason\", input.预算资金=540")));
+        return Err(EditError(format!(
+            "`{assignment}` is not key=value; expected e.g. score=3, na=\"reason\", input.预算资金=540"
+        )));
     };
     let code = code.to_string();
     let key = key.trim();
@@ -17,21 +19,42 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
         if text.is_empty() {
             return Ok(None);
         }
-        parse_decimal(text).map(Some).ok_or_else(|| EditError(format!("{what} must be a number such as 2.67, not \"{text}\"")))
+        parse_decimal(text).map(Some).ok_or_else(|| {
+            EditError(format!(
+                "{what} must be a number such as 2.67, not \"{text}\""
+            ))
+        })
     };
     let optional = || (!text.is_empty()).then(|| text.to_string());
     Ok(match key {
-        "score" => Edit::SetScore { code, score: number("score")? },
-        "na" => Edit::SetNa { code, reason: optional() },
-        "unscorable" => Edit::SetUnscorable { code, reason: optional() },
-        "tier" => Edit::SetTier { code, tier: optional() },
+        "score" => Edit::SetScore {
+            code,
+            score: number("score")?,
+        },
+        "na" => Edit::SetNa {
+            code,
+            reason: optional(),
+        },
+        "unscorable" => Edit::SetUnscorable {
+            code,
+            reason: optional(),
+        },
+        "tier" => Edit::SetTier {
+            code,
+            tier: optional(),
+        },
         "status" => Edit::SetStatus {
             code,
-            status: Status::parse(text).ok_or_else(|| EditError(format!("status must be 未评, 已评 or 已复核, not \"{text}\"")))?,
+            status: Status::parse(text).ok_or_else(|| {
+                EditError(format!(
+                    "status must be 未评, 已评 or 已复核, not \"{text}\""
+                ))
+            })?,
         },
         "justification" => {
             let body = match text.strip_prefix('@') {
-                Some(path) => std::fs::read_to_string(path).map_err(|e| EditError(format!("cannot read {path}: {e}")))?,
+                Some(path) => std::fs::read_to_string(path)
+                    .map_err(|e| EditError(format!("cannot read {path}: {e}")))?,
                 None => value.to_string(),
             };
             Edit::SetJustification { code, text: body }
@@ -44,7 +67,9 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                 .map(|s| match s.trim() {
                     "1" | "true" | "y" | "是" => Ok(true),
                     "0" | "false" | "n" | "否" => Ok(false),
-                    other => Err(EditError(format!("checks are 1/0 or true/false separated by commas, not \"{other}\""))),
+                    other => Err(EditError(format!(
+                        "checks are 1/0 or true/false separated by commas, not \"{other}\""
+                    ))),
                 })
                 .collect::<Result<_, _>>()?,
         },
@@ -59,7 +84,9 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
             } else if is_date(text) {
                 Some(InputValue::Date(text.to_string()))
             } else {
-                return Err(EditError(format!("input {name} must be a number, true/false or a date YYYY-MM-DD, not \"{text}\"")));
+                return Err(EditError(format!(
+                    "input {name} must be a number, true/false or a date YYYY-MM-DD, not \"{text}\""
+                )));
             };
             Edit::SetInput { code, name, value }
         }
@@ -73,7 +100,12 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
 
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -85,15 +117,63 @@ mod tests {
     fn assignments() {
         assert_eq!(
             parse_assignment("A1", "score=2.5").unwrap(),
-            Edit::SetScore { code: "A1".into(), score: Some(rust_decimal::Decimal::from_str("2.5").unwrap()) }
+            Edit::SetScore {
+                code: "A1".into(),
+                score: Some(rust_decimal::Decimal::from_str("2.5").unwrap())
+            }
         );
-        assert_eq!(parse_assignment("A1", "score=").unwrap(), Edit::SetScore { code: "A1".into(), score: None });
-        assert!(parse_assignment("A1", "score=abc").unwrap_err().0.contains("number"));
-        assert_eq!(parse_assignment("A1", "na=无此业务").unwrap(), Edit::SetNa { code: "A1".into(), reason: Some("无此业务".into()) });
-        assert!(matches!(parse_assignment("A1", "input.预算资金=1_040").unwrap(), Edit::SetInput { value: Some(InputValue::Number(_)), .. }));
-        assert!(matches!(parse_assignment("A1", "input.完成日期=2023-11-20").unwrap(), Edit::SetInput { value: Some(InputValue::Date(_)), .. }));
-        assert_eq!(parse_assignment("A1", "status=已评").unwrap(), Edit::SetStatus { code: "A1".into(), status: Status::Scored });
-        assert!(parse_assignment("A1", "colour=red").unwrap_err().0.contains("unknown field"));
-        assert!(parse_assignment("A1", "score").unwrap_err().0.contains("key=value"));
+        assert_eq!(
+            parse_assignment("A1", "score=").unwrap(),
+            Edit::SetScore {
+                code: "A1".into(),
+                score: None
+            }
+        );
+        assert!(
+            parse_assignment("A1", "score=abc")
+                .unwrap_err()
+                .0
+                .contains("number")
+        );
+        assert_eq!(
+            parse_assignment("A1", "na=无此业务").unwrap(),
+            Edit::SetNa {
+                code: "A1".into(),
+                reason: Some("无此业务".into())
+            }
+        );
+        assert!(matches!(
+            parse_assignment("A1", "input.预算资金=1_040").unwrap(),
+            Edit::SetInput {
+                value: Some(InputValue::Number(_)),
+                ..
+            }
+        ));
+        assert!(matches!(
+            parse_assignment("A1", "input.完成日期=2023-11-20").unwrap(),
+            Edit::SetInput {
+                value: Some(InputValue::Date(_)),
+                ..
+            }
+        ));
+        assert_eq!(
+            parse_assignment("A1", "status=已评").unwrap(),
+            Edit::SetStatus {
+                code: "A1".into(),
+                status: Status::Scored
+            }
+        );
+        assert!(
+            parse_assignment("A1", "colour=red")
+                .unwrap_err()
+                .0
+                .contains("unknown field")
+        );
+        assert!(
+            parse_assignment("A1", "score")
+                .unwrap_err()
+                .0
+                .contains("key=value")
+        );
     }
 }

@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 use super::toml_write::{self as tw, ListOp};
-use super::{parse_project, LoadError, Loaded};
+use super::{LoadError, Loaded, parse_project};
 use crate::edit::{self, Edit, EditError};
 use crate::model::Project;
 
 /// FNV-1a: a stable fingerprint of file contents (stable across runs, unlike std's hasher).
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[derive(Debug)]
@@ -54,7 +56,13 @@ impl ProjectFile {
         let bytes = std::fs::read(path).map_err(LoadError::Io)?;
         let fp = fingerprint(&bytes);
         let text = String::from_utf8(bytes).map_err(|e| {
-            LoadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))
+            LoadError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            ))
         })?;
         let mut f = ProjectFile::from_text(path, &text)?;
         f.disk_fingerprint = fp;
@@ -64,8 +72,19 @@ impl ProjectFile {
     /// A document from text (e.g. a recovery file) that belongs at `path`.
     pub fn from_text(path: &Path, text: &str) -> Result<ProjectFile, LoadError> {
         let loaded = parse_project(text)?;
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| LoadError::Syntax(crate::diagnostic::Diagnostic::error(None, e.message().to_string())))?;
-        Ok(ProjectFile { path: path.to_path_buf(), doc, loaded, disk_fingerprint: fingerprint(text.as_bytes()), dirty: false })
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            LoadError::Syntax(crate::diagnostic::Diagnostic::error(
+                None,
+                e.message().to_string(),
+            ))
+        })?;
+        Ok(ProjectFile {
+            path: path.to_path_buf(),
+            doc,
+            loaded,
+            disk_fingerprint: fingerprint(text.as_bytes()),
+            dirty: false,
+        })
     }
 
     pub fn project(&self) -> &Project {
@@ -104,22 +123,40 @@ impl ProjectFile {
     }
 
     fn indicator_table(&mut self, code: &str) -> Option<&mut Table> {
-        self.doc.get_mut("indicators")?.as_table_mut()?.get_mut(code)?.as_table_mut()
+        self.doc
+            .get_mut("indicators")?
+            .as_table_mut()?
+            .get_mut(code)?
+            .as_table_mut()
     }
 
     /// Writes the already-applied edit into the TOML document, touching only what it changed.
     fn mirror(&mut self, e: &Edit) {
         let code = e.code().to_string();
         if let Edit::SetAdjustment { points, reason, .. } = e {
-            if let Some(t) = self.doc.get_mut("adjustments").and_then(|a| a.get_mut("items")).and_then(|i| i.get_mut(&code)).and_then(Item::as_table_like_mut) {
+            if let Some(t) = self
+                .doc
+                .get_mut("adjustments")
+                .and_then(|a| a.get_mut("items"))
+                .and_then(|i| i.get_mut(&code))
+                .and_then(Item::as_table_like_mut)
+            {
                 tw::set(t, "points", points.map(tw::decimal));
-                tw::set(t, "reason", (!reason.is_empty()).then(|| tw::string(reason)));
+                tw::set(
+                    t,
+                    "reason",
+                    (!reason.is_empty()).then(|| tw::string(reason)),
+                );
             }
             return;
         }
-        let Some(ind) = self.loaded.project.get(&code).cloned() else { return };
+        let Some(ind) = self.loaded.project.get(&code).cloned() else {
+            return;
+        };
         let a = &ind.assessment;
-        let Some(t) = self.indicator_table(&code) else { return };
+        let Some(t) = self.indicator_table(&code) else {
+            return;
+        };
         match e {
             Edit::SetScore { score, .. } => tw::set(t, "score", score.map(tw::decimal)),
             Edit::SetInput { name, value, .. } => {
@@ -127,7 +164,10 @@ impl ProjectFile {
                     if value.is_none() {
                         return;
                     }
-                    t.insert("inputs", Item::Value(Value::InlineTable(toml_edit::InlineTable::new())));
+                    t.insert(
+                        "inputs",
+                        Item::Value(Value::InlineTable(toml_edit::InlineTable::new())),
+                    );
                 }
                 if let Some(inputs) = t.get_mut("inputs").and_then(Item::as_table_like_mut) {
                     tw::set(inputs, name, value.as_ref().map(tw::input));
@@ -138,35 +178,79 @@ impl ProjectFile {
             }
             Edit::InsertDeduction { index, .. } => {
                 let d = a.deductions[*index].clone();
-                tw::edit_list(t, "deductions", ListOp::Insert(*index, &|tt: &mut dyn TableLike| tw::deduction_fields(tt, &d)));
+                tw::edit_list(
+                    t,
+                    "deductions",
+                    ListOp::Insert(*index, &|tt: &mut dyn TableLike| {
+                        tw::deduction_fields(tt, &d)
+                    }),
+                );
             }
             Edit::ReplaceDeduction { index, .. } => {
                 let d = a.deductions[*index].clone();
-                tw::edit_list(t, "deductions", ListOp::Replace(*index, &|tt: &mut dyn TableLike| tw::deduction_fields(tt, &d)));
+                tw::edit_list(
+                    t,
+                    "deductions",
+                    ListOp::Replace(*index, &|tt: &mut dyn TableLike| {
+                        tw::deduction_fields(tt, &d)
+                    }),
+                );
             }
-            Edit::RemoveDeduction { index, .. } => tw::edit_list(t, "deductions", ListOp::Remove(*index)),
+            Edit::RemoveDeduction { index, .. } => {
+                tw::edit_list(t, "deductions", ListOp::Remove(*index))
+            }
             Edit::SetChecks { checks, .. } => {
                 let mut arr = toml_edit::Array::new();
                 checks.iter().for_each(|c| arr.push(*c));
-                tw::set(t, "checks", (!checks.is_empty()).then_some(Value::Array(arr)));
+                tw::set(
+                    t,
+                    "checks",
+                    (!checks.is_empty()).then_some(Value::Array(arr)),
+                );
             }
             Edit::SetTier { tier, .. } => tw::set(t, "tier", tier.as_deref().map(Value::from)),
             Edit::SetNa { reason, .. } => tw::set(t, "na", reason.as_deref().map(tw::string)),
-            Edit::SetUnscorable { reason, .. } => tw::set(t, "unscorable", reason.as_deref().map(tw::string)),
-            Edit::SetJustification { text, .. } => tw::set(t, "justification", (!text.is_empty()).then(|| tw::string(text))),
-            Edit::SetStatus { status, .. } => tw::set(t, "status", Some(Value::from(status.label()))),
+            Edit::SetUnscorable { reason, .. } => {
+                tw::set(t, "unscorable", reason.as_deref().map(tw::string))
+            }
+            Edit::SetJustification { text, .. } => tw::set(
+                t,
+                "justification",
+                (!text.is_empty()).then(|| tw::string(text)),
+            ),
+            Edit::SetStatus { status, .. } => {
+                tw::set(t, "status", Some(Value::from(status.label())))
+            }
             Edit::InsertEvidence { index, .. } => {
                 let ev = a.evidence[*index].clone();
-                tw::edit_list(t, "evidence", ListOp::Insert(*index, &|tt: &mut dyn TableLike| tw::evidence_fields(tt, &ev)));
+                tw::edit_list(
+                    t,
+                    "evidence",
+                    ListOp::Insert(*index, &|tt: &mut dyn TableLike| {
+                        tw::evidence_fields(tt, &ev)
+                    }),
+                );
             }
             Edit::ReplaceEvidence { index, .. } => {
                 let ev = a.evidence[*index].clone();
-                tw::edit_list(t, "evidence", ListOp::Replace(*index, &|tt: &mut dyn TableLike| tw::evidence_fields(tt, &ev)));
+                tw::edit_list(
+                    t,
+                    "evidence",
+                    ListOp::Replace(*index, &|tt: &mut dyn TableLike| {
+                        tw::evidence_fields(tt, &ev)
+                    }),
+                );
             }
-            Edit::RemoveEvidence { index, .. } => tw::edit_list(t, "evidence", ListOp::Remove(*index)),
+            Edit::RemoveEvidence { index, .. } => {
+                tw::edit_list(t, "evidence", ListOp::Remove(*index))
+            }
             Edit::InsertReview { index, .. } => {
                 let r = a.reviews[*index].clone();
-                tw::edit_list(t, "reviews", ListOp::Insert(*index, &|tt: &mut dyn TableLike| tw::review_fields(tt, &r)));
+                tw::edit_list(
+                    t,
+                    "reviews",
+                    ListOp::Insert(*index, &|tt: &mut dyn TableLike| tw::review_fields(tt, &r)),
+                );
             }
             Edit::RemoveReview { index, .. } => tw::edit_list(t, "reviews", ListOp::Remove(*index)),
             Edit::SetAdjustment { .. } => {}
@@ -191,7 +275,9 @@ impl ProjectFile {
             Err(e) => return Err(e.into()),
         };
         match &old {
-            Some(bytes) if fingerprint(bytes) != self.disk_fingerprint => return Err(SaveError::Conflict),
+            Some(bytes) if fingerprint(bytes) != self.disk_fingerprint => {
+                return Err(SaveError::Conflict);
+            }
             None => return Err(SaveError::Conflict),
             _ => {}
         }
@@ -218,7 +304,10 @@ impl ProjectFile {
 
 /// `FILE.toml` → `FILE.toml.bak`, beside it.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
 }
@@ -226,8 +315,14 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Write to a temporary file in the same directory, fsync, rename over `path`, fsync the
 /// directory: a reader (or a crash) sees the old file or the new one, never a mix.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".jixiao-").suffix(".tmp").tempfile_in(dir)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".jixiao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = tmp.as_file().set_permissions(meta.permissions());
@@ -298,17 +393,35 @@ inputs = { "实际" = 1_040, "预算" = 1580 }
     #[test]
     fn changing_one_score_changes_one_line() {
         let mut f = ProjectFile::from_text(Path::new("x.toml"), HAND).unwrap();
-        f.apply(&Edit::SetScore { code: "A101".into(), score: Some(d("3.5")) }).unwrap();
+        f.apply(&Edit::SetScore {
+            code: "A101".into(),
+            score: Some(d("3.5")),
+        })
+        .unwrap();
         let out = f.text();
-        assert_eq!(changed_lines(HAND, &out), vec!["+score = 3.5        # written with two places on purpose", "-score = 4.00        # written with two places on purpose"]);
+        assert_eq!(
+            changed_lines(HAND, &out),
+            vec![
+                "+score = 3.5        # written with two places on purpose",
+                "-score = 4.00        # written with two places on purpose"
+            ]
+        );
     }
 
     #[test]
     fn untouched_numbers_keep_their_formatting() {
         let mut f = ProjectFile::from_text(Path::new("x.toml"), HAND).unwrap();
-        f.apply(&Edit::SetInput { code: "A102".into(), name: "预算".into(), value: Some(InputValue::Number(d("1600"))) }).unwrap();
+        f.apply(&Edit::SetInput {
+            code: "A102".into(),
+            name: "预算".into(),
+            value: Some(InputValue::Number(d("1600"))),
+        })
+        .unwrap();
         let out = f.text();
-        assert!(out.contains(r#"inputs = { "实际" = 1_040, "预算" = 1600 }"#), "{out}");
+        assert!(
+            out.contains(r#"inputs = { "实际" = 1_040, "预算" = 1600 }"#),
+            "{out}"
+        );
         assert!(out.contains("score = 4.00"));
         assert!(out.starts_with("# 手写的项目文件"));
     }
@@ -316,13 +429,29 @@ inputs = { "实际" = 1_040, "预算" = 1580 }
     #[test]
     fn a_new_deduction_is_written_beside_its_indicator_and_undoes_cleanly() {
         let mut f = ProjectFile::from_text(Path::new("x.toml"), HAND).unwrap();
-        let ded = Deduction { points: Some(d("0.5")), reason: "档案管理不规范".into(), ..Deduction::default() };
-        let undo = f.apply(&Edit::InsertDeduction { code: "A101".into(), index: 0, deduction: ded }).unwrap();
+        let ded = Deduction {
+            points: Some(d("0.5")),
+            reason: "档案管理不规范".into(),
+            ..Deduction::default()
+        };
+        let undo = f
+            .apply(&Edit::InsertDeduction {
+                code: "A101".into(),
+                index: 0,
+                deduction: ded,
+            })
+            .unwrap();
         let out = f.text();
         let at_ded = out.find("[[indicators.A101.deductions]]").expect(&out);
-        assert!(at_ded < out.find("[indicators.A102]").unwrap(), "new table should sit under A101:\n{out}");
+        assert!(
+            at_ded < out.find("[indicators.A102]").unwrap(),
+            "new table should sit under A101:\n{out}"
+        );
         let reparsed = parse_project(&out).unwrap();
-        assert_eq!(reparsed.project.get("A101").unwrap().assessment.deductions[0].points, Some(d("0.5")));
+        assert_eq!(
+            reparsed.project.get("A101").unwrap().assessment.deductions[0].points,
+            Some(d("0.5"))
+        );
         f.apply(&undo).unwrap();
         assert_eq!(f.text(), HAND);
     }
@@ -331,26 +460,69 @@ inputs = { "实际" = 1_040, "预算" = 1580 }
     fn multi_line_justification_is_a_readable_block_and_round_trips() {
         let mut f = ProjectFile::from_text(Path::new("x.toml"), HAND).unwrap();
         let text = "第一段：资金到位率 65.82%。\n第二段含\"引号\"和\\反斜杠\t制表符。";
-        f.apply(&Edit::SetJustification { code: "A101".into(), text: text.into() }).unwrap();
+        f.apply(&Edit::SetJustification {
+            code: "A101".into(),
+            text: text.into(),
+        })
+        .unwrap();
         let out = f.text();
         assert!(out.contains("justification = \"\"\"\n第一段"), "{out}");
         let reparsed = parse_project(&out).unwrap();
-        assert_eq!(reparsed.project.get("A101").unwrap().assessment.justification, text);
+        assert_eq!(
+            reparsed
+                .project
+                .get("A101")
+                .unwrap()
+                .assessment
+                .justification,
+            text
+        );
     }
 
     #[test]
     fn refused_edits_change_nothing() {
         let mut f = ProjectFile::from_text(Path::new("x.toml"), HAND).unwrap();
-        assert!(f.apply(&Edit::SetScore { code: "A101".into(), score: Some(d("5")) }).is_err());
-        assert!(f.apply(&Edit::SetScore { code: "A".into(), score: Some(d("1")) }).is_err());
-        let ev = Evidence { title: "".into(), ..Evidence::default() };
-        assert!(f.apply(&Edit::InsertEvidence { code: "A101".into(), index: 0, evidence: ev }).is_err());
+        assert!(
+            f.apply(&Edit::SetScore {
+                code: "A101".into(),
+                score: Some(d("5"))
+            })
+            .is_err()
+        );
+        assert!(
+            f.apply(&Edit::SetScore {
+                code: "A".into(),
+                score: Some(d("1"))
+            })
+            .is_err()
+        );
+        let ev = Evidence {
+            title: "".into(),
+            ..Evidence::default()
+        };
+        assert!(
+            f.apply(&Edit::InsertEvidence {
+                code: "A101".into(),
+                index: 0,
+                evidence: ev
+            })
+            .is_err()
+        );
         // A transaction whose second edit fails leaves the first undone too.
-        let ok = Edit::SetScore { code: "A101".into(), score: Some(d("1")) };
-        let bad = Edit::SetScore { code: "A101".into(), score: Some(d("-1")) };
+        let ok = Edit::SetScore {
+            code: "A101".into(),
+            score: Some(d("1")),
+        };
+        let bad = Edit::SetScore {
+            code: "A101".into(),
+            score: Some(d("-1")),
+        };
         assert!(f.apply_all(&[ok, bad]).is_err());
         assert_eq!(f.text(), HAND);
-        assert_eq!(f.project().get("A101").unwrap().assessment.score, Some(d("4.00")));
+        assert_eq!(
+            f.project().get("A101").unwrap().assessment.score,
+            Some(d("4.00"))
+        );
     }
 
     #[test]
@@ -359,18 +531,79 @@ inputs = { "实际" = 1_040, "预算" = 1580 }
         let path = dir.path().join("p.toml");
         std::fs::write(&path, HAND).unwrap();
         let mut f = ProjectFile::open(&path).unwrap();
-        f.apply(&Edit::SetScore { code: "A101".into(), score: Some(d("3")) }).unwrap();
+        f.apply(&Edit::SetScore {
+            code: "A101".into(),
+            score: Some(d("3")),
+        })
+        .unwrap();
         f.save().unwrap();
         assert!(!f.dirty);
         assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), HAND);
-        assert!(std::fs::read_to_string(&path).unwrap().contains("score = 3 "));
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("score = 3 ")
+        );
         // Someone else saves; our next save must refuse.
         std::fs::write(&path, HAND.replace("weight = 4", "weight = 4 # changed")).unwrap();
-        f.apply(&Edit::SetScore { code: "A101".into(), score: Some(d("2")) }).unwrap();
+        f.apply(&Edit::SetScore {
+            code: "A101".into(),
+            score: Some(d("2")),
+        })
+        .unwrap();
         assert!(matches!(f.save(), Err(SaveError::Conflict)));
-        assert!(std::fs::read_to_string(&path).unwrap().contains("# changed"));
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("# changed")
+        );
         // No temporary files are left behind.
-        let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+}
+
+#[cfg(test)]
+mod list_order_tests {
+    use super::*;
+    use crate::model::Deduction;
+    use std::str::FromStr;
+
+    #[test]
+    fn appended_deductions_follow_the_existing_ones_in_the_file() {
+        let src = "[framework]\ntotal = 4\n\n[indicators.A]\nname = \"a\"\nweight = 4\n\n[[indicators.A.deductions]]\npoints = 1\nreason = \"first\"\n\n[[indicators.A.evidence]]\ntitle = \"e\"\n\n[indicators.B]\nname = \"b\"\nweight = 0\n";
+        let mut f = ProjectFile::from_text(Path::new("x.toml"), src).unwrap();
+        let d = |p: &str, r: &str| Deduction {
+            points: Some(rust_decimal::Decimal::from_str(p).unwrap()),
+            reason: r.into(),
+            ..Deduction::default()
+        };
+        f.apply(&Edit::InsertDeduction {
+            code: "A".into(),
+            index: 1,
+            deduction: d("0.5", "second"),
+        })
+        .unwrap();
+        f.apply(&Edit::InsertDeduction {
+            code: "A".into(),
+            index: 0,
+            deduction: d("0.25", "zeroth"),
+        })
+        .unwrap();
+        let out = f.text();
+        let reloaded = parse_project(&out).unwrap().project;
+        let reasons: Vec<&str> = reloaded
+            .get("A")
+            .unwrap()
+            .assessment
+            .deductions
+            .iter()
+            .map(|d| d.reason.as_str())
+            .collect();
+        assert_eq!(reasons, ["zeroth", "first", "second"], "{out}");
+        assert!(out.find("second").unwrap() < out.find("[indicators.B]").unwrap());
     }
 }

@@ -5,11 +5,13 @@ mod create;
 mod document;
 mod fields;
 mod load;
+pub mod lock;
+pub mod recovery;
 mod source_map;
 mod toml_write;
 
-pub use document::{atomic_write, backup_path, fingerprint, ProjectFile, SaveError};
 pub use create::{new_project_text, write_new};
+pub use document::{ProjectFile, SaveError, atomic_write, backup_path, fingerprint};
 pub use fields::parse_decimal;
 pub use load::{LoadError, Loaded, load_file, parse_project};
 pub use source_map::SourceMap;

@@ -37,7 +37,9 @@ pub fn input(v: &InputValue) -> Value {
     match v {
         InputValue::Number(d) => decimal(*d),
         InputValue::Flag(b) => Value::from(*b),
-        InputValue::Date(s) => s.parse::<Value>().unwrap_or_else(|_| Value::from(s.as_str())),
+        InputValue::Date(s) => s
+            .parse::<Value>()
+            .unwrap_or_else(|_| Value::from(s.as_str())),
     }
 }
 
@@ -73,12 +75,20 @@ pub fn deduction_fields(t: &mut dyn TableLike, d: &Deduction) {
     set(t, "count", d.count.map(decimal));
     set(t, "reason", Some(string(&d.reason)));
     set(t, "group", d.group.as_deref().map(Value::from));
-    set(t, "evidence", (!d.evidence.is_empty()).then(|| string_array(&d.evidence)));
+    set(
+        t,
+        "evidence",
+        (!d.evidence.is_empty()).then(|| string_array(&d.evidence)),
+    );
 }
 
 pub fn evidence_fields(t: &mut dyn TableLike, e: &Evidence) {
     set(t, "title", Some(Value::from(e.title.as_str())));
-    set(t, "at", (!e.at.is_empty()).then(|| Value::from(e.at.as_str())));
+    set(
+        t,
+        "at",
+        (!e.at.is_empty()).then(|| Value::from(e.at.as_str())),
+    );
     set(t, "note", (!e.note.is_empty()).then(|| string(&e.note)));
 }
 
@@ -126,14 +136,24 @@ pub fn edit_list(owner: &mut Table, key: &str, op: ListOp) {
     if owner.get(key).and_then(Item::as_array_of_tables).is_none() {
         owner.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
     }
-    let Some(aot) = owner.get_mut(key).and_then(Item::as_array_of_tables_mut) else { return };
+    let Some(aot) = owner.get_mut(key).and_then(Item::as_array_of_tables_mut) else {
+        return;
+    };
     match op {
         ListOp::Insert(i, fill) => {
+            let i = i.min(aot.len());
             let mut t = Table::new();
-            // Keep new tables next to their owner instead of at the end of the file.
-            t.set_position(position);
+            // toml_edit writes tables sorted (stably) by position: taking the position of the
+            // entry before it keeps the new table right after that entry, so file order stays
+            // array order; the first entry sits right under its owner.
+            let before = if i > 0 {
+                aot.get(i - 1).and_then(Table::position)
+            } else {
+                None
+            };
+            t.set_position(before.or(position));
             fill(&mut t);
-            aot.insert(i.min(aot.len()), t);
+            aot.insert(i, t);
         }
         ListOp::Replace(i, fill) => {
             if let Some(t) = aot.get_mut(i) {

@@ -1,0 +1,169 @@
+//! `jixiao set | deduct | evidence add`: one scripted change, validated like the TUI's and saved
+//! through the same locked, conflict-checked, atomic path.
+
+use std::path::Path;
+
+use jixiao::edit::{self, Edit};
+use jixiao::model::{Deduction, Evidence};
+use jixiao::scoring::{self, rounding::fixed};
+use jixiao::store::lock::{self, Acquire};
+use jixiao::store::{LoadError, ProjectFile, SaveError, parse_decimal};
+
+/// Builds the edits for `code` from the opened file (so indexes can be computed).
+type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String> + 'a;
+
+pub fn run(path: &Path, code: &str, force: bool, build: &Build) -> u8 {
+    let name = path.display().to_string();
+    let _guard = match lock::acquire(path, force) {
+        Ok(Acquire::Acquired(g)) => g,
+        Ok(Acquire::HeldBy(holder)) => {
+            let who = holder
+                .as_ref()
+                .map(|h| h.describe())
+                .unwrap_or_else(|| "an unreadable lock".into());
+            let stale = holder.as_ref().is_some_and(|h| h.is_stale());
+            eprintln!(
+                "{name}: error: open for editing by {who}{}; not changing it (use --force to take the lock over)",
+                if stale {
+                    " — that process is gone"
+                } else {
+                    ""
+                }
+            );
+            return 1;
+        }
+        Err(e) => {
+            eprintln!(
+                "{name}: error: cannot create the lock file {}: {e}",
+                lock::lock_path(path).display()
+            );
+            return 2;
+        }
+    };
+    let mut file = match ProjectFile::open(path) {
+        Ok(f) => f,
+        Err(LoadError::Syntax(d)) => {
+            eprintln!("{}", d.display(&name));
+            return 2;
+        }
+        Err(LoadError::Io(e)) => {
+            eprintln!("{name}: error: cannot read: {e}");
+            return 2;
+        }
+    };
+    if file.project().index_of(code).is_none() {
+        eprintln!("{name}: error: no indicator `{code}`");
+        return 1;
+    }
+    let before = scoring::score(file.project());
+    let mut edits = match build(&file) {
+        Ok(e) => e,
+        Err(msg) => {
+            eprintln!("{name}: error: {code}: {msg}");
+            return 1;
+        }
+    };
+    if let Some(status) = edits
+        .first()
+        .and_then(|e| edit::implied_status(file.project(), e))
+    {
+        edits.push(status);
+    }
+    if let Err(e) = file.apply_all(&edits) {
+        eprintln!("{name}: error: {code}: {e}");
+        return 1;
+    }
+    match file.save() {
+        Ok(()) => {}
+        Err(SaveError::Conflict) => {
+            eprintln!(
+                "{name}: error: the file changed on disk while it was being edited; nothing was written"
+            );
+            return 1;
+        }
+        Err(SaveError::Io(e)) => {
+            eprintln!("{name}: error: cannot save: {e}");
+            return 2;
+        }
+    }
+    let after = scoring::score(file.project());
+    let p = file.project();
+    let places = p.framework.places;
+    let i = p.index_of(code).unwrap_or(0);
+    let ind = &p.indicators[i];
+    println!(
+        "{} {}：{} → {} 分（满分 {}）",
+        ind.code,
+        ind.name,
+        fixed(before.nodes[i].score, places),
+        fixed(after.nodes[i].score, places),
+        scoring::rounding::plain(ind.weight)
+    );
+    println!(
+        "总分：{} → {}（{}）",
+        fixed(before.total, places),
+        fixed(after.total, places),
+        after.grade.as_deref().unwrap_or("-")
+    );
+    0
+}
+
+pub fn set(path: &Path, code: &str, assignments: &[String], force: bool) -> u8 {
+    run(path, code, force, &|_| {
+        assignments
+            .iter()
+            .map(|a| edit::parse_assignment(code, a).map_err(|e| e.0))
+            .collect()
+    })
+}
+
+pub fn deduct(
+    path: &Path,
+    code: &str,
+    points: &str,
+    reason: &str,
+    evidence: &[String],
+    force: bool,
+) -> u8 {
+    run(path, code, force, &|f| {
+        let points = parse_decimal(points)
+            .ok_or_else(|| format!("points must be a number such as 0.5, not \"{points}\""))?;
+        if reason.trim().is_empty() {
+            return Err("a deduction needs a reason: what was found".into());
+        }
+        let index = f
+            .project()
+            .get(code)
+            .map_or(0, |i| i.assessment.deductions.len());
+        let deduction = Deduction {
+            points: Some(points),
+            reason: reason.to_string(),
+            evidence: evidence.to_vec(),
+            ..Deduction::default()
+        };
+        Ok(vec![Edit::InsertDeduction {
+            code: code.to_string(),
+            index,
+            deduction,
+        }])
+    })
+}
+
+pub fn evidence_add(path: &Path, code: &str, title: &str, at: &str, note: &str, force: bool) -> u8 {
+    run(path, code, force, &|f| {
+        let index = f
+            .project()
+            .get(code)
+            .map_or(0, |i| i.assessment.evidence.len());
+        let evidence = Evidence {
+            title: title.to_string(),
+            at: at.to_string(),
+            note: note.to_string(),
+        };
+        Ok(vec![Edit::InsertEvidence {
+            code: code.to_string(),
+            index,
+            evidence,
+        }])
+    })
+}

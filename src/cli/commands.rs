@@ -7,7 +7,7 @@ use jixiao::scoring::{self, explain};
 use jixiao::store::{LoadError, Loaded, load_file};
 
 /// Loads a file, printing why it could not be (exit 2) or its errors (exit 1).
-fn load_or_report(path: &Path) -> Result<Loaded, u8> {
+pub fn load_or_report(path: &Path) -> Result<Loaded, u8> {
     let name = path.display().to_string();
     match load_file(path) {
         Ok((_, loaded)) => {
@@ -165,6 +165,38 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                 }
             }
         }
+    }
+    0
+}
+
+pub fn explain_paragraphs(
+    path: &Path,
+    code: Option<&str>,
+    format: super::ExplainFormat,
+    all: bool,
+) -> u8 {
+    use jixiao::report::analysis;
+    let loaded = match load_or_report(path) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let p = &loaded.project;
+    let card = scoring::score(p);
+    let mut items = analysis::analyses(p, &card, all || code.is_some());
+    if let Some(code) = code {
+        items.retain(|a| a.code == code);
+        if items.is_empty() {
+            eprintln!("{}: error: no scored leaf `{code}`", path.display());
+            return 1;
+        }
+    }
+    match format {
+        super::ExplainFormat::Text => print!("{}", analysis::to_text(&items)),
+        super::ExplainFormat::Md => print!("{}", analysis::to_markdown(p.title(), &items)),
+        super::ExplainFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&analysis::to_json(p.title(), &items)).unwrap_or_default()
+        ),
     }
     0
 }

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and thin calls into the library.
 
 mod commands;
+mod compare;
 mod scripted;
 
 use std::path::PathBuf;
@@ -54,7 +55,28 @@ pub enum Command {
         all: bool,
     },
     /// Explain deductions: 扣分点说明 of every leaf that lost points, or one indicator in full.
-    Explain { file: PathBuf, code: Option<String> },
+    ///
+    /// With --format md|json (or --all), prints per indicator the analysis paragraph a report uses:
+    /// what was found, "根据评分标准，该指标得 X 分，得分率 Y%", and each deduction with its reason.
+    Explain {
+        file: PathBuf,
+        code: Option<String>,
+        #[arg(long, value_enum)]
+        format: Option<ExplainFormat>,
+        /// Every scored leaf, not only those that lost points.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Compare two scorings of the same project (two evaluators): per indicator the score delta,
+    /// deductions only one made, changed N/A, tiers and inputs, and the total and grade.
+    ///
+    /// Exit status: 0 when they agree, 1 when they differ, 2 when a file can't be read.
+    Diff {
+        a: PathBuf,
+        b: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// List the frameworks: built-in ones and those in the user's config directory.
     Frameworks,
     /// Set fields of one indicator: score=3, na="reason", input.NAME=1040, tier=NAME, status=已评,
@@ -90,6 +112,13 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Md,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum EvidenceAction {
     /// Add an evidence item: its title, where to find it, a note.
@@ -117,7 +146,21 @@ pub fn run() -> ExitCode {
         }) => commands::new(&framework, name.as_deref(), &file),
         Some(Command::Check { files, quiet }) => commands::check(&files, quiet),
         Some(Command::Score { file, json, all }) => commands::score(&file, json, all),
-        Some(Command::Explain { file, code }) => commands::explain(&file, code.as_deref()),
+        Some(Command::Explain {
+            file,
+            code,
+            format,
+            all,
+        }) => match (format, code) {
+            (None, code) if !all => commands::explain(&file, code.as_deref()),
+            (format, code) => commands::explain_paragraphs(
+                &file,
+                code.as_deref(),
+                format.unwrap_or(ExplainFormat::Text),
+                all,
+            ),
+        },
+        Some(Command::Diff { a, b, json }) => compare::diff(&a, &b, json),
         Some(Command::Frameworks) => commands::frameworks(),
         Some(Command::Set {
             file,

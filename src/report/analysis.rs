@@ -1,0 +1,127 @@
+//! The per-indicator analysis a report prints (指标分析): what was found, "根据评分标准，该指标得
+//! X 分，得分率 Y%", and each deduction with its reason.
+
+use serde_json::{Value, json};
+
+use crate::model::Project;
+use crate::scoring::rounding::{fixed, plain};
+use crate::scoring::{LeafState, Scorecard, Step};
+
+/// One indicator's analysis, ready to paste.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub code: String,
+    pub name: String,
+    pub weight: String,
+    pub score: String,
+    pub rate: String,
+    /// The justification, ending with the score sentence.
+    pub paragraph: String,
+    /// "扣 0.50 分：reason" lines.
+    pub deductions: Vec<String>,
+}
+
+/// Leaves in tree order; only those that lost points unless `all`.
+pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis> {
+    let places = project.framework.places;
+    let lost: Vec<usize> = card.leaves_with_loss();
+    card.tree
+        .preorder()
+        .into_iter()
+        .filter(|&i| card.tree.is_leaf(i) && (all || lost.contains(&i)))
+        .filter(|&i| {
+            !matches!(
+                card.nodes[i].leaf.as_ref().map(|l| &l.state),
+                Some(LeafState::Unscored)
+            )
+        })
+        .map(|i| {
+            let ind = &project.indicators[i];
+            let node = &card.nodes[i];
+            let score = fixed(node.score, places);
+            let rate = node
+                .rate
+                .map(|r| format!("{}%", plain(r)))
+                .unwrap_or_default();
+            let sentence = match node.leaf.as_ref().map(|l| &l.state) {
+                Some(LeafState::NotApplicable(r)) => {
+                    format!("该指标不适用：{}。", r.trim().trim_end_matches('。'))
+                }
+                _ => format!("根据评分标准，该指标得{score}分，得分率{rate}。"),
+            };
+            let body = ind.assessment.justification.trim();
+            let paragraph = if body.contains("该指标得") || body.contains("该指标不适用")
+            {
+                body.to_string()
+            } else if body.is_empty() {
+                sentence
+            } else {
+                format!(
+                    "{}{}{sentence}",
+                    body,
+                    if body.ends_with('。') { "" } else { "。" }
+                )
+            };
+            let deductions = node
+                .leaf
+                .as_ref()
+                .map(|l| {
+                    l.steps
+                        .iter()
+                        .filter(|s| matches!(s, Step::Deduction { .. }))
+                        .map(|s| s.text(places))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Analysis {
+                code: ind.code.clone(),
+                name: ind.name.clone(),
+                weight: plain(ind.weight),
+                score,
+                rate,
+                paragraph,
+                deductions,
+            }
+        })
+        .collect()
+}
+
+pub fn to_text(items: &[Analysis]) -> String {
+    let mut out = String::new();
+    for a in items {
+        out.push_str(&format!("{} {}：{}\n", a.code, a.name, a.paragraph));
+        for d in &a.deductions {
+            out.push_str(&format!("  {d}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
+    let mut out = format!("# {title} — 指标分析\n\n");
+    for a in items {
+        out.push_str(&format!(
+            "### {} {}（分值 {}，得分 {}，得分率 {}）\n\n{}\n\n",
+            a.code, a.name, a.weight, a.score, a.rate, a.paragraph
+        ));
+        if !a.deductions.is_empty() {
+            out.push_str("扣分点说明：\n\n");
+            for d in &a.deductions {
+                out.push_str(&format!("- {d}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub fn to_json(title: &str, items: &[Analysis]) -> Value {
+    json!({
+        "project": title,
+        "indicators": items.iter().map(|a| json!({
+            "code": a.code, "name": a.name, "weight": a.weight, "score": a.score, "rate": a.rate,
+            "paragraph": a.paragraph, "deductions": a.deductions,
+        })).collect::<Vec<_>>(),
+    })
+}

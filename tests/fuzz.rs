@@ -1,7 +1,7 @@
 //! Randomly damaged project files never panic the loader, the checker or the engine: they give
 //! a located error or a result.
 
-use jixiao::store::{parse_project, LoadError};
+use jixiao::store::{LoadError, parse_project};
 use proptest::prelude::*;
 
 const SAMPLES: &[&str] = &[
@@ -19,8 +19,21 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     // Bytes that matter to TOML, plus anything at all.
     let interesting = prop_oneof![
-        Just(b'"'), Just(b'['), Just(b']'), Just(b'='), Just(b'\n'), Just(b'.'), Just(b'-'), Just(b'{'), Just(b'}'),
-        Just(b'#'), Just(b'0'), Just(b'9'), Just(b','), Just(0xE4), any::<u8>()
+        Just(b'"'),
+        Just(b'['),
+        Just(b']'),
+        Just(b'='),
+        Just(b'\n'),
+        Just(b'.'),
+        Just(b'-'),
+        Just(b'{'),
+        Just(b'}'),
+        Just(b'#'),
+        Just(b'0'),
+        Just(b'9'),
+        Just(b','),
+        Just(0xE4),
+        any::<u8>()
     ];
     prop_oneof![
         (any::<usize>(), interesting.clone()).prop_map(|(i, b)| Mutation::Replace(i, b)),

@@ -9,19 +9,32 @@ use jixiao::store::parse_project;
 
 fn jixiao() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_jixiao"));
-    c.env("JIXIAO_DATA_DIR", std::env::temp_dir().join("jixiao-safety-tests"));
+    c.env(
+        "JIXIAO_DATA_DIR",
+        std::env::temp_dir().join("jixiao-safety-tests"),
+    );
     c
 }
 
 fn sample(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("checkup.toml");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/rongcheng-checkup.toml"), &path).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/rongcheng-checkup.toml"
+        ),
+        &path,
+    )
+    .unwrap();
     path
 }
 
 fn set_justification(file: &Path, text_file: &Path) -> Command {
     let mut c = jixiao();
-    c.args(["set", "--force"]).arg(file).arg("A101").arg(format!("justification=@{}", text_file.display()));
+    c.args(["set", "--force"])
+        .arg(file)
+        .arg("A101")
+        .arg(format!("justification=@{}", text_file.display()));
     c.stdout(Stdio::null()).stderr(Stdio::null());
     c
 }
@@ -54,11 +67,17 @@ fn sigkill_during_save_leaves_old_or_new_file() {
         let _ = child.kill();
         let _ = child.wait();
         let now = std::fs::read(&file).unwrap();
-        assert!(now == version_a || now == version_b, "round {round}: the file is neither the old nor the new version");
+        assert!(
+            now == version_a || now == version_b,
+            "round {round}: the file is neither the old nor the new version"
+        );
         let text = String::from_utf8(now).unwrap();
         assert!(!parse_project(&text).unwrap().has_errors());
     }
-    assert!(killed_mid_run > 0, "no run was killed before it finished; the test proved nothing");
+    assert!(
+        killed_mid_run > 0,
+        "no run was killed before it finished; the test proved nothing"
+    );
 }
 
 /// A second editor is refused while the first holds the lock, and told who holds it.
@@ -72,19 +91,42 @@ fn a_locked_file_is_not_changed_by_a_second_editor() {
         Acquire::Acquired(g) => g,
         other => panic!("{other:?}"),
     };
-    let out = jixiao().args(["deduct"]).arg(&file).args(["A202", "0.5", "档案管理不规范"]).output().unwrap();
+    let out = jixiao()
+        .args(["deduct"])
+        .arg(&file)
+        .args(["A202", "0.5", "档案管理不规范"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("open for editing by") && err.contains(&format!("pid {}", std::process::id())), "{err}");
+    assert!(
+        err.contains("open for editing by") && err.contains(&format!("pid {}", std::process::id())),
+        "{err}"
+    );
     assert!(err.contains("--force"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
     drop(guard);
     // With the lock released the same command goes through and reports the new figures.
-    let out = jixiao().args(["deduct"]).arg(&file).args(["A202", "0.5", "档案管理不规范"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = jixiao()
+        .args(["deduct"])
+        .arg(&file)
+        .args(["A202", "0.5", "档案管理不规范"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("2.67 → 2.17") && stdout.contains("64.72 → 64.22"), "{stdout}");
-    assert!(!lock::lock_path(&file).exists(), "the command releases its lock");
+    assert!(
+        stdout.contains("2.67 → 2.17") && stdout.contains("64.72 → 64.22"),
+        "{stdout}"
+    );
+    assert!(
+        !lock::lock_path(&file).exists(),
+        "the command releases its lock"
+    );
 }
 
 /// A hand-formatted project keeps its comments and layout: one score changes one line.
@@ -94,11 +136,27 @@ fn a_scripted_edit_of_a_hand_formatted_file_changes_one_line() {
     let file = dir.path().join("hand.toml");
     let hand = "# 评价组手工整理 — 请保留注释\n[framework]\nid = \"x\"\ntotal   = 10\n\n[[grades]]\nname = \"优\"\nmin = 9\n\n# 决策类\n[indicators.A]\nname = \"决策\"\nweight = 10\n\n[indicators.A101]\nparent = \"A\"\nname = \"立项依据充分性\"\nweight = 10\nrule   = { kind = \"judgement\" }\nscore  = 8.50   # 酌情\nstatus = \"已评\"\n";
     std::fs::write(&file, hand).unwrap();
-    let out = jixiao().arg("set").arg(&file).args(["A101", "score=9"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = jixiao()
+        .arg("set")
+        .arg(&file)
+        .args(["A101", "score=9"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let after = std::fs::read_to_string(&file).unwrap();
-    let changed: Vec<(&str, &str)> = hand.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
-    assert_eq!(changed, vec![("score  = 8.50   # 酌情", "score  = 9   # 酌情")]);
+    let changed: Vec<(&str, &str)> = hand
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        vec![("score  = 8.50   # 酌情", "score  = 9   # 酌情")]
+    );
     assert_eq!(hand.lines().count(), after.lines().count());
 }
 
@@ -124,6 +182,10 @@ fn invalid_scripted_edits_are_refused() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(expect), "{args:?}: {err}");
-        assert_eq!(std::fs::read(&file).unwrap(), before, "{args:?} changed the file");
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
     }
 }

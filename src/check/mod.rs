@@ -9,7 +9,7 @@ mod justification;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::{Project, RuleKind};
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{self, LeafState, Scorecard};
@@ -205,17 +205,18 @@ fn leaf_checks(
             ),
         ));
     }
-    if let Some(s) = a.score {
-        if s < Decimal::ZERO || s > ind.weight {
-            out.push(Diagnostic::error(
-                map.field(code, "score"),
-                format!(
-                    "{code}: score {} is outside 0–{}; expected a score between 0 and the weight",
-                    plain(s),
-                    plain(ind.weight)
-                ),
-            ));
-        }
+    let score_out_of_range = a.score.is_some_and(|s| s < Decimal::ZERO || s > ind.weight);
+    if let Some(s) = a.score
+        && score_out_of_range
+    {
+        out.push(Diagnostic::error(
+            map.field(code, "score"),
+            format!(
+                "{code}: score {} is outside 0–{}; expected a score between 0 and the weight",
+                plain(s),
+                plain(ind.weight)
+            ),
+        ));
     }
     for (k, d) in a.deductions.iter().enumerate() {
         let at = map.nearest(&format!("indicators.{code}.deductions.{k}"));
@@ -223,6 +224,17 @@ fn leaf_checks(
             && pts < Decimal::ZERO
         {
             out.push(Diagnostic::error(at, format!("{code}: deduction of {} points is negative; write the points lost as a positive number", plain(pts))));
+        } else if d.points.is_none()
+            && let Some(count) = d.count
+            && count < Decimal::ZERO
+        {
+            out.push(Diagnostic::error(
+                at,
+                format!(
+                    "{code}: deduction count {} is negative; expected the number of occurrences",
+                    plain(count)
+                ),
+            ));
         }
         if d.reason.trim().is_empty() {
             out.push(Diagnostic::warning(
@@ -279,15 +291,16 @@ fn leaf_checks(
 
     match &leaf.state {
         LeafState::Error(msg) => {
-            let at = if msg.contains("input") || msg.contains("denominator") {
-                map.field(code, "inputs")
-            } else {
-                map.field(code, "rule")
-            };
-            out.push(Diagnostic::error(
-                at.or(map.indicator(code)),
-                format!("{code} {}: {msg}", ind.name),
-            ));
+            // A negative deduction and a score outside 0–weight were reported above, where they
+            // are written; saying it again at the rule would point at the wrong line.
+            let reported = (msg.starts_with("deduction of ") && msg.contains("is negative"))
+                || (score_out_of_range && msg.starts_with("judged score"));
+            if !reported {
+                out.push(Diagnostic::error(
+                    error_pos(map, code, msg).or(map.indicator(code)),
+                    format!("{code} {}: {msg}", ind.name),
+                ));
+            }
         }
         LeafState::Scored => {
             if let Some(max) = leaf.rule_max
@@ -297,6 +310,14 @@ fn leaf_checks(
                 out.push(Diagnostic::warning(
                     map.field(code, "rule"),
                     format!("{code}: the rule can give at most {} but the leaf is worth {}; full marks are unreachable", plain(max), plain(ind.weight)),
+                ));
+            }
+            if let Some(max) = leaf.rule_max
+                && max > node.weight
+            {
+                out.push(Diagnostic::warning(
+                    map.field(code, "rule"),
+                    format!("{code}: the rule can give up to {} but the leaf is worth {}; anything above {} is cut off", plain(max), plain(node.weight), plain(node.weight)),
                 ));
             }
             if let (Some(awarded), Some(computed)) = (leaf.awarded, leaf.computed)
@@ -382,4 +403,23 @@ fn leaf_checks(
             ));
         }
     }
+}
+
+/// Where a rule that cannot be computed went wrong: the judged score, the chosen tier, the input
+/// the message names (between backticks), else the rule.
+fn error_pos(map: &SourceMap, code: &str, msg: &str) -> Option<Pos> {
+    let own = |key: &str| map.get(&format!("indicators.{code}.{key}"));
+    if msg.starts_with("judged score") || msg.starts_with("no judged score") {
+        return own("score").or(map.field(code, "rule"));
+    }
+    if msg.starts_with("tier ") || msg.starts_with("no level chosen") {
+        return own("tier").or(map.field(code, "rule"));
+    }
+    if msg.contains("input") || msg.contains("denominator") {
+        return match msg.split('`').nth(1) {
+            Some(name) => map.nearest(&format!("indicators.{code}.inputs.{name}")),
+            None => map.field(code, "inputs"),
+        };
+    }
+    map.field(code, "rule")
 }

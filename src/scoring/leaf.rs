@@ -373,7 +373,7 @@ impl Ctx<'_> {
             }
             RuleKind::Bands { measure, bands } => {
                 let mut sorted = bands.clone();
-                sorted.sort_by(|a, b| b.0.cmp(&a.0));
+                sorted.sort_by_key(|b| std::cmp::Reverse(b.0));
                 self.steps.push(Step::Rule(format!(
                     "区间计分：{}",
                     sorted
@@ -518,7 +518,15 @@ impl Ctx<'_> {
                 let e = formula::parse(expr).map_err(|e| format!("formula: {e}"))?;
                 let mut names = Vec::new();
                 e.names(&mut names);
-                names.dedup();
+                // Each input once, in the order the formula first reads it.
+                let mut seen = Vec::new();
+                names.retain(|n| {
+                    let first = !seen.contains(n);
+                    if first {
+                        seen.push(n.clone());
+                    }
+                    first
+                });
                 for n in &names {
                     self.input_step(n);
                 }

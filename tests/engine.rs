@@ -1415,3 +1415,93 @@ fn unscored_leaves_count_zero_and_are_not_errors() {
     assert_eq!(s.card.leaves, 1);
     s.assert_clean();
 }
+
+// ─── Later additions: level fractions, rate from a percentage, huge numbers, cycles ──────────
+
+#[test]
+fn levels_can_be_fractions_of_the_weight() {
+    let s = one_leaf(
+        "5",
+        "rule = { kind = \"levels\", levels = [{ name = \"好\", fraction = 1 }, { name = \"较好\", fraction = 0.8 }, { name = \"一般\", fraction = 0.6 }] }\ntier = \"较好\"\nstatus = \"已评\"\n",
+    );
+    s.assert_no_errors();
+    assert_eq!(s.score("A1"), "4.00");
+}
+
+#[test]
+fn a_rate_can_read_a_percentage_input() {
+    // 满意度 92.5% × 10 = 9.25; above 100% is capped.
+    let s = one_leaf(
+        "10",
+        "rule = { kind = \"rate\", value = \"满意度\" }\ninputs = { \"满意度\" = 92.5 }\n",
+    );
+    s.assert_no_errors();
+    assert_eq!(s.score("A1"), "9.25");
+    let s = one_leaf(
+        "10",
+        "rule = { kind = \"rate\", value = \"满意度\" }\ninputs = { \"满意度\" = 104 }\n",
+    );
+    assert_eq!(s.score("A1"), "10.00");
+}
+
+#[test]
+fn deductions_that_explain_an_awarded_score_are_not_warned_about() {
+    // The report awards 1 of 3 on a rate rule that gives 1.97; the deduction gives the reason.
+    let body = "rule = { kind = \"rate\", numerator = \"到位\", denominator = \"预算\" }\ninputs = { \"到位\" = 1040, \"预算\" = 1580 }\nscore = 1\n\n[[indicators.A1.deductions]]\npoints = 2\nreason = \"2019、2021年资金未到位\"\n";
+    let s = one_leaf("3", body);
+    assert!(s.has_warning("awarded 1.00 but its rule gives 1.97"));
+    assert!(!s.has_warning("deductions explain"), "{:#?}", s.warnings());
+    assert!(s.explains("A1", "2019、2021年资金未到位"));
+    // A deduction that does not account for the loss is pointed out.
+    let s = one_leaf("3", &body.replace("points = 2", "points = 1.5"));
+    assert!(
+        s.has_warning("the deductions explain 1.5 points but 2.00 were lost")
+            || s.has_warning("the deductions explain 1.5 points but 2 were lost"),
+        "{:#?}",
+        s.warnings()
+    );
+}
+
+#[test]
+fn huge_numbers_are_refused_and_extreme_ratios_do_not_panic() {
+    let src = leaf_project(
+        "3",
+        "rule = { kind = \"rate\", numerator = \"a\", denominator = \"b\", cap = false }\ninputs = { a = 1e20, b = 1 }\n",
+    );
+    let loaded = parse_project(&src).unwrap();
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("too large")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    let _ = scoring::score(&loaded.project);
+    let s = one_leaf(
+        "3",
+        "rule = { kind = \"rate\", numerator = \"a\", denominator = \"b\", cap = false }\ninputs = { a = 999999999999999, b = 0.0000000000000000000000001 }\n",
+    );
+    assert!(matches!(s.state("A1"), LeafState::Error(_)) || s.score("A1") == "3.00");
+}
+
+#[test]
+fn a_node_hanging_below_a_cycle_is_not_blamed_for_it() {
+    let src = project(
+        "",
+        "1",
+        "[indicators.R]\nname = \"根\"\nweight = 1\n\n[indicators.A1]\nparent = \"A2\"\nname = \"下挂\"\nweight = 1\n\n[indicators.A2]\nparent = \"A3\"\nname = \"环一\"\nweight = 1\n\n[indicators.A3]\nparent = \"A2\"\nname = \"环二\"\nweight = 1\n",
+    );
+    let s = scored(&src);
+    let cycle_errors: Vec<String> = s
+        .errors()
+        .iter()
+        .filter(|d| d.message.contains("cycle"))
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(!cycle_errors.is_empty());
+    assert!(
+        cycle_errors.iter().all(|m| !m.starts_with("A1:")),
+        "{cycle_errors:?}"
+    );
+}

@@ -272,15 +272,26 @@ fn leaf_checks(
             ));
         }
     } else if !a.deductions.is_empty()
-        && !matches!(
-            ind.rule.kind,
-            RuleKind::Deductions { .. } | RuleKind::Judgement { .. } | RuleKind::Levels { .. }
-        )
+        && !matches!(ind.rule.kind, RuleKind::Deductions { .. })
+        && node
+            .leaf
+            .as_ref()
+            .is_some_and(|l| matches!(l.state, LeafState::Scored))
     {
-        out.push(Diagnostic::warning(
-            map.nearest(&format!("indicators.{code}.deductions")),
-            format!("{code}: deductions are recorded but a \"{}\" rule does not subtract them; they only explain the score", ind.rule.kind.name()),
-        ));
+        // On other rules deductions explain the score; they should account for what was lost.
+        let explained: Decimal = a.deductions.iter().filter_map(|d| d.points).sum();
+        let lost = node.weight - node.score;
+        if explained != lost {
+            out.push(Diagnostic::warning(
+                map.nearest(&format!("indicators.{code}.deductions")),
+                format!(
+                    "{code}: the deductions explain {} points but {} were lost; a \"{}\" rule does not subtract them, so they should account for the loss",
+                    plain(explained),
+                    plain(lost),
+                    ind.rule.kind.name()
+                ),
+            ));
+        }
     }
     if let RuleKind::Checkpoints { points } = &ind.rule.kind
         && !a.checks.is_empty()

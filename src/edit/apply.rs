@@ -121,6 +121,11 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             if name.trim().is_empty() {
                 return err("an input needs a name");
             }
+            if let Some(crate::model::InputValue::Number(v)) = value
+                && v.abs() > Decimal::from(1_000_000_000_000_000i64)
+            {
+                return err("that number is too large; expected a number between -10^15 and 10^15");
+            }
             let old = a.input(name).cloned();
             match value {
                 Some(v) => match a.inputs.iter_mut().find(|(n, _)| n == name) {

@@ -102,7 +102,7 @@ impl Project {
     /// Grade bands from the highest cut-off down.
     pub fn grades_descending(&self) -> Vec<&GradeBand> {
         let mut bands: Vec<&GradeBand> = self.grades.iter().collect();
-        bands.sort_by(|a, b| b.min.cmp(&a.min));
+        bands.sort_by_key(|b| std::cmp::Reverse(b.min));
         bands
     }
 

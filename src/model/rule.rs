@@ -68,6 +68,15 @@ pub struct DeductionGroup {
 pub struct Level {
     pub name: String,
     pub points: Decimal,
+    /// Points as a share of the leaf's weight (好 = 1, 较好 = 0.8 …); wins over `points`, and
+    /// follows the weight when 不适用 weight is redistributed.
+    pub fraction: Option<Decimal>,
+}
+
+impl Level {
+    pub fn points_of(&self, weight: Decimal) -> Decimal {
+        self.fraction.map_or(self.points, |f| f * weight)
+    }
 }
 
 /// The kinds of scoring rule real reports use (see docs/format.md for each one's meaning).
@@ -89,11 +98,7 @@ pub enum RuleKind {
     /// Exactly one described level applies.
     Levels { levels: Vec<Level> },
     /// rate × weight, capped at full marks unless `cap` is false.
-    Rate {
-        numerator: String,
-        denominator: String,
-        cap: bool,
-    },
+    Rate { measure: Measure, cap: bool },
     /// All or nothing at a threshold.
     Threshold {
         measure: Measure,

@@ -20,16 +20,20 @@ impl Tree {
             .iter()
             .map(|ind| ind.parent.as_deref().and_then(|p| project.index_of(p)))
             .collect();
-        // Break cycles: walk up from each node; if we come back to it, cut its parent link.
+        // Break cycles: walk up from each node; only a node the walk comes back to is in a
+        // cycle, and cutting its link leaves the nodes hanging below the cycle attached.
         for start in 0..n {
-            let mut seen = 0;
+            let mut steps = 0;
             let mut at = parent[start];
             while let Some(p) = at {
-                if p == start || seen > n {
+                if p == start {
                     parent[start] = None;
                     break;
                 }
-                seen += 1;
+                steps += 1;
+                if steps > n {
+                    break;
+                }
                 at = parent[p];
             }
         }

@@ -92,6 +92,10 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
     };
     let judged = matches!(ind.rule.kind, RuleKind::Judgement { .. });
     let result = cx.rule(&ind.rule);
+    if !matches!(ind.rule.kind, RuleKind::Deductions { .. }) {
+        // On other rules, findings explain the score (and an awarded score) instead of making it.
+        cx.add_deduction_notes();
+    }
     out.measured = cx.measured;
     out.steps = cx.steps;
     match result {
@@ -193,7 +197,7 @@ impl Ctx<'_> {
                 "denominator `{denominator}` is 0; a rate needs a non-zero denominator"
             ));
         }
-        let r = n / d;
+        let r = n.checked_div(d).ok_or_else(too_large)?;
         self.steps.push(Step::Calc(format!(
             "{} = {numerator} ÷ {denominator} = {} ÷ {} = {}",
             self.measure_name(),
@@ -269,13 +273,6 @@ impl Ctx<'_> {
                         plain(hi)
                     ));
                 }
-                for d in &self.ind.assessment.deductions {
-                    let points = d.points.unwrap_or_default();
-                    self.steps.push(Step::Deduction {
-                        points,
-                        reason: d.reason.clone(),
-                    });
-                }
                 Ok((s, Some(hi)))
             }
             RuleKind::Checkpoints { points } => {
@@ -308,11 +305,11 @@ impl Ctx<'_> {
                     "分档评分：{}",
                     levels
                         .iter()
-                        .map(|l| format!("{} {} 分", l.name, plain(l.points)))
+                        .map(|l| format!("{} {} 分", l.name, plain(l.points_of(w).round_dp(4))))
                         .collect::<Vec<_>>()
                         .join("；")
                 )));
-                let max = levels.iter().map(|l| l.points).max();
+                let max = levels.iter().map(|l| l.points_of(w)).max();
                 let tier = self
                     .ind
                     .assessment
@@ -332,24 +329,19 @@ impl Ctx<'_> {
                 self.steps.push(Step::Calc(format!(
                     "评定为“{}”，得 {} 分",
                     level.name,
-                    plain(level.points)
+                    plain(level.points_of(w).round_dp(4))
                 )));
-                self.add_deduction_notes();
-                Ok((level.points, max))
+                Ok((level.points_of(w), max))
             }
-            RuleKind::Rate {
-                numerator,
-                denominator,
-                cap,
-            } => {
+            RuleKind::Rate { measure, cap } => {
                 self.steps.push(Step::Rule(format!(
                     "{} × 分值{}",
                     self.measure_name(),
                     if *cap { "，超过100%按100%计" } else { "" }
                 )));
-                let r = self.ratio(numerator, denominator)?;
+                let r = self.measure(measure)? / hundred;
                 let used = if *cap { r.min(Decimal::ONE) } else { r };
-                let s = used * w;
+                let s = mul(used, w)?;
                 self.steps.push(Step::Calc(format!(
                     "{} × {} = {}",
                     percent_of_ratio(used),
@@ -402,7 +394,7 @@ impl Ctx<'_> {
                 if m >= *threshold {
                     return Ok((w, Some(w)));
                 }
-                let s = m / threshold * w;
+                let s = mul(m / threshold, w)?;
                 self.steps.push(Step::Calc(format!(
                     "{}% ÷ {}% × {} = {}",
                     plain(m.round_dp(2)),
@@ -431,7 +423,7 @@ impl Ctx<'_> {
                 } else if m < *floor || full.is_zero() {
                     Ok((Decimal::ZERO, Some(w)))
                 } else {
-                    let s = m / full * w;
+                    let s = mul(m / full, w)?;
                     self.steps.push(Step::Calc(format!(
                         "{}% ÷ {}% × {} = {}",
                         plain(m.round_dp(2)),
@@ -465,7 +457,7 @@ impl Ctx<'_> {
                     return Ok((w, Some(w)));
                 }
                 let gap = threshold - m;
-                let s = w - gap * per;
+                let s = w - mul(gap, per)?;
                 self.steps.push(Step::Calc(format!(
                     "{} − ({}% − {}%) × {} = {}",
                     plain(w),
@@ -543,7 +535,6 @@ impl Ctx<'_> {
                     e.substituted(&lookup),
                     plain(v.round_dp(4))
                 )));
-                let _ = hundred;
                 Ok((v, None))
             }
             RuleKind::Branch {
@@ -597,8 +588,8 @@ impl Ctx<'_> {
             let points = match (d.points, d.count) {
                 (Some(p), _) => p,
                 (None, Some(c)) => match (per_item, fraction) {
-                    (Some(p), _) => c * p,
-                    (None, Some(f)) => c * f * w,
+                    (Some(p), _) => mul(c, p)?,
+                    (None, Some(f)) => mul(mul(c, f)?, w)?,
                     (None, None) => return Err(
                         "a deduction gives `count` but the rule has no `per_item` or `fraction`"
                             .into(),
@@ -619,10 +610,10 @@ impl Ctx<'_> {
             self.steps.push(Step::Deduction { points, reason });
             match &d.group {
                 Some(g) => match group_totals.iter_mut().find(|(n, _)| n == g) {
-                    Some((_, t)) => *t += points,
+                    Some((_, t)) => *t = t.checked_add(points).ok_or_else(too_large)?,
                     None => group_totals.push((g.clone(), points)),
                 },
-                None => total += points,
+                None => total = total.checked_add(points).ok_or_else(too_large)?,
             }
         }
         for (name, sum) in group_totals {
@@ -721,11 +712,13 @@ impl Ctx<'_> {
                     return Err("proportional scoring needs numbers, not dates".into());
                 };
                 let ratio = match op {
-                    CompareOp::AtMost | CompareOp::By if !a.is_zero() => t / a,
-                    _ if !t.is_zero() => a / t,
+                    CompareOp::AtMost | CompareOp::By if !a.is_zero() => {
+                        t.checked_div(*a).ok_or_else(too_large)?
+                    }
+                    _ if !t.is_zero() => a.checked_div(*t).ok_or_else(too_large)?,
                     _ => return Err("cannot scale by a zero value".into()),
                 };
-                let s = ratio * w;
+                let s = mul(ratio, w)?;
                 self.steps.push(Step::Calc(format!(
                     "{} × {} = {}",
                     percent_of_ratio(ratio),
@@ -736,4 +729,12 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+fn too_large() -> String {
+    "a number is too large to compute with; check the inputs".to_string()
+}
+
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal, String> {
+    a.checked_mul(b).ok_or_else(too_large)
 }

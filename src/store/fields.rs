@@ -184,6 +184,17 @@ impl<'s> Reader<'s> {
             Value::String(s) => parse_decimal(s.value().trim()),
             _ => None,
         };
+        // Bounds every figure so no later arithmetic can overflow (budgets in 元 stay far below).
+        let limit = Decimal::from(1_000_000_000_000_000i64);
+        if let Some(d) = parsed
+            && d.abs() > limit
+        {
+            self.error(
+                pos,
+                format!("`{what}`: {d} is too large; expected a number between -10^15 and 10^15"),
+            );
+            return None;
+        }
         if parsed.is_none() {
             let found = match v {
                 Value::String(s) => format!("\"{}\"", s.value()),

@@ -481,7 +481,7 @@ fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
         "judgement" => &["min", "max"],
         "checkpoints" => &["points"],
         "levels" => &["levels"],
-        "rate" => &["numerator", "denominator", "cap"],
+        "rate" => &["cap"],
         "threshold" => &["at_least", "otherwise"],
         "bands" => &["bands"],
         "proportional" => &["threshold"],
@@ -495,7 +495,7 @@ fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
     };
     let measured = matches!(
         kind,
-        "threshold" | "bands" | "proportional" | "hybrid" | "per_point" | "linear"
+        "rate" | "threshold" | "bands" | "proportional" | "hybrid" | "per_point" | "linear"
     );
     let mut keys = vec!["kind", "veto"];
     keys.extend_from_slice(own);
@@ -609,10 +609,18 @@ fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Option<Pos>) ->
             let mut levels = Vec::new();
             for (lt, lpos) in r.tables(t, path, "levels") {
                 let lpath = format!("{path}.levels");
-                r.check_keys(lt, &lpath, &["name", "points"]);
+                r.check_keys(lt, &lpath, &["name", "points", "fraction"]);
+                let name = r.required_string(lt, &lpath, "name", lpos);
+                let fraction = r.decimal(lt, &lpath, "fraction");
+                let points = if fraction.is_some() {
+                    Decimal::ZERO
+                } else {
+                    r.required_decimal(lt, &lpath, "points", lpos)
+                };
                 levels.push(Level {
-                    name: r.required_string(lt, &lpath, "name", lpos),
-                    points: r.required_decimal(lt, &lpath, "points", lpos),
+                    name,
+                    points,
+                    fraction,
                 });
             }
             if levels.is_empty() {
@@ -624,8 +632,7 @@ fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Option<Pos>) ->
             RuleKind::Levels { levels }
         }
         "rate" => RuleKind::Rate {
-            numerator: need_str(r, "numerator"),
-            denominator: need_str(r, "denominator"),
+            measure: measure(r),
             cap: r.bool(t, path, "cap").unwrap_or(true),
         },
         "threshold" => RuleKind::Threshold {

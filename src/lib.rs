@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod edit;
 pub mod frameworks;
+pub mod generate;
 pub mod model;
 pub mod report;
 pub mod scoring;

@@ -33,10 +33,11 @@ pub fn check_scored(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diagn
     let places = p.framework.places;
     let tree = &card.tree;
 
+    let index = p.code_index();
     for (i, ind) in p.indicators.iter().enumerate() {
         let code = &ind.code;
         if let Some(parent) = &ind.parent {
-            if p.index_of(parent).is_none() {
+            if !index.contains_key(parent.as_str()) {
                 out.push(Diagnostic::error(map.field(code, "parent"), format!("{code}: parent `{parent}` does not exist; expected the code of another indicator")));
             } else if tree.parent[i].is_none() {
                 out.push(Diagnostic::error(

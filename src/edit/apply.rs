@@ -1,7 +1,7 @@
 use rust_decimal::Decimal;
 
 use super::{Edit, EditError};
-use crate::model::{Indicator, Project, RuleKind, Status, Tree};
+use crate::model::{Indicator, Project, RuleKind, Status};
 use crate::scoring::rounding::plain;
 
 fn err<T>(msg: impl Into<String>) -> Result<T, EditError> {
@@ -12,8 +12,11 @@ fn leaf_mut<'p>(p: &'p mut Project, code: &str) -> Result<&'p mut Indicator, Edi
     let Some(i) = p.index_of(code) else {
         return err(format!("no indicator `{code}`"));
     };
-    let tree = Tree::build(p);
-    if !tree.is_leaf(i) {
+    // A leaf is a node nobody names as parent; a scan is cheaper than building the tree.
+    if p.indicators
+        .iter()
+        .any(|x| x.parent.as_deref() == Some(code))
+    {
         return err(format!(
             "{code} is a parent; its score is the sum of its children, edit a leaf instead"
         ));

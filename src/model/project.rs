@@ -79,6 +79,15 @@ pub struct Project {
 }
 
 impl Project {
+    /// Code → position, for lookups in loops (index_of is a linear scan).
+    pub fn code_index(&self) -> std::collections::HashMap<&str, usize> {
+        self.indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (ind.code.as_str(), i))
+            .collect()
+    }
+
     pub fn index_of(&self, code: &str) -> Option<usize> {
         self.indicators.iter().position(|i| i.code == code)
     }

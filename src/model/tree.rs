@@ -15,10 +15,11 @@ pub struct Tree {
 impl Tree {
     pub fn build(project: &super::Project) -> Tree {
         let n = project.indicators.len();
+        let index = project.code_index();
         let mut parent: Vec<Option<usize>> = project
             .indicators
             .iter()
-            .map(|ind| ind.parent.as_deref().and_then(|p| project.index_of(p)))
+            .map(|ind| ind.parent.as_deref().and_then(|p| index.get(p).copied()))
             .collect();
         // Break cycles: walk up from each node; only a node the walk comes back to is in a
         // cycle, and cutting its link leaves the nodes hanging below the cycle attached.

@@ -5,6 +5,7 @@ mod adjustments;
 pub mod explain;
 mod explanation;
 pub mod formula;
+mod incremental;
 mod leaf;
 pub mod rounding;
 
@@ -12,6 +13,7 @@ use rust_decimal::Decimal;
 
 pub use adjustments::{AdjustmentLine, AdjustmentOutcome};
 pub use explanation::Step;
+pub use incremental::rescore;
 pub use leaf::{LeafOutcome, LeafState, score_leaf};
 
 use crate::model::{NaPolicy, Project, Tree};

@@ -258,7 +258,23 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
     0
 }
 
-pub fn open(path: &Path) -> u8 {
-    // The workbench lands with the TUI; until then opening a project shows its score.
-    score(path, false, false)
+/// `jixiao FILE` / `jixiao edit FILE`: the workbench. Without a terminal (a pipe, a script)
+/// there is nothing to draw on, so the score table is printed instead.
+pub fn open(path: &Path, lang: Option<&str>, ascii: bool) -> u8 {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "{}: not a terminal, so printing the score table (the workbench needs one)",
+            path.display()
+        );
+        return score(path, false, false);
+    }
+    let opts = jixiao::tui::Options {
+        lang: lang
+            .and_then(jixiao::tui::Lang::parse)
+            .unwrap_or_else(jixiao::tui::Lang::from_env),
+        theme: jixiao::tui::Theme::from_env(ascii),
+        read_only: None,
+    };
+    jixiao::tui::run(path, opts)
 }

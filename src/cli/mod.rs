@@ -2,6 +2,7 @@
 
 mod commands;
 mod compare;
+mod documents;
 mod scripted;
 
 use std::path::PathBuf;
@@ -20,10 +21,18 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A project file to open in the workbench.
     pub file: Option<PathBuf>,
+    /// Language of the workbench (default: from LANG / LC_ALL).
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+    /// Draw the workbench with ASCII borders and marks (for terminals with poor fonts).
+    #[arg(long, global = true)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a project in the workbench (the same as `jixiao FILE`); `?` there lists the keys.
+    Edit { file: PathBuf },
     /// Create a project from a framework (an id from `jixiao frameworks`, or a path).
     New {
         #[arg(long, short = 'f', value_name = "ID|PATH")]
@@ -110,6 +119,68 @@ pub enum Command {
         #[command(subcommand)]
         action: EvidenceAction,
     },
+    /// Export the 附件1 综合评分表, the level-1 summary (指标/分值/得分/得分率, 合计) and the
+    /// per-indicator analysis as md, csv, html, xlsx or json.
+    ///
+    /// Without -o, text formats go to stdout; the format follows -o's extension when --format is
+    /// not given. Example: jixiao export samples/rongcheng-checkup.toml -o 查体项目.xlsx
+    Export {
+        file: PathBuf,
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<documents::ExportFormat>,
+        /// The file to write (replaced atomically if it exists).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// For csv: which table (default: score).
+        #[arg(long, value_enum)]
+        table: Option<documents::CsvTable>,
+    },
+    /// Build a framework from an indicator table (CSV or xlsx/xls/ods): columns 一级/二级/三级指标,
+    /// 分值, 指标解释, 评分标准 (Chinese or English headers; blank or merged cells = same as above).
+    ///
+    /// Weights are checked (children sum to their parent) with errors as FILE:ROW. Without -o the
+    /// TOML goes to stdout. Example: jixiao import 指标体系.xlsx -o frameworks/my-system.toml
+    Import {
+        file: PathBuf,
+        /// The framework file to write (refuses to overwrite unless --force).
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The framework's id (default: the output file's name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The framework's name (default: the input file's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// The total the level-1 weights must add up to (default: their sum).
+        #[arg(long)]
+        total: Option<String>,
+        /// Map a column: FIELD=HEADER, e.g. --col weight=权重分 (fields: level1 … level9, code,
+        /// weight, explanation, criteria, target, source, formula). Repeatable.
+        #[arg(long = "col", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
+        /// The sheet to read (default: the first with an indicator table).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// One row per project: name, total, grade, each level-1 得分率, progress, file.
+    ///
+    /// A directory stands for the *.toml files in it. Files that cannot be read or have errors
+    /// are listed on stderr and make the exit status 1.
+    Summary {
+        #[arg(required = true, value_name = "FILES|DIR")]
+        paths: Vec<PathBuf>,
+        /// name, total, grade, progress, file, or a level-1 name (numbers sort best first).
+        #[arg(long, value_name = "COLUMN")]
+        sort: Option<String>,
+        /// Machine-readable output (the same as --format json).
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_enum)]
+        format: Option<documents::SummaryFormat>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -139,6 +210,7 @@ pub enum EvidenceAction {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
+        Some(Command::Edit { file }) => commands::open(&file, cli.lang.as_deref(), cli.ascii),
         Some(Command::New {
             framework,
             name,
@@ -187,8 +259,39 @@ pub fn run() -> ExitCode {
                     force,
                 },
         }) => scripted::evidence_add(&file, &code, &title, &at, &note, force),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            table,
+        }) => documents::export(&file, format, output.as_deref(), table),
+        Some(Command::Import {
+            file,
+            output,
+            id,
+            name,
+            total,
+            columns,
+            sheet,
+            force,
+        }) => documents::import(&documents::ImportArgs {
+            file: &file,
+            output: output.as_deref(),
+            id: id.as_deref(),
+            name: name.as_deref(),
+            total: total.as_deref(),
+            columns: &columns,
+            sheet: sheet.as_deref(),
+            force,
+        }),
+        Some(Command::Summary {
+            paths,
+            sort,
+            json,
+            format,
+        }) => documents::summary(&paths, sort.as_deref(), json, format),
         None => match cli.file {
-            Some(file) => commands::open(&file),
+            Some(file) => commands::open(&file, cli.lang.as_deref(), cli.ascii),
             None => {
                 use clap::CommandFactory;
                 let _ = Cli::command().print_help();

@@ -1,5 +1,13 @@
-//! Text renderings of a scored project: the score table reports print, and JSON.
+//! Renderings of a scored project — the score table reports print, JSON, and the documents
+//! evaluators deliver (Markdown, CSV, HTML, xlsx) — and the portfolio summary of many projects.
 
 pub mod analysis;
+pub mod csv;
+pub mod export_json;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod portfolio;
+pub mod score_table_xlsx;
+pub mod sheet;
 pub mod table;

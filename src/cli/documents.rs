@@ -1,0 +1,337 @@
+//! `jixiao export`, `jixiao import` and `jixiao summary`: the evaluator's documents and
+//! spreadsheets, and the portfolio of many projects.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use jixiao::import::{self, Field, ImportError, Options};
+use jixiao::report::{
+    csv, export_json, html, markdown, portfolio, score_table_xlsx, sheet as score_sheet,
+};
+use jixiao::scoring;
+use jixiao::store::{atomic_write, parse_decimal, write_new};
+
+use super::commands::load_or_report;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown: summary, analysis and 附件1 (labels blank below the first row of a group).
+    Md,
+    /// CSV (UTF-8 with BOM for Excel): the score table, or the summary with --table summary.
+    Csv,
+    /// One self-contained HTML page that prints on A4.
+    Html,
+    /// An Excel workbook: 综合评分表 with merged cells, and 得分情况.
+    Xlsx,
+    /// Everything as JSON; decimals are strings.
+    Json,
+}
+
+impl ExportFormat {
+    fn from_extension(path: &Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => ExportFormat::Md,
+            "csv" => ExportFormat::Csv,
+            "html" | "htm" => ExportFormat::Html,
+            "xlsx" => ExportFormat::Xlsx,
+            "json" => ExportFormat::Json,
+            _ => return None,
+        })
+    }
+}
+
+/// Which table `export --format csv` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvTable {
+    /// 附件1 综合评分表: one row per leaf.
+    Score,
+    /// 一级指标得分情况: 指标 / 分值 / 得分 / 得分率, 合计.
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+pub fn export(
+    file: &Path,
+    format: Option<ExportFormat>,
+    output: Option<&Path>,
+    table: Option<CsvTable>,
+) -> u8 {
+    let Some(format) = format.or_else(|| output.and_then(ExportFormat::from_extension)) else {
+        eprintln!(
+            "error: say which format: --format md|csv|html|xlsx|json (or give -o a file ending in one of them)"
+        );
+        return 2;
+    };
+    if table.is_some() && format != ExportFormat::Csv {
+        eprintln!(
+            "error: --table only applies to --format csv; the other formats hold both tables"
+        );
+        return 2;
+    }
+    if format == ExportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: an xlsx workbook is binary and would garble the terminal; write it to a file with -o {}.xlsx (or redirect stdout)",
+            file.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "scores".into())
+        );
+        return 2;
+    }
+    let loaded = match load_or_report(file) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let p = &loaded.project;
+    let card = scoring::score(p);
+    let bytes: Vec<u8> = match format {
+        ExportFormat::Md => markdown::document(p, &card).into_bytes(),
+        ExportFormat::Html => html::document(p, &card).into_bytes(),
+        ExportFormat::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&export_json::document(p, &card)).unwrap_or_default();
+            s.push('\n');
+            s.into_bytes()
+        }
+        ExportFormat::Csv => match table.unwrap_or(CsvTable::Score) {
+            CsvTable::Score => csv::score_table(&score_sheet::score_sheet(p, &card)),
+            CsvTable::Summary => csv::summary_table(&score_sheet::level1_summary(p, &card)),
+        }
+        .into_bytes(),
+        ExportFormat::Xlsx => match score_table_xlsx::workbook(p, &card) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: error: cannot build the workbook: {e}", file.display());
+                return 1;
+            }
+        },
+    };
+    match output {
+        Some(out) => {
+            if let Err(e) = atomic_write(out, &bytes) {
+                eprintln!("{}: error: cannot write: {e}", out.display());
+                return 2;
+            }
+            println!("wrote {}", out.display());
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
+                eprintln!("error: cannot write to stdout: {e}");
+                return 2;
+            }
+        }
+    }
+    0
+}
+
+pub struct ImportArgs<'a> {
+    pub file: &'a Path,
+    pub output: Option<&'a Path>,
+    pub id: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub total: Option<&'a str>,
+    pub columns: &'a [String],
+    pub sheet: Option<&'a str>,
+    pub force: bool,
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+pub fn import(a: &ImportArgs) -> u8 {
+    let name = a.file.display().to_string();
+    if !a.file.is_file() {
+        eprintln!("{name}: error: no such file");
+        return 2;
+    }
+    let mut mapping: Vec<(Field, String)> = Vec::new();
+    for c in a.columns {
+        match import::columns::parse_mapping(c) {
+            Ok(m) => mapping.push(m),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    }
+    let total = match a.total {
+        Some(t) => match parse_decimal(t) {
+            Some(d) => Some(d),
+            None => {
+                eprintln!("error: --total `{t}` is not a number");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    if let Some(out) = a.output
+        && out.exists()
+        && !a.force
+    {
+        eprintln!(
+            "{}: error: already exists; pass --force to replace it",
+            out.display()
+        );
+        return 2;
+    }
+    let opts = Options {
+        id: a
+            .id
+            .map(str::to_string)
+            .unwrap_or_else(|| stem(a.output.unwrap_or(a.file))),
+        name: a.name.map(str::to_string).unwrap_or_else(|| stem(a.file)),
+        total,
+    };
+    let imported = match import::import(a.file, a.sheet, &mapping, &opts) {
+        Ok(i) => i,
+        Err(ImportError::File(e)) => {
+            eprintln!("{name}: error: {e}");
+            return 1;
+        }
+        Err(ImportError::Table(msgs)) => {
+            let errors = msgs.iter().filter(|m| m.error).count();
+            for m in &msgs {
+                eprintln!("{}", m.display(&name));
+            }
+            eprintln!("{name}: {errors} error(s); nothing written");
+            return 1;
+        }
+    };
+    for w in &imported.warnings {
+        eprintln!("{}", w.display(&name));
+    }
+    if !imported.ignored.is_empty() {
+        eprintln!(
+            "{name}: note: columns not imported: {}",
+            imported.ignored.join(", ")
+        );
+    }
+    let p = &imported.project;
+    let tree = jixiao::model::Tree::build(p);
+    let mut per_level: Vec<usize> = Vec::new();
+    for &d in &tree.depth {
+        if per_level.len() < d {
+            per_level.resize(d, 0);
+        }
+        per_level[d - 1] += 1;
+    }
+    let levels = per_level
+        .iter()
+        .enumerate()
+        .map(|(k, n)| format!("{n} {}", score_sheet::level_header(k + 1)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let from = if imported.sheet.is_empty() {
+        name.clone()
+    } else {
+        format!(
+            "{name} (sheet {}, header on row {})",
+            imported.sheet, imported.header_row
+        )
+    };
+    match a.output {
+        Some(out) => {
+            let written = if a.force {
+                atomic_write(out, imported.toml.as_bytes())
+            } else {
+                write_new(out, &imported.toml)
+            };
+            if let Err(e) = written {
+                eprintln!("{}: error: cannot write: {e}", out.display());
+                return 2;
+            }
+            println!(
+                "imported {levels} (total {}) from {from} → {}",
+                jixiao::scoring::rounding::plain(p.framework.total),
+                out.display()
+            );
+        }
+        None => print!("{}", imported.toml),
+    }
+    0
+}
+
+/// How many errors of one file to print before pointing at `jixiao check`.
+const ERRORS_PER_FILE: usize = 3;
+
+pub fn summary(
+    inputs: &[PathBuf],
+    sort: Option<&str>,
+    json: bool,
+    format: Option<SummaryFormat>,
+) -> u8 {
+    let format = match (json, format) {
+        (true, Some(f)) if f != SummaryFormat::Json => {
+            eprintln!("error: --json and --format {f:?} disagree; give one of them");
+            return 2;
+        }
+        (true, _) => SummaryFormat::Json,
+        (false, f) => f.unwrap_or(SummaryFormat::Text),
+    };
+    let (files, mut failures) = portfolio::expand(inputs);
+    let mut rows = Vec::new();
+    for r in portfolio::load_all(&files) {
+        match r {
+            Ok(row) => rows.push(row),
+            Err(f) => failures.push(f),
+        }
+    }
+    if files.is_empty() && failures.is_empty() {
+        eprintln!("error: no .toml project files in the paths given");
+        return 1;
+    }
+    let columns = portfolio::columns(&rows);
+    let key = match sort.map(|s| portfolio::SortKey::parse(s, &columns)) {
+        Some(Ok(k)) => k,
+        Some(Err(e)) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+        None => portfolio::SortKey::File,
+    };
+    portfolio::sort(&mut rows, &key);
+    let out = match format {
+        SummaryFormat::Text => portfolio::to_text(&rows),
+        SummaryFormat::Csv => portfolio::to_csv(&rows),
+        SummaryFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&portfolio::to_json(&rows, &failures))
+                .unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
+    print!("{out}");
+    for f in &failures {
+        for e in f.errors.iter().take(ERRORS_PER_FILE) {
+            eprintln!("{e}");
+        }
+        if f.errors.len() > ERRORS_PER_FILE {
+            eprintln!(
+                "{}: … {} more error(s); run `jixiao check {}`",
+                f.file.display(),
+                f.errors.len() - ERRORS_PER_FILE,
+                f.file.display()
+            );
+        }
+    }
+    if failures.is_empty() {
+        0
+    } else {
+        eprintln!(
+            "{} file(s) could not be summarised; {} project(s) listed",
+            failures.len(),
+            rows.len()
+        );
+        1
+    }
+}

@@ -1,0 +1,217 @@
+//! Reading a spreadsheet into rows of text cells, each with the row number a spreadsheet program
+//! shows, so errors can name it.
+//!
+//! CSV comes as firms save it: UTF-8 (with or without a byte-order mark), the GB18030/GBK that
+//! Chinese Excel writes by default, or UTF-16 "Unicode text"; comma-, semicolon- or
+//! tab-separated. Workbooks (xlsx, xls, ods) are read with calamine; a merged cell's value sits in
+//! its first cell and the rest read as blank, which the importer takes as "same as above".
+
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+/// One row: its 1-based number and its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub number: usize,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    pub fn cell(&self, col: usize) -> &str {
+        self.cells.get(col).map(|s| s.trim()).unwrap_or("")
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// A table read from one sheet (or the CSV file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The sheet's name; empty for CSV.
+    pub name: String,
+    pub rows: Vec<Row>,
+}
+
+/// Decodes CSV bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else GB18030 (a superset of GBK).
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8(rest.to_vec())
+            .map_err(|e| format!("not UTF-8 despite its byte-order mark: {e}"));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let enc = if bytes[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (text, _, bad) = enc.decode(bytes);
+        if bad {
+            return Err("not valid UTF-16".into());
+        }
+        return Ok(text.into_owned());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => {
+            let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
+            if bad {
+                Err("neither UTF-8 nor GB18030/GBK text; save it as \"CSV UTF-8\"".into())
+            } else {
+                Ok(text.into_owned())
+            }
+        }
+    }
+}
+
+/// The separator of the first non-empty line, outside quotes: `,`, `;` or tab.
+fn separator(text: &str) -> char {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut quoted = false;
+    let mut counts = [(',', 0usize), ('\t', 0), (';', 0)];
+    for c in line.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(slot) = counts.iter_mut().find(|(s, _)| *s == c) {
+            slot.1 += 1;
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or(',', |(c, _)| *c)
+}
+
+/// Parses CSV text (RFC 4180: quoted fields may hold separators, `""` and line breaks).
+/// Row numbers count records, as a spreadsheet program shows them.
+pub fn parse_csv(text: &str) -> Vec<Row> {
+    let sep = separator(text);
+    let mut rows = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let end_record = |cells: &mut Vec<String>, cell: &mut String, rows: &mut Vec<Row>| {
+        cells.push(std::mem::take(cell));
+        rows.push(Row {
+            number: rows.len() + 1,
+            cells: std::mem::take(cells),
+        });
+    };
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    cell.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                end_record(&mut cells, &mut cell, &mut rows);
+            }
+            '\n' => end_record(&mut cells, &mut cell, &mut rows),
+            c if c == sep => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !cells.is_empty() {
+        end_record(&mut cells, &mut cell, &mut rows);
+    }
+    // Multi-line cells use CRLF inside on Windows; keep one kind of line break.
+    for r in &mut rows {
+        for c in &mut r.cells {
+            if c.contains('\r') {
+                *c = c.replace("\r\n", "\n").replace('\r', "\n");
+            }
+        }
+    }
+    rows
+}
+
+pub fn read_csv(path: &Path) -> Result<Sheet, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = decode(&bytes)?;
+    Ok(Sheet {
+        name: String::new(),
+        rows: parse_csv(&text),
+    })
+}
+
+/// A cell as text: numbers as the shortest decimal that is the stored number (2.67, 15).
+pub fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.replace("\r\n", "\n"),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => format!("{f}"),
+        other => other.to_string(),
+    }
+}
+
+/// Every sheet of a workbook, in workbook order.
+pub fn read_workbook(path: &Path) -> Result<Vec<Sheet>, String> {
+    let mut wb = open_workbook_auto(path).map_err(|e| format!("cannot read workbook: {e}"))?;
+    let names = wb.sheet_names();
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| format!("cannot read sheet `{name}`: {e}"))?;
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| {
+                let mut texts = vec![String::new(); col0 as usize];
+                texts.extend(cells.iter().map(cell_text));
+                Row {
+                    number: row0 as usize + i + 1,
+                    cells: texts,
+                }
+            })
+            .collect();
+        out.push(Sheet { name, rows });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_breaks_and_separators() {
+        let rows = parse_csv("一级,分值\r\n\"决策\",\"①a\r\n②\"\"b\"\"\"\n,3\n");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].cells, vec!["决策", "①a\n②\"b\""]);
+        assert_eq!(rows[2].number, 3);
+        assert_eq!(rows[2].cells, vec!["", "3"]);
+        let tabs = parse_csv("一级\t分值\n决策\t3\n");
+        assert_eq!(tabs[1].cells, vec!["决策", "3"]);
+    }
+
+    #[test]
+    fn gbk_and_bom() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("一级指标,分值");
+        assert_eq!(decode(&gbk).unwrap(), "一级指标,分值");
+        assert_eq!(decode("\u{feff}a,b".as_bytes()).unwrap(), "a,b");
+    }
+}

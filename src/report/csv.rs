@@ -1,0 +1,97 @@
+//! CSV as Excel opens it: UTF-8 with a byte-order mark (without one Excel reads Chinese as
+//! mojibake), CRLF line ends, fields quoted when they hold a comma, quote or line break.
+//!
+//! The score table repeats each level's label on every row, so every row stands on its own when
+//! filtered or sorted; `jixiao import` reads either layout back.
+
+use super::sheet::{Level1Summary, ScoreSheet};
+use crate::scoring::rounding::plain;
+
+pub const BOM: &str = "\u{feff}";
+
+/// One field, quoted when it has to be.
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One record, ended by CRLF.
+pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut out = fields
+        .iter()
+        .map(|f| field(f.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push_str("\r\n");
+    out
+}
+
+/// The 综合评分表, one row per leaf, then 总计.
+pub fn score_table(sheet: &ScoreSheet) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&record(&sheet.headers()));
+    for row in &sheet.rows {
+        let mut f: Vec<String> = row.labels.clone();
+        f.push(row.weight.map(plain).unwrap_or_default());
+        f.push(row.explanation.clone());
+        f.push(row.criteria.join("\n"));
+        f.push(sheet.score_text(row));
+        f.push(row.notes.join("\n"));
+        out.push_str(&record(&f));
+    }
+    let mut f = vec![String::new(); sheet.level_headers.len()];
+    f[0] = "总计".into();
+    f.push(plain(sheet.total_weight));
+    f.push(String::new());
+    f.push(String::new());
+    f.push(sheet.total_score_text());
+    f.push(sheet.total_note.clone());
+    out.push_str(&record(&f));
+    out
+}
+
+/// The level-1 summary: 指标 / 分值 / 得分 / 得分率, 合计.
+pub fn summary_table(s: &Level1Summary) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&record(&["指标", "分值", "得分", "得分率"]));
+    for row in &s.rows {
+        out.push_str(&record(&[
+            row.name.clone(),
+            plain(row.weight),
+            s.score_text(row),
+            Level1Summary::rate_text(row),
+        ]));
+    }
+    if let Some(adj) = s.adjustments_text() {
+        out.push_str(&record(&[
+            "加减分项".to_string(),
+            String::new(),
+            adj,
+            String::new(),
+        ]));
+    }
+    out.push_str(&record(&[
+        s.total.name.clone(),
+        plain(s.total.weight),
+        s.score_text(&s.total),
+        Level1Summary::rate_text(&s.total),
+    ]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(field("决策"), "决策");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("说“好”\"x\""), "\"说“好”\"\"x\"\"\"");
+        assert_eq!(field("①\n②"), "\"①\n②\"");
+        assert_eq!(record(&["a", "", "b"]), "a,,b\r\n");
+    }
+}

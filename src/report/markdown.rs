@@ -1,0 +1,151 @@
+//! `export --format md`: the level-1 summary, the 综合评分表 and the per-indicator analysis as one
+//! Markdown document, ready to paste into a report draft or to read on a forge.
+//!
+//! Markdown tables cannot merge cells, so a level label is printed on the first row of its group
+//! and left blank below it, as 附件1 looks once its merges are undone.
+
+use super::sheet::{Level1Summary, ScoreSheet, analysis_by_level1, meta_lines};
+use crate::model::Project;
+use crate::scoring::Scorecard;
+use crate::scoring::rounding::{fixed, plain};
+
+/// A table cell: pipes escaped, line breaks as `<br>`.
+fn cell(s: &str) -> String {
+    s.trim()
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "\n")
+        .replace('\n', "<br>")
+}
+
+fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+pub fn summary_table(s: &Level1Summary) -> String {
+    let mut out = String::from("| 指标 | 分值 | 得分 | 得分率 |\n| --- | ---: | ---: | ---: |\n");
+    for r in &s.rows {
+        out.push_str(&row(&[
+            cell(&r.name),
+            plain(r.weight),
+            s.score_text(r),
+            Level1Summary::rate_text(r),
+        ]));
+    }
+    if let Some(adj) = s.adjustments_text() {
+        out.push_str(&row(&[
+            "加减分项".into(),
+            String::new(),
+            adj,
+            String::new(),
+        ]));
+    }
+    out.push_str(&row(&[
+        "合计".into(),
+        plain(s.total.weight),
+        s.score_text(&s.total),
+        Level1Summary::rate_text(&s.total),
+    ]));
+    out
+}
+
+pub fn score_table(sheet: &ScoreSheet) -> String {
+    let headers = sheet.headers();
+    let mut out = row(&headers);
+    let levels = sheet.level_headers.len();
+    let align: Vec<String> = (0..headers.len())
+        .map(|c| {
+            if c == levels || c == levels + 3 {
+                "---:".to_string()
+            } else {
+                "---".to_string()
+            }
+        })
+        .collect();
+    out.push_str(&row(&align));
+    for r in &sheet.rows {
+        let mut cells: Vec<String> = r
+            .levels
+            .iter()
+            .map(|l| l.as_ref().map(|s| cell(&s.text)).unwrap_or_default())
+            .collect();
+        cells.push(r.weight.map(plain).unwrap_or_default());
+        cells.push(cell(&r.explanation));
+        cells.push(cell(&r.criteria.join("\n")));
+        cells.push(sheet.score_text(r));
+        cells.push(cell(&r.notes.join("\n")));
+        out.push_str(&row(&cells));
+    }
+    let mut cells = vec![String::new(); levels];
+    cells[0] = "总计".into();
+    cells.push(plain(sheet.total_weight));
+    cells.push(String::new());
+    cells.push(String::new());
+    cells.push(sheet.total_score_text());
+    cells.push(cell(&sheet.total_note));
+    out.push_str(&row(&cells));
+    out
+}
+
+/// The whole document.
+pub fn document(project: &Project, card: &Scorecard) -> String {
+    let summary = super::sheet::level1_summary(project, card);
+    let sheet = super::sheet::score_sheet(project, card);
+    let places = project.framework.places;
+    let mut out = format!("# {}\n\n", project.title());
+    for (label, value) in meta_lines(project) {
+        out.push_str(&format!("- {label}：{value}\n"));
+    }
+    out.push_str("\n## 一、绩效评价指标整体得分情况\n\n");
+    out.push_str(&summary_table(&summary));
+    out.push('\n');
+    for line in [summary.conclusion(), summary.note.clone()] {
+        if !line.is_empty() {
+            out.push_str(&format!("{line}\n\n"));
+        }
+    }
+    let groups = analysis_by_level1(project, card);
+    if groups.iter().any(|(_, items)| !items.is_empty()) {
+        out.push_str("## 二、绩效评价指标分析\n\n");
+        for (head, items) in groups {
+            out.push_str(&format!(
+                "### {} {}（分值 {}",
+                head.code,
+                head.name,
+                plain(head.weight)
+            ));
+            if let Some(score) = head.score {
+                out.push_str(&format!("，得分 {}", fixed(score, places)));
+            }
+            let rate = Level1Summary::rate_text(&head);
+            if !rate.is_empty() {
+                out.push_str(&format!("，得分率 {rate}"));
+            }
+            out.push_str("）\n\n");
+            for a in items {
+                // Each line of the paragraph stays a paragraph of its own.
+                let body = a
+                    .paragraph
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                out.push_str(&format!("**{} {}**：{body}\n\n", a.code, a.name));
+                if !a.deductions.is_empty() {
+                    out.push_str("扣分点说明：\n\n");
+                    for d in &a.deductions {
+                        out.push_str(&format!("- {}\n", d.trim()));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    if !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    out.push_str("## 附件1 综合评分表\n\n");
+    out.push_str(&score_table(&sheet));
+    out
+}

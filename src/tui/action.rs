@@ -1,0 +1,70 @@
+//! Everything that can happen in the workbench. Keys become actions through the keymap; the
+//! event loop adds pastes and resizes; `App::update` is the only place actions take effect.
+
+/// One thing the user (or the terminal) asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    // Moving around.
+    Up,
+    Down,
+    /// Collapse, or go to the parent (tree); back to the tree (detail).
+    Left,
+    /// Expand, or go to the first child.
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Tab: tree ↔ detail, or the next field of a form.
+    SwitchPane,
+    /// Enter: edit the focused field (detail), open a leaf or fold a parent (tree).
+    Activate,
+    /// Space: toggle a checkpoint, or fold a parent.
+    Toggle,
+    Cancel,
+    Search,
+    NextMatch,
+    PrevMatch,
+    NextUnscored,
+    NextLoss,
+    NextWarning,
+    // Editing the selected leaf.
+    EditScore,
+    AddDeduction,
+    PickStandard,
+    AddEvidence,
+    AddInput,
+    ChooseTier,
+    EditJustification,
+    /// The status menu: 未评 / 已评 / 已复核 / 不适用 / 无法评分.
+    Mark,
+    /// Delete the focused deduction, evidence item or input.
+    Delete,
+    Undo,
+    Redo,
+    Save,
+    Quit,
+    Help,
+    // Inside text fields, forms, lists and the editor.
+    Submit,
+    NextField,
+    PrevField,
+    CursorLeft,
+    CursorRight,
+    CursorUp,
+    CursorDown,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    ClearToStart,
+    Newline,
+    /// Ctrl-s in the multi-line editor: keep the text.
+    Done,
+    /// A typed character (including what an input method commits).
+    InsertChar(char),
+    /// A bracketed paste: inserted as one edit.
+    Paste(String),
+    // From the terminal.
+    Resize(u16, u16),
+}

@@ -1,0 +1,445 @@
+//! The workbench's state and the one place it changes: `update(action)`. Nothing here draws;
+//! the view reads this state. Every edit goes through `commit`, which applies it to the file as
+//! one transaction, records its undo, and rescores the whole project before the next frame.
+
+mod fields;
+mod file;
+mod nav;
+mod open;
+mod popup;
+mod submit;
+#[cfg(test)]
+mod tests;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+
+pub use fields::{Field, Section, fields, input_names, standard_count};
+pub use file::{mine_path, on_unsaved_exit};
+pub use popup::{EditorPopup, Form, MarkChoice, PickFor, Picker, Popup, Prompt};
+
+use super::action::Action;
+use super::components::{LineInput, TreeList};
+use super::keymap::{self, Ctx};
+use super::strings::{Lang, Msg, fill, text};
+use super::theme::Theme;
+use super::view;
+use crate::check::check_scored;
+use crate::diagnostic::Diagnostic;
+use crate::edit::{Edit, describe, implied_status};
+use crate::model::Project;
+use crate::scoring::rounding::fixed;
+use crate::scoring::{self, Scorecard};
+use crate::store::{ProjectFile, fingerprint};
+
+/// How the workbench starts.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Set when someone else holds the file's lock: the text names them, and every edit is
+    /// refused with it.
+    pub read_only: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Detail,
+}
+
+/// A line for the status bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// One undoable step: the edits `ProjectFile::apply_all` returned, and what the step did.
+#[derive(Debug, Clone)]
+pub struct Transaction {
+    pub edits: Vec<Edit>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub file: ProjectFile,
+    pub card: Scorecard,
+    /// Check results, and the ones that belong to each indicator.
+    pub diagnostics: Vec<Diagnostic>,
+    pub node_diagnostics: Vec<Vec<Diagnostic>>,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub read_only: Option<String>,
+    pub tree: TreeList,
+    pub focus: Focus,
+    /// Index of the focused field of the selected leaf (see `fields`).
+    pub field: usize,
+    pub detail_scroll: usize,
+    /// Whether the detail pane scrolls to the focused field (off after paging by hand).
+    pub detail_follow: bool,
+    pub popup: Option<Popup>,
+    /// The search line while `/` is open, and where the search started.
+    pub search: Option<LineInput>,
+    search_origin: usize,
+    pub last_search: String,
+    pub message: Option<Message>,
+    pub undo: Vec<Transaction>,
+    pub redo: Vec<Transaction>,
+    /// The terminal size the next frame is drawn at.
+    pub size: (u16, u16),
+    pub quit: bool,
+    last_selected: usize,
+}
+
+impl App {
+    pub fn new(file: ProjectFile, opts: Options) -> App {
+        let card = scoring::score(file.project());
+        let tree = TreeList::new(&card.tree);
+        let selected = tree.selected;
+        let mut app = App {
+            file,
+            card,
+            diagnostics: Vec::new(),
+            node_diagnostics: Vec::new(),
+            lang: opts.lang,
+            theme: opts.theme,
+            read_only: opts.read_only,
+            tree,
+            focus: Focus::Tree,
+            field: 0,
+            detail_scroll: 0,
+            detail_follow: true,
+            popup: None,
+            search: None,
+            search_origin: 0,
+            last_search: String::new(),
+            message: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            size: (80, 24),
+            quit: false,
+            last_selected: selected,
+        };
+        app.recompute();
+        let errors = app
+            .file
+            .loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .count()
+            + app.diagnostics.iter().filter(|d| d.is_error()).count();
+        if errors > 0 {
+            app.error(app.tf(Msg::LoadErrors, &[&errors.to_string()]));
+        }
+        app
+    }
+
+    pub fn project(&self) -> &Project {
+        self.file.project()
+    }
+
+    pub fn t(&self, msg: Msg) -> &'static str {
+        text(self.lang, msg)
+    }
+
+    pub fn tf(&self, msg: Msg, args: &[&str]) -> String {
+        fill(self.lang, msg, args)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Edits exist that are not on disk.
+    pub fn unsaved(&self) -> bool {
+        self.file.dirty
+    }
+
+    pub fn selected(&self) -> usize {
+        self.tree.selected
+    }
+
+    pub fn is_leaf(&self, i: usize) -> bool {
+        self.card.tree.is_leaf(i)
+    }
+
+    /// The fields of the selected node.
+    pub fn fields(&self) -> Vec<Field> {
+        let i = self.selected();
+        fields(self.project(), self.is_leaf(i), i)
+    }
+
+    pub fn focused_field(&self) -> Option<Field> {
+        self.fields().get(self.field).cloned()
+    }
+
+    /// Which keys apply right now.
+    pub fn context(&self) -> Ctx {
+        match &self.popup {
+            Some(Popup::Prompt(_)) => Ctx::Prompt,
+            Some(Popup::Form(_)) => Ctx::Form,
+            Some(Popup::Picker(_)) => Ctx::Picker,
+            Some(Popup::Editor(_)) => Ctx::Editor,
+            Some(Popup::Help { .. }) => Ctx::Help,
+            None if self.search.is_some() => Ctx::Prompt,
+            None if self.focus == Focus::Detail => Ctx::Detail,
+            None => Ctx::Global,
+        }
+    }
+
+    /// A terminal event, turned into an action through the keymap.
+    pub fn handle_event(&mut self, ev: Event) {
+        match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => self.press(k),
+            Event::Paste(s) => self.update(Action::Paste(s)),
+            Event::Resize(w, h) => self.update(Action::Resize(w, h)),
+            _ => {}
+        }
+    }
+
+    pub fn press(&mut self, k: KeyEvent) {
+        match keymap::lookup(self.context(), &k) {
+            Some(a) => self.update(a),
+            // Esc then a key, arriving together over a slow link, reads as Alt+key.
+            None if k.modifiers.contains(KeyModifiers::ALT) => {
+                self.press(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                self.press(KeyEvent::new(k.code, k.modifiers - KeyModifiers::ALT));
+            }
+            None => {
+                if matches!(self.context(), Ctx::Global | Ctx::Detail) {
+                    self.error(self.t(Msg::UnknownKey));
+                }
+            }
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            // Lines re-wrap at a new width: start from the top and bring the field into view.
+            self.detail_scroll = 0;
+            self.scroll_into_view();
+            return;
+        }
+        self.message = None;
+        if let Some(p) = self.popup.take() {
+            if let Some(keep) = self.popup_update(p, action) {
+                self.popup = Some(keep);
+            }
+        } else if self.search.is_some() {
+            self.search_update(action);
+        } else {
+            self.main_action(action);
+        }
+        self.scroll_into_view();
+    }
+
+    fn main_action(&mut self, action: Action) {
+        let tree = self.card.tree.clone();
+        let on_leaf = self.is_leaf(self.selected());
+        match (action, self.focus) {
+            (Action::Up, _) => self.move_vertical(-1),
+            (Action::Down, _) => self.move_vertical(1),
+            (Action::Left, Focus::Tree) => self.tree.collapse_or_parent(&tree),
+            (Action::Left | Action::Cancel, Focus::Detail) => self.focus = Focus::Tree,
+            (Action::Right | Action::Activate, Focus::Tree) if on_leaf => self.focus_detail(),
+            (Action::Right, Focus::Tree) => self.tree.expand_or_child(&tree),
+            (Action::Activate | Action::Toggle, Focus::Tree) => self.tree.toggle(&tree),
+            (Action::Activate | Action::Toggle, Focus::Detail) => self.activate_field(),
+            (Action::Top, _) => self.go_end(false),
+            (Action::Bottom, _) => self.go_end(true),
+            (Action::PageUp, _) => self.page(-1),
+            (Action::PageDown, _) => self.page(1),
+            (Action::SwitchPane, Focus::Tree) => self.focus_detail(),
+            (Action::SwitchPane, Focus::Detail) => self.focus = Focus::Tree,
+            (Action::Search, _) => self.start_search(),
+            (Action::NextMatch, _) => self.repeat_search(true),
+            (Action::PrevMatch, _) => self.repeat_search(false),
+            (Action::NextUnscored, _) => self.jump(nav::Jump::Unscored),
+            (Action::NextLoss, _) => self.jump(nav::Jump::Loss),
+            (Action::NextWarning, _) => self.jump(nav::Jump::Warning),
+            (Action::EditScore, _) => self.open_score(),
+            (Action::AddDeduction, _) => self.open_deduction(None),
+            (Action::PickStandard, _) => self.open_standard(),
+            (Action::AddEvidence, _) => self.open_evidence(None),
+            (Action::AddInput, _) => self.open_input(None),
+            (Action::ChooseTier, _) => self.open_tier(),
+            (Action::EditJustification, _) => self.open_editor(),
+            (Action::Mark, _) => self.open_mark(),
+            (Action::Delete, _) => self.delete_focused(),
+            (Action::Undo, _) => self.undo(),
+            (Action::Redo, _) => self.redo(),
+            (Action::Save, _) => {
+                self.save();
+            }
+            (Action::Quit, _) => self.request_quit(),
+            (Action::Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
+            (Action::Paste(_), _) => self.error(self.t(Msg::PasteWhere)),
+            _ => {}
+        }
+    }
+
+    fn focus_detail(&mut self) {
+        self.focus = Focus::Detail;
+        self.detail_follow = true;
+    }
+
+    /// Applies `edit` (and the 已评 status it implies) as one undoable step, then rescores.
+    /// On refusal nothing changes and the message says what is allowed.
+    pub fn commit(&mut self, edit: Edit) -> Result<(), String> {
+        if let Some(holder) = &self.read_only {
+            return Err(self.tf(Msg::ReadOnly, &[holder]));
+        }
+        let mut edits = vec![edit.clone()];
+        edits.extend(implied_status(self.project(), &edit));
+        let before = self.file.text();
+        let undo = self.file.apply_all(&edits).map_err(|e| e.0)?;
+        let label = describe(&edit);
+        // An edit that changes nothing (clearing what was never set) is not an undo step.
+        if self.file.text() != before {
+            self.undo.push(Transaction {
+                edits: undo,
+                label: label.clone(),
+            });
+            self.redo.clear();
+        }
+        self.recompute();
+        let total = format!(
+            "{} {}",
+            self.t(Msg::Total),
+            fixed(self.card.total, self.project().framework.places)
+        );
+        self.info(format!("{label} → {total}"));
+        Ok(())
+    }
+
+    fn undo(&mut self) {
+        self.replay(true);
+    }
+
+    fn redo(&mut self) {
+        self.replay(false);
+    }
+
+    /// Applies the newest undo (or redo) step and files its inverse on the other stack.
+    fn replay(&mut self, undoing: bool) {
+        if let Some(holder) = self.read_only.clone() {
+            return self.error(self.tf(Msg::ReadOnly, &[&holder]));
+        }
+        let from = if undoing {
+            &mut self.undo
+        } else {
+            &mut self.redo
+        };
+        let Some(step) = from.pop() else {
+            return self.info(self.t(if undoing {
+                Msg::NothingToUndo
+            } else {
+                Msg::NothingToRedo
+            }));
+        };
+        match self.file.apply_all(&step.edits) {
+            Ok(inverse) => {
+                let code = step.edits.first().map(|e| e.code().to_string());
+                let back = Transaction {
+                    edits: inverse,
+                    label: step.label.clone(),
+                };
+                if undoing {
+                    self.redo.push(back)
+                } else {
+                    self.undo.push(back)
+                }
+                self.recompute();
+                if let Some(i) = code.and_then(|c| self.project().index_of(&c)) {
+                    let tree = self.card.tree.clone();
+                    self.tree.reveal(&tree, i);
+                }
+                let msg = if undoing { Msg::Undone } else { Msg::Redone };
+                self.info(self.tf(msg, &[&step.label]));
+            }
+            Err(e) => self.error(e.0),
+        }
+    }
+
+    /// Rescores everything and re-runs the checks: projects are small, and a stale score on
+    /// screen would be worse than any cost.
+    pub(crate) fn recompute(&mut self) {
+        let p = self.file.project();
+        self.card = scoring::score(p);
+        self.diagnostics = check_scored(p, &self.card, &self.file.loaded.map);
+        let mut per_node = vec![Vec::new(); p.indicators.len()];
+        for d in &self.diagnostics {
+            let head = d.message.split([':', ' ']).next().unwrap_or("");
+            if let Some(i) = p.index_of(head) {
+                per_node[i].push(d.clone());
+            }
+        }
+        self.node_diagnostics = per_node;
+        let n = p.indicators.len();
+        // Undoing back to what is on disk is not an unsaved change.
+        if self.file.dirty && fingerprint(self.file.text().as_bytes()) == self.file.disk_fingerprint
+        {
+            self.file.dirty = false;
+        }
+        if self.tree.expanded.len() != n {
+            self.tree = TreeList::new(&self.card.tree);
+        }
+    }
+
+    /// Keeps the selection, the focused field and the editor's cursor on screen.
+    fn scroll_into_view(&mut self) {
+        if self.tree.selected != self.last_selected {
+            self.last_selected = self.tree.selected;
+            self.field = 0;
+            self.detail_scroll = 0;
+            self.detail_follow = true;
+        }
+        let n = self.fields().len();
+        self.field = self.field.min(n.saturating_sub(1));
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let areas = view::app_layout(self);
+        let tree = self.card.tree.clone();
+        self.tree
+            .scroll_into_view(&tree, view::inner(areas.tree).height as usize);
+        let detail = view::inner(areas.detail);
+        let lines = view::detail::lines(self, detail.width as usize);
+        let height = (detail.height as usize).max(1);
+        if self.detail_follow && self.focus == Focus::Detail {
+            let at: Vec<usize> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.field == Some(self.field))
+                .map(|(k, _)| k)
+                .collect();
+            if let (Some(&first), Some(&last)) = (at.first(), at.last()) {
+                if first < self.detail_scroll {
+                    self.detail_scroll = first;
+                } else if last >= self.detail_scroll + height {
+                    self.detail_scroll = (last + 1 - height).min(first);
+                }
+            }
+        }
+        self.detail_scroll = self.detail_scroll.min(lines.len().saturating_sub(height));
+        let (w, h) = view::popup::editor_text_size(area);
+        if let Some(Popup::Editor(e)) = &mut self.popup {
+            e.editor.scroll_into_view(w, h);
+        }
+        if let Some(Popup::Help { scroll }) = &mut self.popup {
+            *scroll = (*scroll).min(view::help::max_scroll(self.lang, area));
+        }
+    }
+}

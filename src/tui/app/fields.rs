@@ -1,0 +1,165 @@
+//! The editable fields of a leaf, in the order the detail pane shows them. The view renders
+//! them and the app moves the focus over them, so both read this one list.
+
+use crate::model::{Indicator, Measure, Project, Rule, RuleKind};
+use crate::scoring::formula;
+
+/// One focusable row of the detail pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    /// The judged score of a judgement rule.
+    Score,
+    /// Checkpoint k of a checkpoints rule.
+    Check(usize),
+    Tier,
+    Input(String),
+    AddInput,
+    Deduction(usize),
+    AddDeduction,
+    PickStandard,
+    Evidence(usize),
+    AddEvidence,
+    Justification,
+    Status,
+    Na,
+    Unscorable,
+    /// The awarded score that overrides any other rule (rarely used, so listed last).
+    Awarded,
+}
+
+/// The detail-pane section a field sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Scoring,
+    Inputs,
+    Deductions,
+    Evidence,
+    Justification,
+    Status,
+}
+
+impl Field {
+    pub fn section(&self) -> Section {
+        match self {
+            Field::Score | Field::Check(_) | Field::Tier => Section::Scoring,
+            Field::Input(_) | Field::AddInput => Section::Inputs,
+            Field::Deduction(_) | Field::AddDeduction | Field::PickStandard => Section::Deductions,
+            Field::Evidence(_) | Field::AddEvidence => Section::Evidence,
+            Field::Justification => Section::Justification,
+            Field::Status | Field::Na | Field::Unscorable | Field::Awarded => Section::Status,
+        }
+    }
+}
+
+/// Fields of node `i`; a parent has none (its score is the sum of its children).
+pub fn fields(p: &Project, is_leaf: bool, i: usize) -> Vec<Field> {
+    if !is_leaf {
+        return Vec::new();
+    }
+    let ind = &p.indicators[i];
+    let a = &ind.assessment;
+    let mut out = Vec::new();
+    let judged = matches!(ind.rule.kind, RuleKind::Judgement { .. });
+    match &ind.rule.kind {
+        RuleKind::Judgement { .. } => out.push(Field::Score),
+        RuleKind::Checkpoints { points } => out.extend((0..points.len()).map(Field::Check)),
+        RuleKind::Levels { .. } => out.push(Field::Tier),
+        _ => {}
+    }
+    let names = input_names(ind);
+    if !names.is_empty() || uses_inputs(&ind.rule) {
+        out.extend(names.into_iter().map(Field::Input));
+        out.push(Field::AddInput);
+    }
+    out.extend((0..a.deductions.len()).map(Field::Deduction));
+    out.push(Field::AddDeduction);
+    if standard_count(p, &ind.code) > 0 {
+        out.push(Field::PickStandard);
+    }
+    out.extend((0..a.evidence.len()).map(Field::Evidence));
+    out.push(Field::AddEvidence);
+    out.extend([
+        Field::Justification,
+        Field::Status,
+        Field::Na,
+        Field::Unscorable,
+    ]);
+    if !judged {
+        out.push(Field::Awarded);
+    }
+    out
+}
+
+/// How many of the framework's standard deductions (扣分库) apply to `code`.
+pub fn standard_count(p: &Project, code: &str) -> usize {
+    p.standard_deductions
+        .iter()
+        .filter(|s| s.applies(code))
+        .count()
+}
+
+fn uses_inputs(rule: &Rule) -> bool {
+    !matches!(
+        rule.kind,
+        RuleKind::Deductions { .. }
+            | RuleKind::Judgement { .. }
+            | RuleKind::Checkpoints { .. }
+            | RuleKind::Levels { .. }
+    ) || !rule.veto.is_empty()
+}
+
+/// The inputs the rule reads, then any other recorded ones, each once.
+pub fn input_names(ind: &Indicator) -> Vec<String> {
+    let mut names = Vec::new();
+    rule_inputs(&ind.rule, &mut names);
+    names.extend(ind.assessment.inputs.iter().map(|(n, _)| n.clone()));
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if n != "weight" && !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+fn measure_inputs(m: &Measure, out: &mut Vec<String>) {
+    match m {
+        Measure::Ratio {
+            numerator,
+            denominator,
+        } => out.extend([numerator.clone(), denominator.clone()]),
+        Measure::Value(v) => out.push(v.clone()),
+    }
+}
+
+fn rule_inputs(rule: &Rule, out: &mut Vec<String>) {
+    match &rule.kind {
+        RuleKind::Rate { measure, .. }
+        | RuleKind::Threshold { measure, .. }
+        | RuleKind::Bands { measure, .. }
+        | RuleKind::Proportional { measure, .. }
+        | RuleKind::Hybrid { measure, .. }
+        | RuleKind::PerPoint { measure, .. }
+        | RuleKind::Linear { measure, .. } => measure_inputs(measure, out),
+        RuleKind::Target { actual, .. } => out.push(actual.clone()),
+        RuleKind::Formula { expr } => {
+            if let Ok(e) = formula::parse(expr) {
+                e.names(out);
+            }
+        }
+        RuleKind::Branch {
+            when,
+            then,
+            otherwise,
+        } => {
+            out.push(when.clone());
+            rule_inputs(then, out);
+            rule_inputs(otherwise, out);
+        }
+        RuleKind::Deductions { .. }
+        | RuleKind::Judgement { .. }
+        | RuleKind::Checkpoints { .. }
+        | RuleKind::Levels { .. } => {}
+    }
+    out.extend(rule.veto.iter().cloned());
+}

@@ -1,0 +1,159 @@
+//! Saving, the conflict when someone else saved first, reloading, quitting, and the hook that
+//! keeps unsaved work when the workbench is killed.
+
+use std::path::{Path, PathBuf};
+
+use super::{App, PickFor, Popup};
+use crate::store::{ProjectFile, SaveError, recovery, write_new};
+use crate::tui::components::TreeList;
+use crate::tui::strings::Msg;
+
+/// `dir/name.toml` → `dir/name.mine.toml`, or `name.mine-2.toml` … when that exists.
+pub fn mine_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "toml".into());
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path.with_file_name(format!("{stem}.mine{suffix}.{ext}"))
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_extension("mine.toml"))
+}
+
+/// Called when the workbench is ended by SIGTERM/SIGHUP or a panic: keeps the unsaved text in
+/// a recovery file. Returns where it went; None when everything was saved (or it could not be
+/// written — there is no one left to tell).
+pub fn on_unsaved_exit(app: &App) -> Option<PathBuf> {
+    if !app.unsaved() {
+        return None;
+    }
+    recovery::write(&app.file.path, app.file.disk_fingerprint, &app.file.text()).ok()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+impl App {
+    /// Ctrl-s. Returns whether the file was written.
+    pub(super) fn save(&mut self) -> bool {
+        if let Some(holder) = self.read_only.clone() {
+            self.error(self.tf(Msg::ReadOnly, &[&holder]));
+            return false;
+        }
+        match self.file.save() {
+            Ok(()) => {
+                self.info(self.tf(Msg::Saved, &[&file_name(&self.file.path)]));
+                true
+            }
+            Err(SaveError::Conflict) => {
+                let mine = file_name(&mine_path(&self.file.path));
+                let items = vec![
+                    self.t(Msg::ConflictSaveAs).to_string(),
+                    self.tf(Msg::ConflictReload, &[&mine]),
+                    self.t(Msg::Cancel).to_string(),
+                ];
+                self.popup = Some(Popup::Picker(super::Picker {
+                    title: self.t(Msg::ConflictTitle).to_string(),
+                    items,
+                    selected: 0,
+                    error: None,
+                    purpose: PickFor::Conflict,
+                }));
+                self.error(self.t(Msg::Conflict));
+                false
+            }
+            Err(SaveError::Io(e)) => {
+                self.error(self.tf(Msg::SaveFailed, &[&e.to_string()]));
+                false
+            }
+        }
+    }
+
+    pub(super) fn save_as(&mut self, path: &str) -> Result<(), String> {
+        if path.is_empty() {
+            return Err(self.t(Msg::SaveAsPrompt).to_string());
+        }
+        let target = Path::new(path);
+        if target.exists() {
+            return Err(self.tf(Msg::PathExists, &[path]));
+        }
+        self.file
+            .save_as(target)
+            .map_err(|e| self.tf(Msg::SaveFailed, &[&e.to_string()]))?;
+        self.info(self.tf(Msg::SavedAs, &[path]));
+        Ok(())
+    }
+
+    /// Reopens the file from disk. Unsaved work is first written beside it, so nothing is lost.
+    pub(super) fn reload(&mut self) {
+        let path = self.file.path.clone();
+        let mut kept = None;
+        if self.unsaved() {
+            let mine = mine_path(&path);
+            if let Err(e) = write_new(&mine, &self.file.text()) {
+                return self
+                    .error(self.tf(Msg::ReloadFailed, &[&format!("{}: {e}", mine.display())]));
+            }
+            kept = Some(mine);
+        }
+        let fresh = match ProjectFile::open(&path) {
+            Ok(f) => f,
+            Err(e) => return self.error(self.tf(Msg::ReloadFailed, &[&e.to_string()])),
+        };
+        let code = self
+            .project()
+            .indicators
+            .get(self.selected())
+            .map(|i| i.code.clone());
+        self.file = fresh;
+        self.undo.clear();
+        self.redo.clear();
+        self.recompute();
+        self.tree = TreeList::new(&self.card.tree);
+        if let Some(i) = code.and_then(|c| self.project().index_of(&c)) {
+            let tree = self.card.tree.clone();
+            self.tree.reveal(&tree, i);
+        }
+        match kept {
+            Some(mine) => self.info(self.tf(
+                Msg::MineWritten,
+                &[&mine.display().to_string(), &file_name(&path)],
+            )),
+            None => self.info(self.tf(Msg::Reloaded, &[&file_name(&path)])),
+        }
+    }
+
+    /// q: quits, or asks first when there are unsaved changes.
+    pub(super) fn request_quit(&mut self) {
+        if !self.unsaved() {
+            self.quit = true;
+            return;
+        }
+        let items = vec![
+            self.t(Msg::QuitSave).to_string(),
+            self.t(Msg::QuitDiscard).to_string(),
+            self.t(Msg::Cancel).to_string(),
+        ];
+        self.popup = Some(Popup::Picker(super::Picker {
+            title: self.t(Msg::QuitTitle).to_string(),
+            items,
+            selected: 0,
+            error: None,
+            purpose: PickFor::Quit,
+        }));
+    }
+}

@@ -1,0 +1,391 @@
+//! What each editing command opens: prompts, forms and lists, filled with the current value so
+//! an edit starts from what is recorded.
+
+use rust_decimal::Decimal;
+
+use super::popup::{
+    EditorPopup, Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt, PromptFor,
+};
+use super::{App, Field};
+use crate::edit::{Edit, describe};
+use crate::model::{InputValue, RuleKind, StandardDeduction, Status};
+use crate::scoring::rounding::plain;
+use crate::tui::components::{LineInput, TextEditor};
+use crate::tui::strings::Msg;
+
+impl App {
+    /// The selected leaf's code, or why it cannot be edited (shown as the message).
+    fn editable_leaf(&mut self) -> Option<String> {
+        if let Some(holder) = self.read_only.clone() {
+            self.error(self.tf(Msg::ReadOnly, &[&holder]));
+            return None;
+        }
+        let i = self.selected();
+        let code = self.project().indicators[i].code.clone();
+        if !self.is_leaf(i) {
+            self.error(self.tf(Msg::ParentNoEdit, &[&code]));
+            return None;
+        }
+        Some(code)
+    }
+
+    fn heading(&self, code: &str) -> String {
+        match self.project().get(code) {
+            Some(ind) => format!("{} {}", ind.code, ind.name),
+            None => code.to_string(),
+        }
+    }
+
+    pub(super) fn prompt(&mut self, title: String, text: &str, purpose: PromptFor) {
+        self.popup = Some(Popup::Prompt(Prompt {
+            title,
+            input: LineInput::new(text),
+            error: None,
+            purpose,
+        }));
+    }
+
+    fn picker(&mut self, title: String, items: Vec<String>, selected: usize, purpose: PickFor) {
+        self.popup = Some(Popup::Picker(Picker {
+            title,
+            items,
+            selected,
+            error: None,
+            purpose,
+        }));
+    }
+
+    /// The range a score may take on this leaf.
+    pub(super) fn score_range(&self, code: &str) -> (Decimal, Decimal) {
+        let Some(ind) = self.project().get(code) else {
+            return (Decimal::ZERO, Decimal::ZERO);
+        };
+        match &ind.rule.kind {
+            RuleKind::Judgement { min, max } => {
+                (min.unwrap_or(Decimal::ZERO), max.unwrap_or(ind.weight))
+            }
+            _ => (Decimal::ZERO, ind.weight),
+        }
+    }
+
+    pub(super) fn open_score(&mut self) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let (lo, hi) = self.score_range(&code);
+        let title = self.tf(
+            Msg::ScorePrompt,
+            &[&self.heading(&code), &plain(lo), &plain(hi)],
+        );
+        let current = self
+            .project()
+            .get(&code)
+            .and_then(|i| i.assessment.score)
+            .map(plain)
+            .unwrap_or_default();
+        self.prompt(title, &current, PromptFor::Score { code });
+    }
+
+    pub(super) fn open_input(&mut self, name: Option<String>) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let heading = self.heading(&code);
+        match name {
+            Some(name) => {
+                let current = self
+                    .project()
+                    .get(&code)
+                    .and_then(|i| i.assessment.input(&name))
+                    .map(|v| match v {
+                        InputValue::Flag(b) => b.to_string(),
+                        other => other.to_string(),
+                    });
+                let title = format!("{heading} · {}", self.tf(Msg::InputValuePrompt, &[&name]));
+                self.prompt(
+                    title,
+                    &current.unwrap_or_default(),
+                    PromptFor::InputValue { code, name },
+                );
+            }
+            None => {
+                let title = self.tf(Msg::InputPrompt, &[&heading]);
+                self.prompt(title, "", PromptFor::NewInput { code });
+            }
+        }
+    }
+
+    pub(super) fn open_deduction(&mut self, index: Option<usize>) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let base = index
+            .and_then(|k| {
+                self.project()
+                    .get(&code)
+                    .and_then(|i| i.assessment.deductions.get(k))
+                    .cloned()
+            })
+            .unwrap_or_default();
+        let by_count = base.points.is_none() && base.count.is_some();
+        let amount = if by_count { base.count } else { base.points };
+        let labels = vec![
+            self.t(if by_count {
+                Msg::FieldCount
+            } else {
+                Msg::FieldPoints
+            })
+            .to_string(),
+            self.t(Msg::FieldReason).to_string(),
+        ];
+        self.popup = Some(Popup::Form(Form {
+            title: self.tf(Msg::DeductionForm, &[&self.heading(&code)]),
+            labels,
+            inputs: vec![
+                LineInput::new(&amount.map(plain).unwrap_or_default()),
+                LineInput::new(&base.reason),
+            ],
+            focus: 0,
+            error: None,
+            purpose: FormFor::Deduction {
+                code,
+                index,
+                by_count,
+                base,
+            },
+        }));
+    }
+
+    pub(super) fn open_evidence(&mut self, index: Option<usize>) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let ev = index
+            .and_then(|k| {
+                self.project()
+                    .get(&code)
+                    .and_then(|i| i.assessment.evidence.get(k))
+                    .cloned()
+            })
+            .unwrap_or_default();
+        self.popup = Some(Popup::Form(Form {
+            title: self.tf(Msg::EvidenceForm, &[&self.heading(&code)]),
+            labels: [Msg::FieldTitle, Msg::FieldAt, Msg::FieldNote]
+                .iter()
+                .map(|m| self.t(*m).to_string())
+                .collect(),
+            inputs: vec![
+                LineInput::new(&ev.title),
+                LineInput::new(&ev.at),
+                LineInput::new(&ev.note),
+            ],
+            focus: 0,
+            error: None,
+            purpose: FormFor::Evidence { code, index },
+        }));
+    }
+
+    pub(super) fn open_standard(&mut self) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let choices: Vec<StandardDeduction> = self
+            .project()
+            .standard_deductions
+            .iter()
+            .filter(|s| s.applies(&code))
+            .cloned()
+            .collect();
+        if choices.is_empty() {
+            return self.error(self.tf(Msg::NoStandard, &[&code]));
+        }
+        let items = choices
+            .iter()
+            .map(|s| format!("-{} {}  {}", plain(s.points), self.t(Msg::Points), s.reason))
+            .collect();
+        let title = self.tf(Msg::StandardTitle, &[&self.heading(&code)]);
+        self.picker(title, items, 0, PickFor::Standard { code, choices });
+    }
+
+    pub(super) fn open_tier(&mut self) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let Some(ind) = self.project().get(&code) else {
+            return;
+        };
+        let RuleKind::Levels { levels } = &ind.rule.kind else {
+            let kind = ind.rule.kind.label().to_string();
+            return self.error(self.tf(Msg::NotForThisRule, &[&code, &kind]));
+        };
+        let mut choices: Vec<Option<String>> =
+            levels.iter().map(|l| Some(l.name.clone())).collect();
+        let mut items: Vec<String> = levels
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}（{} {}）",
+                    l.name,
+                    plain(l.points_of(ind.weight)),
+                    self.t(Msg::Points)
+                )
+            })
+            .collect();
+        choices.push(None);
+        items.push(self.t(Msg::ClearChoice).to_string());
+        let selected = choices
+            .iter()
+            .position(|c| *c == ind.assessment.tier)
+            .unwrap_or(0);
+        let title = self.tf(Msg::TierTitle, &[&self.heading(&code)]);
+        self.picker(title, items, selected, PickFor::Tier { code, choices });
+    }
+
+    pub(super) fn open_mark(&mut self) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let Some(a) = self.project().get(&code).map(|i| i.assessment.clone()) else {
+            return;
+        };
+        let mut choices: Vec<MarkChoice> =
+            Status::ALL.iter().map(|s| MarkChoice::Status(*s)).collect();
+        choices.push(if a.na.is_some() {
+            MarkChoice::ClearNa
+        } else {
+            MarkChoice::Na
+        });
+        choices.push(if a.unscorable.is_some() {
+            MarkChoice::ClearUnscorable
+        } else {
+            MarkChoice::Unscorable
+        });
+        let items = choices
+            .iter()
+            .map(|c| match c {
+                MarkChoice::Status(s) => crate::tui::strings::status_label(self, *s).to_string(),
+                MarkChoice::Na => self.t(Msg::MarkNaItem).to_string(),
+                MarkChoice::Unscorable => self.t(Msg::MarkUnscorableItem).to_string(),
+                MarkChoice::ClearNa => self.t(Msg::ClearNaItem).to_string(),
+                MarkChoice::ClearUnscorable => self.t(Msg::ClearUnscorableItem).to_string(),
+            })
+            .collect();
+        let selected = Status::ALL.iter().position(|s| *s == a.status).unwrap_or(0);
+        let title = self.tf(Msg::StatusTitle, &[&self.heading(&code)]);
+        self.picker(title, items, selected, PickFor::Mark { code, choices });
+    }
+
+    pub(super) fn open_reason(&mut self, na: bool) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let a = self
+            .project()
+            .get(&code)
+            .map(|i| i.assessment.clone())
+            .unwrap_or_default();
+        let heading = self.heading(&code);
+        if na {
+            let title = self.tf(Msg::NaPrompt, &[&heading]);
+            self.prompt(title, a.na.as_deref().unwrap_or(""), PromptFor::Na { code });
+        } else {
+            let title = self.tf(Msg::UnscorablePrompt, &[&heading]);
+            self.prompt(
+                title,
+                a.unscorable.as_deref().unwrap_or(""),
+                PromptFor::Unscorable { code },
+            );
+        }
+    }
+
+    pub(super) fn open_editor(&mut self) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let text = self
+            .project()
+            .get(&code)
+            .map(|i| i.assessment.justification.clone())
+            .unwrap_or_default();
+        let title = self.tf(Msg::EditorTitle, &[&self.heading(&code)]);
+        self.popup = Some(Popup::Editor(EditorPopup {
+            code,
+            title,
+            editor: TextEditor::new(&text),
+            esc_armed: false,
+            error: None,
+        }));
+    }
+
+    /// Enter (or Space) on the focused field of the detail pane.
+    pub(super) fn activate_field(&mut self) {
+        match self.focused_field() {
+            None => {
+                let code = self.project().indicators[self.selected()].code.clone();
+                self.error(self.tf(Msg::ParentNoEdit, &[&code]));
+            }
+            Some(Field::Score | Field::Awarded) => self.open_score(),
+            Some(Field::Check(k)) => self.toggle_check(k),
+            Some(Field::Tier) => self.open_tier(),
+            Some(Field::Input(name)) => self.open_input(Some(name)),
+            Some(Field::AddInput) => self.open_input(None),
+            Some(Field::Deduction(k)) => self.open_deduction(Some(k)),
+            Some(Field::AddDeduction) => self.open_deduction(None),
+            Some(Field::PickStandard) => self.open_standard(),
+            Some(Field::Evidence(k)) => self.open_evidence(Some(k)),
+            Some(Field::AddEvidence) => self.open_evidence(None),
+            Some(Field::Justification) => self.open_editor(),
+            Some(Field::Status) => self.open_mark(),
+            Some(Field::Na) => self.open_reason(true),
+            Some(Field::Unscorable) => self.open_reason(false),
+        }
+    }
+
+    fn toggle_check(&mut self, k: usize) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let Some(ind) = self.project().get(&code) else {
+            return;
+        };
+        let n = match &ind.rule.kind {
+            RuleKind::Checkpoints { points } => points.len(),
+            _ => return,
+        };
+        let mut checks = ind.assessment.checks.clone();
+        checks.resize(n, false);
+        checks[k] = !checks[k];
+        if let Err(e) = self.commit(Edit::SetChecks { code, checks }) {
+            self.error(e);
+        }
+    }
+
+    pub(super) fn delete_focused(&mut self) {
+        let field = self.focused_field();
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let edit = match field {
+            Some(Field::Deduction(index)) => Edit::RemoveDeduction { code, index },
+            Some(Field::Evidence(index)) => Edit::RemoveEvidence { code, index },
+            Some(Field::Input(name))
+                if self
+                    .project()
+                    .get(&code)
+                    .is_some_and(|i| i.assessment.input(&name).is_some()) =>
+            {
+                Edit::SetInput {
+                    code,
+                    name,
+                    value: None,
+                }
+            }
+            _ => return self.error(self.t(Msg::NothingToDelete)),
+        };
+        let label = describe(&edit);
+        match self.commit(edit) {
+            Ok(()) => self.info(self.tf(Msg::Deleted, &[&label])),
+            Err(e) => self.error(e),
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Popups: their state, and how keys act inside them. What opens them is in `open`, what their
+//! answers become is in `submit`.
+
+use rust_decimal::Decimal;
+
+use super::App;
+use crate::edit::Edit;
+use crate::model::{Deduction, StandardDeduction, Status};
+use crate::store::parse_decimal;
+use crate::tui::action::Action;
+use crate::tui::components::{LineInput, TextEditor};
+use crate::tui::view;
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Prompt(Prompt),
+    Form(Form),
+    Picker(Picker),
+    Editor(EditorPopup),
+    Help { scroll: usize },
+}
+
+/// One line of text to answer.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub title: String,
+    pub input: LineInput,
+    pub error: Option<String>,
+    pub purpose: PromptFor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptFor {
+    Score { code: String },
+    Na { code: String },
+    Unscorable { code: String },
+    InputValue { code: String, name: String },
+    NewInput { code: String },
+    SaveAs,
+}
+
+/// Several labelled lines: a deduction or an evidence item.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub labels: Vec<String>,
+    pub inputs: Vec<LineInput>,
+    pub focus: usize,
+    pub error: Option<String>,
+    pub purpose: FormFor,
+}
+
+#[derive(Debug, Clone)]
+pub enum FormFor {
+    /// `base` keeps what the form does not show (group, cited evidence).
+    Deduction {
+        code: String,
+        index: Option<usize>,
+        by_count: bool,
+        base: Deduction,
+    },
+    Evidence {
+        code: String,
+        index: Option<usize>,
+    },
+}
+
+/// A list to choose one item from.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub title: String,
+    pub items: Vec<String>,
+    pub selected: usize,
+    pub error: Option<String>,
+    pub purpose: PickFor,
+}
+
+#[derive(Debug, Clone)]
+pub enum PickFor {
+    Standard {
+        code: String,
+        choices: Vec<StandardDeduction>,
+    },
+    Tier {
+        code: String,
+        choices: Vec<Option<String>>,
+    },
+    Mark {
+        code: String,
+        choices: Vec<MarkChoice>,
+    },
+    Conflict,
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkChoice {
+    Status(Status),
+    Na,
+    Unscorable,
+    ClearNa,
+    ClearUnscorable,
+}
+
+/// The multi-line editor for a leaf's 评价说明.
+#[derive(Debug, Clone)]
+pub struct EditorPopup {
+    pub code: String,
+    pub title: String,
+    pub editor: TextEditor,
+    /// Esc was pressed once on changed text; a second Esc discards.
+    pub esc_armed: bool,
+    pub error: Option<String>,
+}
+
+/// Typing in a one-line input. Returns whether the action was a text action.
+pub fn edit_line(input: &mut LineInput, action: Action) -> bool {
+    match action {
+        Action::InsertChar(c) => input.insert_char(c),
+        Action::Paste(s) => input.insert_str(&s),
+        Action::CursorLeft => input.left(),
+        Action::CursorRight => input.right(),
+        Action::LineStart => input.home(),
+        Action::LineEnd => input.end(),
+        Action::DeleteBack => input.backspace(),
+        Action::DeleteForward => input.delete(),
+        Action::ClearToStart => input.clear_to_start(),
+        _ => return false,
+    }
+    true
+}
+
+/// A number as typed, full-width digits from a Chinese input method included.
+pub fn number(text: &str) -> Option<Decimal> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' => '-',
+            '＋' => '+',
+            c => c,
+        })
+        .collect();
+    parse_decimal(&ascii)
+}
+
+pub(super) fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.char_indices()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+impl App {
+    /// Keys inside a popup. Returns the popup to keep open, or None to close it (a handler
+    /// that opens another popup sets `self.popup` itself).
+    pub(super) fn popup_update(&mut self, popup: Popup, action: Action) -> Option<Popup> {
+        match popup {
+            Popup::Prompt(mut p) => match action {
+                Action::Cancel => None,
+                Action::Submit => match self.submit_prompt(&p) {
+                    Ok(()) => None,
+                    Err(e) => {
+                        p.error = Some(e);
+                        Some(Popup::Prompt(p))
+                    }
+                },
+                other => {
+                    edit_line(&mut p.input, other);
+                    Some(Popup::Prompt(p))
+                }
+            },
+            Popup::Form(mut f) => match action {
+                Action::Cancel => None,
+                Action::NextField => {
+                    f.focus = (f.focus + 1) % f.inputs.len();
+                    Some(Popup::Form(f))
+                }
+                Action::PrevField => {
+                    f.focus = (f.focus + f.inputs.len() - 1) % f.inputs.len();
+                    Some(Popup::Form(f))
+                }
+                Action::Submit => match self.submit_form(&f) {
+                    Ok(()) => None,
+                    Err(e) => {
+                        f.error = Some(e);
+                        Some(Popup::Form(f))
+                    }
+                },
+                other => {
+                    edit_line(&mut f.inputs[f.focus], other);
+                    Some(Popup::Form(f))
+                }
+            },
+            Popup::Picker(mut p) => {
+                let n = p.items.len();
+                match action {
+                    Action::Cancel => return None,
+                    Action::Up => p.selected = p.selected.saturating_sub(1),
+                    Action::Down => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
+                    Action::InsertChar(c @ '1'..='9') if (c as usize - '1' as usize) < n => {
+                        p.selected = c as usize - '1' as usize;
+                        return self.submit_picker(p);
+                    }
+                    Action::Submit => return self.submit_picker(p),
+                    _ => {}
+                }
+                Some(Popup::Picker(p))
+            }
+            Popup::Editor(mut e) => self
+                .editor_update(&mut e, action)
+                .then_some(Popup::Editor(e)),
+            Popup::Help { scroll } => match action {
+                Action::Cancel | Action::Help => None,
+                Action::Up => Some(Popup::Help {
+                    scroll: scroll.saturating_sub(1),
+                }),
+                Action::Down => Some(Popup::Help { scroll: scroll + 1 }),
+                Action::PageUp => Some(Popup::Help {
+                    scroll: scroll.saturating_sub(10),
+                }),
+                Action::PageDown => Some(Popup::Help {
+                    scroll: scroll + 10,
+                }),
+                _ => Some(Popup::Help { scroll }),
+            },
+        }
+    }
+
+    /// Keys in the justification editor; returns whether it stays open.
+    fn editor_update(&mut self, e: &mut EditorPopup, action: Action) -> bool {
+        let (width, _) = view::popup::editor_text_size(Rect::new(0, 0, self.size.0, self.size.1));
+        let ed = &mut e.editor;
+        match action {
+            Action::Done => {
+                if !ed.changed() {
+                    return false;
+                }
+                let edit = Edit::SetJustification {
+                    code: e.code.clone(),
+                    text: ed.text(),
+                };
+                return match self.commit(edit) {
+                    Ok(()) => false,
+                    Err(msg) => {
+                        e.error = Some(msg);
+                        true
+                    }
+                };
+            }
+            Action::Cancel => {
+                if ed.changed() && !e.esc_armed {
+                    e.esc_armed = true;
+                    return true;
+                }
+                return false;
+            }
+            Action::InsertChar(c) => ed.insert_char(c),
+            Action::Paste(s) => ed.insert_str(&s),
+            Action::Newline => ed.insert_char('\n'),
+            Action::CursorLeft => ed.left(),
+            Action::CursorRight => ed.right(),
+            Action::CursorUp => ed.up(width),
+            Action::CursorDown => ed.down(width),
+            Action::LineStart => ed.home(width),
+            Action::LineEnd => ed.end(width),
+            Action::DeleteBack => ed.backspace(),
+            Action::DeleteForward => ed.delete(),
+            Action::ClearToStart => ed.clear_to_start(width),
+            _ => return true,
+        }
+        e.esc_armed = false;
+        true
+    }
+}

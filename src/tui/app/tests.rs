@@ -1,0 +1,370 @@
+//! The workbench driven key by key through every kind of edit, navigation, quitting and the
+//! conflict on save. Rendering, exact totals and refusals are in tests/tui.rs.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::{App, Field, Focus, Options, Popup};
+use crate::store::ProjectFile;
+use crate::tui::action::Action;
+use crate::tui::strings::Lang;
+use crate::tui::testing::keys;
+use crate::tui::theme::Theme;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// A copy of a sample in a fresh directory (kept alive by the returned guard).
+fn copy_of(sample: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(Path::new(sample).file_name().unwrap());
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(sample), &path).unwrap();
+    (dir, path)
+}
+
+/// A new project made from a built-in framework (these carry checkpoints, levels, judgement
+/// and standard deductions).
+fn from_framework(id: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.toml");
+    let fw = crate::frameworks::find(id).unwrap();
+    let text = crate::store::new_project_text(&fw.text, "测试项目").unwrap();
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn open(path: &Path, lang: Lang) -> App {
+    let opts = Options {
+        lang,
+        theme: Theme {
+            color: true,
+            ascii: false,
+        },
+        read_only: None,
+    };
+    let mut app = App::new(ProjectFile::open(path).unwrap(), opts);
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+fn score_of(app: &App, code: &str) -> Decimal {
+    app.card.node(app.project(), code).unwrap().score
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+fn popup_error(app: &App) -> Option<String> {
+    match &app.popup {
+        Some(Popup::Prompt(p)) => p.error.clone(),
+        Some(Popup::Form(f)) => f.error.clone(),
+        Some(Popup::Picker(p)) => p.error.clone(),
+        Some(Popup::Editor(e)) => e.error.clone(),
+        _ => None,
+    }
+}
+
+#[test]
+fn checkpoints_tiers_judgement_na_and_status() {
+    let (_dir, path) = from_framework("department-overall");
+    let mut app = open(&path, Lang::Zh);
+    assert_eq!(app.card.total, d("0"));
+
+    // A101: checkpoints 1.5 / 1.5 / 1, its first three fields.
+    // Its veto input must be recorded too (否 = false), or the rule cannot be computed.
+    keys(&mut app, "/A101<Enter>i未设立整体绩效目标=否<Enter>");
+    keys(&mut app, "<Enter><Enter><Down><Down><Space>");
+    assert_eq!(
+        app.project().get("A101").unwrap().assessment.checks,
+        vec![true, false, true]
+    );
+    assert_eq!(score_of(&app, "A101"), d("2.5"));
+    assert_eq!(
+        app.project().get("A101").unwrap().assessment.status.label(),
+        "已评"
+    );
+
+    // B204: levels; pick 较完善 (1.5).
+    keys(&mut app, "<Esc>/B204<Enter><Enter><Enter>");
+    let Some(Popup::Picker(p)) = &app.popup else {
+        panic!("tier list expected")
+    };
+    assert!(p.items[1].starts_with("较完善"), "{:?}", p.items);
+    keys(&mut app, "2");
+    assert_eq!(score_of(&app, "B204"), d("1.5"));
+
+    // D101: judgement 0–4.
+    keys(&mut app, "<Esc>/D101<Enter>s4.5<Enter>");
+    assert!(popup_error(&app).is_some());
+    keys(&mut app, "<C-u>3.5<Enter>");
+    assert_eq!(score_of(&app, "D101"), d("3.5"));
+
+    // Not applicable, with a reason; then back.
+    let total = app.card.total;
+    keys(&mut app, "m4");
+    let Some(Popup::Prompt(_)) = &app.popup else {
+        panic!("N/A asks for a reason")
+    };
+    keys(&mut app, "本年度无此项业务<Enter>");
+    assert_eq!(
+        app.project().get("D101").unwrap().assessment.na.as_deref(),
+        Some("本年度无此项业务")
+    );
+    assert!(app.card.na_weight > Decimal::ZERO);
+    keys(&mut app, "m4");
+    assert!(app.project().get("D101").unwrap().assessment.na.is_none());
+    assert_eq!(app.card.total, total);
+
+    // Not scorable, then reviewed.
+    keys(&mut app, "m5数据未提供<Enter>");
+    assert_eq!(score_of(&app, "D101"), d("0"));
+    keys(&mut app, "m3");
+    assert_eq!(
+        app.project().get("D101").unwrap().assessment.status.label(),
+        "已复核"
+    );
+}
+
+#[test]
+fn inputs_standard_deductions_and_evidence() {
+    let (_dir, path) = from_framework("mof-program");
+    let mut app = open(&path, Lang::Zh);
+
+    // B101: a rate of two inputs; full-width digits from an input method are fine.
+    keys(
+        &mut app,
+        "/B101<Enter>i预算资金=１５８０<Enter>i实际到位资金=1040<Enter>",
+    );
+    assert_eq!(score_of(&app, "B101"), d("2.63"));
+    // Edit an input from its field (the first field of a rate leaf).
+    keys(&mut app, "<Tab><Enter><C-u>1580<Enter>");
+    assert_eq!(score_of(&app, "B101"), d("4"));
+    keys(&mut app, "x");
+    assert!(
+        app.project()
+            .get("B101")
+            .unwrap()
+            .assessment
+            .input("实际到位资金")
+            .is_none()
+    );
+
+    // A standard deduction from the framework's list.
+    keys(&mut app, "<Esc>/A202<Enter>p");
+    let Some(Popup::Picker(p)) = &app.popup else {
+        panic!("standard deductions expected")
+    };
+    let n = p.items.len();
+    assert!(n >= 2, "{:?}", p.items);
+    keys(&mut app, "<Down><Enter>");
+    let ded = app.project().get("A202").unwrap().assessment.deductions[0].clone();
+    let std = app
+        .project()
+        .standard_deductions
+        .iter()
+        .filter(|s| s.applies("A202"))
+        .nth(1)
+        .unwrap()
+        .clone();
+    assert_eq!((ded.points, ded.reason), (Some(std.points), std.reason));
+
+    // Evidence: add, edit, delete.
+    keys(
+        &mut app,
+        "e绩效目标表<Tab>项目资料/2021/绩效目标表.pdf<Tab>质量指标为“政策知晓度”<Enter>",
+    );
+    let ev = &app.project().get("A202").unwrap().assessment.evidence;
+    assert_eq!(
+        (ev.len(), ev[0].at.as_str()),
+        (1, "项目资料/2021/绩效目标表.pdf")
+    );
+    let fields = app.fields();
+    let at = fields
+        .iter()
+        .position(|f| *f == Field::Evidence(0))
+        .unwrap();
+    app.focus = Focus::Detail;
+    app.field = at;
+    keys(&mut app, "<Enter><Tab><Tab><C-u>已核对<Enter>");
+    assert_eq!(
+        app.project().get("A202").unwrap().assessment.evidence[0].note,
+        "已核对"
+    );
+    keys(&mut app, "<Del>");
+    assert!(
+        app.project()
+            .get("A202")
+            .unwrap()
+            .assessment
+            .evidence
+            .is_empty()
+    );
+    keys(&mut app, "u");
+    assert_eq!(
+        app.project().get("A202").unwrap().assessment.evidence.len(),
+        1
+    );
+}
+
+#[test]
+fn a_pasted_paragraph_is_one_edit_and_one_undo() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>w");
+    let before = app
+        .project()
+        .get("A202")
+        .unwrap()
+        .assessment
+        .justification
+        .clone();
+    let pasted = "\n补充：评价组查阅了2019—2021年度绩效目标表，\n发现质量指标设置不合理。";
+    app.update(Action::Paste(pasted.into()));
+    let Some(Popup::Editor(e)) = &app.popup else {
+        panic!("editor expected")
+    };
+    assert_eq!(e.editor.text(), format!("{before}{pasted}"));
+    keys(&mut app, "<C-s>");
+    assert!(app.popup.is_none());
+    assert_eq!(
+        app.project().get("A202").unwrap().assessment.justification,
+        format!("{before}{pasted}")
+    );
+    assert_eq!(app.undo.len(), 1);
+    keys(&mut app, "u");
+    assert_eq!(
+        app.project().get("A202").unwrap().assessment.justification,
+        before
+    );
+    // Esc on changed text asks once more before discarding.
+    keys(&mut app, "w改<Esc>");
+    assert!(app.popup.is_some());
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+    assert_eq!(
+        app.project().get("A202").unwrap().assessment.justification,
+        before
+    );
+}
+
+#[test]
+fn search_in_chinese_and_jumps() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let code = |app: &App| app.project().indicators[app.selected()].code.clone();
+    keys(&mut app, "/资金<Enter>");
+    assert_eq!(code(&app), "A3");
+    keys(&mut app, "n");
+    assert_eq!(code(&app), "A302");
+    keys(&mut app, "N");
+    assert_eq!(code(&app), "A3");
+    keys(&mut app, "/不存在的指标");
+    assert!(message(&app).contains("不存在的指标"));
+    keys(&mut app, "<Esc>");
+    assert_eq!(code(&app), "A3");
+    keys(&mut app, "gL");
+    assert_eq!(code(&app), "A202");
+    keys(&mut app, "L");
+    assert_eq!(code(&app), "B101");
+    keys(&mut app, "gW");
+    assert_eq!(code(&app), "B101");
+    keys(&mut app, "U");
+    assert!(message(&app).contains("都已评分"));
+    // Folding: h on a level-1 node hides its children.
+    keys(&mut app, "gh");
+    assert!(
+        !app.tree
+            .rows(&app.card.tree)
+            .iter()
+            .any(|&i| app.project().indicators[i].code == "A1")
+    );
+    keys(&mut app, "l");
+    keys(&mut app, "G");
+    assert_eq!(code(&app), "D401");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "q");
+    assert!(app.quit, "nothing unsaved: q quits at once");
+
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>a0.5<Tab>问题<Enter>q");
+    assert!(!app.quit && matches!(app.popup, Some(Popup::Picker(_))));
+    keys(&mut app, "3");
+    assert!(!app.quit);
+    keys(&mut app, "q2");
+    assert!(app.quit);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>a0.5<Tab>问题<Enter>q1");
+    assert!(app.quit);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("reason = \"问题\"")
+    );
+}
+
+#[test]
+fn a_conflicting_save_offers_save_as_and_reload_without_losing_anything() {
+    let (dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>a0.5<Tab>我的修改<Enter>");
+    // Someone else saves the file meanwhile.
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("stated_total = 64.72", "stated_total = 64.72 # 他人修改");
+    std::fs::write(&path, &theirs).unwrap();
+    keys(&mut app, "<C-s>");
+    let Some(Popup::Picker(p)) = &app.popup else {
+        panic!("conflict choices expected")
+    };
+    assert_eq!(p.items.len(), 3);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+
+    // Save as: an existing name is refused, a new one works.
+    keys(&mut app, "1");
+    let other = dir.path().join("我的版本.toml");
+    keys(&mut app, &format!("{}<Enter>", path.display()));
+    assert!(popup_error(&app).unwrap().contains("已存在"));
+    keys(&mut app, &format!("<C-u>{}<Enter>", other.display()));
+    assert!(app.popup.is_none(), "{:?}", popup_error(&app));
+    assert_eq!(app.file.path, other);
+    assert!(
+        std::fs::read_to_string(&other)
+            .unwrap()
+            .contains("我的修改")
+    );
+
+    // Reload: our text goes beside the file first.
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>a0.5<Tab>第二次修改<Enter>");
+    std::fs::write(&path, theirs.replace("# 他人修改", "# 又改了")).unwrap();
+    keys(&mut app, "<C-s>2");
+    let mine = dir.path().join("rongcheng-checkup.mine.toml");
+    assert!(
+        std::fs::read_to_string(&mine)
+            .unwrap()
+            .contains("第二次修改")
+    );
+    assert!(
+        message(&app).contains("rongcheng-checkup.mine.toml"),
+        "{}",
+        message(&app)
+    );
+    assert!(app.file.text().contains("# 又改了"));
+    assert!(!app.unsaved());
+    assert_eq!(app.card.total, d("64.72"));
+}

@@ -1,0 +1,156 @@
+//! Display-width text helpers: a CJK character takes two terminal columns, so widths are
+//! measured with unicode-width, never in bytes or chars.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns a character takes (control characters take none; a tab is shown as one space).
+pub fn char_width(c: char) -> usize {
+    if c == '\t' { 1 } else { c.width().unwrap_or(0) }
+}
+
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Tabs and other control characters as the screen shows them.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect()
+}
+
+/// `s` cut to `max` columns, ending in `ellipsis` when something was cut.
+pub fn truncate(s: &str, max: usize, ellipsis: &str) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let room = max.saturating_sub(ellipsis.width());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if ellipsis.width() <= max {
+        out.push_str(ellipsis);
+    }
+    out
+}
+
+/// `s` padded with spaces (or cut) to exactly `w` columns.
+pub fn fit(s: &str, w: usize, ellipsis: &str) -> String {
+    let t = truncate(s, w, ellipsis);
+    let pad = w.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(pad))
+}
+
+/// Punctuation a Chinese line must not start with (避头点): the character before it moves
+/// down with it.
+fn no_line_start(c: char) -> bool {
+    "，。、；：！？）」』”’》〉】…,.;:!?)".contains(c)
+}
+
+/// Wraps one paragraph (no newlines) to `max` columns. Chinese breaks between any two
+/// characters (never before closing punctuation); a run of Latin letters or digits is kept
+/// whole when it fits on a line.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let s = printable(s);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        // A word: a run of non-space ASCII, or one other character.
+        let end = if chars[i].is_ascii() && !chars[i].is_ascii_whitespace() {
+            let mut e = i;
+            while e < chars.len() && chars[e].is_ascii() && !chars[e].is_ascii_whitespace() {
+                e += 1;
+            }
+            e
+        } else {
+            i + 1
+        };
+        let word: String = chars[i..end].iter().collect();
+        let ww = width(&word);
+        if used + ww > max && used > 0 && ww <= max {
+            let mut carry = String::new();
+            let first = word.chars().next().unwrap_or(' ');
+            if no_line_start(first)
+                && line.chars().count() > 1
+                && let Some(last) = line.pop()
+            {
+                carry.push(last);
+            }
+            lines.push(std::mem::take(&mut line).trim_end().to_string());
+            used = width(&carry);
+            line = carry;
+            if word == " " {
+                i = end;
+                continue;
+            }
+        }
+        if ww > max {
+            // Longer than a line: break it by characters.
+            for c in word.chars() {
+                let w = char_width(c);
+                if used + w > max && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += w;
+            }
+        } else {
+            line.push_str(&word);
+            used += ww;
+        }
+        i = end;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Wraps text that may hold several paragraphs (newlines).
+pub fn wrap_text(s: &str, max: usize) -> Vec<String> {
+    s.split('\n').flat_map(|p| wrap(p, max)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_cjk_as_two() {
+        assert_eq!(width("A202 绩效"), 9);
+        assert_eq!(truncate("绩效指标明确性", 7, "…"), "绩效指…");
+        assert_eq!(width(&fit("绩效", 7, "…")), 7);
+        assert_eq!(fit("绩效指标", 3, "~"), "绩~");
+    }
+
+    #[test]
+    fn wrapping_respects_columns() {
+        let lines = wrap("根据评分标准，该指标得2.67分，得分率66.75%。", 10);
+        assert!(lines.iter().all(|l| width(l) <= 10), "{lines:?}");
+        assert_eq!(
+            lines.concat(),
+            "根据评分标准，该指标得2.67分，得分率66.75%。"
+        );
+        assert!(lines.iter().any(|l| l.contains("2.67")), "{lines:?}");
+        let en = wrap("the quick brown fox jumps", 10);
+        assert_eq!(en, vec!["the quick", "brown fox", "jumps"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("中文", 1), vec!["中", "文"]);
+        assert_eq!(wrap_text("a\n\nb", 5), vec!["a", "", "b"]);
+        // A comma never starts a line: the character before it comes down too.
+        assert_eq!(wrap("一二三四，五", 8), vec!["一二三", "四，五"]);
+    }
+}

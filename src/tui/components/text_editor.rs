@@ -1,0 +1,301 @@
+//! A multi-line editor for paragraphs (评价说明): soft wrapping by display width, the cursor
+//! moving up and down by display column (so it stays over the same place in Chinese text), and
+//! pastes inserted as one edit.
+
+use super::text::char_width;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextEditor {
+    chars: Vec<char>,
+    cursor: usize,
+    /// The display column up/down aim for, kept across short lines.
+    want_col: Option<usize>,
+    /// First visual row shown.
+    pub top: usize,
+    original: String,
+}
+
+/// One screen row of wrapped text: chars[start..end], and whether a line break follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub start: usize,
+    pub end: usize,
+    pub last_of_line: bool,
+}
+
+impl TextEditor {
+    pub fn new(text: &str) -> TextEditor {
+        let clean: String = text.replace("\r\n", "\n").replace('\r', "\n");
+        let chars: Vec<char> = clean
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control() || *c == '\t')
+            .collect();
+        TextEditor {
+            cursor: chars.len(),
+            chars,
+            want_col: None,
+            top: 0,
+            original: clean,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    pub fn changed(&self) -> bool {
+        self.text() != self.original
+    }
+
+    /// Rows of the text wrapped to `width` columns (one column is kept for the cursor).
+    pub fn rows(&self, width: usize) -> Vec<Row> {
+        let room = width.saturating_sub(1).max(2);
+        let mut rows = Vec::new();
+        let mut start = 0;
+        let mut used = 0;
+        for (i, &c) in self.chars.iter().enumerate() {
+            if c == '\n' {
+                rows.push(Row {
+                    start,
+                    end: i,
+                    last_of_line: true,
+                });
+                start = i + 1;
+                used = 0;
+                continue;
+            }
+            let w = char_width(c);
+            if used + w > room && i > start {
+                rows.push(Row {
+                    start,
+                    end: i,
+                    last_of_line: false,
+                });
+                start = i;
+                used = 0;
+            }
+            used += w;
+        }
+        rows.push(Row {
+            start,
+            end: self.chars.len(),
+            last_of_line: true,
+        });
+        rows
+    }
+
+    pub fn row_text(&self, row: &Row) -> String {
+        self.chars[row.start..row.end]
+            .iter()
+            .map(|&c| if c == '\t' { ' ' } else { c })
+            .collect()
+    }
+
+    /// (row, column) of the cursor in `rows`.
+    pub fn cursor_pos(&self, rows: &[Row]) -> (usize, usize) {
+        for (r, row) in rows.iter().enumerate() {
+            let inside = self.cursor >= row.start
+                && (self.cursor < row.end || (self.cursor == row.end && row.last_of_line));
+            if inside {
+                return (r, self.col_of(row, self.cursor));
+            }
+        }
+        let r = rows.len().saturating_sub(1);
+        (
+            r,
+            rows.last()
+                .map(|row| self.col_of(row, self.cursor.min(row.end)))
+                .unwrap_or(0),
+        )
+    }
+
+    fn col_of(&self, row: &Row, at: usize) -> usize {
+        self.chars[row.start..at.max(row.start)]
+            .iter()
+            .map(|&c| char_width(c))
+            .sum()
+    }
+
+    /// The character index in `row` closest to display column `col` (never past a soft break).
+    fn index_at(&self, row: &Row, col: usize) -> usize {
+        let mut used = 0;
+        let last = if row.last_of_line || row.end == row.start {
+            row.end
+        } else {
+            row.end - 1
+        };
+        for i in row.start..last {
+            let w = char_width(self.chars[i]);
+            if used + w > col {
+                return i;
+            }
+            used += w;
+        }
+        last
+    }
+
+    pub fn insert_char(&mut self, c: char) {
+        if c == '\r' {
+            return self.insert_char('\n');
+        }
+        if c.is_control() && c != '\n' && c != '\t' {
+            return;
+        }
+        self.chars.insert(self.cursor, c);
+        self.cursor += 1;
+        self.want_col = None;
+    }
+
+    /// A paste: the whole text goes in as one insertion.
+    pub fn insert_str(&mut self, s: &str) {
+        let clean = s.replace("\r\n", "\n").replace('\r', "\n");
+        let new: Vec<char> = clean
+            .chars()
+            .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+            .collect();
+        let n = new.len();
+        self.chars.splice(self.cursor..self.cursor, new);
+        self.cursor += n;
+        self.want_col = None;
+    }
+
+    pub fn backspace(&mut self) {
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            self.chars.remove(self.cursor);
+        }
+        self.want_col = None;
+    }
+
+    pub fn delete(&mut self) {
+        if self.cursor < self.chars.len() {
+            self.chars.remove(self.cursor);
+        }
+        self.want_col = None;
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+        self.want_col = None;
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.chars.len());
+        self.want_col = None;
+    }
+
+    pub fn up(&mut self, width: usize) {
+        self.vertical(width, -1);
+    }
+
+    pub fn down(&mut self, width: usize) {
+        self.vertical(width, 1);
+    }
+
+    fn vertical(&mut self, width: usize, delta: isize) {
+        let rows = self.rows(width);
+        let (r, col) = self.cursor_pos(&rows);
+        let want = *self.want_col.get_or_insert(col);
+        let target = r as isize + delta;
+        if target < 0 {
+            self.cursor = 0;
+        } else if target as usize >= rows.len() {
+            self.cursor = self.chars.len();
+        } else {
+            self.cursor = self.index_at(&rows[target as usize], want);
+        }
+    }
+
+    /// Start of the screen row.
+    pub fn home(&mut self, width: usize) {
+        let rows = self.rows(width);
+        let (r, _) = self.cursor_pos(&rows);
+        self.cursor = rows[r].start;
+        self.want_col = None;
+    }
+
+    /// End of the screen row.
+    pub fn end(&mut self, width: usize) {
+        let rows = self.rows(width);
+        let (r, _) = self.cursor_pos(&rows);
+        self.cursor = self.index_at(&rows[r], usize::MAX);
+        self.want_col = None;
+    }
+
+    /// Deletes from the start of the screen row to the cursor.
+    pub fn clear_to_start(&mut self, width: usize) {
+        let rows = self.rows(width);
+        let (r, _) = self.cursor_pos(&rows);
+        let from = rows[r].start;
+        self.chars.drain(from..self.cursor);
+        self.cursor = from;
+        self.want_col = None;
+    }
+
+    /// Moves `top` so the cursor's row is among the `height` rows shown.
+    pub fn scroll_into_view(&mut self, width: usize, height: usize) {
+        let rows = self.rows(width);
+        let (r, _) = self.cursor_pos(&rows);
+        let height = height.max(1);
+        if r < self.top {
+            self.top = r;
+        } else if r >= self.top + height {
+            self.top = r + 1 - height;
+        }
+        self.top = self.top.min(rows.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_display_width_and_moves_by_column() {
+        // 11 columns: rows hold 10 columns, i.e. five Chinese characters.
+        let mut e = TextEditor::new("一二三四五六七八九十\nab");
+        let rows = e.rows(11);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(e.row_text(&rows[0]), "一二三四五");
+        assert_eq!(e.row_text(&rows[1]), "六七八九十");
+        assert_eq!(e.cursor_pos(&rows), (2, 2));
+        e.up(11);
+        // Column 2 in "六七八九十" is before 七.
+        assert_eq!(e.cursor_pos(&e.rows(11)), (1, 2));
+        e.insert_char('X');
+        assert_eq!(e.text(), "一二三四五六X七八九十\nab");
+        e.up(11);
+        e.down(11);
+        e.down(11);
+        assert_eq!(e.cursor_pos(&e.rows(11)).0, 2);
+    }
+
+    #[test]
+    fn a_paste_is_one_insertion_and_keeps_paragraphs() {
+        let mut e = TextEditor::new("");
+        e.insert_str("第一段。\r\n第二段。");
+        assert_eq!(e.text(), "第一段。\n第二段。");
+        assert!(e.changed());
+        e.clear_to_start(20);
+        assert_eq!(e.text(), "第一段。\n");
+        e.backspace();
+        assert_eq!(e.text(), "第一段。");
+        e.home(20);
+        e.insert_char('X');
+        e.end(20);
+        e.insert_char('Y');
+        assert_eq!(e.text(), "X第一段。Y");
+    }
+
+    #[test]
+    fn scrolling_follows_the_cursor() {
+        let mut e = TextEditor::new(&"行\n".repeat(30));
+        e.scroll_into_view(10, 5);
+        assert_eq!(e.top, 26);
+        for _ in 0..30 {
+            e.up(10);
+        }
+        e.scroll_into_view(10, 5);
+        assert_eq!(e.top, 0);
+    }
+}

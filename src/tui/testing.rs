@@ -1,0 +1,66 @@
+//! Driving the workbench without a terminal: keys written as text and the screen rendered to
+//! text. Used by the tests (unit and integration) and handy for reproducing a report.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::app::App;
+use super::view;
+
+/// Presses keys written vim-style: `a0.5<Tab>原因<Enter>`, `<C-s>`, `<Esc>`, `<Down>`,
+/// `<S-Tab>`, `<BS>`, `<Del>`, `<PgDn>`, `<Space>`. Other characters are typed as they are.
+pub fn keys(app: &mut App, spec: &str) {
+    let mut rest = spec;
+    while let Some(c) = rest.chars().next() {
+        let named = rest
+            .strip_prefix('<')
+            .and_then(|r| r.find('>').map(|end| &r[..end]))
+            .and_then(|name| named_key(name).map(|k| (name.len() + 2, k)));
+        match named {
+            Some((len, (code, mods))) => {
+                app.press(KeyEvent::new(code, mods));
+                rest = &rest[len..];
+            }
+            None => {
+                app.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+}
+
+fn named_key(name: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let none = KeyModifiers::NONE;
+    Some(match name {
+        "Enter" => (KeyCode::Enter, none),
+        "Tab" => (KeyCode::Tab, none),
+        "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Esc" => (KeyCode::Esc, none),
+        "Up" => (KeyCode::Up, none),
+        "Down" => (KeyCode::Down, none),
+        "Left" => (KeyCode::Left, none),
+        "Right" => (KeyCode::Right, none),
+        "Home" => (KeyCode::Home, none),
+        "End" => (KeyCode::End, none),
+        "BS" => (KeyCode::Backspace, none),
+        "Del" => (KeyCode::Delete, none),
+        "PgUp" => (KeyCode::PageUp, none),
+        "PgDn" => (KeyCode::PageDown, none),
+        "Space" => (KeyCode::Char(' '), none),
+        c if c.starts_with("C-") && c.chars().count() == 3 => {
+            (KeyCode::Char(c.chars().nth(2)?), KeyModifiers::CONTROL)
+        }
+        _ => return None,
+    })
+}
+
+/// The screen at `w`×`h`, as the lines a terminal would show.
+pub fn render(app: &mut App, w: u16, h: u16) -> String {
+    app.update(Action::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| view::draw(f, app))
+        .expect("drawing to a test terminal");
+    view::buffer_lines(t.backend().buffer()).join("\n")
+}

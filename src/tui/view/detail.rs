@@ -1,0 +1,338 @@
+//! The detail pane: everything about the selected indicator — its texts, its rule and the live
+//! explanation of its score, and (on a leaf) every field the evaluator records, each one
+//! focusable and editable.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{block, inner};
+use crate::diagnostic::Severity;
+use crate::model::{Indicator, RuleKind};
+use crate::scoring::LeafState;
+use crate::scoring::explain::{loss_summary, node_lines};
+use crate::scoring::rounding::{fixed, plain};
+use crate::tui::app::{App, Field, Focus, Section, fields, standard_count};
+use crate::tui::components::text::{width, wrap_text};
+use crate::tui::strings::{Lang, Msg, status_label};
+
+/// One screen line of the detail pane, and the field it belongs to (an index into `fields`).
+#[derive(Debug, Clone)]
+pub struct DLine {
+    pub line: Line<'static>,
+    pub field: Option<usize>,
+}
+
+struct Out<'a> {
+    app: &'a App,
+    width: usize,
+    lines: Vec<DLine>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, line: Line<'static>, field: Option<usize>) {
+        self.lines.push(DLine { line, field });
+    }
+
+    /// Text wrapped to the pane, the first line after `lead`, the rest under it.
+    fn text(&mut self, lead: &str, body: &str, style: Style, field: Option<usize>) {
+        let indent = width(lead);
+        let room = self.width.saturating_sub(indent).max(1);
+        for (k, l) in wrap_text(body, room).into_iter().enumerate() {
+            let head = if k == 0 {
+                lead.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            self.push(Line::from(Span::styled(format!("{head}{l}"), style)), field);
+        }
+    }
+
+    fn heading(&mut self, text: String) {
+        let style = self.app.theme.heading();
+        self.text("", &text, style, None);
+    }
+}
+
+/// The detail pane's lines for the selected node at `width` columns.
+pub fn lines(app: &App, width: usize) -> Vec<DLine> {
+    let i = app.selected();
+    let mut out = Out {
+        app,
+        width: width.max(1),
+        lines: Vec::new(),
+    };
+    let p = app.project();
+    let Some(ind) = p.indicators.get(i) else {
+        return Vec::new();
+    };
+    let node = &app.card.nodes[i];
+    let places = p.framework.places;
+    let t = |m| app.t(m);
+
+    let mut summary = vec![format!(
+        "{} {}",
+        t(Msg::Weight),
+        plain(if node.not_applicable {
+            ind.weight
+        } else {
+            node.weight
+        })
+    )];
+    // Nothing scored yet (or not applicable): no score to show, rather than a misleading 0.
+    let blank = node.leaf.as_ref().map_or(node.scored_leaves == 0, |l| {
+        matches!(l.state, LeafState::Unscored | LeafState::NotApplicable(_))
+    });
+    if blank {
+        summary.push(format!("{} {}", t(Msg::Score), t(Msg::NotSet)));
+    } else {
+        summary.push(format!("{} {}", t(Msg::Score), fixed(node.score, places)));
+        if let Some(r) = node.rate {
+            summary.push(format!("{} {}%", t(Msg::Rate), fixed(r, 2)));
+        }
+    }
+    match &node.leaf {
+        Some(l) => summary.push(match &l.state {
+            LeafState::NotApplicable(_) => t(Msg::Na).to_string(),
+            LeafState::Unscorable(_) => t(Msg::Unscorable).to_string(),
+            _ => status_label(app, ind.assessment.status).to_string(),
+        }),
+        None => summary.push(format!(
+            "{} {}/{}",
+            t(Msg::Progress),
+            node.scored_leaves,
+            node.leaves
+        )),
+    }
+    out.text("", &summary.join("  "), app.theme.label(), None);
+    for (label, value) in [
+        (Msg::Target, &ind.target),
+        (Msg::DataSource, &ind.source),
+        (Msg::Formula, &ind.formula),
+    ] {
+        if !value.trim().is_empty() {
+            out.text(
+                &format!("{}{}", t(label), t(Msg::Colon)),
+                value.trim(),
+                Style::new(),
+                None,
+            );
+        }
+    }
+
+    let leaf = app.is_leaf(i);
+    if !leaf {
+        out.heading(t(Msg::SecChildren).to_string());
+        for l in node_lines(p, &app.card, i) {
+            out.text("  ", &l, Style::new(), None);
+        }
+        let lossy = app.card.leaves_with_loss();
+        let lost: Vec<usize> = app
+            .card
+            .tree
+            .leaves_under(i)
+            .into_iter()
+            .filter(|l| lossy.contains(l))
+            .collect();
+        if !lost.is_empty() {
+            out.heading(t(Msg::SecLosses).to_string());
+            for l in lost {
+                out.text("- ", &loss_summary(p, &app.card, l), Style::new(), None);
+            }
+        }
+    }
+    if !ind.explanation.trim().is_empty() {
+        out.heading(t(Msg::SecExplanation).to_string());
+        out.text("", ind.explanation.trim(), Style::new(), None);
+    }
+    let checkpoints = matches!(ind.rule.kind, RuleKind::Checkpoints { .. });
+    if !ind.criteria.is_empty() && !checkpoints {
+        out.heading(t(Msg::SecCriteria).to_string());
+        for c in &ind.criteria {
+            out.text("", c, Style::new(), None);
+        }
+    }
+    if leaf {
+        let kind = &ind.rule.kind;
+        let name = match app.lang {
+            Lang::Zh => kind.label().to_string(),
+            Lang::En => format!("{} ({})", kind.name(), kind.label()),
+        };
+        out.heading(format!("{}{name}", t(Msg::SecRule)));
+        for l in node_lines(p, &app.card, i) {
+            out.text("  ", &l, Style::new(), None);
+        }
+        leaf_fields(&mut out, ind);
+    }
+    let diags = &app.node_diagnostics[i];
+    if !diags.is_empty() {
+        out.heading(t(Msg::SecWarnings).to_string());
+        for d in diags {
+            let style = if d.severity == Severity::Error {
+                app.theme.error()
+            } else {
+                app.theme.warning()
+            };
+            out.text("! ", &d.message, style, None);
+        }
+    }
+    out.lines
+}
+
+fn value_or_dash(app: &App, v: Option<String>) -> String {
+    v.filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| app.t(Msg::NotSet).to_string())
+}
+
+fn leaf_fields(out: &mut Out, ind: &Indicator) {
+    let app = out.app;
+    let t = |m| app.t(m);
+    let kv = |label: Msg, value: String| format!("{}{}{value}", t(label), t(Msg::Colon));
+    let a = &ind.assessment;
+    let list = fields(app.project(), true, app.selected());
+    let detail_focused = app.focus == Focus::Detail && app.popup.is_none();
+    let mut section = None;
+    for (k, f) in list.iter().enumerate() {
+        if section != Some(f.section()) {
+            section = Some(f.section());
+            let head = match f.section() {
+                Section::Scoring => t(Msg::SecScoring).to_string(),
+                Section::Inputs => t(Msg::SecInputs).to_string(),
+                Section::Deductions => {
+                    let sum: rust_decimal::Decimal =
+                        a.deductions.iter().filter_map(|d| d.points).sum();
+                    let total = if a.deductions.is_empty() {
+                        String::new()
+                    } else {
+                        app.tf(Msg::DeductionTotal, &[&plain(sum)])
+                    };
+                    format!("{}{total}", t(Msg::SecDeductions))
+                }
+                Section::Evidence => t(Msg::SecEvidence).to_string(),
+                Section::Justification => t(Msg::SecJustification).to_string(),
+                Section::Status => t(Msg::SecStatus).to_string(),
+            };
+            out.heading(head);
+        }
+        let body = match f {
+            Field::Score => kv(Msg::JudgedScore, value_or_dash(app, a.score.map(plain))),
+            Field::Awarded => kv(Msg::AwardedScore, value_or_dash(app, a.score.map(plain))),
+            Field::Check(c) => {
+                let met = a.checks.get(*c).copied().unwrap_or(false);
+                let pts = match &ind.rule.kind {
+                    RuleKind::Checkpoints { points } => {
+                        points.get(*c).map(|p| plain(*p)).unwrap_or_default()
+                    }
+                    _ => String::new(),
+                };
+                let text = ind
+                    .criteria
+                    .get(*c)
+                    .cloned()
+                    .unwrap_or_else(|| format!("#{}", c + 1));
+                format!(
+                    "[{}] {text}（{pts} {}）",
+                    if met { "x" } else { " " },
+                    t(Msg::Points)
+                )
+            }
+            Field::Tier => kv(Msg::Tier, value_or_dash(app, a.tier.clone())),
+            Field::Input(name) => format!(
+                "{name} = {}",
+                value_or_dash(app, a.input(name).map(|v| v.to_string()))
+            ),
+            Field::AddInput => t(Msg::AddInput).to_string(),
+            Field::Deduction(d) => {
+                let d = &a.deductions[*d];
+                let amount = match (d.points, d.count) {
+                    (Some(p), _) => format!("-{}", plain(p)),
+                    (None, Some(c)) => format!("{}×", plain(c)),
+                    (None, None) => "?".into(),
+                };
+                let group = d
+                    .group
+                    .as_ref()
+                    .map(|g| format!("[{g}] "))
+                    .unwrap_or_default();
+                format!("{amount}  {group}{}", d.reason)
+            }
+            Field::AddDeduction => t(Msg::AddDeduction).to_string(),
+            Field::PickStandard => app.tf(
+                Msg::PickStandard,
+                &[&standard_count(app.project(), &ind.code).to_string()],
+            ),
+            Field::Evidence(e) => {
+                let e = &a.evidence[*e];
+                let mut s = e.title.clone();
+                if !e.at.is_empty() {
+                    s.push_str(&format!("（{}）", e.at));
+                }
+                if !e.note.is_empty() {
+                    s.push_str(&format!("{}{}", t(Msg::Colon), e.note));
+                }
+                s
+            }
+            Field::AddEvidence => t(Msg::AddEvidence).to_string(),
+            Field::Justification => {
+                if a.justification.trim().is_empty() {
+                    t(Msg::Empty).to_string()
+                } else {
+                    a.justification.trim().to_string()
+                }
+            }
+            Field::Status => kv(Msg::Status, status_label(app, a.status).to_string()),
+            Field::Na => kv(Msg::Na, value_or_dash(app, a.na.clone())),
+            Field::Unscorable => kv(Msg::Unscorable, value_or_dash(app, a.unscorable.clone())),
+        };
+        let focused = detail_focused && app.field == k;
+        let style = if focused {
+            app.theme.selected()
+        } else if matches!(
+            f,
+            Field::AddInput | Field::AddDeduction | Field::PickStandard | Field::AddEvidence
+        ) {
+            app.theme.label()
+        } else {
+            Style::new()
+        };
+        let lead = if focused { "> " } else { "  " };
+        out.text(lead, &body, style, Some(k));
+    }
+}
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let focused = app.focus == Focus::Detail && app.popup.is_none();
+    let body = inner(area);
+    let all = lines(app, body.width as usize);
+    let h = body.height as usize;
+    let scroll = app.detail_scroll.min(all.len().saturating_sub(h));
+    // The indicator's name stays in the border while its details scroll.
+    let title = match app.project().indicators.get(app.selected()) {
+        Some(ind) => format!(" {} {} ", ind.code, ind.name),
+        None => format!(" {} ", app.t(Msg::DetailTitle)),
+    };
+    let mut b = block(&app.theme, title, focused);
+    if all.len() > h && h > 0 {
+        let last = (scroll + h).min(all.len());
+        b = b.title_bottom(
+            Line::from(format!(" {}-{}/{} ", scroll + 1, last, all.len()))
+                .alignment(Alignment::Right),
+        );
+    }
+    f.render_widget(b, area);
+    if body.width == 0 || body.height == 0 {
+        return;
+    }
+    let shown: Vec<Line> = all
+        .into_iter()
+        .skip(scroll)
+        .take(h)
+        .map(|l| l.line)
+        .collect();
+    f.render_widget(Paragraph::new(shown), body);
+}

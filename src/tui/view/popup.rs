@@ -1,0 +1,226 @@
+//! Popups drawn over the panes: prompts, forms, lists and the justification editor. Each
+//! shows its error in place and puts the terminal cursor where text goes, so an input method's
+//! candidate window appears at the right spot.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{block, inner};
+use crate::tui::app::{App, Popup};
+use crate::tui::components::LineInput;
+use crate::tui::components::text::{fit, truncate, width, wrap_text};
+use crate::tui::strings::Msg;
+
+/// A `w`×`h` rectangle centred in `area`, shrunk to fit.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Width of prompts, forms and lists.
+fn dialog_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).clamp(area.width.min(20), 72)
+}
+
+/// The editor's (and help's) box: the screen above the status bar, which stays in view.
+pub fn large(area: Rect) -> Rect {
+    if area.height >= 10 {
+        Rect::new(area.x, area.y, area.width, area.height - 2)
+    } else {
+        area
+    }
+}
+
+/// Columns and rows of text inside the editor (the last row holds the hint).
+pub fn editor_text_size(area: Rect) -> (usize, usize) {
+    let body = inner(large(area));
+    (body.width as usize, body.height.saturating_sub(1) as usize)
+}
+
+struct Dialog {
+    lines: Vec<Line<'static>>,
+    cursor: Option<(u16, u16)>,
+}
+
+impl Dialog {
+    fn wrapped(&mut self, text: &str, w: usize, style: Style) {
+        for l in wrap_text(text, w) {
+            self.lines.push(Line::from(Span::styled(l, style)));
+        }
+    }
+
+    /// `label` then the input; the cursor goes into it when `active`.
+    fn input(&mut self, label: &str, input: &LineInput, w: usize, active: bool, app: &App) {
+        let lead = if label.is_empty() {
+            "> ".to_string()
+        } else {
+            format!("{label}{}", app.t(Msg::Colon))
+        };
+        let lead = truncate(&lead, w / 2, "");
+        let room = w.saturating_sub(width(&lead));
+        let (shown, col) = input.view(room);
+        if active {
+            self.cursor = Some(((width(&lead) + col) as u16, self.lines.len() as u16));
+        }
+        let style = if active {
+            app.theme.selected()
+        } else {
+            Style::new()
+        };
+        self.lines.push(Line::from(vec![
+            Span::styled(lead, app.theme.label()),
+            Span::styled(fit(&shown, room, ""), style),
+        ]));
+    }
+
+    fn footer(&mut self, error: &Option<String>, hint: &str, w: usize, app: &App) {
+        if let Some(e) = error {
+            self.wrapped(e, w, app.theme.error());
+        }
+        self.lines.push(Line::from(Span::styled(
+            truncate(hint, w, app.theme.ellipsis()),
+            app.theme.label(),
+        )));
+    }
+
+    fn show(self, f: &mut Frame, app: &App, area: Rect, title: &str, w: u16) {
+        let h = (self.lines.len() as u16).saturating_add(2);
+        let r = centered(area, w, h);
+        f.render_widget(Clear, r);
+        let title = if title.is_empty() {
+            String::new()
+        } else {
+            let room = w.saturating_sub(4) as usize;
+            format!(" {} ", truncate(title, room, app.theme.ellipsis()))
+        };
+        f.render_widget(block(&app.theme, title, true), r);
+        let body = inner(r);
+        if body.height == 0 || body.width == 0 {
+            return;
+        }
+        let cursor = self.cursor;
+        // When the box is too short, keep the lines around the cursor.
+        let skip = cursor.map_or(0, |(_, y)| {
+            (y as usize + 1).saturating_sub(body.height as usize)
+        });
+        f.render_widget(
+            Paragraph::new(self.lines.into_iter().skip(skip).collect::<Vec<_>>()),
+            body,
+        );
+        if let Some((x, y)) = cursor {
+            let y = y - skip as u16;
+            if x < body.width && y < body.height {
+                f.set_cursor_position(Position::new(body.x + x, body.y + y));
+            }
+        }
+    }
+}
+
+pub fn draw(f: &mut Frame, app: &App, popup: &Popup, area: Rect) {
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let w = dialog_width(area);
+    let tw = w.saturating_sub(2) as usize;
+    let mut d = Dialog {
+        lines: Vec::new(),
+        cursor: None,
+    };
+    match popup {
+        Popup::Prompt(p) => {
+            d.wrapped(&p.title, tw, app.theme.title());
+            d.input("", &p.input, tw, true, app);
+            d.footer(&p.error, app.t(Msg::PromptHint), tw, app);
+            d.show(f, app, area, "", w);
+        }
+        Popup::Form(form) => {
+            let label_w = form.labels.iter().map(|l| width(l)).max().unwrap_or(0);
+            for (k, (label, input)) in form.labels.iter().zip(&form.inputs).enumerate() {
+                d.input(&fit(label, label_w, ""), input, tw, k == form.focus, app);
+            }
+            d.footer(&form.error, app.t(Msg::FormHint), tw, app);
+            d.show(f, app, area, &form.title, w);
+        }
+        Popup::Picker(p) => {
+            // As wide as the longest item needs, within the dialog width.
+            let need = p
+                .items
+                .iter()
+                .map(|i| width(i) + 2)
+                .chain([width(&p.title) + 4, width(app.t(Msg::PickerHint))])
+                .max()
+                .unwrap_or(0);
+            let w = (need as u16 + 2).clamp(w.min(30), w);
+            let tw = w.saturating_sub(2) as usize;
+            let room = area.height.saturating_sub(4 + u16::from(p.error.is_some())) as usize;
+            let first = (p.selected + 1).saturating_sub(room.max(1));
+            for (k, item) in p.items.iter().enumerate().skip(first).take(room.max(1)) {
+                let style = if k == p.selected {
+                    app.theme.selected()
+                } else {
+                    Style::new()
+                };
+                let text = format!("{} {item}", k + 1);
+                d.lines.push(Line::from(Span::styled(
+                    fit(&text, tw, app.theme.ellipsis()),
+                    style,
+                )));
+            }
+            d.footer(&p.error, app.t(Msg::PickerHint), tw, app);
+            d.show(f, app, area, &p.title, w);
+        }
+        Popup::Editor(e) => editor(f, app, e, area),
+        Popup::Help { scroll } => super::help::draw(f, app, *scroll, area),
+    }
+}
+
+fn editor(f: &mut Frame, app: &App, e: &crate::tui::app::EditorPopup, area: Rect) {
+    let r = large(area);
+    f.render_widget(Clear, r);
+    f.render_widget(block(&app.theme, format!(" {} ", e.title), true), r);
+    let body = inner(r);
+    if body.height == 0 || body.width == 0 {
+        return;
+    }
+    let (tw, th) = editor_text_size(area);
+    let rows = e.editor.rows(tw);
+    let (cr, cc) = e.editor.cursor_pos(&rows);
+    let shown: Vec<Line> = rows
+        .iter()
+        .skip(e.editor.top)
+        .take(th)
+        .map(|r| Line::raw(e.editor.row_text(r)))
+        .collect();
+    f.render_widget(
+        Paragraph::new(shown),
+        Rect::new(body.x, body.y, body.width, th as u16),
+    );
+    let (hint, style) = match (&e.error, e.esc_armed) {
+        (Some(err), _) => (err.clone(), app.theme.error()),
+        (None, true) => (app.t(Msg::EscAgain).to_string(), app.theme.warning()),
+        (None, false) => (app.t(Msg::EditorHint).to_string(), app.theme.label()),
+    };
+    let hint_row = Rect::new(body.x, body.y + body.height - 1, body.width, 1);
+    f.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&hint, tw, app.theme.ellipsis()),
+            style,
+        )),
+        hint_row,
+    );
+    if cr >= e.editor.top && cr < e.editor.top + th && cc < tw {
+        f.set_cursor_position(Position::new(
+            body.x + cc as u16,
+            body.y + (cr - e.editor.top) as u16,
+        ));
+    }
+}

@@ -1,0 +1,173 @@
+//! The status bar: the score line (total, grade, progress, each level-1 score and rate) and the
+//! line for the file, messages and the search prompt.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::scoring::rounding::{fixed, plain};
+use crate::tui::app::App;
+use crate::tui::components::text::{truncate, width};
+use crate::tui::strings::Msg;
+
+/// The score line (total, grade, each level-1 score and rate), as detailed as `w` allows.
+pub fn score_line(app: &App, w: usize) -> String {
+    let p = app.project();
+    let card = &app.card;
+    let places = p.framework.places;
+    let head = format!(
+        "{} {}/{} {}",
+        app.t(Msg::Total),
+        fixed(card.total, places),
+        plain(card.max),
+        card.grade.as_deref().unwrap_or("-")
+    );
+    let level1 = |detail: u8| -> Vec<String> {
+        card.tree
+            .roots
+            .iter()
+            .map(|&r| {
+                let ind = &p.indicators[r];
+                let n = &card.nodes[r];
+                let rate = n
+                    .rate
+                    .map(|r| format!(" {}%", fixed(r, 2)))
+                    .unwrap_or_default();
+                match detail {
+                    2 => format!(
+                        "{}{} {}/{}{rate}",
+                        ind.code,
+                        ind.name,
+                        fixed(n.score, places),
+                        plain(n.weight)
+                    ),
+                    1 => format!("{} {}{rate}", ind.code, fixed(n.score, places)),
+                    _ => format!("{} {}", ind.code, fixed(n.score, places)),
+                }
+            })
+            .collect()
+    };
+    let sep = app.theme.separator();
+    for (detail, gap) in [(2u8, "  "), (1, "  "), (1, " "), (0, "  "), (0, " ")] {
+        let line = format!("{head}{sep}{}", level1(detail).join(gap));
+        if width(&line) <= w {
+            return line;
+        }
+    }
+    truncate(&head, w, app.theme.ellipsis())
+}
+
+/// Scored leaves / all leaves.
+fn progress(app: &App) -> String {
+    format!(
+        "{} {}/{}",
+        app.t(Msg::Progress),
+        app.card.scored_leaves,
+        app.card.leaves
+    )
+}
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let w = area.width as usize;
+    let bottom = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+    if area.height >= 2 {
+        let top = Rect::new(area.x, area.y, area.width, 1);
+        f.render_widget(
+            Paragraph::new(Span::styled(score_line(app, w), app.theme.title())),
+            top,
+        );
+    } else if app.message.is_none() && app.search.is_none() {
+        // One line only: the score, marked when there are unsaved changes.
+        let mark = if app.unsaved() { "*" } else { "" };
+        let line = format!("{mark}{}", score_line(app, w.saturating_sub(mark.len())));
+        f.render_widget(
+            Paragraph::new(Span::styled(line, app.theme.title())),
+            bottom,
+        );
+        return;
+    }
+    if let Some(input) = &app.search {
+        let prompt = format!("/ {}", app.t(Msg::SearchPrompt));
+        let pw = width(&prompt).min(w.saturating_sub(4));
+        let prompt = truncate(&prompt, pw, "");
+        let (shown, col) = input.view(w.saturating_sub(width(&prompt)));
+        let mut spans = vec![
+            Span::styled(prompt.clone(), app.theme.heading()),
+            Span::raw(shown),
+        ];
+        if let Some(m) = &app.message {
+            let rest = w.saturating_sub(width(&prompt) + width(&input.text()) + 2);
+            if rest > 4 {
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(
+                    truncate(&m.text, rest, app.theme.ellipsis()),
+                    app.theme.warning(),
+                ));
+            }
+        }
+        f.render_widget(Paragraph::new(Line::from(spans)), bottom);
+        if app.popup.is_none() {
+            let x = (width(&prompt) + col).min(w.saturating_sub(1)) as u16;
+            f.set_cursor_position(Position::new(bottom.x + x, bottom.y));
+        }
+        return;
+    }
+    if let Some(m) = app.message.as_ref().filter(|_| w < 60) {
+        // Narrow: the message is what matters.
+        let style = if m.error {
+            app.theme.error()
+        } else {
+            app.theme.good()
+        };
+        let msg = Span::styled(truncate(&m.text, w, app.theme.ellipsis()), style);
+        f.render_widget(Paragraph::new(msg), bottom);
+        return;
+    }
+    let hint = format!(" {}", app.t(Msg::HelpHint));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if app.unsaved() {
+        let mark = format!("{} ", app.t(Msg::Unsaved));
+        used += width(&mark);
+        spans.push(Span::styled(mark, app.theme.unsaved()));
+    }
+    let name = app
+        .file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let room = w.saturating_sub(used + width(&hint));
+    let sep = app.theme.separator();
+    let name = truncate(&name, room.min(24), app.theme.ellipsis());
+    let info = truncate(
+        &format!("{name}{sep}{}", progress(app)),
+        room,
+        app.theme.ellipsis(),
+    );
+    used += width(&info);
+    spans.push(Span::raw(info));
+    if let Some(m) = &app.message {
+        let rest = w.saturating_sub(used + width(sep) + width(&hint));
+        if rest >= 6 {
+            let msg = truncate(&m.text, rest, app.theme.ellipsis());
+            used += width(sep) + width(&msg);
+            let style = if m.error {
+                app.theme.error()
+            } else {
+                app.theme.good()
+            };
+            spans.push(Span::raw(sep));
+            spans.push(Span::styled(msg, style));
+        }
+    }
+    if used + width(&hint) <= w {
+        spans.push(Span::raw(" ".repeat(w - used - width(&hint))));
+        spans.push(Span::styled(hint, app.theme.label()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), bottom);
+}

@@ -1,0 +1,218 @@
+//! End to end in a real terminal: the built binary runs under tmux at 80×24, keys go in with
+//! `send-keys`, the screen comes back with `capture-pane`, and the saved file is checked with
+//! the library. Skipped (with a note) where tmux is not installed; CI installs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use rust_decimal::Decimal;
+
+/// A private tmux server (its own socket), killed when the test ends however it ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until `pred` holds; fails after 15 s with the last screen.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_gone(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.run(&["has-session", "-t", "t"]).status.success() {
+            assert!(
+                Instant::now() < deadline,
+                "the workbench did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_installed() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn score_a_leaf_save_and_quit_in_a_real_terminal() {
+    if !tmux_installed() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rongcheng-checkup.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "'{}' edit --lang zh '{}'",
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+
+    tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    tmux.keys(&["/"]);
+    tmux.keys(&["A202", "Enter"]);
+    tmux.wait_for("A202 in the detail pane", |s| {
+        s.contains("╭ A202 绩效指标明确性")
+    });
+    tmux.keys(&["a"]);
+    tmux.wait_for("the deduction form", |s| s.contains("扣分："));
+    tmux.keys(&["0.5", "Tab", "档案管理不规范，资料未及时归档", "Enter"]);
+    let s = tmux.wait_for("the new total", |s| s.contains("合计 64.22/100 中"));
+    assert!(s.contains("A 13.17") && s.contains("*未保存"), "{s}");
+
+    // A resize redraws, and the score is still there.
+    tmux.run(&["resize-window", "-t", "t", "-x", "50", "-y", "15"]);
+    tmux.wait_for("the narrow layout", |s| {
+        s.contains("合计 64.22/100 中") && s.lines().all(|l| l.chars().count() <= 50)
+    });
+    tmux.run(&["resize-window", "-t", "t", "-x", "80", "-y", "24"]);
+
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("the saved message", |s| {
+        s.contains("已保存") && !s.contains("*未保存")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
+
+    let f = jixiao::store::ProjectFile::open(&path).unwrap();
+    let card = jixiao::scoring::score(f.project());
+    assert_eq!(card.total, Decimal::from_str("64.22").unwrap());
+    assert_eq!(
+        card.node(f.project(), "A").unwrap().score,
+        Decimal::from_str("13.17").unwrap()
+    );
+    let a202 = &f.project().get("A202").unwrap().assessment;
+    assert_eq!(a202.deductions.len(), 2);
+    assert_eq!(a202.deductions[1].reason, "档案管理不规范，资料未及时归档");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_sigterm_restores_the_terminal() {
+    if !tmux_installed() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let original = std::fs::read_to_string(&path).unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-q-{}", std::process::id()),
+    };
+    // A shell stays in the pane so we can see what the terminal looks like afterwards.
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", "sh"]);
+    assert!(started.status.success());
+    let cmd = format!(
+        "JIXIAO_DATA_DIR='{}' '{}' --lang en '{}'; echo EXIT=$?",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    tmux.keys(&[&cmd, "Enter"]);
+    tmux.wait_for("the workbench", |s| s.contains("Total 64.72/100"));
+    tmux.keys(&["/"]);
+    tmux.keys(&["B202", "Enter"]);
+    tmux.keys(&["a"]);
+    tmux.wait_for("the deduction form", |s| s.contains("Points:"));
+    tmux.keys(&["1", "Tab", "no records", "Enter"]);
+    tmux.wait_for("the new total", |s| s.contains("Total 63.72/100"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", |s| s.contains("There are unsaved changes"));
+    tmux.keys(&["3"]);
+    tmux.wait_for("the question to close", |s| {
+        !s.contains("There are unsaved changes")
+    });
+
+    // SIGTERM: the terminal comes back (the shell's prompt and our echo show), the unsaved
+    // text is kept in a recovery file, and the project file is untouched.
+    let pids = Command::new("pgrep")
+        .args(["-f", &format!("jixiao --lang en {}", path.display())])
+        .output();
+    let Ok(pids) = pids else {
+        eprintln!("note: pgrep is not installed; skipping the SIGTERM half");
+        return;
+    };
+    let pid = String::from_utf8_lossy(&pids.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    assert!(!pid.is_empty(), "workbench process not found");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let s = tmux.wait_for("the shell again", |s| s.contains("EXIT=143"));
+    assert!(s.contains("unsaved changes were kept in"), "{s}");
+    assert!(
+        !s.contains("Total 63.72"),
+        "the alternate screen should be gone:\n{s}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("data/recovery"))
+        .unwrap()
+        .collect();
+    assert_eq!(kept.len(), 1);
+}

@@ -1,0 +1,348 @@
+//! The workbench driven as a user drives it: keys in, exact scores and screens out.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use jixiao::scoring;
+use jixiao::store::ProjectFile;
+use jixiao::tui::action::Action;
+use jixiao::tui::app::{App, Options, Popup};
+use jixiao::tui::testing::{keys, render};
+use jixiao::tui::{Lang, Theme, keymap, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn manifest(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// A copy of `sample` in a fresh directory (kept alive by the returned guard).
+fn copy_of(sample: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let name = Path::new(sample).file_name().unwrap();
+    let path = dir.path().join(name);
+    std::fs::copy(manifest(sample), &path).unwrap();
+    (dir, path)
+}
+
+fn open(path: &Path, lang: Lang) -> App {
+    let opts = Options {
+        lang,
+        theme: Theme {
+            color: true,
+            ascii: false,
+        },
+        read_only: None,
+    };
+    let mut app = App::new(ProjectFile::open(path).unwrap(), opts);
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+fn score_of(app: &App, code: &str) -> Decimal {
+    app.card.node(app.project(), code).unwrap().score
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+fn popup_error(app: &App) -> Option<String> {
+    match &app.popup {
+        Some(Popup::Prompt(p)) => p.error.clone(),
+        Some(Popup::Form(f)) => f.error.clone(),
+        Some(Popup::Picker(p)) => p.error.clone(),
+        Some(Popup::Editor(e)) => e.error.clone(),
+        _ => None,
+    }
+}
+
+// ─── Rendering ───────────────────────────────────────────────────────────────────────────
+
+#[test]
+fn snapshot_80x24_overview() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    insta::assert_snapshot!("overview_80x24", render(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_80x24_leaf_detail_after_a_deduction() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(
+        &mut app,
+        "/A202<Enter>a0.5<Tab>档案管理不规范，资料未及时归档<Enter><Tab><Down>",
+    );
+    insta::assert_snapshot!("a202_deducted_80x24", render(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_120x40_leaf_detail() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/B101<Enter><Enter>");
+    insta::assert_snapshot!("b101_120x40", render(&mut app, 120, 40));
+}
+
+#[test]
+fn snapshot_120x40_english_and_help() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::En);
+    insta::assert_snapshot!("overview_en_120x40", render(&mut app, 120, 40));
+    keys(&mut app, "?");
+    insta::assert_snapshot!("help_en_120x40", render(&mut app, 120, 40));
+}
+
+#[test]
+fn chinese_names_line_up_by_display_width() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let screen = render(&mut app, 120, 40);
+    // Every leaf's "score/weight" ends in the same terminal column.
+    let cols: Vec<usize> = screen
+        .lines()
+        .map(|l| l.split("││").next().unwrap())
+        .filter(|l| l.contains("A101") || l.contains("A202") || l.contains("B101"))
+        .map(|l| {
+            let upto = &l[..l.find("/2").or(l.find("/4")).or(l.find("/3")).unwrap()];
+            unicode_width::UnicodeWidthStr::width(upto)
+        })
+        .collect();
+    assert_eq!(cols.len(), 3, "{screen}");
+    assert!(cols.iter().all(|c| *c == cols[0]), "{cols:?}\n{screen}");
+}
+
+#[test]
+fn every_size_renders_without_panicking() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let sizes = [
+        (1, 1),
+        (2, 1),
+        (1, 3),
+        (5, 2),
+        (10, 3),
+        (20, 5),
+        (25, 8),
+        (40, 10),
+        (59, 12),
+        (60, 9),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (200, 60),
+    ];
+    let states = [
+        "",
+        "/A202<Enter><Tab>",
+        "a0.5<Tab>原因",
+        "<Esc>w很长的说明文字",
+        "<Esc><Esc>m",
+        "<Esc>?",
+        "<Esc>/满意",
+    ];
+    for s in states {
+        keys(&mut app, s);
+        for (w, h) in sizes {
+            render(&mut app, w, h);
+        }
+    }
+    // Small but usable: the score is visible at 20×5.
+    keys(&mut app, "<Esc><Esc>");
+    let tiny = render(&mut app, 20, 5);
+    assert!(tiny.contains("64.72"), "{tiny}");
+}
+
+#[test]
+fn no_color_theme_marks_the_selection_with_reverse() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    app.theme = Theme {
+        color: false,
+        ascii: true,
+    };
+    app.update(Action::Resize(80, 24));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| view::draw(f, &app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let cell = &buf[(2, 2)];
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert_eq!(cell.fg, ratatui::style::Color::Reset);
+    let text = view::buffer_lines(&buf).join("\n");
+    assert!(text.starts_with(" 荣成市") && text.contains("+-"), "{text}");
+}
+
+// ─── Scores after edits: exact ─────────────────────────────────────────────────────────────
+
+#[test]
+fn a_deduction_moves_leaf_level1_and_total_by_exactly_half_a_point() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>");
+    assert_eq!(app.project().indicators[app.selected()].code, "A202");
+    assert_eq!(score_of(&app, "A202"), d("2.67"));
+    assert_eq!(score_of(&app, "A"), d("13.67"));
+    assert_eq!(app.card.total, d("64.72"));
+
+    keys(&mut app, "a0.5<Tab>档案管理不规范<Enter>");
+    assert!(app.popup.is_none(), "{:?}", popup_error(&app));
+    assert_eq!(score_of(&app, "A202"), d("2.17"));
+    assert_eq!(score_of(&app, "A"), d("13.17"));
+    assert_eq!(app.card.total, d("64.22"));
+    assert_eq!(app.card.grade.as_deref(), Some("中"));
+    assert!(app.unsaved());
+
+    keys(&mut app, "u");
+    assert_eq!(app.card.total, d("64.72"));
+    assert!(
+        !app.unsaved(),
+        "undoing back to the file is not an unsaved change"
+    );
+    keys(&mut app, "<C-r>");
+    assert_eq!(app.card.total, d("64.22"));
+    assert_eq!(score_of(&app, "A"), d("13.17"));
+
+    keys(&mut app, "<C-s>");
+    assert!(!app.unsaved(), "{}", message(&app));
+    let reopened = ProjectFile::open(&path).unwrap();
+    let card = scoring::score(reopened.project());
+    assert_eq!(card.total, d("64.22"));
+    assert_eq!(
+        card.node(reopened.project(), "A202").unwrap().score,
+        d("2.17")
+    );
+    let ded = &reopened
+        .project()
+        .get("A202")
+        .unwrap()
+        .assessment
+        .deductions[1];
+    assert_eq!(
+        (ded.points, ded.reason.as_str()),
+        (Some(d("0.5")), "档案管理不规范")
+    );
+}
+
+#[test]
+fn undo_and_redo_are_unbounded_within_a_session() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>");
+    for _ in 0..5 {
+        keys(&mut app, "a0.1<Tab>小问题<Enter>");
+    }
+    assert_eq!(app.card.total, d("64.22"));
+    keys(&mut app, "uuuuu");
+    assert_eq!(app.card.total, d("64.72"));
+    keys(&mut app, "u");
+    assert!(message(&app).contains("没有可撤销"));
+    for _ in 0..5 {
+        keys(&mut app, "<C-r>");
+    }
+    assert_eq!(app.card.total, d("64.22"));
+    // A new edit after undo drops the redo history.
+    keys(&mut app, "uu");
+    keys(&mut app, "a0.2<Tab>另一个问题<Enter><C-r>");
+    assert!(message(&app).contains("没有可重做"));
+    assert_eq!(app.card.total, d("64.22"));
+}
+
+// ─── Refusals, in place; nothing reaches the file ────────────────────────────────────────
+
+#[test]
+fn refusals_say_what_is_allowed_and_change_nothing() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut app = open(&path, Lang::Zh);
+    let before = app.file.text();
+    keys(&mut app, "/A202<Enter>");
+
+    keys(&mut app, "s5<Enter>");
+    let e = popup_error(&app).expect("score above the weight is refused in the prompt");
+    assert!(
+        e.contains("more than the weight 4") && e.contains("0 to 4"),
+        "{e}"
+    );
+
+    keys(&mut app, "<C-u>abc<Enter>");
+    let e = popup_error(&app).unwrap();
+    assert!(e.contains("“abc”不是数字") && e.contains("0–4"), "{e}");
+    keys(&mut app, "<Esc>");
+
+    keys(&mut app, "a-0.5<Tab>错误<Enter>");
+    let e = popup_error(&app).expect("negative deduction refused");
+    assert!(e.contains("cannot be negative"), "{e}");
+    keys(&mut app, "<Esc>a两分<Tab>原因<Enter>");
+    assert!(popup_error(&app).unwrap().contains("不是数字"));
+    keys(&mut app, "<Esc>");
+
+    keys(&mut app, "i预算资金=很多<Enter>");
+    assert!(popup_error(&app).unwrap().contains("YYYY-MM-DD"));
+    keys(&mut app, "<Esc>");
+
+    assert_eq!(app.file.text(), before);
+    assert!(!app.unsaved());
+    assert_eq!(app.card.total, d("64.72"));
+    keys(&mut app, "<C-s>");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+}
+
+#[test]
+fn a_parent_cannot_be_edited() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::En);
+    keys(&mut app, "a");
+    assert!(app.popup.is_none());
+    assert!(message(&app).contains("A is a parent"), "{}", message(&app));
+}
+
+#[test]
+fn read_only_refuses_every_edit_with_the_lock_holder() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let opts = Options {
+        lang: Lang::Zh,
+        theme: Theme {
+            color: true,
+            ascii: false,
+        },
+        read_only: Some("王五@eval-server（pid 4242）".into()),
+    };
+    let mut app = App::new(ProjectFile::open(&path).unwrap(), opts);
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("只读：王五@eval-server"), "{screen}");
+    keys(&mut app, "/A202<Enter>");
+    for k in ["a", "s", "w", "m", "e", "u", "<C-s>"] {
+        keys(&mut app, k);
+        assert!(app.popup.is_none(), "{k} opened a popup");
+        assert!(message(&app).contains("王五"), "{k}: {}", message(&app));
+    }
+    assert!(!app.unsaved());
+}
+
+// ─── Keys are documented ─────────────────────────────────────────────────────────────────
+
+#[test]
+fn docs_keys_md_lists_every_binding() {
+    let doc = std::fs::read_to_string(manifest("docs/keys.md")).unwrap();
+    let tables = keymap::markdown();
+    assert!(
+        doc.contains(tables.trim_end()),
+        "docs/keys.md is out of date; its key tables must read exactly:\n\n{tables}"
+    );
+    for b in keymap::KEYMAP {
+        let label = keymap::key_label(b.code, b.mods);
+        assert!(
+            doc.contains(&format!("`{label}`")),
+            "{label} missing from docs/keys.md"
+        );
+    }
+}

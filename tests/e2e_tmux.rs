@@ -216,3 +216,137 @@ fn quitting_with_unsaved_changes_asks_and_sigterm_restores_the_terminal() {
         .collect();
     assert_eq!(kept.len(), 1);
 }
+
+/// The workbench's process id, from tmux.
+fn pane_pid(tmux: &Tmux, session: &str) -> String {
+    let out = tmux.run(&["display-message", "-p", "-t", session, "#{pane_pid}"]);
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A session killed outright (kill -9: no chance to save anything on the way out) loses
+/// nothing: the debounced recovery file brings the edit back on the next open, a second
+/// opener meanwhile is read-only and told who holds the file.
+#[test]
+fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
+    if !tmux_installed() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = dir.path().join("checkup.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-kill-{}", std::process::id()),
+    };
+    let env = format!("JIXIAO_DATA_DIR={}", data.display());
+    let open = |session: &str, extra: &str| {
+        let cmd = format!(
+            "'{}' --lang zh {extra} '{}'",
+            env!("CARGO_BIN_EXE_jixiao"),
+            path.display()
+        );
+        let started = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-e",
+            &env,
+            &cmd,
+        ]);
+        assert!(
+            started.status.success(),
+            "{}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+    };
+
+    open("t", "");
+    tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    tmux.keys(&["/", "C202", "Enter"]);
+    tmux.wait_for("C202 in the detail pane", |s| s.contains("╭ C202"));
+    tmux.keys(&["a"]);
+    tmux.wait_for("the deduction form", |s| s.contains("扣分："));
+    tmux.keys(&["0.25", "Tab", "部分医院未按时上报查体人数", "Enter"]);
+    tmux.wait_for("the new total", |s| s.contains("合计 64.47/100 中"));
+
+    // Meanwhile a colleague opens the same file: read-only, with who holds it.
+    open("u", "");
+    let screen =
+        String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-t", "u"]).stdout).into_owned();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut screen = screen;
+    while !screen.contains("只读") {
+        assert!(Instant::now() < deadline, "no read-only banner:\n{screen}");
+        std::thread::sleep(Duration::from_millis(50));
+        screen = String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-t", "u"]).stdout)
+            .into_owned();
+    }
+    assert!(screen.contains("正在编辑此文件"), "{screen}");
+    tmux.run(&["kill-session", "-t", "u"]);
+
+    // Wait for the debounced recovery file, then kill the first session without warning.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while std::fs::read_dir(data.join("recovery"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+        == 0
+    {
+        assert!(Instant::now() < deadline, "no recovery file was written");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let pid = pane_pid(&tmux, "t");
+    assert!(
+        Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.run(&["kill-session", "-t", "t"]);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        original,
+        "a killed session must not have touched the file"
+    );
+
+    // The lock it left names a process that is gone; --force takes it over and the edit is offered back.
+    open("t", "--force");
+    let s = tmux.wait_for("the recovery offer", |s| {
+        s.contains("未保存的修改") && s.contains("恢复这些修改")
+    });
+    assert!(s.contains("C202") && s.contains("64.72 → 64.47"), "{s}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the restored total", |s| {
+        s.contains("合计 64.47/100 中") && s.contains("*未保存")
+    });
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("the saved message", |s| s.contains("已保存"));
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
+
+    let f = jixiao::store::ProjectFile::open(&path).unwrap();
+    assert_eq!(
+        jixiao::scoring::score(f.project()).total,
+        Decimal::from_str("64.47").unwrap()
+    );
+    assert_eq!(
+        std::fs::read_dir(data.join("recovery")).unwrap().count(),
+        0,
+        "saving removes the recovery file"
+    );
+    assert!(
+        !jixiao::store::lock::lock_path(&path).exists(),
+        "quitting removes the lock"
+    );
+}

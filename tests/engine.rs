@@ -1003,6 +1003,13 @@ fn veto_zeroes_the_leaf() {
         ),
     );
     assert_eq!(s.score("A1"), "3.00");
+    // A veto finding nobody recorded was not found: the rule applies as usual.
+    let s = one_leaf(
+        "3",
+        &format!("{rule}\ninputs = {{ \"预算资金\" = 100, \"实际支出\" = 100 }}"),
+    );
+    assert_eq!(s.score("A1"), "3.00");
+    assert_eq!(s.state("A1"), &LeafState::Scored);
 }
 
 // ─── 不适用, 无法评分 ──────────────────────────────────────────────────────────

@@ -260,7 +260,9 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
 
 /// `jixiao FILE` / `jixiao edit FILE`: the workbench. Without a terminal (a pipe, a script)
 /// there is nothing to draw on, so the score table is printed instead.
-pub fn open(path: &Path, lang: Option<&str>, ascii: bool) -> u8 {
+pub fn open(path: &Path, lang: Option<&str>, ascii: bool, force: bool, read_only: bool) -> u8 {
+    use jixiao::store::lock::{self, Acquire};
+    use jixiao::tui::strings::{Msg, fill};
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
@@ -269,12 +271,52 @@ pub fn open(path: &Path, lang: Option<&str>, ascii: bool) -> u8 {
         );
         return score(path, false, false);
     }
+    if !path.exists() {
+        eprintln!(
+            "{}: error: no such file; create one with `jixiao new --framework ID {}`",
+            path.display(),
+            path.display()
+        );
+        return 2;
+    }
+    let lang = lang
+        .and_then(jixiao::tui::Lang::parse)
+        .unwrap_or_else(jixiao::tui::Lang::from_env);
+    // The lock lives as long as the workbench: dropping the guard removes it.
+    let (_guard, banner) = if read_only {
+        (None, Some(fill(lang, Msg::ReadOnlyByChoice, &[])))
+    } else {
+        match lock::acquire(path, force) {
+            Ok(Acquire::Acquired(g)) => (Some(g), None),
+            Ok(Acquire::HeldBy(holder)) => {
+                let who = holder
+                    .as_ref()
+                    .map(|h| h.describe())
+                    .unwrap_or_else(|| lock::lock_path(path).display().to_string());
+                let stale = holder.as_ref().is_some_and(|h| h.is_stale());
+                (
+                    None,
+                    Some(fill(
+                        lang,
+                        if stale { Msg::LockStale } else { Msg::LockedBy },
+                        &[&who],
+                    )),
+                )
+            }
+            Err(e) => {
+                eprintln!(
+                    "{}: error: cannot create the lock file {}: {e}",
+                    path.display(),
+                    lock::lock_path(path).display()
+                );
+                return 2;
+            }
+        }
+    };
     let opts = jixiao::tui::Options {
-        lang: lang
-            .and_then(jixiao::tui::Lang::parse)
-            .unwrap_or_else(jixiao::tui::Lang::from_env),
+        lang,
         theme: jixiao::tui::Theme::from_env(ascii),
-        read_only: None,
+        read_only: banner,
     };
     jixiao::tui::run(path, opts)
 }

@@ -27,12 +27,26 @@ pub struct Cli {
     /// Draw the workbench with ASCII borders and marks (for terminals with poor fonts).
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Take over the file's lock when someone else holds it (e.g. their session is gone).
+    #[arg(long)]
+    pub force: bool,
+    /// Open without taking the lock; nothing can be changed.
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open a project in the workbench (the same as `jixiao FILE`); `?` there lists the keys.
-    Edit { file: PathBuf },
+    Edit {
+        file: PathBuf,
+        /// Take over the file's lock when someone else holds it.
+        #[arg(long)]
+        force: bool,
+        /// Open without taking the lock; nothing can be changed.
+        #[arg(long)]
+        read_only: bool,
+    },
     /// Create a project from a framework (an id from `jixiao frameworks`, or a path).
     New {
         #[arg(long, short = 'f', value_name = "ID|PATH")]
@@ -210,7 +224,11 @@ pub enum EvidenceAction {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Some(Command::Edit { file }) => commands::open(&file, cli.lang.as_deref(), cli.ascii),
+        Some(Command::Edit {
+            file,
+            force,
+            read_only,
+        }) => commands::open(&file, cli.lang.as_deref(), cli.ascii, force, read_only),
         Some(Command::New {
             framework,
             name,
@@ -291,7 +309,13 @@ pub fn run() -> ExitCode {
             format,
         }) => documents::summary(&paths, sort.as_deref(), json, format),
         None => match cli.file {
-            Some(file) => commands::open(&file, cli.lang.as_deref(), cli.ascii),
+            Some(file) => commands::open(
+                &file,
+                cli.lang.as_deref(),
+                cli.ascii,
+                cli.force,
+                cli.read_only,
+            ),
             None => {
                 use clap::CommandFactory;
                 let _ = Cli::command().print_help();

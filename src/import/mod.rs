@@ -95,7 +95,7 @@ pub fn import(
                     " (the first row reads: {})",
                     r.cells
                         .iter()
-                        .map(|c| c.trim())
+                        .map(|c| c.trim().replace('\n', " "))
                         .filter(|c| !c.is_empty())
                         .collect::<Vec<_>>()
                         .join(" | ")

@@ -237,7 +237,12 @@ impl Ctx<'_> {
 
     fn rule(&mut self, rule: &Rule) -> Eval {
         for v in &rule.veto {
-            if self.flag(v)? {
+            // A veto finding nobody recorded was not found ("一旦存在…" applies only when it does).
+            let found = match self.ind.assessment.input(v) {
+                None => false,
+                Some(_) => self.flag(v)?,
+            };
+            if found {
                 self.steps.push(Step::Rule(format!("一票否决：{v}")));
                 self.steps
                     .push(Step::Note(format!("存在“{v}”，该指标不得分")));

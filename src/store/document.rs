@@ -269,6 +269,10 @@ impl ProjectFile {
     /// Saves atomically over the original, keeping the previous version as `FILE.bak`, and
     /// refuses when the file on disk changed since it was loaded.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        if !self.dirty && self.disk_unchanged()? {
+            // Nothing to write: keep the file and its backup as they are.
+            return Ok(());
+        }
         let old = match std::fs::read(&self.path) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -283,7 +287,12 @@ impl ProjectFile {
         }
         let text = self.text();
         if let Some(bytes) = &old {
-            atomic_write(&backup_path(&self.path), bytes)?;
+            let backup = backup_path(&self.path);
+            atomic_write(&backup, bytes)?;
+            // The backup is as private as the file it copies, no more and no less.
+            if let Ok(meta) = std::fs::metadata(&self.path) {
+                let _ = std::fs::set_permissions(&backup, meta.permissions());
+            }
         }
         atomic_write(&self.path, text.as_bytes())?;
         self.disk_fingerprint = fingerprint(text.as_bytes());

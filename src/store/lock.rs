@@ -139,7 +139,30 @@ fn current_user() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .or_else(user_from_passwd)
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// The login name of this process's user from the password database (when $USER is unset,
+/// as under cron, sudo or some SSH setups).
+fn user_from_passwd() -> Option<String> {
+    #[cfg(unix)]
+    {
+        // SAFETY: getuid cannot fail; getpwuid returns a pointer into static storage or null,
+        // and pw_name is copied out at once.
+        unsafe {
+            let pw = libc::getpwuid(libc::getuid());
+            if pw.is_null() || (*pw).pw_name.is_null() {
+                return None;
+            }
+            std::ffi::CStr::from_ptr((*pw).pw_name)
+                .to_str()
+                .ok()
+                .map(str::to_string)
+        }
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 pub fn hostname() -> String {
@@ -154,7 +177,15 @@ pub fn hostname() -> String {
 
 fn process_alive(pid: u32) -> bool {
     if Path::new("/proc/self").exists() {
-        Path::new(&format!("/proc/{pid}")).exists()
+        // A killed process stays in /proc as a zombie until its parent reaps it: that is gone too.
+        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+            Ok(stat) => !matches!(
+                stat.rsplit_once(") ")
+                    .and_then(|(_, rest)| rest.chars().next()),
+                Some('Z' | 'X')
+            ),
+            Err(_) => false,
+        }
     } else {
         // Without /proc we cannot tell; assume the holder is alive.
         true

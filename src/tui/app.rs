@@ -90,6 +90,9 @@ pub struct App {
     /// The terminal size the next frame is drawn at.
     pub size: (u16, u16),
     pub quit: bool,
+    /// Counts changes to the document (edits, undo, redo, restore), so the event loop knows
+    /// when to write the recovery file.
+    pub changes: u64,
     last_selected: usize,
 }
 
@@ -120,6 +123,7 @@ impl App {
             redo: Vec::new(),
             size: (80, 24),
             quit: false,
+            changes: 0,
             last_selected: selected,
         };
         app.recompute();
@@ -305,11 +309,13 @@ impl App {
         }
         let mut edits = vec![edit.clone()];
         edits.extend(implied_status(self.project(), &edit));
-        let before = self.file.text();
         let undo = self.file.apply_all(&edits).map_err(|e| e.0)?;
         let label = describe(&edit);
-        // An edit that changes nothing (clearing what was never set) is not an undo step.
-        if self.file.text() != before {
+        // An edit that changes nothing (clearing what was never set) is its own inverse, and is
+        // not an undo step. Comparing edits, not the serialised file, keeps a keystroke cheap.
+        let no_op = undo.len() == edits.len() && undo.iter().rev().zip(&edits).all(|(u, e)| u == e);
+        if !no_op {
+            self.changes += 1;
             self.undo.push(Transaction {
                 edits: undo,
                 label: label.clone(),
@@ -363,6 +369,7 @@ impl App {
                 } else {
                     self.undo.push(back)
                 }
+                self.changes += 1;
                 self.recompute();
                 if let Some(i) = code.and_then(|c| self.project().index_of(&c)) {
                     let tree = self.card.tree.clone();

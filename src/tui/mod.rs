@@ -102,6 +102,46 @@ impl Signals {
     }
 }
 
+/// Writes the recovery file shortly after the document stops changing: often enough that a
+/// crash loses at most a couple of seconds, rarely enough that typing never waits on the disk.
+struct RecoveryWriter {
+    seen: u64,
+    written: u64,
+    changed_at: std::time::Instant,
+}
+
+impl RecoveryWriter {
+    const QUIET: Duration = Duration::from_millis(1500);
+
+    fn new(changes: u64) -> Self {
+        RecoveryWriter {
+            seen: changes,
+            written: changes,
+            changed_at: std::time::Instant::now(),
+        }
+    }
+
+    fn tick(&mut self, app: &App) {
+        if app.changes != self.seen {
+            self.seen = app.changes;
+            self.changed_at = std::time::Instant::now();
+        }
+        if self.written == self.seen || self.changed_at.elapsed() < Self::QUIET {
+            return;
+        }
+        if app.unsaved() {
+            let _ = crate::store::recovery::write(
+                &app.file.path,
+                app.file.disk_fingerprint,
+                &app.file.text(),
+            );
+        } else {
+            crate::store::recovery::discard(&app.file.path);
+        }
+        self.written = self.seen;
+    }
+}
+
 enum Wait {
     Input,
     /// Nothing to read yet, or a signal interrupted the wait.
@@ -150,6 +190,9 @@ pub fn run(path: &Path, opts: Options) -> u8 {
         }
     };
     let mut app = App::new(file, opts);
+    if app.read_only.is_none() {
+        app.offer_recovery();
+    }
     let signals = match Signals::register() {
         Ok(s) => s,
         Err(e) => {
@@ -206,10 +249,12 @@ fn event_loop(
 ) -> io::Result<u8> {
     let size = terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
+    let mut recovery = RecoveryWriter::new(app.changes);
     loop {
         if let Some(code) = signals.arrived() {
             return Ok(code);
         }
+        recovery.tick(app);
         if signals.winch.swap(false, Ordering::Relaxed) {
             // Let crossterm take its own notice of the resize now: when it sees a resize and a
             // key at the same moment it keeps one and loses the other until the next key.

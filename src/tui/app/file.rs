@@ -56,6 +56,7 @@ impl App {
         }
         match self.file.save() {
             Ok(()) => {
+                recovery::discard(&self.file.path);
                 self.info(self.tf(Msg::Saved, &[&file_name(&self.file.path)]));
                 true
             }
@@ -96,6 +97,52 @@ impl App {
             .map_err(|e| self.tf(Msg::SaveFailed, &[&e.to_string()]))?;
         self.info(self.tf(Msg::SavedAs, &[path]));
         Ok(())
+    }
+
+    /// Replaces the document with the unsaved text of a recovery file, keeping the fingerprint
+    /// of the file on disk so a save still refuses to overwrite someone else's change.
+    pub(super) fn restore(&mut self, text: &str) {
+        let disk = self.file.disk_fingerprint;
+        match ProjectFile::from_text(&self.file.path, text) {
+            Ok(mut restored) => {
+                restored.disk_fingerprint = disk;
+                restored.dirty = true;
+                self.file = restored;
+                self.undo.clear();
+                self.redo.clear();
+                self.changes += 1;
+                self.recompute();
+                self.tree = TreeList::new(&self.card.tree);
+                self.info(self.t(Msg::RecoveryRestored));
+            }
+            Err(e) => self.error(self.tf(Msg::RecoveryBroken, &[&e.to_string()])),
+        }
+    }
+
+    /// Offers the recovery file's edits, if there is one for this file, listing what they change.
+    pub fn offer_recovery(&mut self) {
+        let Some(rec) = recovery::read(&self.file.path) else {
+            return;
+        };
+        let changes = match ProjectFile::from_text(&self.file.path, &rec.text) {
+            Ok(f) => crate::diff::changes(self.project(), f.project()),
+            Err(e) => vec![self.tf(Msg::RecoveryBroken, &[&e.to_string()])],
+        };
+        let items = vec![
+            self.t(Msg::RecoveryRestore).to_string(),
+            self.t(Msg::RecoveryDiscard).to_string(),
+            self.t(Msg::RecoveryLater).to_string(),
+        ];
+        self.popup = Some(Popup::Picker(super::Picker {
+            title: self.tf(Msg::RecoveryTitle, &[&rec.written]),
+            items,
+            selected: 0,
+            error: None,
+            purpose: PickFor::Recovery {
+                text: rec.text,
+                changes,
+            },
+        }));
     }
 
     /// Reopens the file from disk. Unsaved work is first written beside it, so nothing is lost.

@@ -92,6 +92,11 @@ pub enum PickFor {
     },
     Conflict,
     Quit,
+    /// Unsaved edits found in the recovery file: restore, discard, or decide later.
+    Recovery {
+        text: String,
+        changes: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -219,7 +219,22 @@ impl App {
             PickFor::Quit => {
                 match k {
                     0 => self.quit = self.save(),
-                    1 => self.quit = true,
+                    1 => {
+                        // Discarding on purpose: no recovery file should offer them back.
+                        crate::store::recovery::discard(&self.file.path);
+                        self.quit = true;
+                    }
+                    _ => {}
+                }
+                Ok(())
+            }
+            PickFor::Recovery { text, .. } => {
+                match k {
+                    0 => self.restore(text),
+                    1 => {
+                        crate::store::recovery::discard(&self.file.path);
+                        self.info(self.t(Msg::RecoveryDiscarded));
+                    }
                     _ => {}
                 }
                 Ok(())

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{block, inner};
-use crate::tui::app::{App, Popup};
+use crate::tui::app::{App, PickFor, Popup};
 use crate::tui::components::LineInput;
 use crate::tui::components::text::{fit, truncate, width, wrap_text};
 use crate::tui::strings::Msg;
@@ -159,9 +159,40 @@ pub fn draw(f: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                 .chain([width(&p.title) + 4, width(app.t(Msg::PickerHint))])
                 .max()
                 .unwrap_or(0);
+            // The recovery offer lists what restoring would change before the choices.
+            let notes: &[String] = match &p.purpose {
+                PickFor::Recovery { changes, .. } => changes,
+                _ => &[],
+            };
+            let need = notes
+                .iter()
+                .map(|n| width(n) + 2)
+                .chain([need])
+                .max()
+                .unwrap_or(need);
             let w = (need as u16 + 2).clamp(w.min(30), w);
             let tw = w.saturating_sub(2) as usize;
-            let room = area.height.saturating_sub(4 + u16::from(p.error.is_some())) as usize;
+            let shown_notes = notes.len().min((area.height as usize).saturating_sub(9));
+            for note in notes.iter().take(shown_notes) {
+                d.lines.push(Line::from(Span::styled(
+                    fit(&format!("· {note}"), tw, app.theme.ellipsis()),
+                    app.theme.label(),
+                )));
+            }
+            if notes.len() > shown_notes {
+                d.lines.push(Line::from(Span::styled(
+                    format!("… +{}", notes.len() - shown_notes),
+                    app.theme.label(),
+                )));
+            }
+            if !notes.is_empty() {
+                d.lines.push(Line::from(""));
+            }
+            let used = d.lines.len() as u16;
+            let room = area
+                .height
+                .saturating_sub(4 + used + u16::from(p.error.is_some()))
+                as usize;
             let first = (p.selected + 1).saturating_sub(room.max(1));
             for (k, item) in p.items.iter().enumerate().skip(first).take(room.max(1)) {
                 let style = if k == p.selected {

@@ -29,12 +29,28 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
 
 /// The semantic checks, on an already scored project.
 pub fn check_scored(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diagnostic> {
+    let index = p.code_index();
+    let mut out: Vec<Diagnostic> = (0..p.indicators.len())
+        .flat_map(|i| check_node(p, card, map, &index, i))
+        .collect();
+    out.extend(check_project(p, card, map));
+    out
+}
+
+/// The checks of one indicator (a parent's weights and printed figure; a leaf's record). The
+/// workbench re-runs these for an edited leaf and its ancestors only.
+pub fn check_node(
+    p: &Project,
+    card: &Scorecard,
+    map: &SourceMap,
+    index: &std::collections::HashMap<&str, usize>,
+    i: usize,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let places = p.framework.places;
     let tree = &card.tree;
-
-    let index = p.code_index();
-    for (i, ind) in p.indicators.iter().enumerate() {
+    {
+        let ind = &p.indicators[i];
         let code = &ind.code;
         if let Some(parent) = &ind.parent {
             if !index.contains_key(parent.as_str()) {
@@ -97,7 +113,15 @@ pub fn check_scored(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diagn
             leaf_checks(p, card, map, i, &mut out);
         }
     }
+    out
+}
 
+/// The checks of the whole: level-1 weights against the total, grades, the report's stated
+/// total and grade, adjustments.
+pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let places = p.framework.places;
+    let tree = &card.tree;
     let roots: Decimal = tree.roots.iter().map(|&r| p.indicators[r].weight).sum();
     if !p.indicators.is_empty() && roots != p.framework.total {
         let parts: Vec<String> = tree
@@ -355,7 +379,10 @@ fn leaf_checks(
                 ));
             }
             let lost = node.weight - node.score;
-            let explained = a.deductions.iter().any(|d| !d.reason.trim().is_empty());
+            // A deduction with its reason explains lost points; so does a justification (a
+            // judgement leaf's 评价说明 often is the only place that says why).
+            let explained = a.deductions.iter().any(|d| !d.reason.trim().is_empty())
+                || !a.justification.trim().is_empty();
             let self_explaining = !matches!(
                 ind.rule.kind,
                 RuleKind::Deductions { .. } | RuleKind::Judgement { .. }
@@ -363,7 +390,7 @@ fn leaf_checks(
             if lost > Decimal::ZERO && !explained && !self_explaining {
                 out.push(Diagnostic::warning(
                     map.indicator(code),
-                    format!("{code} {}: loses {} points but no deduction gives a reason; expected a deduction with its reason", ind.name, fixed(lost, places)),
+                    format!("{code} {}: loses {} points but no deduction gives a reason; expected a deduction with its reason, or a justification that says why", ind.name, fixed(lost, places)),
                 ));
             }
         }

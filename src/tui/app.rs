@@ -24,13 +24,13 @@ use super::keymap::{self, Ctx};
 use super::strings::{Lang, Msg, fill, text};
 use super::theme::Theme;
 use super::view;
-use crate::check::check_scored;
+use crate::check::{check_node, check_project};
 use crate::diagnostic::Diagnostic;
 use crate::edit::{Edit, describe, implied_status};
 use crate::model::Project;
 use crate::scoring::rounding::fixed;
 use crate::scoring::{self, Scorecard};
-use crate::store::{ProjectFile, fingerprint};
+use crate::store::ProjectFile;
 
 /// How the workbench starts.
 #[derive(Debug, Clone)]
@@ -60,6 +60,9 @@ pub struct Message {
 pub struct Transaction {
     pub edits: Vec<Edit>,
     pub label: String,
+    /// Names the document state this step leads to; it moves between the undo and redo stacks
+    /// unchanged, so "is this what was saved?" is an id comparison, not a re-serialisation.
+    pub id: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -93,6 +96,9 @@ pub struct App {
     /// Counts changes to the document (edits, undo, redo, restore), so the event loop knows
     /// when to write the recovery file.
     pub changes: u64,
+    next_id: u64,
+    /// The id of the undo step on top when the file was last saved (or opened).
+    pub(crate) saved_top: Option<u64>,
     last_selected: usize,
 }
 
@@ -124,6 +130,8 @@ impl App {
             size: (80, 24),
             quit: false,
             changes: 0,
+            next_id: 1,
+            saved_top: None,
             last_selected: selected,
         };
         app.recompute();
@@ -316,13 +324,20 @@ impl App {
         let no_op = undo.len() == edits.len() && undo.iter().rev().zip(&edits).all(|(u, e)| u == e);
         if !no_op {
             self.changes += 1;
+            self.next_id += 1;
             self.undo.push(Transaction {
                 edits: undo,
+                id: self.next_id,
                 label: label.clone(),
             });
             self.redo.clear();
         }
-        self.recompute();
+        self.recompute_edited(
+            &edits
+                .iter()
+                .map(|e| e.code().to_string())
+                .collect::<Vec<_>>(),
+        );
         let total = format!(
             "{} {}",
             self.t(Msg::Total),
@@ -361,6 +376,7 @@ impl App {
             Ok(inverse) => {
                 let code = step.edits.first().map(|e| e.code().to_string());
                 let back = Transaction {
+                    id: step.id,
                     edits: inverse,
                     label: step.label.clone(),
                 };
@@ -370,7 +386,13 @@ impl App {
                     self.undo.push(back)
                 }
                 self.changes += 1;
-                self.recompute();
+                self.recompute_edited(
+                    &step
+                        .edits
+                        .iter()
+                        .map(|e| e.code().to_string())
+                        .collect::<Vec<_>>(),
+                );
                 if let Some(i) = code.and_then(|c| self.project().index_of(&c)) {
                     let tree = self.card.tree.clone();
                     self.tree.reveal(&tree, i);
@@ -387,24 +409,47 @@ impl App {
     pub(crate) fn recompute(&mut self) {
         let p = self.file.project();
         self.card = scoring::score(p);
-        self.diagnostics = check_scored(p, &self.card, &self.file.loaded.map);
-        let mut per_node = vec![Vec::new(); p.indicators.len()];
-        for d in &self.diagnostics {
-            let head = d.message.split([':', ' ']).next().unwrap_or("");
-            if let Some(i) = p.index_of(head) {
-                per_node[i].push(d.clone());
-            }
-        }
-        self.node_diagnostics = per_node;
+        let index = p.code_index();
+        self.node_diagnostics = (0..p.indicators.len())
+            .map(|i| check_node(p, &self.card, &self.file.loaded.map, &index, i))
+            .collect();
+        self.diagnostics = check_project(p, &self.card, &self.file.loaded.map);
         let n = p.indicators.len();
-        // Undoing back to what is on disk is not an unsaved change.
-        if self.file.dirty && fingerprint(self.file.text().as_bytes()) == self.file.disk_fingerprint
-        {
-            self.file.dirty = false;
-        }
         if self.tree.expanded.len() != n {
             self.tree = TreeList::new(&self.card.tree);
         }
+    }
+
+    /// After edits to the given leaves: re-score them and their ancestors only, re-check those
+    /// nodes and the project-wide figures, so a keystroke stays cheap on the largest projects.
+    pub(crate) fn recompute_edited(&mut self, codes: &[String]) {
+        let p = self.file.project();
+        let touches_weights = codes
+            .iter()
+            .any(|c| p.index_of(c).is_none_or(|i| !self.card.tree.is_leaf(i)));
+        if touches_weights || self.card.nodes.len() != p.indicators.len() {
+            return self.recompute();
+        }
+        for code in codes {
+            scoring::rescore(p, &mut self.card, code);
+        }
+        if self.card.nodes.len() != self.node_diagnostics.len() {
+            return self.recompute();
+        }
+        let index = p.code_index();
+        let mut touched: Vec<usize> = codes
+            .iter()
+            .filter_map(|c| index.get(c.as_str()).copied())
+            .flat_map(|i| self.card.tree.ancestors(i))
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for i in touched {
+            self.node_diagnostics[i] = check_node(p, &self.card, &self.file.loaded.map, &index, i);
+        }
+        self.diagnostics = check_project(p, &self.card, &self.file.loaded.map);
+        // Undoing back to what was saved is not an unsaved change.
+        self.file.dirty = self.undo.last().map(|t| t.id) != self.saved_top;
     }
 
     /// Keeps the selection, the focused field and the editor's cursor on screen.

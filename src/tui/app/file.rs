@@ -57,6 +57,7 @@ impl App {
         match self.file.save() {
             Ok(()) => {
                 recovery::discard(&self.file.path);
+                self.saved_top = self.undo.last().map(|t| t.id);
                 self.info(self.tf(Msg::Saved, &[&file_name(&self.file.path)]));
                 true
             }
@@ -111,6 +112,8 @@ impl App {
                 self.undo.clear();
                 self.redo.clear();
                 self.changes += 1;
+                // Restored text differs from the file on disk until it is saved.
+                self.saved_top = Some(u64::MAX);
                 self.recompute();
                 self.tree = TreeList::new(&self.card.tree);
                 self.info(self.t(Msg::RecoveryRestored));
@@ -169,6 +172,7 @@ impl App {
         self.file = fresh;
         self.undo.clear();
         self.redo.clear();
+        self.saved_top = None;
         self.recompute();
         self.tree = TreeList::new(&self.card.tree);
         if let Some(i) = code.and_then(|c| self.project().index_of(&c)) {

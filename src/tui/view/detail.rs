@@ -128,18 +128,32 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         for l in node_lines(p, &app.card, i) {
             out.text("  ", &l, Style::new(), None);
         }
-        let lossy = app.card.leaves_with_loss();
+        let mut lossy = vec![false; app.card.nodes.len()];
+        for l in app.card.leaves_with_loss() {
+            lossy[l] = true;
+        }
         let lost: Vec<usize> = app
             .card
             .tree
             .leaves_under(i)
             .into_iter()
-            .filter(|l| lossy.contains(l))
+            .filter(|&l| lossy[l])
             .collect();
         if !lost.is_empty() {
             out.heading(t(Msg::SecLosses).to_string());
-            for l in lost {
+            // A level-1 node of a huge project can have thousands; the first hundred say enough
+            // and keep every frame fast (L jumps through all of them).
+            const SHOWN: usize = 100;
+            for &l in lost.iter().take(SHOWN) {
                 out.text("- ", &loss_summary(p, &app.card, l), Style::new(), None);
+            }
+            if lost.len() > SHOWN {
+                out.text(
+                    "  ",
+                    &format!("… +{}", lost.len() - SHOWN),
+                    Style::new(),
+                    None,
+                );
             }
         }
     }

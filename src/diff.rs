@@ -58,9 +58,11 @@ pub fn compare(a: &Project, b: &Project) -> ProjectDiff {
 
 pub fn compare_scored(a: &Project, ca: &Scorecard, b: &Project, cb: &Scorecard) -> ProjectDiff {
     let mut indicators = Vec::new();
+    // Code lookups through maps: the workbench recompares after every edit.
+    let (index_a, index_b) = (a.code_index(), b.code_index());
     for i in ca.tree.preorder() {
         let ia = &a.indicators[i];
-        let Some(j) = b.index_of(&ia.code) else {
+        let Some(&j) = index_b.get(ia.code.as_str()) else {
             continue;
         };
         let ib = &b.indicators[j];
@@ -132,13 +134,13 @@ pub fn compare_scored(a: &Project, ca: &Scorecard, b: &Project, cb: &Scorecard) 
     let only_codes_a = a
         .indicators
         .iter()
-        .filter(|x| b.index_of(&x.code).is_none())
+        .filter(|x| !index_b.contains_key(x.code.as_str()))
         .map(|x| x.code.clone())
         .collect();
     let only_codes_b = b
         .indicators
         .iter()
-        .filter(|x| a.index_of(&x.code).is_none())
+        .filter(|x| !index_a.contains_key(x.code.as_str()))
         .map(|x| x.code.clone())
         .collect();
     ProjectDiff {

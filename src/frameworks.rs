@@ -18,9 +18,9 @@ pub struct FrameworkSource {
     pub text: String,
 }
 
-/// `~/.config/jixiao/frameworks` (or the platform's equivalent).
+/// `~/.config/jixiao/frameworks` (or the platform's equivalent; see `config::dir`).
 pub fn user_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "jixiao").map(|d| d.config_dir().join("frameworks"))
+    crate::config::dir().map(|d| d.join("frameworks"))
 }
 
 fn describe(text: &str, origin: String) -> Option<FrameworkSource> {

@@ -48,6 +48,7 @@
 //! ```
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod edit;

@@ -33,9 +33,9 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
 
-    /// Polls the screen until `pred` holds; fails after 15 s with the last screen.
+    /// Polls the screen until `pred` holds; fails after 40 s with the last screen.
     fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + Duration::from_secs(40);
         loop {
             let s = self.screen();
             if pred(&s) {
@@ -50,7 +50,7 @@ impl Tmux {
     }
 
     fn wait_gone(&self) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + Duration::from_secs(40);
         while self.run(&["has-session", "-t", "t"]).status.success() {
             assert!(
                 Instant::now() < deadline,
@@ -284,7 +284,7 @@ fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
     open("u", "");
     let screen =
         String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-t", "u"]).stdout).into_owned();
-    let deadline = Instant::now() + Duration::from_secs(15);
+    let deadline = Instant::now() + Duration::from_secs(40);
     let mut screen = screen;
     while !screen.contains("只读") {
         assert!(Instant::now() < deadline, "no read-only banner:\n{screen}");
@@ -296,7 +296,7 @@ fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
     tmux.run(&["kill-session", "-t", "u"]);
 
     // Wait for the debounced recovery file, then kill the first session without warning.
-    let deadline = Instant::now() + Duration::from_secs(15);
+    let deadline = Instant::now() + Duration::from_secs(40);
     while std::fs::read_dir(data.join("recovery"))
         .map(|d| d.count())
         .unwrap_or(0)

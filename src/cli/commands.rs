@@ -258,19 +258,39 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
     0
 }
 
-/// `jixiao FILE` / `jixiao edit FILE`: the workbench. Without a terminal (a pipe, a script)
-/// there is nothing to draw on, so the score table is printed instead.
-pub fn open(path: &Path, lang: Option<&str>, ascii: bool, force: bool, read_only: bool) -> u8 {
+/// How `jixiao FILE`, `jixiao edit FILE` and `jixiao review FILE` open the workbench.
+#[derive(Debug, Clone)]
+pub struct OpenArgs {
+    pub lang: Option<String>,
+    pub ascii: bool,
+    pub force: bool,
+    pub read_only: bool,
+    /// Another evaluator's file to show beside this one.
+    pub compare: Option<std::path::PathBuf>,
+    /// Start in review mode: (every scored leaf, order).
+    pub review: Option<(bool, jixiao::tui::app::ReviewOrder)>,
+}
+
+/// `jixiao FILE` / `jixiao edit FILE` / `jixiao review FILE`: the workbench. Without a terminal
+/// (a pipe, a script) there is nothing to draw on, so the score table (or the review walk) is
+/// printed instead.
+pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     use jixiao::store::lock::{self, Acquire};
     use jixiao::tui::strings::{Msg, fill};
     use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "{}: not a terminal, so printing the score table (the workbench needs one)",
-            path.display()
-        );
-        return score(path, false, false);
+    // Settings: flags over the config file over the locale. A bad config file is reported
+    // (file:line:col) and the defaults used; it never stops anyone working.
+    let (config, config_problems) = jixiao::config::load();
+    for p in &config_problems {
+        eprintln!("{p}");
     }
+    let lang = args
+        .lang
+        .as_deref()
+        .or(config.lang.as_deref())
+        .and_then(jixiao::tui::Lang::parse)
+        .unwrap_or_else(jixiao::tui::Lang::from_env);
+    let ascii = args.ascii || config.ascii.unwrap_or(false);
     if !path.exists() {
         eprintln!(
             "{}: error: no such file; create one with `jixiao new --framework ID {}`",
@@ -279,14 +299,73 @@ pub fn open(path: &Path, lang: Option<&str>, ascii: bool, force: bool, read_only
         );
         return 2;
     }
-    let lang = lang
-        .and_then(jixiao::tui::Lang::parse)
-        .unwrap_or_else(jixiao::tui::Lang::from_env);
+    let compared = match &args.compare {
+        Some(b) => match jixiao::store::load_file(b) {
+            Ok((_, loaded)) => Some((b.clone(), loaded.project)),
+            Err(LoadError::Syntax(d)) => {
+                eprintln!("{}", d.display(&b.display().to_string()));
+                return 2;
+            }
+            Err(LoadError::Io(e)) => {
+                eprintln!(
+                    "{}: error: cannot read the file to compare with: {e}",
+                    b.display()
+                );
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let setup = |app: &mut jixiao::tui::App| {
+        app.reviewer = config.reviewer_name();
+        if let Some((b, project)) = compared {
+            app.set_compare(b, project);
+        }
+        if let Some((all, order)) = args.review {
+            app.start_review(all, order);
+        }
+        if let Some(p) = config_problems.first() {
+            app.error(fill(lang, Msg::ConfigProblem, &[p]));
+        }
+    };
+    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if !interactive {
+        if args.review.is_none() {
+            eprintln!(
+                "{}: not a terminal, so printing the score table (the workbench needs one)",
+                path.display()
+            );
+            return score(path, false, false);
+        }
+        let file = match jixiao::store::ProjectFile::open(path) {
+            Ok(f) => f,
+            Err(LoadError::Syntax(d)) => {
+                eprintln!("{}", d.display(&path.display().to_string()));
+                return 2;
+            }
+            Err(LoadError::Io(e)) => {
+                eprintln!("{}: error: cannot read: {e}", path.display());
+                return 2;
+            }
+        };
+        let opts = jixiao::tui::Options {
+            lang,
+            theme: jixiao::tui::Theme {
+                color: false,
+                ascii,
+            },
+            read_only: None,
+        };
+        let mut app = jixiao::tui::App::new(file, opts);
+        setup(&mut app);
+        print!("{}", jixiao::tui::view::review::walk_text(&mut app, 100));
+        return 0;
+    }
     // The lock lives as long as the workbench: dropping the guard removes it.
-    let (_guard, banner) = if read_only {
+    let (_guard, banner) = if args.read_only {
         (None, Some(fill(lang, Msg::ReadOnlyByChoice, &[])))
     } else {
-        match lock::acquire(path, force) {
+        match lock::acquire(path, args.force) {
             Ok(Acquire::Acquired(g)) => (Some(g), None),
             Ok(Acquire::HeldBy(holder)) => {
                 let who = holder
@@ -318,5 +397,5 @@ pub fn open(path: &Path, lang: Option<&str>, ascii: bool, force: bool, read_only
         theme: jixiao::tui::Theme::from_env(ascii),
         read_only: banner,
     };
-    jixiao::tui::run(path, opts)
+    jixiao::tui::run(path, opts, setup)
 }

@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "jixiao", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 #[command(
-    after_help = "Examples:\n  jixiao samples/rongcheng-checkup.toml          open a project in the workbench\n  jixiao score samples/rongcheng-checkup.toml    print the score table\n  jixiao explain samples/rongcheng-checkup.toml B101\n  jixiao check samples/*.toml\n  jixiao new --framework mof-program my-project.toml"
+    after_help = "Examples:\n  jixiao samples/rongcheng-checkup.toml          open a project in the workbench\n  jixiao score samples/rongcheng-checkup.toml    print the score table\n  jixiao explain samples/rongcheng-checkup.toml B101\n  jixiao review samples/rongcheng-checkup.toml   review every lost point (复核)\n  jixiao check samples/*.toml\n  jixiao new --framework mof-program my-project.toml"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -33,6 +33,9 @@ pub struct Cli {
     /// Open without taking the lock; nothing can be changed.
     #[arg(long)]
     pub read_only: bool,
+    /// Show another evaluator's scoring of the same project beside each row (read only).
+    #[arg(long, value_name = "B.toml")]
+    pub compare: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,6 +49,31 @@ pub enum Command {
         /// Open without taking the lock; nothing can be changed.
         #[arg(long)]
         read_only: bool,
+        /// Show another evaluator's scoring of the same project beside each row (read only).
+        #[arg(long, value_name = "B.toml")]
+        compare: Option<PathBuf>,
+    },
+    /// Review a project (复核): step through every leaf that lost points, approve it or flag it
+    /// with a comment. Opens the workbench in review mode; without a terminal, prints the walk.
+    ///
+    /// Example: jixiao review samples/rongcheng-checkup.toml --by points --compare B.toml
+    Review {
+        file: PathBuf,
+        /// Every scored leaf, not only those that lost points.
+        #[arg(long)]
+        all: bool,
+        /// The order of the walk: the indicator tree, or most points lost first.
+        #[arg(long, value_name = "points|tree", value_parser = ["points", "tree"], default_value = "tree")]
+        by: String,
+        /// Take over the file's lock when someone else holds it.
+        #[arg(long)]
+        force: bool,
+        /// Open without taking the lock; nothing can be changed.
+        #[arg(long)]
+        read_only: bool,
+        /// Show another evaluator's scoring of the same project beside each leaf (read only).
+        #[arg(long, value_name = "B.toml")]
+        compare: Option<PathBuf>,
     },
     /// Create a project from a framework (an id from `jixiao frameworks`, or a path).
     New {
@@ -223,12 +251,39 @@ pub enum EvidenceAction {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let open = |force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
+        lang: cli.lang.clone(),
+        ascii: cli.ascii,
+        force,
+        read_only,
+        compare,
+        review: None,
+    };
     let code = match cli.command {
         Some(Command::Edit {
             file,
             force,
             read_only,
-        }) => commands::open(&file, cli.lang.as_deref(), cli.ascii, force, read_only),
+            compare,
+        }) => commands::open(&file, &open(force, read_only, compare)),
+        Some(Command::Review {
+            file,
+            all,
+            by,
+            force,
+            read_only,
+            compare,
+        }) => commands::open(
+            &file,
+            &commands::OpenArgs {
+                review: Some((
+                    all,
+                    jixiao::tui::app::ReviewOrder::parse(&by)
+                        .unwrap_or(jixiao::tui::app::ReviewOrder::Tree),
+                )),
+                ..open(force, read_only, compare)
+            },
+        ),
         Some(Command::New {
             framework,
             name,
@@ -308,14 +363,10 @@ pub fn run() -> ExitCode {
             json,
             format,
         }) => documents::summary(&paths, sort.as_deref(), json, format),
-        None => match cli.file {
-            Some(file) => commands::open(
-                &file,
-                cli.lang.as_deref(),
-                cli.ascii,
-                cli.force,
-                cli.read_only,
-            ),
+        None => match &cli.file {
+            Some(file) => {
+                commands::open(file, &open(cli.force, cli.read_only, cli.compare.clone()))
+            }
             None => {
                 use clap::CommandFactory;
                 let _ = Cli::command().print_help();

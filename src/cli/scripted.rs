@@ -63,10 +63,16 @@ pub fn run(path: &Path, code: &str, force: bool, build: &Build) -> u8 {
             return 1;
         }
     };
-    if let Some(status) = edits
-        .first()
-        .and_then(|e| edit::implied_status(file.project(), e))
+    // An explicit status= wins; otherwise the first edit that implies a status gives it (and
+    // an approval withdrawn by the change is said so below).
+    let mut cleared = false;
+    if !edits.iter().any(|e| matches!(e, Edit::SetStatus { .. }))
+        && let Some((status, clears)) = edits.iter().find_map(|e| {
+            edit::implied_status(file.project(), e)
+                .map(|s| (s, edit::clears_approval(file.project(), e)))
+        })
     {
+        cleared = clears;
         edits.push(status);
     }
     if let Err(e) = file.apply_all(&edits) {
@@ -91,6 +97,9 @@ pub fn run(path: &Path, code: &str, force: bool, build: &Build) -> u8 {
     let places = p.framework.places;
     let i = p.index_of(code).unwrap_or(0);
     let ind = &p.indicators[i];
+    if cleared {
+        println!("{} 的复核已撤销：复核后又有修改（状态改回已评）", ind.code);
+    }
     println!(
         "{} {}：{} → {} 分（满分 {}）",
         ind.code,

@@ -364,22 +364,62 @@ pub fn describe(edit: &Edit) -> String {
     }
 }
 
-/// Edits that record a judgement mark an unscored leaf as 已评; returns that status edit.
+/// The status change an edit implies, applied in the same transaction:
+/// - recording a judgement on an unscored leaf marks it 已评;
+/// - changing anything of an approved (已复核) leaf's record — its score, inputs, deductions,
+///   evidence, justification, N/A … — sends it back to 已评, since the approval was of what was
+///   there before (see `clears_approval`).
+///
+/// Status edits, review comments and 加减分项 imply nothing.
 pub fn implied_status(p: &Project, edit: &Edit) -> Option<Edit> {
-    let ind = p.get(edit.code())?;
-    let records = !matches!(
+    if matches!(
         edit,
         Edit::SetStatus { .. }
             | Edit::InsertReview { .. }
             | Edit::RemoveReview { .. }
-            | Edit::SetJustification { .. }
-            | Edit::InsertEvidence { .. }
-            | Edit::ReplaceEvidence { .. }
-            | Edit::RemoveEvidence { .. }
             | Edit::SetAdjustment { .. }
-    );
-    (records && ind.assessment.status == Status::Unscored).then(|| Edit::SetStatus {
+    ) {
+        return None;
+    }
+    let ind = p.get(edit.code())?;
+    let back_to_scored = || Edit::SetStatus {
         code: ind.code.clone(),
         status: Status::Scored,
-    })
+    };
+    match ind.assessment.status {
+        Status::Reviewed => changes_record(ind, edit).then(back_to_scored),
+        Status::Unscored => {
+            let records = !matches!(
+                edit,
+                Edit::SetJustification { .. }
+                    | Edit::InsertEvidence { .. }
+                    | Edit::ReplaceEvidence { .. }
+                    | Edit::RemoveEvidence { .. }
+            );
+            records.then(back_to_scored)
+        }
+        Status::Scored => None,
+    }
+}
+
+/// Whether `edit` (not yet applied) withdraws an approval: the leaf is 已复核 and the edit
+/// changes what was approved. The TUI and the CLI say so when it does.
+pub fn clears_approval(p: &Project, edit: &Edit) -> bool {
+    p.get(edit.code())
+        .is_some_and(|ind| ind.assessment.status == Status::Reviewed)
+        && implied_status(p, edit).is_some()
+}
+
+/// Whether applying `edit` would change the leaf's record (an edit that sets what is already
+/// there does not). Tried on a copy of the one indicator, so it costs nothing on big projects.
+fn changes_record(ind: &Indicator, edit: &Edit) -> bool {
+    let mut alone = Project {
+        indicators: vec![ind.clone()],
+        ..Project::default()
+    };
+    match apply(&mut alone, edit) {
+        Ok(_) => alone.indicators[0].assessment != ind.assessment,
+        // A refused edit changes nothing; it will be refused again when applied for real.
+        Err(_) => false,
+    }
 }

@@ -4,8 +4,10 @@
 
 mod apply;
 mod parse;
+#[cfg(test)]
+mod tests;
 
-pub use apply::{apply, describe, implied_status};
+pub use apply::{apply, clears_approval, describe, implied_status};
 pub use parse::parse_assignment;
 
 use rust_decimal::Decimal;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 use super::toml_write::{self as tw, ListOp};
-use super::{LoadError, Loaded, parse_project};
+use super::{LoadError, Loaded};
 use crate::edit::{self, Edit, EditError};
 use crate::model::Project;
 
@@ -71,13 +71,8 @@ impl ProjectFile {
 
     /// A document from text (e.g. a recovery file) that belongs at `path`.
     pub fn from_text(path: &Path, text: &str) -> Result<ProjectFile, LoadError> {
-        let loaded = parse_project(text)?;
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            LoadError::Syntax(crate::diagnostic::Diagnostic::error(
-                None,
-                e.message().to_string(),
-            ))
-        })?;
+        let (loaded, parsed) = super::load::parse_with_document(text)?;
+        let doc: DocumentMut = parsed.into_mut();
         Ok(ProjectFile {
             path: path.to_path_buf(),
             doc,
@@ -348,6 +343,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::model::{Deduction, Evidence, InputValue};
+    use crate::store::parse_project;
     use std::str::FromStr;
 
     const HAND: &str = r#"# 手写的项目文件 — comments must survive
@@ -579,6 +575,7 @@ inputs = { "实际" = 1_040, "预算" = 1580 }
 mod list_order_tests {
     use super::*;
     use crate::model::Deduction;
+    use crate::store::parse_project;
     use std::str::FromStr;
 
     #[test]

@@ -65,6 +65,12 @@ const ROOT_KEYS: &[&str] = &[
 /// Parses a project or framework. TOML syntax errors are fatal; every other problem is collected
 /// as a located diagnostic and the rest of the file is still read.
 pub fn parse_project(src: &str) -> Result<Loaded, LoadError> {
+    parse_with_document(src).map(|(loaded, _)| loaded)
+}
+
+/// Parses once and returns the span-keeping document too, so an editor can turn it into its
+/// editable document (`Document::into_mut`) instead of parsing the file a second time.
+pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>), LoadError> {
     let mut r = Reader::new(src);
     let doc = match Document::parse(src) {
         Ok(doc) => doc,
@@ -158,11 +164,12 @@ pub fn parse_project(src: &str) -> Result<Loaded, LoadError> {
             reason,
         });
     }
-    Ok(Loaded {
+    let loaded = Loaded {
         project,
         map: r.map,
         diagnostics: r.diags,
-    })
+    };
+    Ok((loaded, doc))
 }
 
 fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> FrameworkInfo {

@@ -135,7 +135,8 @@ pub fn acquire(file: &Path, force: bool) -> std::io::Result<Acquire> {
     }
 }
 
-fn current_user() -> String {
+/// The login name: $USER, $LOGNAME, $USERNAME, else the password database.
+pub fn current_user() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))

@@ -45,6 +45,23 @@ pub enum Action {
     Save,
     Quit,
     Help,
+    /// R: enter review mode (or return to where it was left); in review mode, leave it.
+    Review,
+    /// The next leaf where the compared file (--compare) scores differently.
+    NextDisagreement,
+    // Review mode (复核).
+    ReviewNext,
+    ReviewPrev,
+    /// 复核通过: status 已复核 and a stamped approval, as one undoable step.
+    Approve,
+    /// 复核意见: a comment that sends the leaf back to its evaluator.
+    Flag,
+    /// Every scored leaf, or only those that lost points.
+    ToggleAll,
+    /// Tree order, or most points lost first.
+    ToggleOrder,
+    FilterUnreviewed,
+    FilterFlagged,
     // Inside text fields, forms, lists and the editor.
     Submit,
     NextField,

@@ -2,11 +2,14 @@
 //! the view reads this state. Every edit goes through `commit`, which applies it to the file as
 //! one transaction, records its undo, and rescores the whole project before the next frame.
 
+mod adjust;
+mod compare;
 mod fields;
 mod file;
 mod nav;
 mod open;
 mod popup;
+mod review;
 mod submit;
 #[cfg(test)]
 mod tests;
@@ -14,9 +17,12 @@ mod tests;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
+pub use adjust::Row;
+pub use compare::Compare;
 pub use fields::{Field, Section, fields, input_names, standard_count};
 pub use file::{mine_path, on_unsaved_exit};
 pub use popup::{EditorPopup, Form, MarkChoice, PickFor, Picker, Popup, Prompt};
+pub use review::{ReviewFilter, ReviewMode, ReviewOrder};
 
 use super::action::Action;
 use super::components::{LineInput, TreeList};
@@ -26,7 +32,7 @@ use super::theme::Theme;
 use super::view;
 use crate::check::{check_node, check_project};
 use crate::diagnostic::Diagnostic;
-use crate::edit::{Edit, describe, implied_status};
+use crate::edit::{Edit, clears_approval, describe, implied_status};
 use crate::model::Project;
 use crate::scoring::rounding::fixed;
 use crate::scoring::{self, Scorecard};
@@ -100,6 +106,12 @@ pub struct App {
     /// The id of the undo step on top when the file was last saved (or opened).
     pub(crate) saved_top: Option<u64>,
     last_selected: usize,
+    /// The name stamped on approvals (复核人): from the config, else the login user.
+    pub reviewer: String,
+    /// Review mode's state; kept while the reviewer edits, so `R` returns to the same leaf.
+    pub review: Option<ReviewMode>,
+    /// Another evaluator's file shown beside this one (`--compare`).
+    pub compare: Option<Compare>,
 }
 
 impl App {
@@ -133,8 +145,12 @@ impl App {
             next_id: 1,
             saved_top: None,
             last_selected: selected,
+            reviewer: crate::store::lock::current_user(),
+            review: None,
+            compare: None,
         };
         app.recompute();
+        app.sync_extra_rows();
         let errors = app
             .file
             .loaded
@@ -184,14 +200,18 @@ impl App {
         self.tree.selected
     }
 
+    /// Whether node `i` is a leaf (false for the 加减分项 rows, which are not nodes).
     pub fn is_leaf(&self, i: usize) -> bool {
-        self.card.tree.is_leaf(i)
+        i < self.card.tree.children.len() && self.card.tree.is_leaf(i)
     }
 
-    /// The fields of the selected node.
+    /// The fields of the selected row.
     pub fn fields(&self) -> Vec<Field> {
-        let i = self.selected();
-        fields(self.project(), self.is_leaf(i), i)
+        match self.selected_row() {
+            Row::Node(i) => fields(self.project(), self.is_leaf(i), i),
+            Row::AdjItem(_) => vec![Field::AdjPoints, Field::AdjReason],
+            Row::AdjGroup => Vec::new(),
+        }
     }
 
     pub fn focused_field(&self) -> Option<Field> {
@@ -207,6 +227,7 @@ impl App {
             Some(Popup::Editor(_)) => Ctx::Editor,
             Some(Popup::Help { .. }) => Ctx::Help,
             None if self.search.is_some() => Ctx::Prompt,
+            None if self.in_review() => Ctx::Review,
             None if self.focus == Focus::Detail => Ctx::Detail,
             None => Ctx::Global,
         }
@@ -231,7 +252,7 @@ impl App {
                 self.press(KeyEvent::new(k.code, k.modifiers - KeyModifiers::ALT));
             }
             None => {
-                if matches!(self.context(), Ctx::Global | Ctx::Detail) {
+                if matches!(self.context(), Ctx::Global | Ctx::Detail | Ctx::Review) {
                     self.error(self.t(Msg::UnknownKey));
                 }
             }
@@ -260,8 +281,21 @@ impl App {
     }
 
     fn main_action(&mut self, action: Action) {
+        if self.in_review() {
+            self.review_action(action);
+        } else {
+            self.workbench_action(action);
+        }
+    }
+
+    /// Keys in the tree and detail panes (and the ones review mode shares with them).
+    fn workbench_action(&mut self, action: Action) {
         let tree = self.card.tree.clone();
-        let on_leaf = self.is_leaf(self.selected());
+        let on_leaf = match self.selected_row() {
+            Row::Node(i) => self.is_leaf(i),
+            Row::AdjItem(_) => true,
+            Row::AdjGroup => false,
+        };
         match (action, self.focus) {
             (Action::Up, _) => self.move_vertical(-1),
             (Action::Down, _) => self.move_vertical(1),
@@ -283,6 +317,8 @@ impl App {
             (Action::NextUnscored, _) => self.jump(nav::Jump::Unscored),
             (Action::NextLoss, _) => self.jump(nav::Jump::Loss),
             (Action::NextWarning, _) => self.jump(nav::Jump::Warning),
+            (Action::NextDisagreement, _) => self.next_disagreement(),
+            (Action::Review, _) => self.enter_review(),
             (Action::EditScore, _) => self.open_score(),
             (Action::AddDeduction, _) => self.open_deduction(None),
             (Action::PickStandard, _) => self.open_standard(),
@@ -309,16 +345,31 @@ impl App {
         self.detail_follow = true;
     }
 
-    /// Applies `edit` (and the 已评 status it implies) as one undoable step, then rescores.
+    /// Applies `edit` (and the status it implies) as one undoable step, then rescores.
     /// On refusal nothing changes and the message says what is allowed.
     pub fn commit(&mut self, edit: Edit) -> Result<(), String> {
+        let label = describe(&edit);
+        self.commit_all(vec![edit], label)
+    }
+
+    /// Applies `edits` as one undoable step labelled `label`, with the status the first of them
+    /// implies unless they set a status themselves: 已评 for a first judgement, and back to 已评
+    /// when an approved (已复核) leaf changes — which the message then says.
+    pub fn commit_all(&mut self, mut edits: Vec<Edit>, label: String) -> Result<(), String> {
         if let Some(holder) = &self.read_only {
             return Err(self.tf(Msg::ReadOnly, &[holder]));
         }
-        let mut edits = vec![edit.clone()];
-        edits.extend(implied_status(self.project(), &edit));
+        let mut cleared = None;
+        if !edits.iter().any(|e| matches!(e, Edit::SetStatus { .. })) {
+            let p = self.project();
+            if let Some((status, code)) = edits.iter().find_map(|e| {
+                implied_status(p, e).map(|s| (s, clears_approval(p, e).then(|| e.code())))
+            }) {
+                cleared = code.map(str::to_string);
+                edits.push(status);
+            }
+        }
         let undo = self.file.apply_all(&edits).map_err(|e| e.0)?;
-        let label = describe(&edit);
         // An edit that changes nothing (clearing what was never set) is its own inverse, and is
         // not an undo step. Comparing edits, not the serialised file, keeps a keystroke cheap.
         let no_op = undo.len() == edits.len() && undo.iter().rev().zip(&edits).all(|(u, e)| u == e);
@@ -343,7 +394,13 @@ impl App {
             self.t(Msg::Total),
             fixed(self.card.total, self.project().framework.places)
         );
-        self.info(format!("{label} → {total}"));
+        match cleared {
+            Some(code) => self.info(format!(
+                "{} · {label} → {total}",
+                self.tf(Msg::ApprovalCleared, &[&code])
+            )),
+            None => self.info(format!("{label} → {total}")),
+        }
         Ok(())
     }
 
@@ -396,6 +453,7 @@ impl App {
                 if let Some(i) = code.and_then(|c| self.project().index_of(&c)) {
                     let tree = self.card.tree.clone();
                     self.tree.reveal(&tree, i);
+                    self.review_follow(i);
                 }
                 let msg = if undoing { Msg::Undone } else { Msg::Redone };
                 self.info(self.tf(msg, &[&step.label]));
@@ -418,6 +476,7 @@ impl App {
         if self.tree.expanded.len() != n {
             self.tree = TreeList::new(&self.card.tree);
         }
+        self.refresh_compare();
     }
 
     /// After edits to the given leaves: re-score them and their ancestors only, re-check those
@@ -450,10 +509,18 @@ impl App {
         self.diagnostics = check_project(p, &self.card, &self.file.loaded.map);
         // Undoing back to what was saved is not an unsaved change.
         self.file.dirty = self.undo.last().map(|t| t.id) != self.saved_top;
+        self.refresh_compare();
     }
 
     /// Keeps the selection, the focused field and the editor's cursor on screen.
     fn scroll_into_view(&mut self) {
+        self.sync_extra_rows();
+        if self.in_review() {
+            let max = view::review::max_scroll(self);
+            if let Some(r) = &mut self.review {
+                r.scroll = r.scroll.min(max);
+            }
+        }
         if self.tree.selected != self.last_selected {
             self.last_selected = self.tree.selected;
             self.field = 0;

@@ -24,12 +24,15 @@ pub enum Ctx {
     /// A list to choose from.
     Picker,
     Help,
+    /// Review mode (复核): one leaf at a time.
+    Review,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 8] = [
+    pub const ALL: [Ctx; 9] = [
         Ctx::Global,
         Ctx::Detail,
+        Ctx::Review,
         Ctx::Prompt,
         Ctx::Form,
         Ctx::Text,
@@ -48,6 +51,7 @@ impl Ctx {
             Ctx::Editor => Msg::CtxEditor,
             Ctx::Picker => Msg::CtxPicker,
             Ctx::Help => Msg::CtxHelp,
+            Ctx::Review => Msg::CtxReview,
         }
     }
 }
@@ -63,6 +67,7 @@ pub fn chain(situation: Ctx) -> &'static [Ctx] {
         Ctx::Editor => &[Ctx::Editor, Ctx::Text],
         Ctx::Picker => &[Ctx::Picker],
         Ctx::Help => &[Ctx::Help],
+        Ctx::Review => &[Ctx::Review],
     }
 }
 
@@ -130,6 +135,8 @@ pub static KEYMAP: &[Binding] = &[
     ch(Global, 'U', A::NextUnscored, Msg::HelpNextUnscored),
     ch(Global, 'L', A::NextLoss, Msg::HelpNextLoss),
     ch(Global, 'W', A::NextWarning, Msg::HelpNextWarning),
+    ch(Global, 'D', A::NextDisagreement, Msg::HelpNextDisagreement),
+    ch(Global, 'R', A::Review, Msg::HelpReview),
     ch(Global, 's', A::EditScore, Msg::HelpEditScore),
     ch(Global, 'a', A::AddDeduction, Msg::HelpAddDeduction),
     ch(Global, 'p', A::PickStandard, Msg::HelpPickStandard),
@@ -149,6 +156,35 @@ pub static KEYMAP: &[Binding] = &[
     ch(Global, 'q', A::Quit, Msg::HelpQuit),
     ctrl(Global, 'c', A::Quit, Msg::HelpQuit),
     ch(Global, '?', A::Help, Msg::HelpHelp),
+    ch(Review, 'n', A::ReviewNext, Msg::HelpReviewNext),
+    ch(Review, 'p', A::ReviewPrev, Msg::HelpReviewPrev),
+    ch(Review, 'y', A::Approve, Msg::HelpApprove),
+    ch(Review, 'f', A::Flag, Msg::HelpFlag),
+    key(Review, K::Enter, A::Activate, Msg::HelpReviewEdit),
+    ch(Review, 'a', A::ToggleAll, Msg::HelpToggleAll),
+    ch(Review, 'o', A::ToggleOrder, Msg::HelpToggleOrder),
+    ch(Review, 'U', A::FilterUnreviewed, Msg::HelpFilterUnreviewed),
+    ch(Review, 'F', A::FilterFlagged, Msg::HelpFilterFlagged),
+    ch(
+        Review,
+        'D',
+        A::NextDisagreement,
+        Msg::HelpReviewDisagreement,
+    ),
+    key(Review, K::Up, A::Up, Msg::HelpScrollUp),
+    ch(Review, 'k', A::Up, Msg::HelpScrollUp),
+    key(Review, K::Down, A::Down, Msg::HelpScrollDown),
+    ch(Review, 'j', A::Down, Msg::HelpScrollDown),
+    key(Review, K::PageUp, A::PageUp, Msg::HelpPageUp),
+    key(Review, K::PageDown, A::PageDown, Msg::HelpPageDown),
+    ch(Review, 'R', A::Review, Msg::HelpLeaveReview),
+    key(Review, K::Esc, A::Review, Msg::HelpLeaveReview),
+    ch(Review, 'u', A::Undo, Msg::HelpUndo),
+    ctrl(Review, 'r', A::Redo, Msg::HelpRedo),
+    ctrl(Review, 's', A::Save, Msg::HelpSave),
+    ch(Review, 'q', A::Quit, Msg::HelpQuit),
+    ctrl(Review, 'c', A::Quit, Msg::HelpQuit),
+    ch(Review, '?', A::Help, Msg::HelpHelp),
     ch(Detail, 'x', A::Delete, Msg::HelpDelete),
     key(Detail, K::Delete, A::Delete, Msg::HelpDelete),
     key(Prompt, K::Enter, A::Submit, Msg::HelpSubmit),

@@ -171,8 +171,9 @@ fn wait_for_input(ms: i32) -> Wait {
     Wait::Input
 }
 
-/// Opens `path` in the workbench; returns the process exit status.
-pub fn run(path: &Path, opts: Options) -> u8 {
+/// Opens `path` in the workbench; returns the process exit status. `setup` prepares the app
+/// before the first frame (the reviewer's name, a compared file, review mode, a message).
+pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!("error: the workbench needs a terminal (stdin and stdout)");
@@ -190,6 +191,7 @@ pub fn run(path: &Path, opts: Options) -> u8 {
         }
     };
     let mut app = App::new(file, opts);
+    setup(&mut app);
     if app.read_only.is_none() {
         app.offer_recovery();
     }

@@ -116,6 +116,19 @@ impl Theme {
         )
     }
 
+    /// Where the compared file (--compare) scores differently.
+    pub fn disagree(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    /// The mark of a disagreement in the tree.
+    pub fn disagree_mark(&self) -> &'static str {
+        if self.ascii { "#" } else { "≠" }
+    }
+
     pub fn good(&self) -> Style {
         self.pick(Style::new().fg(Color::Green), Style::new())
     }

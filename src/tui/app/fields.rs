@@ -25,6 +25,10 @@ pub enum Field {
     Unscorable,
     /// The awarded score that overrides any other rule (rarely used, so listed last).
     Awarded,
+    /// A 加减分项's recorded points.
+    AdjPoints,
+    /// A 加减分项's reason.
+    AdjReason,
 }
 
 /// The detail-pane section a field sits in.
@@ -36,6 +40,7 @@ pub enum Section {
     Evidence,
     Justification,
     Status,
+    Adjustment,
 }
 
 impl Field {
@@ -47,6 +52,7 @@ impl Field {
             Field::Evidence(_) | Field::AddEvidence => Section::Evidence,
             Field::Justification => Section::Justification,
             Field::Status | Field::Na | Field::Unscorable | Field::Awarded => Section::Status,
+            Field::AdjPoints | Field::AdjReason => Section::Adjustment,
         }
     }
 }

@@ -111,7 +111,7 @@ impl App {
 
     /// Selects the next node in tree order after (or, with `inclusive`, at) `from` that
     /// satisfies `pred`, wrapping around. Returns whether one was found.
-    fn select_next(
+    pub(super) fn select_next(
         &mut self,
         from: usize,
         forward: bool,

@@ -20,7 +20,10 @@ impl App {
             self.error(self.tf(Msg::ReadOnly, &[&holder]));
             return None;
         }
-        let i = self.selected();
+        let Some(i) = self.selected_node() else {
+            self.error(self.t(Msg::AdjOnlyPoints));
+            return None;
+        };
         let code = self.project().indicators[i].code.clone();
         if !self.is_leaf(i) {
             self.error(self.tf(Msg::ParentNoEdit, &[&code]));
@@ -69,6 +72,9 @@ impl App {
     }
 
     pub(super) fn open_score(&mut self) {
+        if let super::Row::AdjItem(k) = self.selected_row() {
+            return self.open_adjustment(k, 0);
+        }
         let Some(code) = self.editable_leaf() else {
             return;
         };
@@ -320,9 +326,17 @@ impl App {
     /// Enter (or Space) on the focused field of the detail pane.
     pub(super) fn activate_field(&mut self) {
         match self.focused_field() {
-            None => {
-                let code = self.project().indicators[self.selected()].code.clone();
-                self.error(self.tf(Msg::ParentNoEdit, &[&code]));
+            None => match self.selected_node() {
+                Some(i) => {
+                    let code = self.project().indicators[i].code.clone();
+                    self.error(self.tf(Msg::ParentNoEdit, &[&code]));
+                }
+                None => self.error(self.t(Msg::AdjOnlyPoints)),
+            },
+            Some(f @ (Field::AdjPoints | Field::AdjReason)) => {
+                if let super::Row::AdjItem(k) = self.selected_row() {
+                    self.open_adjustment(k, usize::from(f == Field::AdjReason));
+                }
             }
             Some(Field::Score | Field::Awarded) => self.open_score(),
             Some(Field::Check(k)) => self.toggle_check(k),

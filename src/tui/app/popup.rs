@@ -32,12 +32,27 @@ pub struct Prompt {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptFor {
-    Score { code: String },
-    Na { code: String },
-    Unscorable { code: String },
-    InputValue { code: String, name: String },
-    NewInput { code: String },
+    Score {
+        code: String,
+    },
+    Na {
+        code: String,
+    },
+    Unscorable {
+        code: String,
+    },
+    InputValue {
+        code: String,
+        name: String,
+    },
+    NewInput {
+        code: String,
+    },
     SaveAs,
+    /// A review comment (复核意见) on leaf `code`.
+    Flag {
+        code: String,
+    },
 }
 
 /// Several labelled lines: a deduction or an evidence item.
@@ -63,6 +78,10 @@ pub enum FormFor {
     Evidence {
         code: String,
         index: Option<usize>,
+    },
+    /// A 加减分项's points and reason.
+    Adjustment {
+        code: String,
     },
 }
 

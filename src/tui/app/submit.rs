@@ -65,6 +65,7 @@ impl App {
                 })
             }
             PromptFor::SaveAs => self.save_as(t),
+            PromptFor::Flag { code } => self.submit_flag(code, t),
         }
     }
 
@@ -159,6 +160,7 @@ impl App {
                 };
                 self.commit(edit)
             }
+            FormFor::Adjustment { code } => self.submit_adjustment(code, &text(0), &text(1)),
         }
     }
 
@@ -187,6 +189,12 @@ impl App {
                 tier: choices[k].clone(),
             }),
             PickFor::Mark { code, choices } => match choices[k] {
+                // Marking 已复核 by hand is an approval like `y` in review mode: stamped.
+                MarkChoice::Status(crate::model::Status::Reviewed) => {
+                    let code = code.clone();
+                    self.approve(&code);
+                    Ok(())
+                }
                 MarkChoice::Status(status) => self.commit(Edit::SetStatus {
                     code: code.clone(),
                     status,

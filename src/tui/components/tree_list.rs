@@ -1,5 +1,8 @@
 //! Navigation state of a foldable tree: which nodes are open, which is selected, and the first
 //! row shown. Rows are computed from the tree on demand, so they never go stale.
+//!
+//! Below the tree there may be `extra` rows that are not nodes (the 加减分项 group and its
+//! items): a foldable group row with id `n` (the number of nodes) and its items `n + 1 …`.
 
 use crate::model::Tree;
 
@@ -11,6 +14,10 @@ pub struct TreeList {
     pub selected: usize,
     /// The first visible row.
     pub offset: usize,
+    /// Rows after the tree: a group row and `extra - 1` items (0: none).
+    pub extra: usize,
+    /// Whether the group row's items are shown.
+    pub extra_open: bool,
 }
 
 impl TreeList {
@@ -20,7 +27,14 @@ impl TreeList {
             expanded: vec![true; tree.parent.len()],
             selected: tree.roots.first().copied().unwrap_or(0),
             offset: 0,
+            extra: 0,
+            extra_open: true,
         }
+    }
+
+    /// The id of the extra group row (ids from here on are not nodes).
+    pub fn extra_base(&self) -> usize {
+        self.expanded.len()
     }
 
     /// Visible nodes, in tree order.
@@ -31,6 +45,13 @@ impl TreeList {
             out.push(i);
             if self.expanded.get(i).copied().unwrap_or(false) {
                 stack.extend(tree.children[i].iter().rev());
+            }
+        }
+        if self.extra > 0 {
+            let base = self.extra_base();
+            out.push(base);
+            if self.extra_open {
+                out.extend(base + 1..base + self.extra);
             }
         }
         out
@@ -69,6 +90,15 @@ impl TreeList {
     /// Left / h: fold an open parent, else go to the parent.
     pub fn collapse_or_parent(&mut self, tree: &Tree) {
         let i = self.selected;
+        let base = self.extra_base();
+        if i >= base {
+            if i == base {
+                self.extra_open = false;
+            } else {
+                self.selected = base;
+            }
+            return;
+        }
         if !tree.is_leaf(i) && self.expanded[i] {
             self.expanded[i] = false;
         } else if let Some(p) = tree.parent[i] {
@@ -79,7 +109,16 @@ impl TreeList {
     /// Right / l: open a folded parent, else go to its first child.
     pub fn expand_or_child(&mut self, tree: &Tree) {
         let i = self.selected;
-        if tree.is_leaf(i) {
+        let base = self.extra_base();
+        if i == base {
+            if !self.extra_open {
+                self.extra_open = true;
+            } else if self.extra > 1 {
+                self.selected = base + 1;
+            }
+            return;
+        }
+        if i > base || tree.is_leaf(i) {
             return;
         }
         if !self.expanded[i] {
@@ -91,13 +130,20 @@ impl TreeList {
 
     pub fn toggle(&mut self, tree: &Tree) {
         let i = self.selected;
-        if !tree.is_leaf(i) {
+        if i == self.extra_base() {
+            self.extra_open = !self.extra_open;
+        } else if i < self.extra_base() && !tree.is_leaf(i) {
             self.expanded[i] = !self.expanded[i];
         }
     }
 
     /// Selects `i`, opening its ancestors so it can be seen.
     pub fn reveal(&mut self, tree: &Tree, i: usize) {
+        if i >= self.extra_base() {
+            self.extra_open |= i > self.extra_base();
+            self.selected = i;
+            return;
+        }
         for a in tree.ancestors(i).into_iter().skip(1) {
             self.expanded[a] = true;
         }
@@ -163,5 +209,27 @@ mod tests {
         l.last(&t);
         l.scroll_into_view(&t, 2);
         assert_eq!((l.selected, l.offset), (5, 1));
+    }
+
+    #[test]
+    fn extra_rows_follow_the_tree_and_fold() {
+        let t = tree();
+        let mut l = TreeList::new(&t);
+        l.extra = 3;
+        assert_eq!(l.rows(&t), vec![0, 1, 2, 3, 4, 5, 6, 7, 8]);
+        l.last(&t);
+        assert_eq!(l.selected, 8);
+        l.collapse_or_parent(&t);
+        assert_eq!(l.selected, 6);
+        l.collapse_or_parent(&t);
+        assert_eq!(l.rows(&t), vec![0, 1, 2, 3, 4, 5, 6]);
+        l.expand_or_child(&t);
+        l.expand_or_child(&t);
+        assert_eq!(l.selected, 7);
+        l.toggle(&t);
+        l.reveal(&t, 8);
+        assert!(l.extra_open);
+        l.reveal(&t, 2);
+        assert_eq!(l.selected, 2);
     }
 }

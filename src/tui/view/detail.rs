@@ -14,7 +14,7 @@ use crate::model::{Indicator, RuleKind};
 use crate::scoring::LeafState;
 use crate::scoring::explain::{loss_summary, node_lines};
 use crate::scoring::rounding::{fixed, plain};
-use crate::tui::app::{App, Field, Focus, Section, fields, standard_count};
+use crate::tui::app::{App, Field, Focus, Row, Section, fields, standard_count};
 use crate::tui::components::text::{width, wrap_text};
 use crate::tui::strings::{Lang, Msg, status_label};
 
@@ -25,10 +25,10 @@ pub struct DLine {
     pub field: Option<usize>,
 }
 
-struct Out<'a> {
-    app: &'a App,
+pub(super) struct Out<'a> {
+    pub(super) app: &'a App,
     width: usize,
-    lines: Vec<DLine>,
+    pub(super) lines: Vec<DLine>,
 }
 
 impl Out<'_> {
@@ -37,7 +37,7 @@ impl Out<'_> {
     }
 
     /// Text wrapped to the pane, the first line after `lead`, the rest under it.
-    fn text(&mut self, lead: &str, body: &str, style: Style, field: Option<usize>) {
+    pub(super) fn text(&mut self, lead: &str, body: &str, style: Style, field: Option<usize>) {
         let indent = width(lead);
         let room = self.width.saturating_sub(indent).max(1);
         for (k, l) in wrap_text(body, room).into_iter().enumerate() {
@@ -50,7 +50,7 @@ impl Out<'_> {
         }
     }
 
-    fn heading(&mut self, text: String) {
+    pub(super) fn heading(&mut self, text: String) {
         let style = self.app.theme.heading();
         self.text("", &text, style, None);
     }
@@ -66,7 +66,8 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     };
     let p = app.project();
     let Some(ind) = p.indicators.get(i) else {
-        return Vec::new();
+        super::adjust::lines(&mut out);
+        return out.lines;
     };
     let node = &app.card.nodes[i];
     let places = p.framework.places;
@@ -107,6 +108,9 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         )),
     }
     out.text("", &summary.join("  "), app.theme.label(), None);
+    for (lead, body, style) in super::compare::rows(app, i) {
+        out.text(&lead, &body, style, None);
+    }
     for (label, value) in [
         (Msg::Target, &ind.target),
         (Msg::DataSource, &ind.source),
@@ -179,6 +183,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             out.text("  ", &l, Style::new(), None);
         }
         leaf_fields(&mut out, ind);
+        reviews(&mut out, ind);
     }
     let diags = &app.node_diagnostics[i];
     if !diags.is_empty() {
@@ -195,7 +200,28 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     out.lines
 }
 
-fn value_or_dash(app: &App, v: Option<String>) -> String {
+/// The review comments (复核意见) on a leaf, so its evaluator sees what the reviewer asked.
+fn reviews(out: &mut Out, ind: &Indicator) {
+    let app = out.app;
+    if ind.assessment.reviews.is_empty() {
+        return;
+    }
+    out.heading(app.t(Msg::SecReviews).to_string());
+    for r in &ind.assessment.reviews {
+        let (tag, style) = if r.approved {
+            (app.t(Msg::ReviewApprovedTag), app.theme.good())
+        } else {
+            (app.t(Msg::ReviewFlaggedTag), app.theme.warning())
+        };
+        let mut s = format!("{} {}", r.by, r.at);
+        if !r.text.trim().is_empty() {
+            s.push_str(&format!("{}{}", app.t(Msg::Colon), r.text.trim()));
+        }
+        out.text(&format!("  [{tag}] "), &s, style, None);
+    }
+}
+
+pub(super) fn value_or_dash(app: &App, v: Option<String>) -> String {
     v.filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| app.t(Msg::NotSet).to_string())
 }
@@ -227,6 +253,7 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
                 Section::Evidence => t(Msg::SecEvidence).to_string(),
                 Section::Justification => t(Msg::SecJustification).to_string(),
                 Section::Status => t(Msg::SecStatus).to_string(),
+                Section::Adjustment => t(Msg::SecAdjustment).to_string(),
             };
             out.heading(head);
         }
@@ -299,6 +326,8 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
             Field::Status => kv(Msg::Status, status_label(app, a.status).to_string()),
             Field::Na => kv(Msg::Na, value_or_dash(app, a.na.clone())),
             Field::Unscorable => kv(Msg::Unscorable, value_or_dash(app, a.unscorable.clone())),
+            // Only on 加减分项 rows, drawn by `adjustment_lines`.
+            Field::AdjPoints | Field::AdjReason => String::new(),
         };
         let focused = detail_focused && app.field == k;
         let style = if focused {
@@ -326,9 +355,16 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let h = body.height as usize;
     let scroll = app.detail_scroll.min(all.len().saturating_sub(h));
     // The indicator's name stays in the border while its details scroll.
-    let title = match app.project().indicators.get(app.selected()) {
-        Some(ind) => format!(" {} {} ", ind.code, ind.name),
-        None => format!(" {} ", app.t(Msg::DetailTitle)),
+    let title = match app.selected_row() {
+        Row::Node(i) => {
+            let ind = &app.project().indicators[i];
+            format!(" {} {} ", ind.code, ind.name)
+        }
+        Row::AdjGroup => format!(" {} ", app.t(Msg::AdjGroup)),
+        Row::AdjItem(k) => match app.adjustment_item(k) {
+            Some(item) => format!(" {} {} ", item.code, item.name),
+            None => format!(" {} ", app.t(Msg::DetailTitle)),
+        },
     };
     let mut b = block(&app.theme, title, focused);
     if all.len() > h && h > 0 {

@@ -53,6 +53,21 @@ fn body(area: Rect) -> Rect {
     inner(large(area))
 }
 
+/// The line where `ctx`'s keys start, so help opened in review mode shows its keys first.
+pub fn section_start(lang: Lang, area: Rect, ctx: Ctx) -> usize {
+    let b = body(area);
+    let theme = Theme {
+        color: false,
+        ascii: false,
+    };
+    let title = text(lang, ctx.title());
+    lines(lang, &theme, b.width as usize)
+        .iter()
+        .position(|l| l.spans.len() == 1 && l.spans[0].content == title)
+        .unwrap_or(0)
+        .min(max_scroll(lang, area))
+}
+
 /// How far the help can scroll at this screen size.
 pub fn max_scroll(lang: Lang, area: Rect) -> usize {
     let b = body(area);

@@ -1,9 +1,12 @@
 //! Drawing: a pure function of the app's state. The layout functions are public so the app
 //! can keep the selection on screen at the size the next frame is drawn at.
 
+mod adjust;
+pub mod compare;
 pub mod detail;
 pub mod help;
 pub mod popup;
+pub mod review;
 pub mod status;
 pub mod tree;
 
@@ -109,8 +112,12 @@ pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let a = layout(area, app.read_only.is_some(), app.focus == Focus::Detail);
     title(f, app, a.title);
-    tree::draw(f, app, a.tree);
-    detail::draw(f, app, a.detail);
+    if app.in_review() {
+        review::draw(f, app, review::main_area(app));
+    } else {
+        tree::draw(f, app, a.tree);
+        detail::draw(f, app, a.detail);
+    }
     status::draw(f, app, a.status);
     if let Some(p) = &app.popup {
         popup::draw(f, app, p, area);
@@ -136,10 +143,30 @@ fn title(f: &mut Frame, app: &App, area: Rect) {
         used += 1;
     }
     let name = format!(" {}", app.project().title());
-    spans.push(Span::styled(
-        truncate(&name, w.saturating_sub(used), app.theme.ellipsis()),
-        app.theme.title(),
-    ));
+    let name = truncate(&name, w.saturating_sub(used), app.theme.ellipsis());
+    used += width(&name);
+    spans.push(Span::styled(name, app.theme.title()));
+    if let Some(c) = &app.compare {
+        let places = app.project().framework.places;
+        let banner = app.tf(
+            Msg::CompareBanner,
+            &[
+                &c.name(),
+                &crate::scoring::rounding::fixed(c.card.total, places),
+                c.card.grade.as_deref().unwrap_or("-"),
+                &c.disagreements().to_string(),
+            ],
+        );
+        let sep = app.theme.separator();
+        let room = w.saturating_sub(used + width(sep));
+        if room >= 8 {
+            spans.push(Span::raw(sep));
+            spans.push(Span::styled(
+                truncate(&banner, room, app.theme.ellipsis()),
+                app.theme.disagree(),
+            ));
+        }
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

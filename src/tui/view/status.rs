@@ -16,13 +16,21 @@ pub fn score_line(app: &App, w: usize) -> String {
     let p = app.project();
     let card = &app.card;
     let places = p.framework.places;
-    let head = format!(
+    let mut head = format!(
         "{} {}/{} {}",
         app.t(Msg::Total),
         fixed(card.total, places),
         plain(card.max),
         card.grade.as_deref().unwrap_or("-")
     );
+    // The level-1 scores add up to the base; say what the 加减分项 add to it.
+    if let Some(o) = card.adjustments.as_ref().filter(|o| !o.net.is_zero()) {
+        head.push_str(&format!(
+            "（{} {}）",
+            app.t(Msg::AdjScoreLine),
+            super::tree::signed(o.net, places)
+        ));
+    }
     let level1 = |detail: u8| -> Vec<String> {
         card.tree
             .roots
@@ -58,8 +66,12 @@ pub fn score_line(app: &App, w: usize) -> String {
     truncate(&head, w, app.theme.ellipsis())
 }
 
-/// Scored leaves / all leaves.
+/// Scored leaves / all leaves; in review mode, reviewed / to review.
 fn progress(app: &App) -> String {
+    if app.in_review() {
+        let (done, all) = app.review_progress();
+        return app.tf(Msg::ReviewProgress, &[&done.to_string(), &all.to_string()]);
+    }
     format!(
         "{} {}/{}",
         app.t(Msg::Progress),

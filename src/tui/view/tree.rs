@@ -8,16 +8,63 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{block, inner};
-use crate::diagnostic::Severity;
-use crate::model::Status;
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{AdjustmentDirection, Status};
 use crate::scoring::LeafState;
 use crate::scoring::rounding::{fixed, plain};
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, Row};
 use crate::tui::components::text::{fit, width};
 use crate::tui::strings::Msg;
 
-/// "2.67/4", "-/4" for a leaf not yet scored.
+/// "2.67/4", "-/4" for a leaf not yet scored; for the 加减分项 rows the counted points.
 pub fn score_text(app: &App, i: usize) -> String {
+    match app.row(i) {
+        Row::Node(i) => node_score_text(app, i),
+        Row::AdjGroup => app
+            .card
+            .adjustments
+            .as_ref()
+            .map(|o| signed(o.net, app.project().framework.places))
+            .unwrap_or_default(),
+        Row::AdjItem(k) => adjustment_text(app, k),
+    }
+}
+
+/// "+2.00", "-1.00", "0.00".
+pub fn signed(x: Decimal, places: u32) -> String {
+    if x.is_zero() {
+        // Decimal keeps the sign of a negated zero; a report never prints "-0.00".
+        fixed(Decimal::ZERO, places)
+    } else if x > Decimal::ZERO {
+        format!("+{}", fixed(x, places))
+    } else {
+        fixed(x, places)
+    }
+}
+
+/// An item's counted points with its sign, over its cap: "+2/3", "-1/10", "-/5".
+fn adjustment_text(app: &App, k: usize) -> String {
+    let Some(item) = app.adjustment_item(k) else {
+        return String::new();
+    };
+    let cap = item.cap.map(plain).unwrap_or_else(|| "∞".into());
+    let line = app.card.adjustments.as_ref().and_then(|o| o.lines.get(k));
+    match (item.points, line) {
+        (Some(_), Some(l)) => {
+            let sign = if l.direction == AdjustmentDirection::Bonus {
+                "+"
+            } else {
+                "-"
+            };
+            format!("{sign}{}/{cap}", plain(l.counted))
+        }
+        _ => format!("-/{cap}"),
+    }
+}
+
+fn node_score_text(app: &App, i: usize) -> String {
     let p = app.project();
     let node = &app.card.nodes[i];
     let ind = &p.indicators[i];
@@ -44,6 +91,9 @@ pub fn score_text(app: &App, i: usize) -> String {
 
 /// The status mark: 未 / 评 / 核 / NA (two columns), blank for a parent that is not all N/A.
 pub fn status_mark(app: &App, i: usize) -> &'static str {
+    let Row::Node(i) = app.row(i) else {
+        return "  ";
+    };
     let node = &app.card.nodes[i];
     if node.not_applicable {
         return app.t(Msg::MarkNa);
@@ -55,6 +105,42 @@ pub fn status_mark(app: &App, i: usize) -> &'static str {
         Status::Unscored => app.t(Msg::MarkUnscored),
         Status::Scored => app.t(Msg::MarkScored),
         Status::Reviewed => app.t(Msg::MarkReviewed),
+    }
+}
+
+/// B's score of row `i` when a file is compared: "2.17", "-" where B lacks the indicator.
+fn other_text(app: &App, i: usize) -> String {
+    match app.row(i) {
+        Row::Node(n) => app
+            .other_score(n)
+            .map(|s| fixed(s, app.project().framework.places))
+            .unwrap_or_else(|| "-".into()),
+        Row::AdjGroup => app
+            .compare
+            .as_ref()
+            .and_then(|c| c.card.adjustments.as_ref())
+            .map(|o| signed(o.net, app.project().framework.places))
+            .unwrap_or_default(),
+        Row::AdjItem(_) => String::new(),
+    }
+}
+
+/// The check warnings of a row (an adjustment's are the project-wide ones that name it).
+fn row_diagnostics(app: &App, i: usize) -> Vec<&Diagnostic> {
+    match app.row(i) {
+        Row::Node(n) => app.node_diagnostics[n].iter().collect(),
+        Row::AdjGroup => Vec::new(),
+        Row::AdjItem(k) => {
+            let Some(item) = app.adjustment_item(k) else {
+                return Vec::new();
+            };
+            let head = format!("adjustment {} ", item.code);
+            let head_colon = format!("adjustment {}:", item.code);
+            app.diagnostics
+                .iter()
+                .filter(|d| d.message.starts_with(&head) || d.message.starts_with(&head_colon))
+                .collect()
+        }
     }
 }
 
@@ -81,25 +167,59 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .map(|&i| width(&score_text(app, i)))
         .max()
         .unwrap_or(0);
+    // The compared file's score: its own column, then a mark where the two disagree.
+    let other_w = if app.compare.is_some() {
+        rows.iter()
+            .map(|&i| width(&other_text(app, i)))
+            .max()
+            .unwrap_or(0)
+            + 2
+    } else {
+        0
+    };
     let w = body.width as usize;
-    // Room for the name first; the score and then the marks give way on narrow panes.
+    // Room for the name first; the score, the compared score and then the marks give way on
+    // narrow panes.
     let show_score = w >= score_w + 5 + 10;
+    let show_other = other_w > 0 && w >= score_w + other_w + 5 + 10;
     let show_marks = w >= 5 + 8;
-    let right_w = if show_score { score_w + 1 } else { 0 } + if show_marks { 5 } else { 0 };
+    let right_w = if show_score { score_w + 1 } else { 0 }
+        + if show_other { other_w } else { 0 }
+        + if show_marks { 5 } else { 0 };
     let left_w = w.saturating_sub(right_w);
     let ell = theme.ellipsis();
     let mut lines = Vec::new();
     for &i in rows.iter().skip(app.tree.offset).take(body.height as usize) {
-        let ind = &app.project().indicators[i];
-        let depth = tree.depth[i].max(1);
-        let fold = if tree.is_leaf(i) {
-            "  "
-        } else if app.tree.expanded[i] {
-            theme.fold_open()
-        } else {
-            theme.fold_closed()
+        let (left, depth) = match app.row(i) {
+            Row::Node(n) => {
+                let ind = &app.project().indicators[n];
+                let depth = tree.depth[n].max(1);
+                let fold = if tree.is_leaf(n) {
+                    "  "
+                } else if app.tree.expanded[n] {
+                    theme.fold_open()
+                } else {
+                    theme.fold_closed()
+                };
+                let left = format!("{}{fold}{} {}", " ".repeat(depth - 1), ind.code, ind.name);
+                (left, depth)
+            }
+            Row::AdjGroup => {
+                let fold = if app.tree.extra_open {
+                    theme.fold_open()
+                } else {
+                    theme.fold_closed()
+                };
+                (format!("{fold}{}", app.t(Msg::AdjGroup)), 1)
+            }
+            Row::AdjItem(k) => {
+                let left = app
+                    .adjustment_item(k)
+                    .map(|it| format!("   {} {}", it.code, it.name))
+                    .unwrap_or_default();
+                (left, 2)
+            }
         };
-        let left = format!("{}{fold}{} {}", " ".repeat(depth - 1), ind.code, ind.name);
         let selected = i == app.tree.selected;
         let base = if selected {
             if focused {
@@ -116,16 +236,32 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         if show_score {
             let s = score_text(app, i);
             spans.push(Span::styled(
-                format!(" {}{s}", " ".repeat(score_w - width(&s))),
+                format!(" {}{s}", " ".repeat(score_w.saturating_sub(width(&s)))),
                 base,
             ));
         }
-        if show_marks {
-            let diags = &app.node_diagnostics[i];
-            let loss = if lost_under(i) {
-                theme.loss_mark()
+        if show_other {
+            let s = other_text(app, i);
+            let differs = matches!(app.row(i), Row::Node(n) if app.disagrees(n));
+            let mark = if differs { theme.disagree_mark() } else { " " };
+            let style = if differs {
+                base.patch(theme.disagree())
             } else {
-                " "
+                base.patch(theme.label())
+            };
+            spans.push(Span::styled(
+                format!(
+                    " {mark}{}{s}",
+                    " ".repeat((other_w - 2).saturating_sub(width(&s)))
+                ),
+                style,
+            ));
+        }
+        if show_marks {
+            let diags = row_diagnostics(app, i);
+            let loss = match app.row(i) {
+                Row::Node(n) if lost_under(n) => theme.loss_mark(),
+                _ => " ",
             };
             let warn = if diags.is_empty() { " " } else { "!" };
             let warn_style = if diags.iter().any(|d| d.severity == Severity::Error) {

@@ -1,0 +1,192 @@
+//! Per-user settings (个人设置): `config.toml` in the user's config directory
+//! (`~/.config/jixiao/` on Linux; `JIXIAO_CONFIG_DIR` overrides it, e.g. for tests).
+//!
+//! ```toml
+//! lang = "zh"          # or "en": the workbench's language
+//! ascii = false        # true: ASCII borders and marks
+//! reviewer = "张三"    # the name stamped on approvals (复核); default: the login user
+//! ```
+//!
+//! A bad file never stops anyone working: what can be read is used, the rest falls back to the
+//! defaults, and each problem comes back as a located diagnostic (`file:line:col`).
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{Document, Item, Value};
+
+use crate::diagnostic::{Diagnostic, LineIndex, Pos};
+
+/// The settings a user may give; `None` means "not set, use the default".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// `zh` or `en`.
+    pub lang: Option<String>,
+    pub ascii: Option<bool>,
+    pub reviewer: Option<String>,
+}
+
+const KEYS: &[&str] = &["lang", "ascii", "reviewer"];
+
+/// The directory holding `config.toml` and `frameworks/`.
+pub fn dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("JIXIAO_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    directories::ProjectDirs::from("", "", "jixiao").map(|d| d.config_dir().to_path_buf())
+}
+
+/// Where the config file is read from.
+pub fn path() -> Option<PathBuf> {
+    dir().map(|d| d.join("config.toml"))
+}
+
+impl Config {
+    /// The name stamped on approvals: the configured reviewer, else the login user.
+    pub fn reviewer_name(&self) -> String {
+        self.reviewer
+            .clone()
+            .unwrap_or_else(crate::store::lock::current_user)
+    }
+}
+
+/// Reads the user's config file. A missing file is the defaults, silently; a bad one gives the
+/// settings that could be read and its problems, each displayed as `file:line:col: error: …`.
+pub fn load() -> (Config, Vec<String>) {
+    match path() {
+        Some(p) => read(&p),
+        None => (Config::default(), Vec::new()),
+    }
+}
+
+/// `load` for a given file.
+pub fn read(path: &Path) -> (Config, Vec<String>) {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let (config, diags) = parse(&text);
+            let shown = diags.iter().map(|d| d.display(&name).to_string()).collect();
+            (config, shown)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![format!(
+                "{name}: error: cannot read the config file: {e}; using the defaults"
+            )],
+        ),
+    }
+}
+
+/// Parses a config file's text: the settings, and what was wrong (never fatal).
+pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
+    let index = LineIndex::new(text);
+    let pos = |span: Option<std::ops::Range<usize>>| span.map(|s| index.pos(text, s.start));
+    let mut config = Config::default();
+    let mut out = Vec::new();
+    let doc = match Document::parse(text) {
+        Ok(d) => d,
+        Err(e) => {
+            let msg = e.message().trim().replace('\n', " ");
+            out.push(Diagnostic::error(
+                pos(e.span()).or(Some(Pos { line: 1, col: 1 })),
+                format!("invalid TOML: {msg}; using the default settings"),
+            ));
+            return (config, out);
+        }
+    };
+    for (key, item) in doc.as_table().iter() {
+        let key_pos = doc
+            .as_table()
+            .get_key_value(key)
+            .and_then(|(k, _)| pos(k.span()));
+        let at = pos(item.span()).or(key_pos);
+        let value = match item {
+            Item::Value(v) => Some(v),
+            _ => None,
+        };
+        match key {
+            "lang" => match value.and_then(Value::as_str).map(str::to_ascii_lowercase) {
+                Some(l) if l == "zh" || l == "en" => config.lang = Some(l),
+                _ => out.push(Diagnostic::error(
+                    at,
+                    "`lang` must be \"zh\" or \"en\"; using the language of the locale",
+                )),
+            },
+            "ascii" => match value.and_then(Value::as_bool) {
+                Some(b) => config.ascii = Some(b),
+                None => out.push(Diagnostic::error(
+                    at,
+                    "`ascii` must be true or false (no quotes); using false",
+                )),
+            },
+            "reviewer" => match value.and_then(Value::as_str).map(str::trim) {
+                Some(name) if !name.is_empty() => config.reviewer = Some(name.to_string()),
+                _ => out.push(Diagnostic::error(
+                    at,
+                    "`reviewer` must be a name in quotes, e.g. reviewer = \"张三\"; using the login name",
+                )),
+            },
+            other => out.push(Diagnostic::error(
+                key_pos,
+                format!("unknown setting `{other}`; expected one of: {}", KEYS.join(", ")),
+            )),
+        }
+    }
+    (config, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_setting() {
+        let (c, d) = parse("lang = \"en\"\nascii = true\nreviewer = \"张三\"\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c,
+            Config {
+                lang: Some("en".into()),
+                ascii: Some(true),
+                reviewer: Some("张三".into()),
+            }
+        );
+        assert_eq!(c.reviewer_name(), "张三");
+    }
+
+    #[test]
+    fn a_bad_value_is_located_and_the_rest_still_counts() {
+        let (c, d) = parse("reviewer = \"李四\"\nascii = \"yes\"\nlang = \"fr\"\ncolour = 1\n");
+        assert_eq!(c.reviewer.as_deref(), Some("李四"));
+        assert_eq!((c.ascii, c.lang), (None, None));
+        let shown: Vec<String> = d.iter().map(|x| x.display("c.toml").to_string()).collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(
+            shown[0].starts_with("c.toml:2:9: error: `ascii`"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("c.toml:3:8: error: `lang`"),
+            "{shown:?}"
+        );
+        assert!(shown[2].starts_with("c.toml:4:1: error: unknown setting `colour`"));
+    }
+
+    #[test]
+    fn broken_toml_gives_the_defaults_and_where() {
+        let (c, d) = parse("lang = \"zh\"\nreviewer = \"王五\n");
+        assert_eq!(c, Config::default());
+        assert_eq!(d.len(), 1);
+        let shown = d[0].display("c.toml").to_string();
+        assert!(shown.starts_with("c.toml:2:"), "{shown}");
+        assert!(shown.contains("invalid TOML"), "{shown}");
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults_silently() {
+        let dir = tempfile::tempdir().unwrap();
+        let (c, d) = read(&dir.path().join("config.toml"));
+        assert_eq!(c, Config::default());
+        assert!(d.is_empty());
+    }
+}

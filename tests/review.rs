@@ -752,7 +752,7 @@ impl Tmux {
     }
 
     fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
         loop {
             let s = String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout)
                 .into_owned();

@@ -337,16 +337,9 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
             );
             return score(path, false, false);
         }
-        let file = match jixiao::store::ProjectFile::open(path) {
+        let file = match jixiao::tui::open_or_report(path) {
             Ok(f) => f,
-            Err(LoadError::Syntax(d)) => {
-                eprintln!("{}", d.display(&path.display().to_string()));
-                return 2;
-            }
-            Err(LoadError::Io(e)) => {
-                eprintln!("{}: error: cannot read: {e}", path.display());
-                return 2;
-            }
+            Err(code) => return code,
         };
         let opts = jixiao::tui::Options {
             lang,

@@ -53,17 +53,7 @@ pub struct ProjectFile {
 
 impl ProjectFile {
     pub fn open(path: &Path) -> Result<ProjectFile, LoadError> {
-        let bytes = std::fs::read(path).map_err(LoadError::Io)?;
-        let fp = fingerprint(&bytes);
-        let text = String::from_utf8(bytes).map_err(|e| {
-            LoadError::Io(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            ))
-        })?;
+        let (text, fp) = super::load::read_text(path)?;
         let mut f = ProjectFile::from_text(path, &text)?;
         f.disk_fingerprint = fp;
         Ok(f)

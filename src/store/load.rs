@@ -39,7 +39,16 @@ impl std::fmt::Display for LoadError {
 }
 
 pub fn load_file(path: &Path) -> Result<(String, Loaded), LoadError> {
+    let (text, _) = read_text(path)?;
+    let loaded = parse_project(&text)?;
+    Ok((text, loaded))
+}
+
+/// A file's text and the fingerprint of its bytes; not UTF-8 is an unreadable file, located
+/// by byte offset.
+pub(crate) fn read_text(path: &Path) -> Result<(String, u64), LoadError> {
     let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+    let fp = super::fingerprint(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| {
         LoadError::Io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -49,8 +58,7 @@ pub fn load_file(path: &Path) -> Result<(String, Loaded), LoadError> {
             ),
         ))
     })?;
-    let loaded = parse_project(&text)?;
-    Ok((text, loaded))
+    Ok((text, fp))
 }
 
 const ROOT_KEYS: &[&str] = &[

@@ -36,6 +36,17 @@ pub use theme::Theme;
 
 use crate::store::{LoadError, ProjectFile};
 
+/// Opens a project for the workbench, printing why it can't be opened (exit status 2).
+pub fn open_or_report(path: &Path) -> Result<ProjectFile, u8> {
+    ProjectFile::open(path).map_err(|e| {
+        match e {
+            LoadError::Syntax(d) => eprintln!("{}", d.display(&path.display().to_string())),
+            LoadError::Io(e) => eprintln!("{}: error: cannot read: {e}", path.display()),
+        }
+        2
+    })
+}
+
 /// Puts the terminal back as we found it. Safe to call more than once.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
@@ -179,16 +190,9 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         eprintln!("error: the workbench needs a terminal (stdin and stdout)");
         return 2;
     }
-    let file = match ProjectFile::open(path) {
+    let file = match open_or_report(path) {
         Ok(f) => f,
-        Err(LoadError::Syntax(d)) => {
-            eprintln!("{}", d.display(&path.display().to_string()));
-            return 2;
-        }
-        Err(LoadError::Io(e)) => {
-            eprintln!("{}: error: cannot read: {e}", path.display());
-            return 2;
-        }
+        Err(code) => return code,
     };
     let mut app = App::new(file, opts);
     setup(&mut app);

@@ -287,11 +287,7 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
             Field::AddInput => t(Msg::AddInput).to_string(),
             Field::Deduction(d) => {
                 let d = &a.deductions[*d];
-                let amount = match (d.points, d.count) {
-                    (Some(p), _) => format!("-{}", plain(p)),
-                    (None, Some(c)) => format!("{}×", plain(c)),
-                    (None, None) => "?".into(),
-                };
+                let amount = super::deduction_amount(d);
                 let group = d
                     .group
                     .as_ref()

@@ -20,6 +20,17 @@ use super::app::{App, Focus};
 use super::components::text::{truncate, width};
 use super::strings::Msg;
 use super::theme::Theme;
+use crate::model::Deduction;
+use crate::scoring::rounding::plain;
+
+/// How a deduction's amount reads in a list: `-0.5`, `3×` (a count), `?`.
+pub(super) fn deduction_amount(d: &Deduction) -> String {
+    match (d.points, d.count) {
+        (Some(p), _) => format!("-{}", plain(p)),
+        (None, Some(c)) => format!("{}×", plain(c)),
+        (None, None) => "?".into(),
+    }
+}
 
 /// Where each part of the screen goes. Parts that do not fit have zero height.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -234,11 +234,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         c.text("  ", t(Msg::NoDeductions), app.theme.label());
     }
     for d in &a.deductions {
-        let amount = match (d.points, d.count) {
-            (Some(pts), _) => format!("-{}", plain(pts)),
-            (None, Some(n)) => format!("{}×", plain(n)),
-            (None, None) => "?".into(),
-        };
+        let amount = super::deduction_amount(d);
         let group = d
             .group
             .as_ref()

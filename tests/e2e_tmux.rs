@@ -297,11 +297,17 @@ fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
 
     // Wait for the debounced recovery file, then kill the first session without warning.
     let deadline = Instant::now() + Duration::from_secs(40);
-    while std::fs::read_dir(data.join("recovery"))
-        .map(|d| d.count())
-        .unwrap_or(0)
-        == 0
-    {
+    // Only a finished recovery file counts: the atomic write's `.jixiao-*.tmp` appears first.
+    let finished = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .filter(|e| !e.file_name().to_string_lossy().starts_with(".jixiao-"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    while finished(&data.join("recovery")) == 0 {
         assert!(Instant::now() < deadline, "no recovery file was written");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -341,7 +347,7 @@ fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
         Decimal::from_str("64.47").unwrap()
     );
     assert_eq!(
-        std::fs::read_dir(data.join("recovery")).unwrap().count(),
+        finished(&data.join("recovery")),
         0,
         "saving removes the recovery file"
     );

@@ -574,13 +574,9 @@ fn adjustments_move_the_total_exactly_within_their_caps() {
 
     // Above the item's cap, or negative: refused in the form, nothing changes.
     keys(&mut app, "s<C-u>4<Enter>");
-    assert!(
-        popup_error(&app)
-            .unwrap()
-            .contains("above this item's cap of 3")
-    );
+    assert!(popup_error(&app).unwrap().contains("超过该项上限 3"));
     keys(&mut app, "<C-u>-1<Enter>");
-    assert!(popup_error(&app).unwrap().contains("written positive"));
+    assert!(popup_error(&app).unwrap().contains("加减分请填正数"));
     keys(&mut app, "<Esc>");
     assert_eq!(app.card.total, base + d("2"));
 

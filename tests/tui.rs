@@ -268,10 +268,7 @@ fn refusals_say_what_is_allowed_and_change_nothing() {
 
     keys(&mut app, "s5<Enter>");
     let e = popup_error(&app).expect("score above the weight is refused in the prompt");
-    assert!(
-        e.contains("more than the weight 4") && e.contains("0 to 4"),
-        "{e}"
-    );
+    assert!(e.contains("超过分值 4") && e.contains("0 到 4"), "{e}");
 
     keys(&mut app, "<C-u>abc<Enter>");
     let e = popup_error(&app).unwrap();
@@ -280,7 +277,7 @@ fn refusals_say_what_is_allowed_and_change_nothing() {
 
     keys(&mut app, "a-0.5<Tab>错误<Enter>");
     let e = popup_error(&app).expect("negative deduction refused");
-    assert!(e.contains("cannot be negative"), "{e}");
+    assert!(e.contains("不能为负数"), "{e}");
     keys(&mut app, "<Esc>a两分<Tab>原因<Enter>");
     assert!(popup_error(&app).unwrap().contains("不是数字"));
     keys(&mut app, "<Esc>");

@@ -8,7 +8,7 @@ use crate::store::parse_decimal;
 /// clears (`score=`, `na=`, `input.X=`).
 pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError> {
     let Some((key, value)) = assignment.split_once('=') else {
-        return Err(EditError(format!(
+        return Err(EditError::en(format!(
             "`{assignment}` is not key=value; expected e.g. score=3, na=\"reason\", input.预算资金=540"
         )));
     };
@@ -20,7 +20,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
             return Ok(None);
         }
         parse_decimal(text).map(Some).ok_or_else(|| {
-            EditError(format!(
+            EditError::en(format!(
                 "{what} must be a number such as 2.67, not \"{text}\""
             ))
         })
@@ -46,7 +46,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
         "status" => Edit::SetStatus {
             code,
             status: Status::parse(text).ok_or_else(|| {
-                EditError(format!(
+                EditError::en(format!(
                     "status must be 未评, 已评 or 已复核, not \"{text}\""
                 ))
             })?,
@@ -54,7 +54,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
         "justification" => {
             let body = match text.strip_prefix('@') {
                 Some(path) => std::fs::read_to_string(path)
-                    .map_err(|e| EditError(format!("cannot read {path}: {e}")))?,
+                    .map_err(|e| EditError::en(format!("cannot read {path}: {e}")))?,
                 None => value.to_string(),
             };
             Edit::SetJustification { code, text: body }
@@ -67,7 +67,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                 .map(|s| match s.trim() {
                     "1" | "true" | "y" | "是" => Ok(true),
                     "0" | "false" | "n" | "否" => Ok(false),
-                    other => Err(EditError(format!(
+                    other => Err(EditError::en(format!(
                         "checks are 1/0 or true/false separated by commas, not \"{other}\""
                     ))),
                 })
@@ -84,14 +84,14 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
             } else if is_date(text) {
                 Some(InputValue::Date(text.to_string()))
             } else {
-                return Err(EditError(format!(
+                return Err(EditError::en(format!(
                     "input {name} must be a number, true/false or a date YYYY-MM-DD, not \"{text}\""
                 )));
             };
             Edit::SetInput { code, name, value }
         }
         other => {
-            return Err(EditError(format!(
+            return Err(EditError::en(format!(
                 "unknown field `{other}`; expected score, na, unscorable, tier, status, justification, checks or input.NAME"
             )));
         }

@@ -169,6 +169,14 @@ impl App {
         self.file.project()
     }
 
+    /// An edit's refusal in the workbench's language.
+    pub fn refusal(&self, e: &crate::edit::EditError) -> String {
+        match self.lang {
+            Lang::Zh => e.chinese().to_string(),
+            Lang::En => e.0.clone(),
+        }
+    }
+
     pub fn t(&self, msg: Msg) -> &'static str {
         text(self.lang, msg)
     }
@@ -369,7 +377,7 @@ impl App {
                 edits.push(status);
             }
         }
-        let undo = self.file.apply_all(&edits).map_err(|e| e.0)?;
+        let undo = self.file.apply_all(&edits).map_err(|e| self.refusal(&e))?;
         // An edit that changes nothing (clearing what was never set) is its own inverse, and is
         // not an undo step. Comparing edits, not the serialised file, keeps a keystroke cheap.
         let no_op = undo.len() == edits.len() && undo.iter().rev().zip(&edits).all(|(u, e)| u == e);
@@ -458,7 +466,7 @@ impl App {
                 let msg = if undoing { Msg::Undone } else { Msg::Redone };
                 self.info(self.tf(msg, &[&step.label]));
             }
-            Err(e) => self.error(e.0),
+            Err(e) => self.error(self.refusal(&e)),
         }
     }
 

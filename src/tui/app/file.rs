@@ -63,6 +63,18 @@ impl App {
             }
             Err(SaveError::Conflict) => {
                 let mine = file_name(&mine_path(&self.file.path));
+                // What the user's version changes compared with what is now on disk.
+                let changes = match ProjectFile::open(&self.file.path) {
+                    Ok(disk) => {
+                        let lines = crate::diff::changes(disk.project(), self.project());
+                        if lines.is_empty() {
+                            vec![self.t(Msg::ConflictSameScores).to_string()]
+                        } else {
+                            lines
+                        }
+                    }
+                    Err(e) => vec![e.to_string()],
+                };
                 let items = vec![
                     self.t(Msg::ConflictSaveAs).to_string(),
                     self.tf(Msg::ConflictReload, &[&mine]),
@@ -73,7 +85,7 @@ impl App {
                     items,
                     selected: 0,
                     error: None,
-                    purpose: PickFor::Conflict,
+                    purpose: PickFor::Conflict { changes },
                 }));
                 self.error(self.t(Msg::Conflict));
                 false

@@ -109,7 +109,10 @@ pub enum PickFor {
         code: String,
         choices: Vec<MarkChoice>,
     },
-    Conflict,
+    /// The file changed on disk; `changes` says how the user's version differs from it.
+    Conflict {
+        changes: Vec<String>,
+    },
     Quit,
     /// Unsaved edits found in the recovery file: restore, discard, or decide later.
     Recovery {

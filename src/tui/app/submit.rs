@@ -216,7 +216,7 @@ impl App {
                     reason: None,
                 }),
             },
-            PickFor::Conflict => {
+            PickFor::Conflict { .. } => {
                 match k {
                     0 => self.prompt(self.t(Msg::SaveAsPrompt).to_string(), "", PromptFor::SaveAs),
                     1 => self.reload(),

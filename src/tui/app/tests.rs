@@ -6,11 +6,11 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::{App, Field, Focus, Options, Popup};
+use super::{App, Field, Focus, Options, PickFor, Popup};
 use crate::store::ProjectFile;
 use crate::tui::action::Action;
 use crate::tui::strings::Lang;
-use crate::tui::testing::keys;
+use crate::tui::testing::{keys, render};
 use crate::tui::theme::Theme;
 
 fn d(s: &str) -> Decimal {
@@ -332,6 +332,17 @@ fn a_conflicting_save_offers_save_as_and_reload_without_losing_anything() {
         panic!("conflict choices expected")
     };
     assert_eq!(p.items.len(), 3);
+    // The dialog shows what differs between the user's version and the file on disk.
+    let PickFor::Conflict { changes } = &p.purpose else {
+        panic!("a conflict dialog expected")
+    };
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains("A202") && c.contains("2.67 → 2.17")),
+        "{changes:?}"
+    );
+    assert!(render(&mut app.clone(), 100, 30).contains("2.67 → 2.17"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
 
     // Save as: an existing name is refused, a new one works.

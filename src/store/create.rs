@@ -19,11 +19,26 @@ pub fn new_project_text(framework_text: &str, name: &str) -> Result<String, Stri
         "[project]\nname = {}\ndepartment = \"\"    # 主管部门\nimplementer = \"\"   # 实施单位\nevaluator = \"\"     # 评价机构\nperiod = \"\"        # 评价期间\nfunds_unit = \"万元\"\n\n",
         quoted.trim()
     );
-    let at = framework_text
+    let first = framework_text
         .match_indices("[indicators.")
         .find(|(i, _)| *i == 0 || framework_text.as_bytes()[i - 1] == b'\n')
         .map(|(i, _)| i)
         .unwrap_or(framework_text.len());
+    // Keep a section comment ("# ─── A 决策 ───") with the indicator it introduces.
+    let mut at = first;
+    while at > 0 {
+        let line_start = framework_text[..at - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = framework_text[line_start..at].trim();
+        if line.is_empty() || line.starts_with('#') {
+            at = line_start;
+        } else {
+            break;
+        }
+    }
+    // …but leave the blank lines above the comment where they are.
+    while framework_text[at..first].starts_with('\n') {
+        at += 1;
+    }
     let mut out = String::with_capacity(framework_text.len() + block.len());
     out.push_str(&framework_text[..at]);
     if !out.is_empty() && !out.ends_with("\n\n") {
@@ -57,6 +72,13 @@ mod tests {
         let out = new_project_text(fw, "某项目 \"试点\"").unwrap();
         let p = out.find("[project]").unwrap();
         assert!(p < out.find("[indicators.A]").unwrap());
+        // A comment introducing the first indicator stays with it.
+        let fw2 = "[framework]\nid = \"x\"\ntotal = 1\n\n# ─── A 决策 ───\n[indicators.A]\nname = \"决策\"\nweight = 1\n";
+        let out2 = new_project_text(fw2, "p").unwrap();
+        assert!(
+            out2.find("[project]").unwrap() < out2.find("# ─── A 决策").unwrap(),
+            "{out2}"
+        );
         assert!(out.starts_with("# comment\n"));
         let loaded = crate::store::parse_project(&out).unwrap();
         assert_eq!(loaded.project.meta.unwrap().name, "某项目 \"试点\"");

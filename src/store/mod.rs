@@ -5,6 +5,7 @@ mod create;
 mod document;
 mod fields;
 mod load;
+mod load_rule;
 pub mod lock;
 pub mod recovery;
 mod source_map;

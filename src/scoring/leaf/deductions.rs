@@ -1,0 +1,99 @@
+//! The itemised-deductions rule: start from full marks, subtract each finding (explicit points,
+//! a count × the per-item amount, or a fraction of the weight), cap groups, floor at 0.
+
+use rust_decimal::Decimal;
+
+use super::{Ctx, Eval, mul, too_large};
+use crate::model::*;
+use crate::scoring::explanation::Step;
+use crate::scoring::rounding::plain;
+
+impl Ctx<'_> {
+    pub(super) fn deductions(
+        &mut self,
+        per_item: Option<Decimal>,
+        fraction: Option<Decimal>,
+        groups: &[DeductionGroup],
+    ) -> Eval {
+        let w = self.weight;
+        let mut rule = format!("满分 {} 分，逐项扣分", plain(w));
+        if let Some(p) = per_item {
+            rule.push_str(&format!("，每处扣 {} 分", plain(p)));
+        }
+        if let Some(f) = fraction {
+            rule.push_str(&format!(
+                "，每处扣分值的 {}%",
+                plain(f * Decimal::ONE_HUNDRED)
+            ));
+        }
+        rule.push_str("，扣完为止");
+        self.steps.push(Step::Rule(rule));
+        let mut group_totals: Vec<(String, Decimal)> = Vec::new();
+        let mut total = Decimal::ZERO;
+        for d in &self.ind.assessment.deductions {
+            let points = match (d.points, d.count) {
+                (Some(p), _) => p,
+                (None, Some(c)) => match (per_item, fraction) {
+                    (Some(p), _) => mul(c, p)?,
+                    (None, Some(f)) => mul(mul(c, f)?, w)?,
+                    (None, None) => return Err(
+                        "a deduction gives `count` but the rule has no `per_item` or `fraction`"
+                            .into(),
+                    ),
+                },
+                (None, None) => Decimal::ZERO,
+            };
+            if points < Decimal::ZERO {
+                return Err(format!(
+                    "deduction of {} points is negative; write the points lost as a positive number",
+                    plain(points)
+                ));
+            }
+            let reason = match d.count {
+                Some(c) if d.points.is_none() => format!("{}（{} 处）", d.reason.trim(), plain(c)),
+                _ => d.reason.clone(),
+            };
+            self.steps.push(Step::Deduction { points, reason });
+            match &d.group {
+                Some(g) => match group_totals.iter_mut().find(|(n, _)| n == g) {
+                    Some((_, t)) => *t = t.checked_add(points).ok_or_else(too_large)?,
+                    None => group_totals.push((g.clone(), points)),
+                },
+                None => total = total.checked_add(points).ok_or_else(too_large)?,
+            }
+        }
+        for (name, sum) in group_totals {
+            let cap = groups.iter().find(|g| g.name == name).map(|g| g.cap);
+            let Some(cap) = cap else {
+                return Err(format!(
+                    "deduction group \"{name}\" is not declared in the rule's `groups`"
+                ));
+            };
+            if sum > cap {
+                self.steps.push(Step::Note(format!(
+                    "“{name}”类扣分合计 {} 分，以 {} 分为限",
+                    plain(sum),
+                    plain(cap)
+                )));
+                total += cap;
+            } else {
+                total += sum;
+            }
+        }
+        if total > Decimal::ZERO {
+            let s = w - total;
+            self.steps.push(Step::Calc(format!(
+                "{} − {} = {}",
+                plain(w),
+                plain(total),
+                plain(s)
+            )));
+            if s < Decimal::ZERO {
+                self.steps.push(Step::Note("扣分超过分值，扣完为止".into()));
+            }
+            Ok((s.max(Decimal::ZERO), Some(w)))
+        } else {
+            Ok((w, Some(w)))
+        }
+    }
+}

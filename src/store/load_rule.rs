@@ -1,0 +1,305 @@
+//! Reading a leaf's `rule` table: its kind, the parameters that kind takes (anything else is an
+//! "unknown key" with the list of what is allowed), and nested rules of a branch.
+
+use rust_decimal::Decimal;
+use toml_edit::TableLike;
+
+use super::fields::Reader;
+use crate::diagnostic::Pos;
+use crate::model::*;
+
+const MEASURE_KEYS: &[&str] = &["numerator", "denominator", "value"];
+
+fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
+    let own: &[&str] = match kind {
+        "deductions" => &["per_item", "fraction", "groups"],
+        "judgement" => &["min", "max"],
+        "checkpoints" => &["points"],
+        "levels" => &["levels"],
+        "rate" => &["cap"],
+        "threshold" => &["at_least", "otherwise"],
+        "bands" => &["bands"],
+        "proportional" => &["threshold"],
+        "hybrid" => &["full", "floor"],
+        "per_point" => &["threshold", "deduct", "deduct_fraction"],
+        "linear" => &["full_at", "zero_at"],
+        "target" => &["actual", "op", "target", "otherwise"],
+        "formula" => &["expr"],
+        "branch" => &["when", "then", "else"],
+        _ => return None,
+    };
+    let measured = matches!(
+        kind,
+        "rate" | "threshold" | "bands" | "proportional" | "hybrid" | "per_point" | "linear"
+    );
+    let mut keys = vec!["kind", "veto"];
+    keys.extend_from_slice(own);
+    if measured {
+        keys.extend_from_slice(MEASURE_KEYS);
+    }
+    Some(keys)
+}
+
+const KINDS: &str = "deductions, judgement, checkpoints, levels, rate, threshold, bands, proportional, hybrid, per_point, linear, target, formula, branch";
+
+pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Option<Pos>) -> Rule {
+    let kind_name = r.string(t, path, "kind").unwrap_or_else(|| {
+        r.error(
+            pos,
+            format!("`{path}` has no `kind`; expected one of: {KINDS}"),
+        );
+        "deductions".to_string()
+    });
+    let Some(allowed) = rule_keys(&kind_name) else {
+        let p = r.locate(t, path, "kind");
+        r.error(
+            p,
+            format!("unknown rule kind \"{kind_name}\"; expected one of: {KINDS}"),
+        );
+        return Rule::default();
+    };
+    r.check_keys(t, path, &allowed);
+    let veto = r.string_list(t, path, "veto");
+    let need_str = |r: &mut Reader, key: &str| -> String {
+        match r.string(t, path, key) {
+            Some(s) => s,
+            None => {
+                if t.get(key).is_none() {
+                    r.error(
+                        pos,
+                        format!("rule \"{kind_name}\" needs `{key}` (an input name)"),
+                    );
+                }
+                String::new()
+            }
+        }
+    };
+    let need_dec = |r: &mut Reader, key: &str| -> Decimal {
+        if t.get(key).is_none() {
+            r.error(
+                pos,
+                format!("rule \"{kind_name}\" needs `{key}` (a number)"),
+            );
+            return Decimal::ZERO;
+        }
+        r.decimal(t, path, key).unwrap_or_default()
+    };
+    let measure = |r: &mut Reader| -> Measure {
+        if t.get("value").is_some() {
+            Measure::Value(r.string_or_empty(t, path, "value"))
+        } else if t.get("numerator").is_some() || t.get("denominator").is_some() {
+            let numerator = r.string_or_empty(t, path, "numerator");
+            let denominator = r.string_or_empty(t, path, "denominator");
+            if numerator.is_empty() || denominator.is_empty() {
+                r.error(pos, format!("rule \"{kind_name}\" needs both `numerator` and `denominator` (input names)"));
+            }
+            Measure::Ratio {
+                numerator,
+                denominator,
+            }
+        } else {
+            r.error(pos, format!("rule \"{kind_name}\" needs a measure: `value = \"input\"` or `numerator`/`denominator`"));
+            Measure::Value(String::new())
+        }
+    };
+    let kind = match kind_name.as_str() {
+        "deductions" => {
+            let mut groups = Vec::new();
+            for (gt, gpos) in r.tables(t, path, "groups") {
+                r.check_keys(gt, &format!("{path}.groups"), &["name", "cap"]);
+                groups.push(DeductionGroup {
+                    name: r.required_string(gt, &format!("{path}.groups"), "name", gpos),
+                    cap: r.required_decimal(gt, &format!("{path}.groups"), "cap", gpos),
+                });
+            }
+            RuleKind::Deductions {
+                per_item: r.decimal(t, path, "per_item"),
+                fraction: r.decimal(t, path, "fraction"),
+                groups,
+            }
+        }
+        "judgement" => RuleKind::Judgement {
+            min: r.decimal(t, path, "min"),
+            max: r.decimal(t, path, "max"),
+        },
+        "checkpoints" => {
+            let p = r.locate(t, path, "points");
+            let mut points = Vec::new();
+            match t.get("points").and_then(|i| i.as_array()) {
+                Some(arr) => {
+                    for v in arr.iter() {
+                        if let Some(d) = r.value_decimal(v, &format!("{path}.points"), p) {
+                            points.push(d);
+                        }
+                    }
+                }
+                None => r.error(
+                    p.or(pos),
+                    "rule \"checkpoints\" needs `points = [1, 1, …]`, one per checkpoint",
+                ),
+            }
+            RuleKind::Checkpoints { points }
+        }
+        "levels" => {
+            let mut levels = Vec::new();
+            for (lt, lpos) in r.tables(t, path, "levels") {
+                let lpath = format!("{path}.levels");
+                r.check_keys(lt, &lpath, &["name", "points", "fraction"]);
+                let name = r.required_string(lt, &lpath, "name", lpos);
+                let fraction = r.decimal(lt, &lpath, "fraction");
+                let points = if fraction.is_some() {
+                    Decimal::ZERO
+                } else {
+                    r.required_decimal(lt, &lpath, "points", lpos)
+                };
+                levels.push(Level {
+                    name,
+                    points,
+                    fraction,
+                });
+            }
+            if levels.is_empty() {
+                r.error(
+                    pos,
+                    "rule \"levels\" needs `levels = [{ name = \"…\", points = … }, …]`",
+                );
+            }
+            RuleKind::Levels { levels }
+        }
+        "rate" => RuleKind::Rate {
+            measure: measure(r),
+            cap: r.bool(t, path, "cap").unwrap_or(true),
+        },
+        "threshold" => RuleKind::Threshold {
+            measure: measure(r),
+            at_least: need_dec(r, "at_least"),
+            otherwise: r.decimal(t, path, "otherwise").unwrap_or_default(),
+        },
+        "bands" => {
+            let m = measure(r);
+            let mut bands = Vec::new();
+            for (bt, bpos) in r.tables(t, path, "bands") {
+                let bpath = format!("{path}.bands");
+                r.check_keys(bt, &bpath, &["min", "points"]);
+                bands.push((
+                    r.required_decimal(bt, &bpath, "min", bpos),
+                    r.required_decimal(bt, &bpath, "points", bpos),
+                ));
+            }
+            if bands.is_empty() {
+                r.error(
+                    pos,
+                    "rule \"bands\" needs `bands = [{ min = 90, points = 4 }, …]`",
+                );
+            }
+            RuleKind::Bands { measure: m, bands }
+        }
+        "proportional" => RuleKind::Proportional {
+            measure: measure(r),
+            threshold: need_dec(r, "threshold"),
+        },
+        "hybrid" => RuleKind::Hybrid {
+            measure: measure(r),
+            full: need_dec(r, "full"),
+            floor: need_dec(r, "floor"),
+        },
+        "per_point" => {
+            let m = measure(r);
+            let threshold = need_dec(r, "threshold");
+            let deduct = r.decimal(t, path, "deduct");
+            let deduct_fraction = r.decimal(t, path, "deduct_fraction");
+            if deduct.is_none() && deduct_fraction.is_none() {
+                r.error(pos, "rule \"per_point\" needs `deduct` (points per point) or `deduct_fraction` (of the weight)");
+            }
+            RuleKind::PerPoint {
+                measure: m,
+                threshold,
+                deduct,
+                deduct_fraction,
+            }
+        }
+        "linear" => RuleKind::Linear {
+            measure: measure(r),
+            full_at: need_dec(r, "full_at"),
+            zero_at: need_dec(r, "zero_at"),
+        },
+        "target" => {
+            let actual = need_str(r, "actual");
+            let op_text = need_str(r, "op");
+            let op = CompareOp::parse(&op_text).unwrap_or_else(|| {
+                let p = r.locate(t, path, "op");
+                if !op_text.is_empty() {
+                    r.error(
+                        p,
+                        format!(
+                            "unknown op \"{op_text}\"; expected \">=\", \"<=\", \"=\" or \"by\""
+                        ),
+                    );
+                }
+                CompareOp::AtLeast
+            });
+            let tpos = r.locate(t, path, "target");
+            let target = match t.get("target").and_then(|i| i.as_value()) {
+                Some(toml_edit::Value::Datetime(d)) => TargetValue::Date(d.value().to_string()),
+                Some(v) => TargetValue::Number(
+                    r.value_decimal(v, &format!("{path}.target"), tpos)
+                        .unwrap_or_default(),
+                ),
+                None => {
+                    r.error(pos, "rule \"target\" needs `target` (a number or a date)");
+                    TargetValue::Number(Decimal::ZERO)
+                }
+            };
+            let otherwise = match t.get("otherwise").and_then(|i| i.as_value()) {
+                Some(v) if v.as_str() == Some("proportional") => TargetMiss::Proportional,
+                Some(v) => {
+                    let opos = r.locate(t, path, "otherwise");
+                    TargetMiss::Points(
+                        r.value_decimal(v, &format!("{path}.otherwise"), opos)
+                            .unwrap_or_default(),
+                    )
+                }
+                None => TargetMiss::Points(Decimal::ZERO),
+            };
+            RuleKind::Target {
+                actual,
+                op,
+                target,
+                otherwise,
+            }
+        }
+        "formula" => {
+            let expr = need_str(r, "expr");
+            if let Err(e) = crate::scoring::formula::parse(&expr) {
+                let p = r.locate(t, path, "expr");
+                r.error(p, format!("formula \"{expr}\": {e}"));
+            }
+            RuleKind::Formula { expr }
+        }
+        "branch" => {
+            let when = need_str(r, "when");
+            let sub = |r: &mut Reader, key: &str| -> Box<Rule> {
+                let p = r.locate(t, path, key);
+                match t.get(key).and_then(|i| i.as_table_like()) {
+                    Some(st) => Box::new(read_rule(r, st, &format!("{path}.{key}"), p)),
+                    None => {
+                        r.error(
+                            p.or(pos),
+                            format!("rule \"branch\" needs `{key} = {{ kind = \"…\", … }}`"),
+                        );
+                        Box::new(Rule::default())
+                    }
+                }
+            };
+            let then = sub(r, "then");
+            let otherwise = sub(r, "else");
+            RuleKind::Branch {
+                when,
+                then,
+                otherwise,
+            }
+        }
+        _ => unreachable!("rule_keys accepted only known kinds"),
+    };
+    Rule { kind, veto }
+}

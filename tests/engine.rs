@@ -199,35 +199,27 @@ impl Scored {
         assert!(errors.is_empty(), "expected no errors, got {errors:#?}");
     }
 
-    /// The one diagnostic whose message contains `text`, checked to be an error.
-    fn error_with(&self, text: &str) -> Diagnostic {
-        let found: Vec<Diagnostic> = self
-            .errors()
+    /// The one diagnostic of `kind` ("error" or "warning") whose message contains `text`.
+    fn one_with(&self, kind: &str, among: Vec<Diagnostic>, text: &str) -> Diagnostic {
+        let found: Vec<Diagnostic> = among
             .into_iter()
             .filter(|d| d.message.contains(text))
             .collect();
         assert_eq!(
             found.len(),
             1,
-            "expected one error containing {text:?}; all diagnostics: {:#?}",
+            "expected one {kind} containing {text:?}; all diagnostics: {:#?}",
             self.diagnostics()
         );
         found.into_iter().next().unwrap()
     }
 
+    fn error_with(&self, text: &str) -> Diagnostic {
+        self.one_with("error", self.errors(), text)
+    }
+
     fn warning_with(&self, text: &str) -> Diagnostic {
-        let found: Vec<Diagnostic> = self
-            .warnings()
-            .into_iter()
-            .filter(|d| d.message.contains(text))
-            .collect();
-        assert_eq!(
-            found.len(),
-            1,
-            "expected one warning containing {text:?}; all diagnostics: {:#?}",
-            self.diagnostics()
-        );
-        found.into_iter().next().unwrap()
+        self.one_with("warning", self.warnings(), text)
     }
 
     fn has_warning(&self, text: &str) -> bool {

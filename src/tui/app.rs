@@ -11,6 +11,7 @@ mod open;
 mod popup;
 mod review;
 mod submit;
+mod team;
 #[cfg(test)]
 mod tests;
 
@@ -114,6 +115,11 @@ pub struct App {
     pub compare: Option<Compare>,
     /// Who else has this project open ("alice@server1"), for the status bar.
     pub others: Vec<String>,
+    /// While a batch of input is handled, the costly part of bringing things into view (laying
+    /// out the detail pane) waits for `settle`, once per frame rather than once per key: a
+    /// paste or a backlog of thousands of keys is then handled in milliseconds.
+    pub defer_view: bool,
+    view_pending: bool,
 }
 
 impl App {
@@ -151,6 +157,8 @@ impl App {
             review: None,
             compare: None,
             others: Vec::new(),
+            defer_view: false,
+            view_pending: false,
         };
         app.recompute();
         app.sync_extra_rows();
@@ -288,7 +296,32 @@ impl App {
         } else {
             self.main_action(action);
         }
-        self.scroll_into_view();
+        if self.defer_view {
+            self.settle_selection();
+            self.view_pending = true;
+        } else {
+            self.scroll_into_view();
+        }
+    }
+
+    /// Brings what a batch of input changed into view, once (see `defer_view`).
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.view_pending) {
+            self.scroll_into_view();
+        }
+    }
+
+    /// The part of bringing things into view that the next key may depend on: a new
+    /// selection starts at its first field, and the field index stays in range.
+    fn settle_selection(&mut self) {
+        if self.tree.selected != self.last_selected {
+            self.last_selected = self.tree.selected;
+            self.field = 0;
+            self.detail_scroll = 0;
+            self.detail_follow = true;
+        }
+        let n = self.fields().len();
+        self.field = self.field.min(n.saturating_sub(1));
     }
 
     fn main_action(&mut self, action: Action) {

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod components;
+pub mod events;
 pub mod keymap;
 pub mod strings;
 pub mod testing;
@@ -18,13 +19,11 @@ pub mod view;
 
 use std::io::{self, Stdout};
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -77,42 +76,6 @@ fn install_panic_hook() {
     }));
 }
 
-/// Flags set by signals: SIGTERM/SIGINT (`kill`), SIGHUP (a dropped SSH link), SIGWINCH.
-struct Signals {
-    term: Arc<AtomicBool>,
-    hup: Arc<AtomicBool>,
-    winch: Arc<AtomicBool>,
-}
-
-impl Signals {
-    fn register() -> io::Result<Signals> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-        let flag = |sig: i32| -> io::Result<Arc<AtomicBool>> {
-            let f = Arc::new(AtomicBool::new(false));
-            signal_hook::flag::register(sig, Arc::clone(&f))?;
-            Ok(f)
-        };
-        let term = flag(SIGTERM)?;
-        signal_hook::flag::register(SIGINT, Arc::clone(&term))?;
-        Ok(Signals {
-            term,
-            hup: flag(SIGHUP)?,
-            winch: flag(SIGWINCH)?,
-        })
-    }
-
-    /// The exit status for a signal that arrived (128 + its number), if one did.
-    fn arrived(&self) -> Option<u8> {
-        if self.hup.load(Ordering::Relaxed) {
-            Some(129)
-        } else if self.term.load(Ordering::Relaxed) {
-            Some(143)
-        } else {
-            None
-        }
-    }
-}
-
 /// Writes the recovery file shortly after the document stops changing: often enough that a
 /// crash loses at most a couple of seconds, rarely enough that typing never waits on the disk.
 struct RecoveryWriter {
@@ -130,6 +93,11 @@ impl RecoveryWriter {
             written: changes,
             changed_at: std::time::Instant::now(),
         }
+    }
+
+    /// How long until the recovery file is due, if edits are waiting to be written.
+    fn due(&self) -> Option<Duration> {
+        (self.written != self.seen).then(|| Self::QUIET.saturating_sub(self.changed_at.elapsed()))
     }
 
     fn tick(&mut self, app: &mut App) {
@@ -157,35 +125,6 @@ impl RecoveryWriter {
     }
 }
 
-enum Wait {
-    Input,
-    /// Nothing to read yet, or a signal interrupted the wait.
-    Idle,
-    /// The terminal is gone.
-    HangUp,
-}
-
-/// Waits up to `ms` for the terminal to have input. This is done here rather than through
-/// crossterm because crossterm's reader spins forever on a terminal that has hung up (an SSH
-/// link dropping is exactly when the unsaved text must be kept), and because a signal must
-/// interrupt the wait so its flag is seen at once.
-fn wait_for_input(ms: i32) -> Wait {
-    let mut fd = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, and its count, for the duration of the call.
-    let n = unsafe { libc::poll(&mut fd, 1, ms) };
-    if n <= 0 {
-        return Wait::Idle;
-    }
-    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        return Wait::HangUp;
-    }
-    Wait::Input
-}
-
 /// Opens `path` in the workbench; returns the process exit status. `setup` prepares the app
 /// before the first frame (the reviewer's name, a compared file, review mode, a message).
 pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
@@ -203,8 +142,8 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     if app.read_only.is_none() {
         app.offer_recovery();
     }
-    let signals = match Signals::register() {
-        Ok(s) => s,
+    let events = match events::Events::start(path) {
+        Ok(e) => e,
         Err(e) => {
             eprintln!("error: cannot watch for signals: {e}");
             return 2;
@@ -219,7 +158,7 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         }
     };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &signals)
+        event_loop(&mut terminal, &mut app, &events)
     }));
     let code = match outcome {
         Ok(Ok(code)) => code,
@@ -255,41 +194,64 @@ fn report_kept(kept: Option<std::path::PathBuf>) {
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
-    signals: &Signals,
+    events: &events::Events,
 ) -> io::Result<u8> {
+    use std::sync::mpsc::RecvTimeoutError;
     let size = terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut recovery = RecoveryWriter::new(app.changes);
+    let mut draw = true;
+    app.defer_view = true;
     loop {
-        if let Some(code) = signals.arrived() {
-            return Ok(code);
-        }
         recovery.tick(app);
-        if signals.winch.swap(false, Ordering::Relaxed) {
-            // Let crossterm take its own notice of the resize now: when it sees a resize and a
-            // key at the same moment it keeps one and loses the other until the next key.
-            if !matches!(wait_for_input(0), Wait::HangUp) {
-                while !app.quit && event::poll(Duration::ZERO)? {
-                    app.handle_event(event::read()?);
-                }
-            }
-            let size = terminal.size()?;
-            app.update(action::Action::Resize(size.width, size.height));
+        if draw {
+            app.settle();
+            terminal.draw(|f| view::draw(f, app))?;
+            draw = false;
         }
-        terminal.draw(|f| view::draw(f, app))?;
         if app.quit {
             return Ok(0);
         }
-        match wait_for_input(250) {
-            Wait::Idle => {}
-            Wait::HangUp => return Ok(129),
-            // Handle everything already queued (a fast typist, an input method's burst, a
-            // paste) before drawing again, so slow links stay responsive.
-            Wait::Input => {
-                while !app.quit && event::poll(Duration::ZERO)? {
-                    app.handle_event(event::read()?);
+        // Sleep until something happens; the only timer is the recovery file's debounce.
+        let wake = match recovery.due() {
+            Some(wait) => match events.rx.recv_timeout(wait) {
+                Ok(w) => w,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Ok(129),
+            },
+            None => match events.rx.recv() {
+                Ok(w) => w,
+                Err(_) => return Ok(129),
+            },
+        };
+        // Handle everything already queued (a fast typist, an input method's burst, a paste
+        // without bracketed paste, a slow link's backlog) before drawing once.
+        let mut next = Some(wake);
+        while let Some(w) = next.take() {
+            match w {
+                events::Wake::Input(batch) => {
+                    for ev in batch {
+                        app.handle_event(ev);
+                        if app.quit {
+                            break;
+                        }
+                    }
                 }
+                events::Wake::HangUp => return Ok(129),
+                events::Wake::Signal(code) => return Ok(code),
+                events::Wake::Resize => {
+                    let size = terminal.size()?;
+                    app.update(action::Action::Resize(size.width, size.height));
+                    terminal.autoresize()?;
+                }
+                events::Wake::FileChanged => app.disk_changed(),
+                events::Wake::PresenceChanged => app.refresh_others(),
             }
+            if app.quit {
+                break;
+            }
+            next = events.rx.try_recv().ok();
         }
+        draw = true;
     }
 }

@@ -1,0 +1,267 @@
+//! Everything the workbench waits for, as one stream: terminal input, signals, and changes to
+//! the project's directory (someone saved the file, someone opened or closed it). Each source
+//! is a thread that blocks on its own descriptor and sends what it sees down one channel, so
+//! the event loop sleeps in a single `recv` — no polling, no redraw while idle, nothing written
+//! to the terminal while nothing changes — and wakes at once for whichever comes first.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+/// What woke the event loop.
+#[derive(Debug)]
+pub enum Wake {
+    /// Terminal input that arrived together, in order.
+    Input(Vec<Event>),
+    /// The terminal is gone (POLLHUP on stdin, or reading it failed).
+    HangUp,
+    /// SIGTERM or SIGINT (exit status 143), SIGHUP (129).
+    Signal(u8),
+    /// SIGWINCH: the terminal was resized.
+    Resize,
+    /// The project file was replaced or written by someone.
+    FileChanged,
+    /// Someone opened or closed the project (a presence file came or went).
+    PresenceChanged,
+}
+
+pub struct Events {
+    pub rx: Receiver<Wake>,
+}
+
+impl Events {
+    /// Starts the input, signal and watcher threads for `project` (symlinks resolved).
+    pub fn start(project: &Path) -> std::io::Result<Events> {
+        let (tx, rx) = channel();
+        start_signals(tx.clone())?;
+        start_input(tx.clone());
+        start_watcher(project, tx);
+        Ok(Events { rx })
+    }
+}
+
+fn start_signals(tx: Sender<Wake>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                let wake = match sig {
+                    SIGWINCH => Wake::Resize,
+                    SIGHUP => Wake::Signal(129),
+                    _ => Wake::Signal(143),
+                };
+                if tx.send(wake).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Reads terminal input as fast as it arrives, in batches: everything crossterm can parse now
+/// goes as one message, so a burst (a paste without bracketed paste, a backlog on a slow link)
+/// is handled in one go and drawn once, not once per character.
+///
+/// crossterm is built with `use-dev-tty`: its default reader waits on an edge-triggered epoll
+/// and stops reading after the first parsed event, so input beyond its 1 KB buffer was left in
+/// the descriptor until the next key arrived (the workbench froze on long unbracketed pastes).
+/// The level-triggered reader always sees what is left. Between batches this thread waits on
+/// the descriptor itself, which also notices a terminal that hung up (crossterm's reader spins
+/// on one — and an SSH link dropping is exactly when the unsaved text must be kept).
+fn start_input(tx: Sender<Wake>) {
+    let _ = std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            // After a batch, one short wait and a second look, in case the reader parsed more
+            // than it handed out; then sleep until input arrives.
+            let mut wait_ms = 100;
+            let mut hup_seen = false;
+            loop {
+                let mut batch = Vec::new();
+                loop {
+                    match event::poll(Duration::from_millis(2)) {
+                        Ok(true) => match event::read() {
+                            Ok(ev) => batch.push(ev),
+                            Err(_) => return hang_up(&tx, batch),
+                        },
+                        Ok(false) => break,
+                        Err(_) => return hang_up(&tx, batch),
+                    }
+                }
+                if batch.is_empty() && hup_seen {
+                    // The descriptor said "hung up" and there was nothing left to read.
+                    return hang_up(&tx, batch);
+                }
+                if !batch.is_empty() {
+                    wait_ms = 100;
+                    if tx.send(Wake::Input(batch)).is_err() {
+                        return;
+                    }
+                }
+                match stdin_ready(wait_ms) {
+                    Ready::HungUp => return hang_up(&tx, Vec::new()),
+                    Ready::Input { hup } => hup_seen = hup,
+                    Ready::Timeout => wait_ms = -1,
+                }
+            }
+        });
+}
+
+fn hang_up(tx: &Sender<Wake>, batch: Vec<Event>) {
+    if !batch.is_empty() {
+        let _ = tx.send(Wake::Input(batch));
+    }
+    let _ = tx.send(Wake::HangUp);
+}
+
+enum Ready {
+    /// Something to read; `hup` when the other end has also gone.
+    Input {
+        hup: bool,
+    },
+    Timeout,
+    HungUp,
+}
+
+/// Waits up to `ms` (-1: for ever) until stdin has input or hangs up.
+fn stdin_ready(ms: i32) -> Ready {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    loop {
+        // SAFETY: one valid pollfd, and its count, for the duration of the call.
+        let n = unsafe { libc::poll(&mut fd, 1, ms) };
+        if n < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return Ready::HungUp;
+        }
+        if n == 0 {
+            return Ready::Timeout;
+        }
+        let hup = fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+        return if hup && fd.revents & libc::POLLIN == 0 {
+            Ready::HungUp
+        } else {
+            Ready::Input { hup }
+        };
+    }
+}
+
+/// Watches the project's directory. With inotify the kernel says when something happened;
+/// elsewhere the file's identity is looked at once a second, which is still sooner than a
+/// person notices.
+fn start_watcher(project: &Path, tx: Sender<Wake>) {
+    let target = crate::store::safe_write::resolve(project).unwrap_or_else(|_| project.into());
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let _ = std::thread::Builder::new()
+        .name("watcher".into())
+        .spawn(move || {
+            if !watch_inotify(&dir, &name, &tx) {
+                watch_polling(&target, &tx);
+            }
+        });
+}
+
+#[cfg(target_os = "linux")]
+fn watch_inotify(dir: &Path, name: &str, tx: &Sender<Wake>) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    // SAFETY: plain syscalls on a descriptor this function owns; the buffer outlives each read
+    // and events are parsed within the bytes read.
+    unsafe {
+        let fd = libc::inotify_init1(libc::IN_CLOEXEC);
+        if fd < 0 {
+            return false;
+        }
+        let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            libc::close(fd);
+            return false;
+        };
+        let mask = libc::IN_CLOSE_WRITE
+            | libc::IN_MOVED_TO
+            | libc::IN_MOVED_FROM
+            | libc::IN_CREATE
+            | libc::IN_DELETE;
+        if libc::inotify_add_watch(fd, c.as_ptr(), mask) < 0 {
+            libc::close(fd);
+            return false;
+        }
+        let presence = format!(".{name}.jixiao-open.");
+        let legacy = format!("{name}.lock");
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = libc::read(fd, buf.as_mut_ptr().cast(), buf.len());
+            if n <= 0 {
+                if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                libc::close(fd);
+                return true;
+            }
+            let (mut file, mut people) = (false, false);
+            let mut at = 0usize;
+            let header = std::mem::size_of::<libc::inotify_event>();
+            while at + header <= n as usize {
+                let ev =
+                    std::ptr::read_unaligned(buf.as_ptr().add(at).cast::<libc::inotify_event>());
+                let raw = &buf[at + header..at + header + ev.len as usize];
+                let end = raw.iter().position(|b| *b == 0).unwrap_or(raw.len());
+                let ev_name = String::from_utf8_lossy(&raw[..end]);
+                if ev_name == name {
+                    file |= ev.mask & (libc::IN_CLOSE_WRITE | libc::IN_MOVED_TO) != 0;
+                } else if ev_name.starts_with(&presence) || ev_name == legacy {
+                    people = true;
+                }
+                at += header + ev.len as usize;
+            }
+            if file && tx.send(Wake::FileChanged).is_err() {
+                break;
+            }
+            if people && tx.send(Wake::PresenceChanged).is_err() {
+                break;
+            }
+        }
+        libc::close(fd);
+        true
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn watch_inotify(_dir: &Path, _name: &str, _tx: &Sender<Wake>) -> bool {
+    false
+}
+
+fn watch_polling(target: &Path, tx: &Sender<Wake>) {
+    use std::os::unix::fs::MetadataExt;
+    let id = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .map(|m| (m.ino(), m.size(), m.mtime(), m.mtime_nsec()))
+    };
+    let mut last = id(target);
+    loop {
+        std::thread::sleep(Duration::from_secs(1));
+        let now = id(target);
+        if now != last {
+            last = now;
+            if tx.send(Wake::FileChanged).is_err() {
+                return;
+            }
+        }
+    }
+}

@@ -12,6 +12,7 @@
 //! ```
 
 mod docs_support;
+mod support;
 
 use calamine::Data;
 use docs_support::*;
@@ -405,16 +406,17 @@ fn xlsx_goes_to_a_pipe_but_never_to_a_terminal() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with(b"PK"), "not a zip");
-    // `script` gives the command a terminal; skip where it is missing.
+    // `script` gives the command a terminal.
+    if !support::require("script") {
+        return;
+    }
     let bin = env!("CARGO_BIN_EXE_jixiao");
     let cmd = format!("{bin} export samples/rongcheng-checkup.toml --format xlsx");
-    let Ok(out) = std::process::Command::new("script")
+    let out = std::process::Command::new("script")
         .args(["-qec", &cmd, "/dev/null"])
         .current_dir(root())
         .output()
-    else {
-        return;
-    };
+        .expect("script runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("binary") && text.contains("-o"), "{text}");

@@ -3,6 +3,7 @@
 //! English or mapped by hand, and errors that name the row.
 
 mod docs_support;
+mod support;
 
 use std::path::Path;
 

@@ -2,6 +2,8 @@
 //! as a reviewer drives them: walk orders, approvals and flags that persist, filters, approvals
 //! withdrawn by later edits, disagreements highlighted, adjustments that move the total exactly.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
@@ -772,12 +774,7 @@ impl Drop for Tmux {
 
 #[test]
 fn review_approve_flag_save_and_reopen_in_a_real_terminal() {
-    if !Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        eprintln!("note: tmux is not installed; skipping the end-to-end review test");
+    if !support::require("tmux") {
         return;
     }
     let (dir, path) = copy_of("samples/rongcheng-checkup.toml");

@@ -2,6 +2,7 @@
 //! reported with their errors and make the exit status 1.
 
 mod docs_support;
+mod support;
 
 use docs_support::*;
 use serde_json::Value;

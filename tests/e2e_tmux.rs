@@ -188,7 +188,11 @@ fn quitting_with_unsaved_changes_asks_and_sigterm_restores_the_terminal() {
         .parse()
         .expect("a process id");
     // SAFETY: kill(2) with a process id and a signal number has no memory effects.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0, "kill -TERM {pid}");
+    assert_eq!(
+        unsafe { libc::kill(pid, libc::SIGTERM) },
+        0,
+        "kill -TERM {pid}"
+    );
     let s = tmux.wait_for("the shell again", |s| s.contains("EXIT=143"));
     assert!(s.contains("unsaved changes were kept in"), "{s}");
     assert!(

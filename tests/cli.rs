@@ -541,6 +541,10 @@ fn there_are_malformed_files_for_each_defect() {
         "deductions-exceed-weight",
         "binary",
         "empty",
+        "gbk",
+        "time-of-day",
+        "impossible-date",
+        "datetime-target",
     ] {
         let file = format!("tests/malformed/{name}.toml");
         assert!(files.contains(&file), "missing {file}");

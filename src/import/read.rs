@@ -146,7 +146,12 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
 }
 
 pub fn read_csv(path: &Path) -> Result<Sheet, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = crate::store::reading::read_limited(
+        path,
+        crate::store::reading::IMPORT_LIMIT,
+        "a table to import",
+    )
+    .map_err(|e| format!("cannot read: {e}"))?;
     let text = decode(&bytes)?;
     Ok(Sheet {
         name: String::new(),

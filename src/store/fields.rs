@@ -81,7 +81,8 @@ impl<'s> Reader<'s> {
         let pos = self.locate(table, path, key);
         let item = table.get(key)?;
         match item.as_str() {
-            Some(s) => Some(s.to_string()),
+            // A multi-line string in a CRLF file carries its CRs: the text is the lines.
+            Some(s) => Some(s.replace("\r\n", "\n")),
             None => {
                 self.error(
                     pos,
@@ -206,6 +207,54 @@ impl<'s> Reader<'s> {
             );
         }
         parsed
+    }
+
+    /// A TOML date as an input or target: a calendar date alone. A time of day (`10:30:00`) or
+    /// a date with a time is an error here, never read as some date or number.
+    pub fn date_value(
+        &mut self,
+        d: &toml_edit::Formatted<toml_edit::Datetime>,
+        what: &str,
+        pos: Option<Pos>,
+    ) -> Option<String> {
+        let pos = self.pos(d.span()).or(pos);
+        let v = d.value();
+        match (v.date, v.time) {
+            (Some(_), None) if v.offset.is_none() => Some(v.to_string()),
+            (None, _) => {
+                self.error(
+                    pos,
+                    format!(
+                        "`{what}`: {v} is a time of day; expected a number such as 2.67, \
+                         true/false or a date such as 2022-06-30"
+                    ),
+                );
+                None
+            }
+            (Some(date), _) => {
+                self.error(
+                    pos,
+                    format!(
+                        "`{what}`: {v} has a time of day; expected a date alone, such as {date}"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A quoted text where a number or date belongs that looks like a date: say what is wrong
+    /// with it in the words an edit uses. None when it does not look like a date.
+    pub fn quoted_date(&mut self, text: &str, what: &str, pos: Option<Pos>) -> Option<()> {
+        if !crate::model::date::looks_like_date(text) {
+            return None;
+        }
+        let message = match crate::model::date::check_date(text) {
+            Err(e) => format!("`{what}`: {}", e.en(text)),
+            Ok(()) => format!("`{what}`: a date is written without quotes, e.g. {text}"),
+        };
+        self.error(pos, message);
+        Some(())
     }
 
     pub fn string_list(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Vec<String> {

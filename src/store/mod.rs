@@ -7,6 +7,7 @@ mod fields;
 mod load;
 mod load_rule;
 pub mod lock;
+pub mod reading;
 pub mod recovery;
 mod source_map;
 mod toml_write;

@@ -545,6 +545,7 @@ fn there_are_malformed_files_for_each_defect() {
         "time-of-day",
         "impossible-date",
         "datetime-target",
+        "all-not-applicable",
     ] {
         let file = format!("tests/malformed/{name}.toml");
         assert!(files.contains(&file), "missing {file}");

@@ -1146,6 +1146,29 @@ fn redistributed_weights_add_up_exactly() {
 }
 
 #[test]
+fn a_project_whose_every_leaf_is_not_applicable_has_no_score() {
+    for policy in ["rebase", "redistribute"] {
+        let src = project(
+            &format!("na_policy = \"{policy}\""),
+            "10",
+            "[indicators.A]\nname = \"决策\"\nweight = 10\n\n\
+             [indicators.A1]\nparent = \"A\"\nname = \"立项\"\nweight = 6\nna = \"延续项目\"\n\n\
+             [indicators.A2]\nparent = \"A\"\nname = \"应急\"\nweight = 4\nna = \"未发生\"\n",
+        );
+        let s = scored(&src);
+        // Not 0.00 差: no grade at all, and `check` says why.
+        assert!(s.card.has_no_score(), "{policy}");
+        assert_eq!(s.card.grade, None, "{policy}");
+        let e = s.error_with("every leaf is 不适用");
+        assert_eq!(e.pos.map(|p| p.line), Some(s.line_of("[indicators.A]")));
+    }
+    // One applicable leaf is enough to have a score (and a grade).
+    let s = na_project("rebase");
+    assert!(!s.card.has_no_score());
+    assert_eq!(s.grade(), "良");
+}
+
+#[test]
 fn unscorable_scores_zero_with_its_reason() {
     let s = one_leaf("4", "unscorable = \"未提供满意度调查原始问卷\"");
     assert!(matches!(s.state("A1"), LeafState::Unscorable(r) if r.contains("问卷")));

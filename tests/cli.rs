@@ -546,6 +546,7 @@ fn there_are_malformed_files_for_each_defect() {
         "impossible-date",
         "datetime-target",
         "all-not-applicable",
+        "wrong-value-types",
     ] {
         let file = format!("tests/malformed/{name}.toml");
         assert!(files.contains(&file), "missing {file}");

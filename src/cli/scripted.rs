@@ -16,11 +16,19 @@ pub fn run(path: &Path, code: &str, force: bool, build: &Build) -> u8 {
     let name = path.display().to_string();
     let _guard = match lock::acquire(path, force) {
         Ok(Acquire::Acquired(g)) => g,
+        Ok(Acquire::HeldBy(None)) => {
+            let lock = lock::lock_path(path);
+            eprintln!(
+                "{name}: error: not changing it: the lock file {} exists but does not say who \
+                 holds it (it is empty or damaged), so someone may be editing the file. If \
+                 nobody is, delete {} or run again with --force to take the lock over",
+                lock.display(),
+                lock.display()
+            );
+            return 1;
+        }
         Ok(Acquire::HeldBy(holder)) => {
-            let who = holder
-                .as_ref()
-                .map(|h| h.describe())
-                .unwrap_or_else(|| "an unreadable lock".into());
+            let who = holder.as_ref().map(|h| h.describe()).unwrap_or_default();
             let stale = holder.as_ref().is_some_and(|h| h.is_stale());
             eprintln!(
                 "{name}: error: open for editing by {who}{}; not changing it (use --force to take the lock over)",

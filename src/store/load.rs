@@ -447,8 +447,9 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                             r.error(
                                 vp,
                                 format!(
-                                    "`{path}.checks`: expected true or false, found {}",
-                                    v.type_name()
+                                    "`{path}.checks`: expected true or false for each \
+                                     checkpoint, such as checks = [true, false, true]; found {}",
+                                    r.written_value(v)
                                 ),
                             );
                         }

@@ -105,7 +105,14 @@ mod tests {
             Err("1900-02-29 不是日期：1900 年 2 月只有 28 天，应为 YYYY-MM-DD".into())
         );
         assert_eq!(check_date("2022-13-01"), Err(DateError::Month(13)));
-        assert_eq!(check_date("2022-04-31").is_err(), true);
+        assert_eq!(
+            check_date("2022-04-31"),
+            Err(DateError::Day {
+                year: 2022,
+                month: 4,
+                days: 30
+            })
+        );
         assert_eq!(check_date("10:30:00"), Err(DateError::Form));
     }
 }

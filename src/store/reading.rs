@@ -95,7 +95,7 @@ fn human(n: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if n >= MIB {
         let tenths = n * 10 / MIB;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MiB", tenths / 10)
         } else {
             format!("{}.{} MiB", tenths / 10, tenths % 10)

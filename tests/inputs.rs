@@ -318,27 +318,3 @@ fn an_impossible_date_is_refused_by_every_edit_path_with_the_loaders_words() {
     let (code, text) = run(&["check"], &file);
     assert_eq!(code, 0, "{text}");
 }
-
-// ─── Messages ─────────────────────────────────────────────────────────────────
-
-/// A lock file that says nothing (empty or damaged) is explained with what to do, not as
-/// "an unreadable lock".
-#[test]
-fn a_damaged_lock_file_is_explained_with_what_to_do() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("p.toml");
-    std::fs::write(&file, SAMPLE).unwrap();
-    std::fs::write(lock_of(&file), "").unwrap();
-    let (code, text) = run(&["set", "A202", "score=3"], &file);
-    assert_eq!(code, 1, "{text}");
-    let lock = lock_of(&file).display().to_string();
-    for part in [
-        format!("{}: error: not changing it", file.display()),
-        format!("the lock file {lock} exists but does not say who holds it"),
-        format!("delete {lock} or run again with --force"),
-    ] {
-        assert!(text.contains(&part), "{part:?} not in {text}");
-    }
-    assert!(!text.contains("unreadable lock"));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), SAMPLE);
-}

@@ -67,7 +67,12 @@ pub fn all() -> Vec<FrameworkSource> {
 pub fn find(id_or_path: &str) -> Result<FrameworkSource, String> {
     let as_path = Path::new(id_or_path);
     if id_or_path.ends_with(".toml") || as_path.components().count() > 1 {
-        let text = std::fs::read_to_string(as_path).map_err(|e| format!("{id_or_path}: {e}"))?;
+        let text = crate::store::reading::read_text_limited(
+            as_path,
+            crate::store::reading::PROJECT_LIMIT,
+            "a framework",
+        )
+        .map_err(|e| format!("{id_or_path}: {e}"))?;
         return match parse_project(&text) {
             Ok(_) => describe(&text, id_or_path.to_string())
                 .ok_or_else(|| format!("{id_or_path}: not a framework")),

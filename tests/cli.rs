@@ -541,6 +541,12 @@ fn there_are_malformed_files_for_each_defect() {
         "deductions-exceed-weight",
         "binary",
         "empty",
+        "gbk",
+        "time-of-day",
+        "impossible-date",
+        "datetime-target",
+        "all-not-applicable",
+        "wrong-value-types",
     ] {
         let file = format!("tests/malformed/{name}.toml");
         assert!(files.contains(&file), "missing {file}");
@@ -799,4 +805,74 @@ fn new_with_an_unknown_framework_writes_nothing() {
         run.stderr
     );
     assert!(!Path::new(&path).exists());
+}
+
+/// Each sample reproduces its published report, whose own mistakes `check` points out: a
+/// printed subtotal its leaves do not give, an awarded score or a stated rate the rule or the
+/// inputs do not give. This is the exact list, sample by sample, so a new discrepancy (or one
+/// that quietly stops being found) fails here instead of hiding among the tolerated warnings.
+#[test]
+fn each_sample_has_exactly_its_reports_known_discrepancies() {
+    let expected: &[(&str, &[&str])] = &[
+        ("samples/basic-public-health.toml", &[]),
+        (
+            "samples/rongcheng-12349.toml",
+            &[
+                "343:10: warning: C 产出: the report prints 23.88 but the sum of its leaves gives 22.38",
+                "405:9: warning: C103 “12349”平台服务使用频率: awarded 2.32 but its rule gives 2.33",
+                "553:10: warning: D1 社会效益: the report prints 10.05 but the sum of its leaves gives 8.18",
+            ],
+        ),
+        (
+            "samples/rongcheng-checkup.toml",
+            &["204:9: warning: B101 资金到位率: awarded 1.00 but its rule gives 1.97"],
+        ),
+        (
+            "samples/rongcheng-elderly-signing.toml",
+            &[
+                "276:15: warning: B102: the report states a rate of 49.37% but the inputs give 49.42%",
+                "844:10: warning: D301 老年人满意度: the report prints 4 but its rule gives 4.50",
+            ],
+        ),
+        (
+            "samples/rongcheng-home-care.toml",
+            &[
+                "220:9: warning: B101 资金到位率: awarded 1.00 but its rule gives 1.15",
+                "399:9: warning: C101 服务人数完成率: awarded 7.76 but its rule gives 7.72",
+                "401:15: warning: C101: the report states a rate of 97% but the inputs give 96.46%",
+                "430:9: warning: C102 服务时长完成率: awarded 6.25 but its rule gives 7.60",
+                "432:15: warning: C102: the report states a rate of 78% but the inputs give 95.00%",
+                "433:17: warning: C102 服务时长完成率: the justification states a 得分率 of 78% but it is 78.13%",
+            ],
+        ),
+        (
+            "samples/rongcheng-outsourcing-park.toml",
+            &[
+                "297:9: warning: B101 资金到位率: awarded 2.55 but its rule gives 2.53",
+                "298:15: warning: B101: the report states a rate of 85% but the inputs give 84.29%",
+                "604:9: warning: C202 高端人才培养就业转化率: awarded 0.70 but its rule gives 0.71",
+                "632:9: warning: C203 产业园区运营公司责任知晓度: awarded 0.89 but its rule gives 0.93",
+                "683:9: warning: C205 餐厅营收达标率: awarded 0.50 but its rule gives 0.42",
+                "976:9: warning: D403 员工对办公及住宿环境满意度: awarded 2.39 but its rule gives 2.28",
+                "1000:9: warning: D404 员工对餐厅满意度: awarded 1.85 but its rule gives 1.84",
+            ],
+        ),
+    ];
+    let files: Vec<&str> = expected.iter().map(|(f, _)| *f).collect();
+    assert_eq!(files, samples(), "every sample is listed, in order");
+    for (file, known) in expected {
+        let run = jixiao(&["check", file]);
+        assert_eq!(run.code, 0, "{file}:\n{}", run.stdout);
+        let found: Vec<String> = check_lines(file, &run)
+            .into_iter()
+            .map(|d| {
+                let (l, c) = d.pos.expect("every sample discrepancy has a position");
+                let kind = if d.error { "error" } else { "warning" };
+                format!("{l}:{c}: {kind}: {}", d.message)
+            })
+            .collect();
+        assert_eq!(found, *known, "{file}");
+        let summary = format!("{file}: 0 error(s), {} warning(s)", known.len());
+        assert_eq!(run.stdout.lines().last(), Some(summary.as_str()));
+    }
 }

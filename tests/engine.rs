@@ -365,7 +365,19 @@ reason = "支出凭证不完整"
     );
     assert_eq!(s.score("A1"), "0.00");
     assert_eq!(s.rate("A1").as_deref(), Some("0.00"));
-    assert!(s.explains("A1", "扣完为止"));
+    // The reviewer reads the rule stopping at zero, not a rule result of −3 that the leaf
+    // then has to bring back into range ("规则结果 … 超出 0–2 分范围").
+    assert_eq!(s.leaf("A1").computed, Some(d("0")));
+    assert_eq!(
+        s.steps("A1"),
+        [
+            "满分 2 分，逐项扣分，每处扣 0.5 分，扣完为止",
+            "扣 5.00 分：支出凭证不完整（10 处）",
+            "2 − 5 = -3",
+            "扣分超过分值，扣完为止",
+            "按评分标准得 0.00 分（满分 2 分），扣 2.00 分，得分率 0.00%",
+        ]
+    );
     s.assert_no_errors();
 }
 
@@ -1077,6 +1089,39 @@ fn not_applicable_redistributes_to_siblings() {
 }
 
 #[test]
+fn redistributed_weights_carry_the_rounding_residue() {
+    // A4 (7) is N/A: A1, A2, A3 (1 each) share A's 10 as 3.33, 3.33 and 10 − 6.66 = 3.34.
+    // Rounding each share alone would give 3 × 3.33 = 9.99 and a total of 9.99.
+    let leaf = |code: &str, weight: &str, extra: &str| {
+        format!(
+            "[indicators.{code}]\nparent = \"A\"\nname = \"指标{code}\"\nweight = {weight}\n{extra}\n"
+        )
+    };
+    let s = scored(&project(
+        "na_policy = \"redistribute\"",
+        "10",
+        &format!(
+            "[indicators.A]\nname = \"决策\"\nweight = 10\n{}{}{}{}",
+            leaf("A1", "1", "status = \"已评\""),
+            leaf("A2", "1", "status = \"已评\""),
+            leaf("A3", "1", "status = \"已评\""),
+            leaf("A4", "7", "na = \"不涉及\""),
+        ),
+    ));
+    let weights: Vec<Decimal> = ["A1", "A2", "A3", "A4"]
+        .iter()
+        .map(|c| s.weight(c))
+        .collect();
+    assert_eq!(weights, [d("3.33"), d("3.33"), d("3.34"), d("0")]);
+    assert_eq!(s.weight("A"), d("10"));
+    // Each leaf at full marks of its new weight: 3.33 + 3.33 + 3.34 = 10.00, 100%.
+    assert_eq!(s.score("A3"), "3.34");
+    assert_eq!(s.total(), "10.00");
+    assert_eq!(s.rate("A").as_deref(), Some("100.00"));
+    s.assert_no_errors();
+}
+
+#[test]
 fn redistributed_weights_add_up_exactly() {
     // A3 (20) is N/A: its siblings 10 and 20 share 50 as 16.67 and 33.33.
     let leaf = |code: &str, weight: &str, extra: &str| {
@@ -1098,6 +1143,29 @@ fn redistributed_weights_add_up_exactly() {
     assert_eq!(s.weight("A2"), d("33.33"));
     assert_eq!(s.weight("A"), d("50"));
     assert_eq!(s.total(), "50.00");
+}
+
+#[test]
+fn a_project_whose_every_leaf_is_not_applicable_has_no_score() {
+    for policy in ["rebase", "redistribute"] {
+        let src = project(
+            &format!("na_policy = \"{policy}\""),
+            "10",
+            "[indicators.A]\nname = \"决策\"\nweight = 10\n\n\
+             [indicators.A1]\nparent = \"A\"\nname = \"立项\"\nweight = 6\nna = \"延续项目\"\n\n\
+             [indicators.A2]\nparent = \"A\"\nname = \"应急\"\nweight = 4\nna = \"未发生\"\n",
+        );
+        let s = scored(&src);
+        // Not 0.00 差: no grade at all, and `check` says why.
+        assert!(s.card.has_no_score(), "{policy}");
+        assert_eq!(s.card.grade, None, "{policy}");
+        let e = s.error_with("every leaf is 不适用");
+        assert_eq!(e.pos.map(|p| p.line), Some(s.line_of("[indicators.A]")));
+    }
+    // One applicable leaf is enough to have a score (and a grade).
+    let s = na_project("rebase");
+    assert!(!s.card.has_no_score());
+    assert_eq!(s.grade(), "良");
 }
 
 #[test]
@@ -1476,12 +1544,27 @@ fn huge_numbers_are_refused_and_extreme_ratios_do_not_panic() {
         "{:#?}",
         loaded.diagnostics
     );
-    let _ = scoring::score(&loaded.project);
+    // The refused input is not used: the leaf is not scored from a number the loader rejected.
+    let card = scoring::score(&loaded.project);
+    let a1 = card.node(&loaded.project, "A1").unwrap();
+    assert_eq!(
+        a1.leaf.as_ref().map(|l| &l.state),
+        Some(&LeafState::Error("input `a` is not recorded".into()))
+    );
+    assert_eq!(card.total, Decimal::ZERO);
     let s = one_leaf(
         "3",
         "rule = { kind = \"rate\", numerator = \"a\", denominator = \"b\", cap = false }\ninputs = { a = 999999999999999, b = 0.0000000000000000000000001 }\n",
     );
-    assert!(matches!(s.state("A1"), LeafState::Error(_)) || s.score("A1") == "3.00");
+    // The ratio (≈10^39) is beyond exact decimals: the leaf says so and scores nothing,
+    // rather than being capped to full marks as if it were a real 100%.
+    assert_eq!(
+        s.state("A1"),
+        &LeafState::Error("a number is too large to compute with; check the inputs".into())
+    );
+    assert_eq!(s.score("A1"), "0.00");
+    assert_eq!(s.total(), "0.00");
+    assert!(s.error_with("too large").message.contains("A1"));
 }
 
 #[test]

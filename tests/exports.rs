@@ -12,6 +12,7 @@
 //! ```
 
 mod docs_support;
+mod support;
 
 use calamine::Data;
 use docs_support::*;
@@ -344,16 +345,29 @@ fn xlsx_merges_a_shallow_leaf_across_the_deeper_columns() {
 #[test]
 fn a_framework_exports_with_empty_score_cells() {
     let s = &read_xlsx(&xlsx_of("frameworks/poverty-relief-adjustments.toml"))[0];
-    assert!(
-        s.cells
-            .iter()
-            .all(|((_, c), cell)| *c != 6 || matches!(cell.value, Data::String(_)))
+    // The 得分 column is there, headed as in 附件1 …
+    assert_eq!(
+        (s.text("D2"), s.text("G2"), s.text("H2")),
+        ("分值".into(), "得分".into(), "扣分点说明".into())
     );
-    assert!(
-        s.cells
-            .iter()
-            .any(|(_, c)| c.value == Data::String("加减分项".into()))
+    // … and each of the framework's 20 leaves has its 分值 and an empty 得分 cell to fill in.
+    let leaf_rows: Vec<u32> = s
+        .cells
+        .iter()
+        .filter(|((_, c), cell)| *c == 3 && matches!(cell.value, Data::Float(_) | Data::Int(_)))
+        .map(|((r, _), _)| r + 1)
+        .filter(|&row| !s.text(&format!("C{row}")).is_empty())
+        .collect();
+    assert_eq!(leaf_rows.len(), 20, "{leaf_rows:?}");
+    for row in leaf_rows {
+        assert!(s.get(&format!("G{row}")).is_none(), "G{row} is not empty");
+    }
+    assert_eq!(s.text("A23"), "加减分项");
+    assert_eq!(
+        (s.text("A28"), s.number("D28")),
+        ("总计".into(), Some(100.0))
     );
+    assert!(s.get("G28").is_none());
 }
 
 // ─── The command line ─────────────────────────────────────────────────────────
@@ -405,16 +419,17 @@ fn xlsx_goes_to_a_pipe_but_never_to_a_terminal() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with(b"PK"), "not a zip");
-    // `script` gives the command a terminal; skip where it is missing.
+    // `script` gives the command a terminal.
+    if !support::require("script") {
+        return;
+    }
     let bin = env!("CARGO_BIN_EXE_jixiao");
     let cmd = format!("{bin} export samples/rongcheng-checkup.toml --format xlsx");
-    let Ok(out) = std::process::Command::new("script")
+    let out = std::process::Command::new("script")
         .args(["-qec", &cmd, "/dev/null"])
         .current_dir(root())
         .output()
-    else {
-        return;
-    };
+        .expect("script runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("binary") && text.contains("-o"), "{text}");

@@ -4,9 +4,14 @@
 use jixiao::store::{LoadError, parse_project};
 use proptest::prelude::*;
 
+/// The seeds: two samples, and test projects that reach 不适用, truncation and 加减分项 (one
+/// whose penalties would take the total below zero), so damaged copies exercise those paths.
 const SAMPLES: &[&str] = &[
     include_str!("../samples/rongcheng-checkup.toml"),
     include_str!("../samples/basic-public-health.toml"),
+    include_str!("projects/na-rebase.toml"),
+    include_str!("projects/truncate.toml"),
+    include_str!("projects/adjustments-floor.toml"),
 ];
 
 #[derive(Debug, Clone)]
@@ -92,10 +97,34 @@ proptest! {
                     }
                 }
                 let card = jixiao::scoring::score(&loaded.project);
-                prop_assert!(card.total >= rust_decimal::Decimal::ZERO);
+                // Penalties never take the total below zero, and the grade is the band the
+                // total falls in (a total below every band would have none).
+                prop_assert!(card.total >= rust_decimal::Decimal::ZERO, "total {}", card.total);
+                prop_assert_eq!(
+                    card.grade.as_deref(),
+                    loaded.project.grade_for(card.total)
+                );
                 let _ = jixiao::report::table::score_table(&loaded.project, &card, usize::MAX);
                 let _ = jixiao::report::json::score_json(&loaded.project, &card);
             }
         }
     }
+}
+
+/// The undamaged seeds load cleanly, and the floor seed really does reach the floor (13 − 15),
+/// so the property above is not vacuous.
+#[test]
+fn the_seeds_load_and_one_of_them_reaches_the_floor() {
+    for (i, text) in SAMPLES.iter().enumerate() {
+        let loaded = parse_project(text).unwrap_or_else(|e| panic!("seed {i}: {e}"));
+        assert!(
+            !jixiao::check::check(&loaded).iter().any(|d| d.is_error()),
+            "seed {i}"
+        );
+    }
+    let loaded = parse_project(SAMPLES[4]).unwrap();
+    let card = jixiao::scoring::score(&loaded.project);
+    let net = card.adjustments.as_ref().unwrap().net;
+    assert!(card.base_score + net < rust_decimal::Decimal::ZERO);
+    assert_eq!(card.total, rust_decimal::Decimal::ZERO);
 }

@@ -3,6 +3,7 @@
 //! English or mapped by hand, and errors that name the row.
 
 mod docs_support;
+mod support;
 
 use std::path::Path;
 
@@ -512,4 +513,198 @@ fn an_imported_framework_starts_a_project() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = jixiao(&["score", project.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+// ─── Bad tables ───────────────────────────────────────────────────────────────
+
+/// A 分值 cell formatted as a date (Excel shows 2020/1/1, stores 43831) is refused naming the
+/// cell, never imported as a weight of 43831.
+#[test]
+fn a_weight_cell_formatted_as_a_date_is_refused_naming_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dated.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["一级指标", "二级指标", "三级指标", "分值"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let date = Format::new().set_num_format("yyyy/m/d");
+    ws.write_string(1, 0, "决策").unwrap();
+    ws.write_string(1, 1, "项目立项").unwrap();
+    ws.write_string(1, 2, "立项依据充分性").unwrap();
+    ws.write_number_with_format(1, 3, 43831, &date).unwrap();
+    ws.write_string(2, 2, "立项程序规范性").unwrap();
+    ws.write_number(2, 3, 5).unwrap();
+    wb.save(&path).unwrap();
+    let errors = import_errors(&path);
+    assert!(
+        errors.iter().any(|e| e.starts_with(
+            "t:2: error: 分值 in cell D2 is the date or time `2020-01-01`: the spreadsheet formats \
+             that cell as a date"
+        )),
+        "{errors:?}"
+    );
+    assert!(!errors.iter().any(|e| e.contains("43831")), "{errors:?}");
+}
+
+/// A raw deflate stream that inflates to `1 + 258 × matches` spaces: one literal, then
+/// back-references of the longest length (fixed Huffman codes, 13 bits per 258 bytes).
+fn deflate_bomb(matches: usize) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u64,
+        n: u32,
+    }
+    impl Bits {
+        /// `len` bits of `value`, least significant first (block headers).
+        fn put(&mut self, value: u64, len: u32) {
+            self.acc |= value << self.n;
+            self.n += len;
+            while self.n >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.n -= 8;
+            }
+        }
+        /// A Huffman code, most significant bit first.
+        fn code(&mut self, code: u64, len: u32) {
+            let reversed = (0..len).fold(0, |r, i| r | (((code >> i) & 1) << (len - 1 - i)));
+            self.put(reversed, len);
+        }
+    }
+    let mut b = Bits {
+        out: Vec::new(),
+        acc: 0,
+        n: 0,
+    };
+    b.put(1, 1); // the last block
+    b.put(1, 2); // fixed Huffman codes
+    b.code(0x30 + u64::from(b' '), 8); // the literal ' '
+    for _ in 0..matches {
+        b.code(0b1100_0101, 8); // length 258 (code 285)
+        b.code(0, 5); // distance 1
+    }
+    b.code(0, 7); // end of block
+    b.put(0, 7); // flush the last byte
+    b.out
+}
+
+/// A one-entry zip archive holding `data`, deflated from `size` bytes. The CRC is left at 0: a
+/// reader only finds out after inflating everything, which is the danger.
+fn zip_of(name: &str, data: &[u8], size: u32) -> Vec<u8> {
+    let mut z = Vec::new();
+    let header = |z: &mut Vec<u8>, sig: u32, central: bool| {
+        z.extend(sig.to_le_bytes());
+        if central {
+            z.extend(20u16.to_le_bytes()); // made by
+        }
+        z.extend(20u16.to_le_bytes()); // version needed
+        z.extend(0u16.to_le_bytes()); // flags
+        z.extend(8u16.to_le_bytes()); // deflate
+        z.extend([0u8; 4]); // time, date
+        z.extend(0u32.to_le_bytes()); // crc
+        z.extend((data.len() as u32).to_le_bytes());
+        z.extend(size.to_le_bytes());
+        z.extend((name.len() as u16).to_le_bytes());
+        z.extend(0u16.to_le_bytes()); // extra
+        if central {
+            z.extend([0u8; 12]); // comment length, disk, attributes
+            z.extend(0u32.to_le_bytes()); // local header offset
+        }
+        z.extend(name.as_bytes());
+    };
+    header(&mut z, 0x0403_4b50, false);
+    z.extend(data);
+    let dir = z.len() as u32;
+    header(&mut z, 0x0201_4b50, true);
+    let dir_len = z.len() as u32 - dir;
+    z.extend(0x0605_4b50u32.to_le_bytes());
+    z.extend([0u8; 4]);
+    z.extend(1u16.to_le_bytes());
+    z.extend(1u16.to_le_bytes());
+    z.extend(dir_len.to_le_bytes());
+    z.extend(dir.to_le_bytes());
+    z.extend(0u16.to_le_bytes());
+    z
+}
+
+/// A small workbook whose one sheet inflates to 300 MiB is refused before anything is inflated
+/// (the reader used to hold about 1,000 times the file's size in memory).
+#[test]
+fn a_workbook_that_would_inflate_without_bound_is_refused() {
+    // The stream really inflates as stated: the zip crate inflates a small one.
+    let small = zip_of("a", &deflate_bomb(3), 1 + 3 * 258);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(small)).unwrap();
+    let mut out = Vec::new();
+    // With a CRC of 0 the reader complains after inflating: keep what came out.
+    let _ = std::io::Read::read_to_end(&mut archive.by_index(0).unwrap(), &mut out);
+    assert_eq!(out, vec![b' '; 1 + 3 * 258]);
+
+    let matches = 300 * 1024 * 1024 / 258;
+    let size = 1 + 258 * matches as u32;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.xlsx");
+    let bytes = zip_of("xl/worksheets/sheet1.xml", &deflate_bomb(matches), size);
+    assert!(bytes.len() < 2 * 1024 * 1024, "{} bytes", bytes.len());
+    std::fs::write(&path, bytes).unwrap();
+    let started = std::time::Instant::now();
+    let errors = import_errors(&path);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("the workbook would inflate to more than 256 MiB")),
+        "{errors:?}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+/// An unclosed CSV quote names the row and column where the quoted cell opens.
+#[test]
+fn an_unclosed_csv_quote_names_its_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "open.csv",
+        "一级指标,二级指标,三级指标,分值,评分标准\n\
+         决策,项目立项,立项依据,5,\"①是否符合规划\n\
+         ,,立项程序,5,②是否规范\n",
+    );
+    let errors = import_errors(&path);
+    assert_eq!(
+        errors,
+        [
+            "row 2, column 5 (E2): a quoted cell opens here and is never closed, so everything \
+          after it would be read into this one cell; add the closing \" or remove the opening \
+          one, then import again"
+        ]
+    );
+    let run = jixiao(&["import", path.to_str().unwrap()]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("row 2, column 5 (E2)"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A named pipe given as the table is refused, not waited on.
+#[test]
+fn a_named_pipe_is_refused_as_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["pipe.csv", "pipe.xlsx"] {
+        let fifo = dir.path().join(name);
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo(3) with a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let errors = import_errors(&fifo);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("named pipe (FIFO), not a file")),
+            "{errors:?}"
+        );
+    }
 }

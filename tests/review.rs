@@ -2,6 +2,8 @@
 //! as a reviewer drives them: walk orders, approvals and flags that persist, filters, approvals
 //! withdrawn by later edits, disagreements highlighted, adjustments that move the total exactly.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
@@ -499,7 +501,11 @@ fn review_mode_renders_at_every_size() {
     let b = other_evaluator(dir.path());
     let mut app = compared(&path, &b);
     keys(&mut app, "R");
-    for (w, h) in [
+    // The deducted leaves in walk order; each size below shows the next one.
+    let walk = [
+        "A202", "B101", "B201", "B202", "C101", "C201", "C202", "C302",
+    ];
+    for (i, (w, h)) in [
         (1, 1),
         (10, 3),
         (20, 5),
@@ -508,14 +514,45 @@ fn review_mode_renders_at_every_size() {
         (80, 24),
         (100, 30),
         (200, 60),
-    ] {
-        render(&mut app, w, h);
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let screen = render(&mut app, w, h);
+        assert_fits(&screen, w, h);
+        if w >= 10 {
+            // The leaf under review is named even at 10×3, and the total is always shown.
+            assert!(screen.contains(walk[i]), "{w}×{h}: {}\n{screen}", walk[i]);
+            assert!(screen.contains("合计 64.7"), "{w}×{h}:\n{screen}");
+        }
+        if w >= 20 {
+            let place = format!("复核 第 {}/10 项", i + 1);
+            assert!(screen.contains(&place), "{w}×{h}: {place}\n{screen}");
+        }
         keys(&mut app, "n<PgDn>");
     }
     keys(&mut app, "f");
-    render(&mut app, 30, 8);
+    let screen = render(&mut app, 30, 8);
+    assert_fits(&screen, 30, 8);
+    assert!(
+        screen.contains("D301") && screen.contains("复核意见"),
+        "{screen}"
+    );
     keys(&mut app, "<Esc>?");
-    render(&mut app, 80, 24);
+    let screen = render(&mut app, 80, 24);
+    assert_fits(&screen, 80, 24);
+    assert!(screen.contains("按键（Esc 关闭）"), "{screen}");
+}
+
+/// Every line of a rendered screen fits its width, and there are exactly `h` lines.
+fn assert_fits(screen: &str, w: u16, h: u16) {
+    assert_eq!(screen.lines().count(), usize::from(h), "{w}×{h}:\n{screen}");
+    for line in screen.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= usize::from(w),
+            "{w}×{h}: too wide: {line}"
+        );
+    }
 }
 
 // ─── 加减分项 ─────────────────────────────────────────────────────────────────────────────
@@ -772,12 +809,7 @@ impl Drop for Tmux {
 
 #[test]
 fn review_approve_flag_save_and_reopen_in_a_real_terminal() {
-    if !Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        eprintln!("note: tmux is not installed; skipping the end-to-end review test");
+    if !support::require("tmux") {
         return;
     }
     let (dir, path) = copy_of("samples/rongcheng-checkup.toml");

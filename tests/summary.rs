@@ -2,6 +2,7 @@
 //! reported with their errors and make the exit status 1.
 
 mod docs_support;
+mod support;
 
 use docs_support::*;
 use serde_json::Value;
@@ -183,8 +184,25 @@ fn progress_counts_scored_and_reviewed_leaves() {
     let q = dir.path().join("q.toml");
     jixiao(&["new", "--framework", "mof-program", q.to_str().unwrap()]);
     let v = json(&jixiao(&["summary", q.to_str().unwrap(), "--json"]));
-    assert_eq!(v["projects"][0]["total"], Value::Null);
-    assert_eq!(v["projects"][0]["grade"], Value::Null);
+    let projects = v["projects"].as_array().expect("a list of projects");
+    assert_eq!(projects.len(), 1, "{v}");
+    assert_eq!(v["failed"].as_array().map(Vec::len), Some(0), "{v}");
+    let row = &projects[0];
+    assert_eq!(row["file"].as_str(), q.to_str());
+    assert_eq!(
+        (row["scored"].as_u64(), row["leaves"].as_u64()),
+        (Some(0), Some(17))
+    );
+    assert_eq!(row["max"], "100");
+    assert_eq!(row["total"], Value::Null);
+    assert_eq!(row["grade"], Value::Null);
+    let rates: Vec<&Value> = row["level1"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| &l["rate"])
+        .collect();
+    assert_eq!(rates, [&Value::Null; 4]);
 }
 
 #[test]

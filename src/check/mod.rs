@@ -139,6 +139,17 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
             ),
         ));
     }
+    if card.has_no_score() {
+        out.push(Diagnostic::error(
+            map.nearest(&format!("indicators.{}", p.indicators[0].code)),
+            format!(
+                "every leaf is 不适用 (not applicable): the project has no score to report \
+                 (not {} with the lowest grade); mark the leaves that do apply as applicable \
+                 (remove their `na`)",
+                fixed(card.total, places)
+            ),
+        ));
+    }
     if p.grades.is_empty() {
         out.push(Diagnostic::warning(
             map.nearest("framework"),

@@ -154,6 +154,15 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                     "数字过大，应在 -10^15 到 10^15 之间",
                 );
             }
+            if let Some(crate::model::InputValue::Date(text)) = value
+                && let Err(e) = crate::model::date::check_date(text)
+            {
+                // The same words the loader gives for this value in the file.
+                return err(
+                    format!("`{name}`: {}", e.en(text)),
+                    format!("“{name}”：{}", e.zh(text)),
+                );
+            }
             let old = a.input(name).cloned();
             match value {
                 Some(v) => match a.inputs.iter_mut().find(|(n, _)| n == name) {

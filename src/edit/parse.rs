@@ -53,8 +53,12 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
         },
         "justification" => {
             let body = match text.strip_prefix('@') {
-                Some(path) => std::fs::read_to_string(path)
-                    .map_err(|e| EditError::en(format!("cannot read {path}: {e}")))?,
+                Some(path) => crate::store::reading::read_text_limited(
+                    std::path::Path::new(path),
+                    crate::store::reading::FIELD_LIMIT,
+                    "a justification file",
+                )
+                .map_err(|e| EditError::en(format!("cannot read {path}: {e}")))?,
                 None => value.to_string(),
             };
             Edit::SetJustification { code, text: body }
@@ -81,7 +85,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                 Some(InputValue::Flag(text == "true"))
             } else if let Some(d) = parse_decimal(text) {
                 Some(InputValue::Number(d))
-            } else if is_date(text) {
+            } else if crate::model::date::looks_like_date(text) {
                 Some(InputValue::Date(text.to_string()))
             } else {
                 return Err(EditError::en(format!(
@@ -96,16 +100,6 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
             )));
         }
     })
-}
-
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && s.chars()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]

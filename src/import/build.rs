@@ -314,10 +314,28 @@ pub fn build(
                     )),
                     _ => n.weight = Some((w, row.number)),
                 },
-                None => msgs.push(RowMessage::error(
-                    row.number,
-                    format!("分值 `{weight_text}` is not a number"),
-                )),
+                None => {
+                    let cell = format!(
+                        "{}{}",
+                        super::read::column_name(cols.weight.map_or(0, |c| c + 1)),
+                        row.number
+                    );
+                    let is_date = crate::model::date::looks_like_date(
+                        weight_text.get(..10).unwrap_or(&weight_text),
+                    ) || weight_text.contains(':');
+                    msgs.push(RowMessage::error(
+                        row.number,
+                        if is_date {
+                            format!(
+                                "分值 in cell {cell} is the date or time `{weight_text}`: the \
+                                 spreadsheet formats that cell as a date; format the 分值 column \
+                                 as numbers so it shows the weight, then import again"
+                            )
+                        } else {
+                            format!("分值 `{weight_text}` in cell {cell} is not a number")
+                        },
+                    ))
+                }
             }
         }
         n.explanation.extend(lines(&get(row, cols.explanation)));

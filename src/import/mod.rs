@@ -9,6 +9,7 @@ pub mod build;
 pub mod columns;
 pub mod read;
 pub mod write;
+mod zip_limit;
 
 use std::path::Path;
 

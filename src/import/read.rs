@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
 /// One row: its 1-based number and its cells.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,9 +86,52 @@ fn separator(text: &str) -> char {
 }
 
 /// Parses CSV text (RFC 4180: quoted fields may hold separators, `""` and line breaks).
-/// Row numbers count records, as a spreadsheet program shows them.
+/// Row numbers count records, as a spreadsheet program shows them. A quote left open reads the
+/// rest of the text into its cell; `read_csv` refuses such a file (see `parse_csv_checked`).
 pub fn parse_csv(text: &str) -> Vec<Row> {
+    parse_csv_checked(text).unwrap_or_else(|open| open.rows)
+}
+
+/// A quoted cell that is never closed: where it opened, and the rows as read.
+#[derive(Debug)]
+pub struct UnclosedQuote {
+    pub row: usize,
+    pub column: usize,
+    pub rows: Vec<Row>,
+}
+
+impl std::fmt::Display for UnclosedQuote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "row {}, column {} ({}{}): a quoted cell opens here and is never closed, so \
+             everything after it would be read into this one cell; add the closing \" or remove \
+             the opening one, then import again",
+            self.row,
+            self.column,
+            column_name(self.column),
+            self.row
+        )
+    }
+}
+
+/// 1 → A, 27 → AA, as spreadsheet programs name columns.
+pub fn column_name(column: usize) -> String {
+    let mut n = column;
+    let mut name = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        name.push(b'A' + d as u8);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// `parse_csv`, refusing a quote that is never closed.
+pub fn parse_csv_checked(text: &str) -> Result<Vec<Row>, UnclosedQuote> {
     let sep = separator(text);
+    let mut opened_at = (0, 0);
     let mut rows = Vec::new();
     let mut cells: Vec<String> = Vec::new();
     let mut cell = String::new();
@@ -119,6 +162,7 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
             '"' if cell.trim().is_empty() => {
                 cell.clear();
                 quoted = true;
+                opened_at = (rows.len() + 1, cells.len() + 1);
             }
             '\r' => {
                 if chars.peek() == Some(&'\n') {
@@ -131,7 +175,7 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
             c => cell.push(c),
         }
     }
-    if !cell.is_empty() || !cells.is_empty() {
+    if !cell.is_empty() || !cells.is_empty() || quoted {
         end_record(&mut cells, &mut cell, &mut rows);
     }
     // Multi-line cells use CRLF inside on Windows; keep one kind of line break.
@@ -142,15 +186,27 @@ pub fn parse_csv(text: &str) -> Vec<Row> {
             }
         }
     }
-    rows
+    if quoted {
+        return Err(UnclosedQuote {
+            row: opened_at.0,
+            column: opened_at.1,
+            rows,
+        });
+    }
+    Ok(rows)
 }
 
 pub fn read_csv(path: &Path) -> Result<Sheet, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = crate::store::reading::read_limited(
+        path,
+        crate::store::reading::IMPORT_LIMIT,
+        "a table to import",
+    )
+    .map_err(|e| format!("cannot read: {e}"))?;
     let text = decode(&bytes)?;
     Ok(Sheet {
         name: String::new(),
-        rows: parse_csv(&text),
+        rows: parse_csv_checked(&text).map_err(|e| e.to_string())?,
     })
 }
 
@@ -162,13 +218,37 @@ pub fn cell_text(d: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => format!("{f}"),
+        // What the spreadsheet shows, not the day count behind it (2020-01-01, not 43831): a
+        // 分值 formatted as a date is then refused as not a number, naming its cell.
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, h, min, sec, _) = d.to_ymd_hms_milli();
+            if (h, min, sec) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{day:02}")
+            } else {
+                format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}:{sec:02}")
+            }
+        }
+        Data::DateTime(d) => {
+            let (_, _, _, h, min, sec, _) = d.to_ymd_hms_milli();
+            format!("{h:02}:{min:02}:{sec:02}")
+        }
         other => other.to_string(),
     }
 }
 
 /// Every sheet of a workbook, in workbook order.
 pub fn read_workbook(path: &Path) -> Result<Vec<Sheet>, String> {
-    let mut wb = open_workbook_auto(path).map_err(|e| format!("cannot read workbook: {e}"))?;
+    let bytes = crate::store::reading::read_limited(
+        path,
+        crate::store::reading::IMPORT_LIMIT,
+        "a table to import",
+    )
+    .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.starts_with(b"PK") {
+        super::zip_limit::check(&bytes)?;
+    }
+    let mut wb = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("cannot read workbook: {e}"))?;
     let names = wb.sheet_names();
     let mut out = Vec::with_capacity(names.len());
     for name in names {

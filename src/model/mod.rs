@@ -4,6 +4,7 @@
 //! `scoring` computes from them.
 
 mod assessment;
+pub mod date;
 mod framework;
 mod indicator;
 mod project;

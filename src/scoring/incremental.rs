@@ -58,7 +58,11 @@ pub fn rescore(project: &Project, card: &mut Scorecard, code: &str) {
         total = (total + adj.net).max(Decimal::ZERO);
     }
     card.total = total;
-    card.grade = project.grade_for(total).map(str::to_string);
+    card.grade = if card.has_no_score() {
+        None
+    } else {
+        project.grade_for(total).map(str::to_string)
+    };
 }
 
 #[cfg(test)]

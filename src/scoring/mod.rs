@@ -55,6 +55,17 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+    /// Every leaf is 不适用: nothing was evaluated, so there is no total to speak of and no
+    /// grade (`grade` is None, `total` 0).
+    pub fn has_no_score(&self) -> bool {
+        self.leaves > 0
+            && self
+                .tree
+                .roots
+                .iter()
+                .all(|&r| self.nodes[r].not_applicable)
+    }
+
     pub fn node(&self, project: &Project, code: &str) -> Option<&NodeScore> {
         project.index_of(code).map(|i| &self.nodes[i])
     }
@@ -186,8 +197,14 @@ pub fn score(project: &Project) -> Scorecard {
     if let Some(adj) = &adjustments {
         total = (total + adj.net).max(Decimal::ZERO);
     }
-    let grade = project.grade_for(total).map(str::to_string);
-    let leaves = tree.roots.iter().map(|&r| nodes[r].leaves).sum();
+    let leaves: usize = tree.roots.iter().map(|&r| nodes[r].leaves).sum();
+    // With every leaf 不适用 nothing was evaluated: 0.00 would read as 差.
+    let nothing_counts = leaves > 0 && tree.roots.iter().all(|&r| na[r]);
+    let grade = if nothing_counts {
+        None
+    } else {
+        project.grade_for(total).map(str::to_string)
+    };
     let scored_leaves = tree.roots.iter().map(|&r| nodes[r].scored_leaves).sum();
     Scorecard {
         tree,

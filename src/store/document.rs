@@ -62,6 +62,10 @@ pub struct ProjectFile {
     pub disk_fingerprint: u64,
     /// Unsaved edits exist.
     pub dirty: bool,
+    /// How the file was written, kept on save: a UTF-8 byte-order mark, and CRLF line endings
+    /// (every line ending was CRLF; a file that mixes them is left as it is).
+    bom: bool,
+    crlf: bool,
 }
 
 impl ProjectFile {
@@ -76,12 +80,16 @@ impl ProjectFile {
     pub fn from_text(path: &Path, text: &str) -> Result<ProjectFile, LoadError> {
         let (loaded, parsed) = super::load::parse_with_document(text)?;
         let doc: DocumentMut = parsed.into_mut();
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let crlf = body.contains("\r\n") && !body.replace("\r\n", "").contains('\n');
         Ok(ProjectFile {
             path: path.to_path_buf(),
             doc,
             loaded,
             disk_fingerprint: fingerprint(text.as_bytes()),
             dirty: false,
+            bom: body.len() < text.len(),
+            crlf,
         })
     }
 
@@ -91,7 +99,15 @@ impl ProjectFile {
 
     /// The document as it would be saved.
     pub fn text(&self) -> String {
-        self.doc.to_string()
+        let mut text = self.doc.to_string();
+        if self.crlf {
+            // Lines the edits wrote end in LF: give every line the file's CRLF.
+            text = text.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if self.bom {
+            text.insert(0, '\u{feff}');
+        }
+        text
     }
 
     /// Validates and applies one edit to the model and the document; returns its undo.

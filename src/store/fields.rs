@@ -77,17 +77,57 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// What a value is, in plain words with what was written: `the number 3.5`,
+    /// `the text "abc"`, `the date 2022-06-30`, `a list [1, 2]`.
+    pub fn written(&self, item: &Item) -> String {
+        match item {
+            Item::Value(v) => self.written_value(v),
+            Item::Table(_) => "a table [ … ]".into(),
+            Item::ArrayOfTables(_) => "a list of tables [[ … ]]".into(),
+            Item::None => "nothing".into(),
+        }
+    }
+
+    pub fn written_value(&self, v: &Value) -> String {
+        let raw = v
+            .span()
+            .and_then(|s| self.src.get(s))
+            .map(str::trim)
+            .map(|t| {
+                if t.chars().count() > 40 {
+                    format!("{}…", t.chars().take(40).collect::<String>())
+                } else {
+                    t.to_string()
+                }
+            })
+            .unwrap_or_else(|| v.to_string().trim().to_string());
+        match v {
+            Value::String(_) => format!("the text {raw}"),
+            Value::Integer(_) | Value::Float(_) => format!("the number {raw}"),
+            Value::Boolean(_) => raw,
+            Value::Datetime(d) => match (d.value().date, d.value().time) {
+                (None, _) => format!("the time of day {raw}"),
+                (Some(_), None) => format!("the date {raw}"),
+                (Some(_), Some(_)) => format!("the date and time {raw}"),
+            },
+            Value::Array(_) => format!("a list {raw}"),
+            Value::InlineTable(_) => format!("a table {raw}"),
+        }
+    }
+
     pub fn string(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Option<String> {
         let pos = self.locate(table, path, key);
         let item = table.get(key)?;
         match item.as_str() {
-            Some(s) => Some(s.to_string()),
+            // A multi-line string in a CRLF file carries its CRs: the text is the lines.
+            Some(s) => Some(s.replace("\r\n", "\n")),
             None => {
                 self.error(
                     pos,
                     format!(
-                        "`{path}.{key}`: expected a string, found {}",
-                        item.type_name()
+                        "`{path}.{key}`: expected text in quotes, such as {key} = \"…\"; \
+                         found {}",
+                        self.written(item)
                     ),
                 );
                 None
@@ -125,8 +165,8 @@ impl<'s> Reader<'s> {
                 self.error(
                     pos,
                     format!(
-                        "`{path}.{key}`: expected true or false, found {}",
-                        item.type_name()
+                        "`{path}.{key}`: expected true or false (without quotes), found {}",
+                        self.written(item)
                     ),
                 );
                 None
@@ -143,8 +183,8 @@ impl<'s> Reader<'s> {
                 self.error(
                     pos,
                     format!(
-                        "`{path}.{key}`: expected a number, found {}",
-                        item.type_name()
+                        "`{path}.{key}`: expected a number such as 2.67, found {}",
+                        self.written(item)
                     ),
                 );
                 None
@@ -198,7 +238,7 @@ impl<'s> Reader<'s> {
         if parsed.is_none() {
             let found = match v {
                 Value::String(s) => format!("\"{}\"", s.value()),
-                other => other.type_name().to_string(),
+                other => self.written_value(other),
             };
             self.error(
                 pos,
@@ -206,6 +246,54 @@ impl<'s> Reader<'s> {
             );
         }
         parsed
+    }
+
+    /// A TOML date as an input or target: a calendar date alone. A time of day (`10:30:00`) or
+    /// a date with a time is an error here, never read as some date or number.
+    pub fn date_value(
+        &mut self,
+        d: &toml_edit::Formatted<toml_edit::Datetime>,
+        what: &str,
+        pos: Option<Pos>,
+    ) -> Option<String> {
+        let pos = self.pos(d.span()).or(pos);
+        let v = d.value();
+        match (v.date, v.time) {
+            (Some(_), None) if v.offset.is_none() => Some(v.to_string()),
+            (None, _) => {
+                self.error(
+                    pos,
+                    format!(
+                        "`{what}`: {v} is a time of day; expected a number such as 2.67, \
+                         true/false or a date such as 2022-06-30"
+                    ),
+                );
+                None
+            }
+            (Some(date), _) => {
+                self.error(
+                    pos,
+                    format!(
+                        "`{what}`: {v} has a time of day; expected a date alone, such as {date}"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A quoted text where a number or date belongs that looks like a date: say what is wrong
+    /// with it in the words an edit uses. None when it does not look like a date.
+    pub fn quoted_date(&mut self, text: &str, what: &str, pos: Option<Pos>) -> Option<()> {
+        if !crate::model::date::looks_like_date(text) {
+            return None;
+        }
+        let message = match crate::model::date::check_date(text) {
+            Err(e) => format!("`{what}`: {}", e.en(text)),
+            Ok(()) => format!("`{what}`: a date is written without quotes, e.g. {text}"),
+        };
+        self.error(pos, message);
+        Some(())
     }
 
     pub fn string_list(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Vec<String> {
@@ -220,8 +308,9 @@ impl<'s> Reader<'s> {
             self.error(
                 pos,
                 format!(
-                    "`{path}.{key}`: expected a list of strings, found {}",
-                    item.type_name()
+                    "`{path}.{key}`: expected a list of texts in quotes, such as \
+                     {key} = [\"…\", \"…\"]; found {}",
+                    self.written(item)
                 ),
             );
             return Vec::new();
@@ -234,7 +323,10 @@ impl<'s> Reader<'s> {
                     let p = self.pos(v.span()).or(pos);
                     self.error(
                         p,
-                        format!("`{path}.{key}`: expected a string, found {}", v.type_name()),
+                        format!(
+                            "`{path}.{key}`: expected each entry to be text in quotes; found {}",
+                            self.written_value(v)
+                        ),
                     );
                 }
             }
@@ -273,8 +365,9 @@ impl<'s> Reader<'s> {
                         self.error(
                             p,
                             format!(
-                                "`{path}.{key}`: expected a table {{ … }}, found {}",
-                                v.type_name()
+                                "`{path}.{key}`: expected each entry to be a table {{ … }}; \
+                                 found {}",
+                                self.written_value(v)
                             ),
                         );
                     }
@@ -285,8 +378,8 @@ impl<'s> Reader<'s> {
         self.error(
             pos,
             format!(
-                "`{path}.{key}`: expected a list of tables, found {}",
-                item.type_name()
+                "`{path}.{key}`: expected a list of tables, written [[{path}.{key}]]; found {}",
+                self.written(item)
             ),
         );
         Vec::new()

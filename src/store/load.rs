@@ -44,20 +44,14 @@ pub fn load_file(path: &Path) -> Result<(String, Loaded), LoadError> {
     Ok((text, loaded))
 }
 
-/// A file's text and the fingerprint of its bytes; not UTF-8 is an unreadable file, located
-/// by byte offset.
+/// A file's text and the fingerprint of its bytes. Only a regular file of at most
+/// `PROJECT_LIMIT` is read; text that is not UTF-8 is an unreadable file, named for what it most
+/// likely is (UTF-16, GBK) and how to convert it.
 pub(crate) fn read_text(path: &Path) -> Result<(String, u64), LoadError> {
-    let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+    let bytes = super::reading::read_limited(path, super::reading::PROJECT_LIMIT, "a project")
+        .map_err(LoadError::Io)?;
     let fp = super::fingerprint(&bytes);
-    let text = String::from_utf8(bytes).map_err(|e| {
-        LoadError::Io(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        ))
-    })?;
+    let text = super::reading::decode(bytes, path).map_err(LoadError::Io)?;
     Ok((text, fp))
 }
 
@@ -79,6 +73,9 @@ pub fn parse_project(src: &str) -> Result<Loaded, LoadError> {
 /// Parses once and returns the span-keeping document too, so an editor can turn it into its
 /// editable document (`Document::into_mut`) instead of parsing the file a second time.
 pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>), LoadError> {
+    // A UTF-8 byte-order mark (Windows editors write one) is not part of the TOML; positions
+    // count from after it, as editors show them.
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let mut r = Reader::new(src);
     let doc = match Document::parse(src) {
         Ok(doc) => doc,
@@ -382,8 +379,14 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                     let vpos = r.locate(it, &ipath, k);
                     let value = match v.as_value() {
                         Some(toml_edit::Value::Boolean(b)) => Some(InputValue::Flag(*b.value())),
-                        Some(toml_edit::Value::Datetime(d)) => {
-                            Some(InputValue::Date(d.value().to_string()))
+                        Some(toml_edit::Value::Datetime(d)) => r
+                            .date_value(d, &format!("{ipath}.{k}"), vpos)
+                            .map(InputValue::Date),
+                        Some(toml_edit::Value::String(s))
+                            if r.quoted_date(s.value(), &format!("{ipath}.{k}"), vpos)
+                                .is_some() =>
+                        {
+                            None
                         }
                         Some(val) => r
                             .value_decimal(val, &format!("{ipath}.{k}"), vpos)
@@ -444,8 +447,9 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                             r.error(
                                 vp,
                                 format!(
-                                    "`{path}.checks`: expected true or false, found {}",
-                                    v.type_name()
+                                    "`{path}.checks`: expected true or false for each \
+                                     checkpoint, such as checks = [true, false, true]; found {}",
+                                    r.written_value(v)
                                 ),
                             );
                         }

@@ -240,7 +240,10 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             });
             let tpos = r.locate(t, path, "target");
             let target = match t.get("target").and_then(|i| i.as_value()) {
-                Some(toml_edit::Value::Datetime(d)) => TargetValue::Date(d.value().to_string()),
+                Some(toml_edit::Value::Datetime(d)) => TargetValue::Date(
+                    r.date_value(d, &format!("{path}.target"), tpos)
+                        .unwrap_or_default(),
+                ),
                 Some(v) => TargetValue::Number(
                     r.value_decimal(v, &format!("{path}.target"), tpos)
                         .unwrap_or_default(),

@@ -7,6 +7,7 @@ mod fields;
 mod load;
 mod load_rule;
 pub mod lock;
+pub mod reading;
 pub mod recovery;
 pub mod safe_write;
 mod save_lock;

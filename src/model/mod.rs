@@ -4,6 +4,7 @@
 //! `scoring` computes from them.
 
 mod assessment;
+mod conflict;
 mod framework;
 mod indicator;
 mod project;
@@ -11,6 +12,7 @@ mod rule;
 mod tree;
 
 pub use assessment::{Assessment, Deduction, Evidence, InputValue, Review, Status};
+pub use conflict::{ConflictRecord, Field, FieldValue, Side, score_text, show};
 pub use framework::{FrameworkInfo, GradeBand, NaPolicy, Rounding};
 pub use indicator::Indicator;
 pub use project::{

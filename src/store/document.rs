@@ -49,6 +49,9 @@ pub struct ProjectFile {
     pub disk_fingerprint: u64,
     /// Unsaved edits exist.
     pub dirty: bool,
+    /// The text as loaded or last saved: the common ancestor a save merges from when the file
+    /// on disk changed meanwhile (`merge::merge_onto_disk`).
+    pub base_text: String,
 }
 
 impl ProjectFile {
@@ -69,6 +72,7 @@ impl ProjectFile {
             loaded,
             disk_fingerprint: fingerprint(text.as_bytes()),
             dirty: false,
+            base_text: text.to_string(),
         })
     }
 
@@ -83,8 +87,16 @@ impl ProjectFile {
 
     /// Validates and applies one edit to the model and the document; returns its undo.
     pub fn apply(&mut self, e: &Edit) -> Result<Edit, EditError> {
+        // A conflict edit changes a field and the records: known only before it is applied.
+        let fields = edit::conflict_field_edits(&self.loaded.project, e);
         let undo = edit::apply(&mut self.loaded.project, e)?;
-        self.mirror(e);
+        match fields {
+            Some(fields) => {
+                fields.iter().for_each(|f| self.mirror(f));
+                super::conflicts::write(&mut self.doc, &self.loaded.project.conflicts);
+            }
+            None => self.mirror(e),
+        }
         self.dirty = true;
         Ok(undo)
     }
@@ -238,7 +250,9 @@ impl ProjectFile {
                 );
             }
             Edit::RemoveReview { index, .. } => tw::edit_list(t, "reviews", ListOp::Remove(*index)),
-            Edit::SetAdjustment { .. } => {}
+            Edit::SetAdjustment { .. }
+            | Edit::ResolveConflict { .. }
+            | Edit::RecordConflict { .. } => {}
         }
     }
 
@@ -282,6 +296,7 @@ impl ProjectFile {
         atomic_write(&self.path, text.as_bytes())?;
         self.disk_fingerprint = fingerprint(text.as_bytes());
         self.dirty = false;
+        self.base_text = text;
         Ok(())
     }
 
@@ -292,6 +307,7 @@ impl ProjectFile {
         self.path = path.to_path_buf();
         self.disk_fingerprint = fingerprint(text.as_bytes());
         self.dirty = false;
+        self.base_text = text;
         Ok(())
     }
 }

@@ -380,9 +380,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 review: old,
             }
         }
-        Edit::SetAdjustment { .. }
-        | Edit::ResolveConflict { .. }
-        | Edit::RecordConflict { .. } => unreachable!("handled above"),
+        Edit::SetAdjustment { .. } | Edit::ResolveConflict { .. } | Edit::RecordConflict { .. } => {
+            unreachable!("handled above")
+        }
     };
     Ok(undo)
 }

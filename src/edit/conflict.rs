@@ -168,7 +168,9 @@ pub fn field_edits(
             format!(
                 "`{path}` is not a recorded field; change it in the file by hand (to theirs' value), then resolve the conflict as ours"
             ),
-            format!("`{path}` 不是评分记录，请在文件中手工修改（改为对方的值），再按“我方”解决该冲突"),
+            format!(
+                "`{path}` 不是评分记录，请在文件中手工修改（改为对方的值），再按“我方”解决该冲突"
+            ),
         )),
     }
 }
@@ -211,9 +213,7 @@ fn shift_records(p: &mut Project, e: &Edit) {
         Edit::InsertReview { code, index, .. } => {
             (code, *index, 1, |f| matches!(f, Field::Review(_)))
         }
-        Edit::RemoveReview { code, index } => {
-            (code, *index, -1, |f| matches!(f, Field::Review(_)))
-        }
+        Edit::RemoveReview { code, index } => (code, *index, -1, |f| matches!(f, Field::Review(_))),
         _ => return,
     };
     for r in p.conflicts.iter_mut().filter(|r| r.code == code) {
@@ -278,11 +278,20 @@ pub(super) fn resolve(
                 index + 1,
                 record.code
             ),
-            format!("第 {} 个合并冲突属于 `{}`，不是 `{code}`", index + 1, record.code),
+            format!(
+                "第 {} 个合并冲突属于 `{}`，不是 `{code}`",
+                index + 1,
+                record.code
+            ),
         ));
     }
     // The field holds ours' value while the conflict is recorded.
-    let edits = field_edits(code, &record.field, record.ours.as_ref(), record.value(take))?;
+    let edits = field_edits(
+        code,
+        &record.field,
+        record.ours.as_ref(),
+        record.value(take),
+    )?;
     let removed = p.conflicts.remove(index);
     if let Err(e) = apply_fields(p, &edits) {
         p.conflicts.insert(index, removed);

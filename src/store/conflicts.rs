@@ -185,7 +185,11 @@ fn to_value(v: &FieldValue) -> Value {
         FieldValue::Review(r) => inline(|t| tw::review_fields(t, r)),
         FieldValue::Adjustment { points, reason } => inline(|t| {
             tw::set(t, "points", points.map(tw::decimal));
-            tw::set(t, "reason", (!reason.is_empty()).then(|| tw::string(reason)));
+            tw::set(
+                t,
+                "reason",
+                (!reason.is_empty()).then(|| tw::string(reason)),
+            );
         }),
         FieldValue::Toml(text) => text
             .parse::<Value>()
@@ -224,7 +228,10 @@ pub(super) fn write(doc: &mut DocumentMut, records: &[ConflictRecord]) {
     }
     let mut aot = ArrayOfTables::new();
     for r in records {
-        aot.push(record_table(r));
+        let mut t = record_table(r);
+        // Tables are written in position order: the records go last, wherever they were.
+        t.set_position(Some(isize::MAX));
+        aot.push(t);
     }
     doc.insert("conflicts", Item::ArrayOfTables(aot));
 }

@@ -1,5 +1,5 @@
 //! Wall-clock time as text, without a date-time dependency: lock files and review stamps only
-//! need "when", in UTC.
+//! need "when": in UTC where it is stored for others, in local time where people read it.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -10,6 +10,42 @@ pub fn now_utc() -> String {
         .map(|d| d.as_secs())
         .unwrap_or(0);
     format_utc(secs)
+}
+
+/// `2026-11-23 15:30:05 +08:00`: local time with its offset (TZ and /etc/localtime, as
+/// `date` shows it), for times people read — who opened a file, when.
+pub fn now_local() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    format_local(secs)
+}
+
+pub fn format_local(secs: u64) -> String {
+    let t = secs as libc::time_t;
+    // SAFETY: localtime_r writes only into the tm we own; a zeroed tm is a valid initial value.
+    let tm = unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&t, &mut tm).is_null() {
+            return format_utc(secs);
+        }
+        tm
+    };
+    let off = tm.tm_gmtoff;
+    let sign = if off < 0 { '-' } else { '+' };
+    let off = off.unsigned_abs();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} {sign}{:02}:{:02}",
+        tm.tm_year + 1900,
+        tm.tm_mon + 1,
+        tm.tm_mday,
+        tm.tm_hour,
+        tm.tm_min,
+        tm.tm_sec,
+        off / 3600,
+        off % 3600 / 60
+    )
 }
 
 pub fn format_utc(secs: u64) -> String {

@@ -29,6 +29,12 @@ impl Tmux {
         assert!(self.run(&args).status.success());
     }
 
+    fn keys_to(&self, session: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", session];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
@@ -227,7 +233,7 @@ fn pane_pid(tmux: &Tmux, session: &str) -> String {
 /// nothing: the debounced recovery file brings the edit back on the next open, a second
 /// opener meanwhile is read-only and told who holds the file.
 #[test]
-fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
+fn a_killed_session_is_restored_and_a_second_opener_sees_the_first() {
     if !tmux_installed() {
         eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
         return;
@@ -280,19 +286,23 @@ fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
     tmux.keys(&["0.25", "Tab", "部分医院未按时上报查体人数", "Enter"]);
     tmux.wait_for("the new total", |s| s.contains("合计 64.47/100 中"));
 
-    // Meanwhile a colleague opens the same file: read-only, with who holds it.
+    // Meanwhile a colleague opens the same file: not read-only, and told who else has it open.
     open("u", "");
     let screen =
         String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-t", "u"]).stdout).into_owned();
     let deadline = Instant::now() + Duration::from_secs(40);
     let mut screen = screen;
-    while !screen.contains("只读") {
-        assert!(Instant::now() < deadline, "no read-only banner:\n{screen}");
+    while !screen.contains("也在编辑") {
+        assert!(
+            Instant::now() < deadline,
+            "no 'also open' notice:\n{screen}"
+        );
         std::thread::sleep(Duration::from_millis(50));
         screen = String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-t", "u"]).stdout)
             .into_owned();
     }
-    assert!(screen.contains("正在编辑此文件"), "{screen}");
+    assert!(!screen.contains("只读"), "{screen}");
+    tmux.keys_to("u", &["q"]);
     tmux.run(&["kill-session", "-t", "u"]);
 
     // Wait for the debounced recovery file, then kill the first session without warning.
@@ -326,8 +336,9 @@ fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
         "a killed session must not have touched the file"
     );
 
-    // The lock it left names a process that is gone; --force takes it over and the edit is offered back.
-    open("t", "--force");
+    // The presence it left names a process that is gone: the next open takes over without
+    // --force and offers the edit back.
+    open("t", "");
     let s = tmux.wait_for("the recovery offer", |s| {
         s.contains("未保存的修改") && s.contains("恢复这些修改")
     });
@@ -355,4 +366,10 @@ fn a_killed_session_is_restored_and_a_second_opener_is_read_only() {
         !jixiao::store::lock::lock_path(&path).exists(),
         "quitting removes the lock"
     );
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("jixiao-open"))
+        .collect();
+    assert!(left.is_empty(), "presence files left behind: {left:?}");
 }

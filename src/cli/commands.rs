@@ -263,7 +263,6 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
 pub struct OpenArgs {
     pub lang: Option<String>,
     pub ascii: bool,
-    pub force: bool,
     pub read_only: bool,
     /// Another evaluator's file to show beside this one.
     pub compare: Option<std::path::PathBuf>,
@@ -275,7 +274,7 @@ pub struct OpenArgs {
 /// (a pipe, a script) there is nothing to draw on, so the score table (or the review walk) is
 /// printed instead.
 pub fn open(path: &Path, args: &OpenArgs) -> u8 {
-    use jixiao::store::lock::{self, Acquire};
+    use jixiao::store::lock;
     use jixiao::tui::strings::{Msg, fill};
     use std::io::IsTerminal;
     // Settings: flags over the config file over the locale. A bad config file is reported
@@ -354,34 +353,27 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         print!("{}", jixiao::tui::view::review::walk_text(&mut app, 100));
         return 0;
     }
-    // The lock lives as long as the workbench: dropping the guard removes it.
-    let (_guard, banner) = if args.read_only {
-        (None, Some(fill(lang, Msg::ReadOnlyByChoice, &[])))
+    // Announce this session (dropping the guard removes it). Others with the project open do
+    // not make it read-only: saves merge. A session of this host whose process is gone is
+    // cleaned up and named.
+    let (_guard, opened) = if args.read_only {
+        (None, None)
     } else {
-        match lock::acquire(path, args.force) {
-            Ok(Acquire::Acquired(g)) => (Some(g), None),
-            Ok(Acquire::HeldBy(holder)) => {
-                let who = holder
-                    .as_ref()
-                    .map(|h| h.describe())
-                    .unwrap_or_else(|| lock::lock_path(path).display().to_string());
-                let stale = holder.as_ref().is_some_and(|h| h.is_stale());
-                (
-                    None,
-                    Some(fill(
-                        lang,
-                        if stale { Msg::LockStale } else { Msg::LockedBy },
-                        &[&who],
-                    )),
-                )
-            }
-            Err(e) => {
-                eprintln!(
-                    "{}: error: cannot create the lock file {}: {e}",
-                    path.display(),
-                    lock::lock_path(path).display()
-                );
-                return 2;
+        let mut opened = lock::open(path);
+        (opened.guard.take(), Some(opened))
+    };
+    let banner = args
+        .read_only
+        .then(|| fill(lang, Msg::ReadOnlyByChoice, &[]));
+    let setup = |app: &mut jixiao::tui::App| {
+        setup(app);
+        if let Some(o) = &opened {
+            app.others = o.others.iter().map(|i| i.who()).collect();
+            if let Some(p) = &o.problem {
+                app.error(p.clone());
+            } else if !o.taken_over.is_empty() {
+                let who: Vec<String> = o.taken_over.iter().map(|i| i.describe()).collect();
+                app.info(fill(lang, Msg::LockStale, &[&who.join(", ")]));
             }
         }
     };

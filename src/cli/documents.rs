@@ -112,9 +112,18 @@ pub fn export(
             }
         },
     };
-    match output {
+    match output.filter(|o| o.as_os_str() != "-") {
         Some(out) => {
-            if let Err(e) = atomic_write(out, &bytes) {
+            // An export never replaces the project it was made from (nor anything that is not
+            // a regular file: a device, a pipe, a directory); a symlink is written through.
+            if same_file(out, file) {
+                eprintln!(
+                    "{}: error: that is the project being exported; choose another output file",
+                    out.display()
+                );
+                return 2;
+            }
+            if let Err(e) = jixiao::store::safe_write::replace(out, &bytes) {
                 eprintln!("{}: error: cannot write: {e}", out.display());
                 return 2;
             }
@@ -129,6 +138,15 @@ pub fn export(
         }
     }
     0
+}
+
+/// Whether two paths name one file (through links, `..`, hard links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
 }
 
 pub struct ImportArgs<'a> {

@@ -28,8 +28,8 @@ pub struct Cli {
     /// Draw the workbench with ASCII borders and marks (for terminals with poor fonts).
     #[arg(long, global = true)]
     pub ascii: bool,
-    /// Take over the file's lock when someone else holds it (e.g. their session is gone).
-    #[arg(long)]
+    /// Accepted for old scripts; nothing needs it (several people may edit at once).
+    #[arg(long, hide = true)]
     pub force: bool,
     /// Open without taking the lock; nothing can be changed.
     #[arg(long)]
@@ -44,8 +44,8 @@ pub enum Command {
     /// Open a project in the workbench (the same as `jixiao FILE`); `?` there lists the keys.
     Edit {
         file: PathBuf,
-        /// Take over the file's lock when someone else holds it.
-        #[arg(long)]
+        /// Accepted for old scripts; nothing needs it (several people may edit at once).
+        #[arg(long, hide = true)]
         force: bool,
         /// Open without taking the lock; nothing can be changed.
         #[arg(long)]
@@ -66,8 +66,8 @@ pub enum Command {
         /// The order of the walk: the indicator tree, or most points lost first.
         #[arg(long, value_name = "points|tree", value_parser = ["points", "tree"], default_value = "tree")]
         by: String,
-        /// Take over the file's lock when someone else holds it.
-        #[arg(long)]
+        /// Accepted for old scripts; nothing needs it (several people may edit at once).
+        #[arg(long, hide = true)]
         force: bool,
         /// Open without taking the lock; nothing can be changed.
         #[arg(long)]
@@ -177,8 +177,8 @@ pub enum Command {
         code: String,
         #[arg(required = true, value_name = "KEY=VALUE")]
         assignments: Vec<String>,
-        /// Take over the file's lock even if someone else holds it.
-        #[arg(long)]
+        /// Accepted for old scripts; nothing needs it (saves merge).
+        #[arg(long, hide = true)]
         force: bool,
     },
     /// Add a deduction (扣分) with its reason to one indicator.
@@ -193,7 +193,8 @@ pub enum Command {
         /// Title of an evidence item of the leaf this finding rests on (repeatable).
         #[arg(long)]
         evidence: Vec<String>,
-        #[arg(long)]
+        /// Accepted for old scripts; nothing needs it (saves merge).
+        #[arg(long, hide = true)]
         force: bool,
     },
     /// Manage the evidence (佐证材料) of an indicator.
@@ -284,17 +285,17 @@ pub enum EvidenceAction {
         at: String,
         #[arg(long, default_value = "")]
         note: String,
-        #[arg(long)]
+        /// Accepted for old scripts; nothing needs it (saves merge).
+        #[arg(long, hide = true)]
         force: bool,
     },
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let open = |force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
+    let open = |_force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
         lang: cli.lang.clone(),
         ascii: cli.ascii,
-        force,
         read_only,
         compare,
         review: None,

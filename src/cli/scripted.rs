@@ -6,92 +6,77 @@ use std::path::Path;
 use jixiao::edit::{self, Edit};
 use jixiao::model::{Deduction, Evidence};
 use jixiao::scoring::{self, rounding::fixed};
-use jixiao::store::lock::{self, Acquire};
 use jixiao::store::{LoadError, ProjectFile, SaveError, parse_decimal};
 
 /// Builds the edits for `code` from the opened file (so indexes can be computed).
 type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String> + 'a;
 
-pub fn run(path: &Path, code: &str, force: bool, build: &Build) -> u8 {
+pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
     let name = path.display().to_string();
-    let _guard = match lock::acquire(path, force) {
-        Ok(Acquire::Acquired(g)) => g,
-        Ok(Acquire::HeldBy(holder)) => {
-            let who = holder
-                .as_ref()
-                .map(|h| h.describe())
-                .unwrap_or_else(|| "an unreadable lock".into());
-            let stale = holder.as_ref().is_some_and(|h| h.is_stale());
-            eprintln!(
-                "{name}: error: open for editing by {who}{}; not changing it (use --force to take the lock over)",
-                if stale {
-                    " — that process is gone"
-                } else {
-                    ""
-                }
-            );
+    // Read, apply, save: the save checks under the file's lock that nobody saved in between.
+    // If someone did (another evaluator, another script), the change is built again on their
+    // version, so both are kept. `--force` is accepted for old scripts; nothing needs it now.
+    let mut attempt = 0;
+    let (file, before, cleared) = loop {
+        attempt += 1;
+        let mut file = match ProjectFile::open(path) {
+            Ok(f) => f,
+            Err(LoadError::Syntax(d)) => {
+                eprintln!("{}", d.display(&name));
+                return 2;
+            }
+            Err(LoadError::Io(e)) => {
+                eprintln!("{name}: error: cannot read: {e}");
+                return 2;
+            }
+        };
+        if file.project().index_of(code).is_none() {
+            eprintln!("{name}: error: no indicator `{code}`");
             return 1;
         }
-        Err(e) => {
-            eprintln!(
-                "{name}: error: cannot create the lock file {}: {e}",
-                lock::lock_path(path).display()
-            );
-            return 2;
+        let before = scoring::score(file.project());
+        let mut edits = match build(&file) {
+            Ok(e) => e,
+            Err(msg) => {
+                eprintln!("{name}: error: {code}: {msg}");
+                return 1;
+            }
+        };
+        // An explicit status= wins; otherwise the first edit that implies a status gives it
+        // (and an approval withdrawn by the change is said so below).
+        let mut cleared = false;
+        if !edits.iter().any(|e| matches!(e, Edit::SetStatus { .. }))
+            && let Some((status, clears)) = edits.iter().find_map(|e| {
+                edit::implied_status(file.project(), e)
+                    .map(|s| (s, edit::clears_approval(file.project(), e)))
+            })
+        {
+            cleared = clears;
+            edits.push(status);
         }
-    };
-    let mut file = match ProjectFile::open(path) {
-        Ok(f) => f,
-        Err(LoadError::Syntax(d)) => {
-            eprintln!("{}", d.display(&name));
-            return 2;
-        }
-        Err(LoadError::Io(e)) => {
-            eprintln!("{name}: error: cannot read: {e}");
-            return 2;
-        }
-    };
-    if file.project().index_of(code).is_none() {
-        eprintln!("{name}: error: no indicator `{code}`");
-        return 1;
-    }
-    let before = scoring::score(file.project());
-    let mut edits = match build(&file) {
-        Ok(e) => e,
-        Err(msg) => {
-            eprintln!("{name}: error: {code}: {msg}");
+        if let Err(e) = file.apply_all(&edits) {
+            eprintln!("{name}: error: {code}: {e}");
             return 1;
         }
+        match file.save() {
+            Ok(()) => break (file, before, cleared),
+            Err(SaveError::Conflict) if attempt < 50 => continue,
+            Err(SaveError::Conflict) => {
+                eprintln!(
+                    "{name}: error: the file kept changing on disk while this change was being saved; nothing was written, try again"
+                );
+                return 1;
+            }
+            Err(SaveError::Refused(e)) => {
+                eprintln!("{name}: error: {e}");
+                return 1;
+            }
+            Err(SaveError::Io(e)) => {
+                eprintln!("{name}: error: cannot save: {e}");
+                return 2;
+            }
+        }
     };
-    // An explicit status= wins; otherwise the first edit that implies a status gives it (and
-    // an approval withdrawn by the change is said so below).
-    let mut cleared = false;
-    if !edits.iter().any(|e| matches!(e, Edit::SetStatus { .. }))
-        && let Some((status, clears)) = edits.iter().find_map(|e| {
-            edit::implied_status(file.project(), e)
-                .map(|s| (s, edit::clears_approval(file.project(), e)))
-        })
-    {
-        cleared = clears;
-        edits.push(status);
-    }
-    if let Err(e) = file.apply_all(&edits) {
-        eprintln!("{name}: error: {code}: {e}");
-        return 1;
-    }
-    match file.save() {
-        Ok(()) => {}
-        Err(SaveError::Conflict) => {
-            eprintln!(
-                "{name}: error: the file changed on disk while it was being edited; nothing was written"
-            );
-            return 1;
-        }
-        Err(SaveError::Io(e)) => {
-            eprintln!("{name}: error: cannot save: {e}");
-            return 2;
-        }
-    }
     let after = scoring::score(file.project());
     let p = file.project();
     let places = p.framework.places;

@@ -1,6 +1,5 @@
 //! Creating a project from a framework.
 
-use std::io::Write;
 use std::path::Path;
 
 /// The framework's text with a `[project]` table inserted before the indicators, so the new file
@@ -49,16 +48,10 @@ pub fn new_project_text(framework_text: &str, name: &str) -> Result<String, Stri
     Ok(out)
 }
 
-/// Writes a new file completely or not at all, and never over an existing one.
+/// Writes a new file completely or not at all, and never over an existing one. Its mode follows
+/// the user's umask (a team directory with umask 002 gets a group-writable file).
 pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    super::safe_write::create(path, text.as_bytes())?;
     Ok(())
 }
 

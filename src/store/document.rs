@@ -1,11 +1,12 @@
 //! An open project file: the model, the format-preserving TOML document it mirrors, and the
 //! fingerprint of what is on disk, so a save never overwrites someone else's change.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
+use super::safe_write::{self, WriteError};
+use super::save_lock;
 use super::toml_write::{self as tw, ListOp};
 use super::{LoadError, Loaded};
 use crate::edit::{self, Edit, EditError};
@@ -22,13 +23,25 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 pub enum SaveError {
     /// The file on disk is not the one we loaded: someone else saved it.
     Conflict,
+    /// The file system does not let this user write the file, or it is not a regular file.
+    Refused(WriteError),
     Io(std::io::Error),
+}
+
+impl From<WriteError> for SaveError {
+    fn from(e: WriteError) -> Self {
+        match e {
+            WriteError::Io(e) => SaveError::Io(e),
+            other => SaveError::Refused(other),
+        }
+    }
 }
 
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Conflict => f.write_str("the file was changed on disk by someone else since it was opened; not overwriting it"),
+            SaveError::Refused(e) => write!(f, "{e}"),
             SaveError::Io(e) => write!(f, "{e}"),
         }
     }
@@ -265,35 +278,33 @@ impl ProjectFile {
         }
     }
 
-    /// Saves atomically over the original, keeping the previous version as `FILE.bak`, and
-    /// refuses when the file on disk changed since it was loaded.
+    /// The file a save writes: the project's path with symlinks followed.
+    pub fn target(&self) -> PathBuf {
+        safe_write::resolve(&self.path).unwrap_or_else(|_| self.path.clone())
+    }
+
+    /// Saves atomically over the original (through a symlink, keeping group, mode and owner),
+    /// keeping the previous version as `FILE.bak`, and refuses when the file system does not
+    /// let this user write the file or when the file on disk changed since it was loaded.
+    /// The check and the rename happen under the file's save lock, so no other writer can slip
+    /// a save in between.
     pub fn save(&mut self) -> Result<(), SaveError> {
         if !self.dirty && self.disk_unchanged()? {
             // Nothing to write: keep the file and its backup as they are.
             return Ok(());
         }
-        let old = match std::fs::read(&self.path) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(e.into()),
+        let target = safe_write::resolve(&self.path)?;
+        safe_write::check_writable(&target).map_err(SaveError::from)?;
+        let Some(lock) = save_lock::lock_and_read(&target)? else {
+            return Err(SaveError::Conflict);
         };
-        match &old {
-            Some(bytes) if fingerprint(bytes) != self.disk_fingerprint => {
-                return Err(SaveError::Conflict);
-            }
-            None => return Err(SaveError::Conflict),
-            _ => {}
+        if fingerprint(&lock.bytes) != self.disk_fingerprint {
+            return Err(SaveError::Conflict);
         }
         let text = self.text();
-        if let Some(bytes) = &old {
-            let backup = backup_path(&self.path);
-            atomic_write(&backup, bytes)?;
-            // The backup is as private as the file it copies, no more and no less.
-            if let Ok(meta) = std::fs::metadata(&self.path) {
-                let _ = std::fs::set_permissions(&backup, meta.permissions());
-            }
-        }
-        atomic_write(&self.path, text.as_bytes())?;
+        safe_write::replace_like(&backup_path(&target), &lock.bytes, &target)?;
+        safe_write::replace(&target, text.as_bytes())?;
+        drop(lock);
         self.disk_fingerprint = fingerprint(text.as_bytes());
         self.dirty = false;
         self.base_text = text;
@@ -303,7 +314,7 @@ impl ProjectFile {
     /// Saves to another path (which must not exist); the document then belongs to that path.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         let text = self.text();
-        super::write_new(path, &text)?;
+        safe_write::create(path, text.as_bytes())?;
         self.path = path.to_path_buf();
         self.disk_fingerprint = fingerprint(text.as_bytes());
         self.dirty = false;
@@ -323,25 +334,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// Write to a temporary file in the same directory, fsync, rename over `path`, fsync the
-/// directory: a reader (or a crash) sees the old file or the new one, never a mix.
+/// directory: a reader (or a crash) sees the old file or the new one, never a mix. The file
+/// system decides who may write (see `safe_write::replace`).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".jixiao-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = tmp.as_file().set_permissions(meta.permissions());
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+    safe_write::replace(path, bytes)?;
     Ok(())
 }
 

@@ -1,10 +1,22 @@
-//! Advisory locks: `FILE.lock` beside a project names who has it open, so a second evaluator
-//! (or a second terminal) opens it read-only instead of silently overwriting the first.
+//! Who has a project open. Each open workbench announces itself with a small file beside the
+//! project, `.NAME.toml.jixiao-open.HOST.PID`, naming user, host, pid and time. Several
+//! evaluators may have one project open at once — saves merge (see `save_lock` for what makes a
+//! save safe) — so these files are not a lock that keeps others out: they let the status bar say
+//! who else is working, and let a session that died be noticed and its place taken over.
+//!
+//! A presence file is written to a temporary name and renamed into place, so it is never seen
+//! empty or half-written (a full disk leaves no file at all, not an empty one that blocks
+//! everyone). It is removed on every way out the program controls (quit, SIGTERM, SIGHUP with
+//! the terminal gone, a panic); a session killed outright leaves one whose process is gone, and
+//! the next opener on that host removes it and says whose it was.
+//!
+//! `NAME.toml.lock` files written by earlier versions are read the same way.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Who holds a lock.
+use super::safe_write;
+
+/// Who has the project open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockInfo {
     pub user: String,
@@ -19,14 +31,14 @@ impl LockInfo {
             user: current_user(),
             host: hostname(),
             pid: std::process::id(),
-            since: crate::time::now_utc(),
+            since: crate::time::now_local(),
         }
     }
 
     fn to_text(&self) -> String {
         let q = |s: &str| toml_edit::Value::from(s).to_string();
         format!(
-            "# jixiao lock: this project is open for editing\nuser = {}\nhost = {}\npid = {}\nsince = {}\n",
+            "# jixiao: this project is open in a workbench\nuser = {}\nhost = {}\npid = {}\nsince = {}\n",
             q(&self.user),
             q(&self.host),
             self.pid,
@@ -53,20 +65,46 @@ impl LockInfo {
         self.host == hostname() && !process_alive(self.pid)
     }
 
-    /// "王五@server1 (pid 4242) since 2026-11-23 07:30:05 UTC".
+    fn is_me(&self) -> bool {
+        self.pid == std::process::id() && self.host == hostname()
+    }
+
+    /// "王五@server1 (pid 4242) since 2026-11-23 07:30:05 +08:00", every field as plain text:
+    /// the fields come from a file anyone in the group can write, so control characters
+    /// (escape sequences that would drive the terminal) are shown escaped, never sent.
     pub fn describe(&self) -> String {
         format!(
             "{}@{} (pid {}) since {}",
-            self.user, self.host, self.pid, self.since
+            plain(&self.user),
+            plain(&self.host),
+            self.pid,
+            plain(&self.since)
         )
+    }
+
+    /// "王五@server1".
+    pub fn who(&self) -> String {
+        format!("{}@{}", plain(&self.user), plain(&self.host))
     }
 }
 
-/// Holding the lock; dropping it removes the lock file if it is still ours.
+/// Text from outside made safe for a terminal: control characters escaped, length bounded.
+pub fn plain(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().take(80) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// This session's presence file; dropping it removes the file if it is still ours.
 #[derive(Debug)]
 pub struct LockGuard {
     path: PathBuf,
-    info: LockInfo,
 }
 
 impl LockGuard {
@@ -77,61 +115,124 @@ impl LockGuard {
 
 impl Drop for LockGuard {
     fn drop(&mut self) {
-        let ours = std::fs::read_to_string(&self.path)
-            .ok()
-            .and_then(|t| LockInfo::parse(&t))
-            .is_some_and(|i| i.pid == self.info.pid && i.host == self.info.host);
-        if ours {
-            let _ = std::fs::remove_file(&self.path);
-        }
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
-#[derive(Debug)]
-pub enum Acquire {
-    Acquired(LockGuard),
-    /// Someone else has it; open read-only. `None` when the lock file is unreadable.
-    HeldBy(Option<LockInfo>),
+/// What opening a project found.
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// This session's presence file (None when it could not be written: a read-only or full
+    /// directory — the project still opens, and the reason is in `problem`).
+    pub guard: Option<LockGuard>,
+    /// Other live sessions with the project open.
+    pub others: Vec<LockInfo>,
+    /// Sessions on this host whose process is gone; their presence files were removed.
+    pub taken_over: Vec<LockInfo>,
+    pub problem: Option<String>,
 }
 
-/// `FILE.toml` → `FILE.toml.lock`.
+/// The directory and file name prefix of the presence files of `file` (symlinks followed, so
+/// two people opening the project through different links see each other).
+fn prefix(file: &Path) -> (PathBuf, String) {
+    let target = safe_write::resolve(file).unwrap_or_else(|_| file.to_path_buf());
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (dir, format!(".{name}.jixiao-open."))
+}
+
+/// `FILE.toml` → `FILE.toml.lock` (the single lock file of earlier versions).
 pub fn lock_path(file: &Path) -> PathBuf {
-    let mut name = file
+    let target = safe_write::resolve(file).unwrap_or_else(|_| file.to_path_buf());
+    let mut name = target
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
     name.push(".lock");
-    file.with_file_name(name)
+    target.with_file_name(name)
 }
 
-/// Takes the lock on `file`, or reports who holds it. With `force`, takes it over regardless.
-pub fn acquire(file: &Path, force: bool) -> std::io::Result<Acquire> {
-    let path = lock_path(file);
-    let me = LockInfo::current();
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-    {
-        Ok(mut f) => {
-            f.write_all(me.to_text().as_bytes())?;
-            f.sync_all()?;
-            Ok(Acquire::Acquired(LockGuard { path, info: me }))
+/// Every live session that has `file` open, other than this one. Sessions of this host whose
+/// process is gone are cleaned up and returned second.
+pub fn sessions(file: &Path) -> (Vec<LockInfo>, Vec<LockInfo>) {
+    let (dir, pre) = prefix(file);
+    let mut live = Vec::new();
+    let mut gone = Vec::new();
+    let mut consider = |path: PathBuf| {
+        let Some(info) = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| LockInfo::parse(&t))
+        else {
+            return;
+        };
+        if info.is_me() {
+            return;
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let holder = std::fs::read_to_string(&path)
-                .ok()
-                .and_then(|t| LockInfo::parse(&t));
-            let mine = holder
-                .as_ref()
-                .is_some_and(|h| h.pid == me.pid && h.host == me.host);
-            if mine || force {
-                super::atomic_write(&path, me.to_text().as_bytes())?;
-                return Ok(Acquire::Acquired(LockGuard { path, info: me }));
+        if info.is_stale() {
+            let _ = std::fs::remove_file(&path);
+            gone.push(info);
+        } else {
+            live.push(info);
+        }
+    };
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        for e in rd.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&pre) {
+                consider(e.path());
             }
-            Ok(Acquire::HeldBy(holder))
         }
-        Err(e) => Err(e),
+    }
+    consider(lock_path(file));
+    live.sort_by(|a, b| (&a.user, &a.host, a.pid).cmp(&(&b.user, &b.host, b.pid)));
+    live.dedup();
+    (live, gone)
+}
+
+/// Announces this session as having `file` open, and reports who else has.
+pub fn open(file: &Path) -> Opened {
+    let (others, taken_over) = sessions(file);
+    let (dir, pre) = prefix(file);
+    let me = LockInfo::current();
+    let path = dir.join(format!("{pre}{}.{}", plain(&me.host), me.pid));
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".jixiao-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        tmp.write_all(me.to_text().as_bytes())?;
+        // Readable by whoever may read the directory, so the team sees who is working.
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(
+                0o666 & !safe_write::umask(),
+            ))?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
+    };
+    match write() {
+        Ok(()) => Opened {
+            guard: Some(LockGuard { path }),
+            others,
+            taken_over,
+            problem: None,
+        },
+        Err(e) => Opened {
+            guard: None,
+            others,
+            taken_over,
+            problem: Some(format!(
+                "cannot announce this session in {}: {e}",
+                dir.display()
+            )),
+        },
     }
 }
 
@@ -147,23 +248,9 @@ pub fn current_user() -> String {
 /// The login name of this process's user from the password database (when $USER is unset,
 /// as under cron, sudo or some SSH setups).
 fn user_from_passwd() -> Option<String> {
-    #[cfg(unix)]
-    {
-        // SAFETY: getuid cannot fail; getpwuid returns a pointer into static storage or null,
-        // and pw_name is copied out at once.
-        unsafe {
-            let pw = libc::getpwuid(libc::getuid());
-            if pw.is_null() || (*pw).pw_name.is_null() {
-                return None;
-            }
-            std::ffi::CStr::from_ptr((*pw).pw_name)
-                .to_str()
-                .ok()
-                .map(str::to_string)
-        }
-    }
-    #[cfg(not(unix))]
-    None
+    // SAFETY: geteuid cannot fail.
+    let name = safe_write::user_name(unsafe { libc::geteuid() });
+    (!name.chars().all(|c| c.is_ascii_digit())).then_some(name)
 }
 
 pub fn hostname() -> String {
@@ -197,59 +284,59 @@ fn process_alive(pid: u32) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn second_opener_sees_the_holder_and_force_takes_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("p.toml");
-        std::fs::write(&file, "").unwrap();
-        // A lock written by another (dead) process on this host.
-        let other = LockInfo {
-            user: "王五".into(),
-            host: hostname(),
-            pid: u32::MAX - 1,
-            since: "2026-11-23 07:00:00 UTC".into(),
-        };
-        std::fs::write(lock_path(&file), other.to_text()).unwrap();
-        match acquire(&file, false).unwrap() {
-            Acquire::HeldBy(Some(info)) => {
-                assert_eq!(info.user, "王五");
-                assert!(info.is_stale());
-                assert!(info.describe().contains("王五@"));
-            }
-            other => panic!("expected HeldBy, got {other:?}"),
+    fn info(user: &str, host: &str, pid: u32) -> LockInfo {
+        LockInfo {
+            user: user.into(),
+            host: host.into(),
+            pid,
+            since: "2026-11-23 07:00:00 +08:00".into(),
         }
-        let guard = match acquire(&file, true).unwrap() {
-            Acquire::Acquired(g) => g,
-            other => panic!("expected Acquired, got {other:?}"),
-        };
-        assert!(
-            std::fs::read_to_string(lock_path(&file))
-                .unwrap()
-                .contains(&format!("pid = {}", std::process::id()))
-        );
-        drop(guard);
-        assert!(
-            !lock_path(&file).exists(),
-            "dropping the guard removes our lock"
-        );
     }
 
     #[test]
-    fn dropping_does_not_remove_someone_elses_lock() {
+    fn a_second_session_sees_the_first_and_a_dead_one_is_taken_over() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("p.toml");
-        let guard = match acquire(&file, false).unwrap() {
-            Acquire::Acquired(g) => g,
-            other => panic!("{other:?}"),
-        };
-        let other = LockInfo {
-            user: "b".into(),
-            host: "elsewhere".into(),
-            pid: 1,
-            since: String::new(),
-        };
-        std::fs::write(lock_path(&file), other.to_text()).unwrap();
+        std::fs::write(&file, "").unwrap();
+        let (_, pre) = prefix(&file);
+        // A live session elsewhere, and one of this host whose process is gone.
+        let alive = info("alice", "other-host", 1);
+        std::fs::write(
+            dir.path().join(format!("{pre}other-host.1")),
+            alive.to_text(),
+        )
+        .unwrap();
+        let dead = info("王五", &hostname(), u32::MAX - 1);
+        std::fs::write(lock_path(&file), dead.to_text()).unwrap();
+        let opened = open(&file);
+        assert_eq!(opened.others, vec![alive]);
+        assert_eq!(opened.taken_over, vec![dead]);
+        assert!(
+            !lock_path(&file).exists(),
+            "the dead session's lock is gone"
+        );
+        let guard = opened.guard.unwrap();
+        let mine = std::fs::read_to_string(guard.path()).unwrap();
+        assert!(mine.contains(&format!("pid = {}", std::process::id())));
+        // This session does not list itself.
+        assert_eq!(sessions(&file).0.len(), 1);
         drop(guard);
-        assert!(lock_path(&file).exists());
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(&std::process::id().to_string()))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn fields_are_shown_as_plain_text() {
+        let hostile = info("bob\u{1b}]0;pwned\u{7}", "h\u{1b}[2J", 7);
+        let shown = hostile.describe();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert!(
+            shown.contains("bob\\u{1b}]0;pwned\\u{7}@h\\u{1b}[2J"),
+            "{shown}"
+        );
     }
 }

@@ -9,6 +9,8 @@ mod load;
 mod load_rule;
 pub mod lock;
 pub mod recovery;
+pub mod safe_write;
+mod save_lock;
 mod source_map;
 mod toml_write;
 

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{atomic_write, fingerprint};
+use super::fingerprint;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recovery {
@@ -49,25 +49,78 @@ pub fn path_for(file: &Path) -> Option<PathBuf> {
 
 const HEADER: &str = "# jixiao recovery file: unsaved edits of";
 
+/// Makes the recovery directory, private to this user (0700): unsaved work is nobody else's to
+/// read, and a directory others can write is one where they could plant "your" changes.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    std::fs::create_dir_all(dir)?;
+    let meta = std::fs::metadata(dir)?;
+    // SAFETY: geteuid cannot fail.
+    if meta.uid() != unsafe { libc::geteuid() } {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "{} belongs to {}, not to you; recovery files are not kept there",
+                dir.display(),
+                super::safe_write::user_name(meta.uid())
+            ),
+        ));
+    }
+    if meta.mode() & 0o077 != 0 {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
 /// Writes the unsaved document for `file`. Called debounced after edits and on exit by signal.
+/// The file is 0600 in a 0700 directory.
 pub fn write(file: &Path, base_fingerprint: u64, text: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
     let path = path_for(file)
         .ok_or_else(|| std::io::Error::other("no data directory for recovery files"))?;
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
+    let parent = path.parent().unwrap_or(Path::new("."));
+    private_dir(parent)?;
     let body = format!(
         "{HEADER}\n# file: {}\n# base: {base_fingerprint:016x}\n# written: {}\n{text}",
         absolute(file).display(),
-        crate::time::now_utc()
+        crate::time::now_local()
     );
-    atomic_write(&path, body.as_bytes())?;
+    // tempfile creates 0600 files: exactly what a recovery file must be.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".jixiao-")
+        .suffix(".tmp")
+        .tempfile_in(parent)?;
+    tmp.write_all(body.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&path).map_err(|e| e.error)?;
     Ok(path)
+}
+
+/// Whether a recovery file can be trusted as this user's own: owned by this user, writable by
+/// nobody else, in a directory nobody else can write.
+fn trusted(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid cannot fail.
+    let me = unsafe { libc::geteuid() };
+    let ok = |m: std::fs::Metadata| m.uid() == me && m.mode() & 0o022 == 0;
+    let file_ok = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.file_type().is_file())
+        .is_some_and(ok);
+    let dir_ok = path
+        .parent()
+        .and_then(|d| std::fs::metadata(d).ok())
+        .is_some_and(ok);
+    file_ok && dir_ok
 }
 
 /// The recovery for `file`, if one exists and differs from what is on disk.
 pub fn read(file: &Path) -> Option<Recovery> {
-    let raw = std::fs::read_to_string(path_for(file)?).ok()?;
+    let path = path_for(file)?;
+    if !trusted(&path) {
+        return None;
+    }
+    let raw = std::fs::read_to_string(path).ok()?;
     let mut lines = raw.splitn(5, '\n');
     if lines.next()? != HEADER {
         return None;
@@ -112,11 +165,23 @@ mod tests {
         let r = read(&file).unwrap();
         assert_eq!(r.text, "a = 2\n");
         assert_eq!(r.base_fingerprint, 42);
-        assert!(r.written.ends_with("UTC"));
+        assert!(r.written.starts_with("20"), "{}", r.written);
         // A recovery identical to the file on disk is nothing to offer.
         std::fs::write(&file, "a = 2\n").unwrap();
         assert!(read(&file).is_none());
         discard(&file);
         assert!(!path_for(&file).unwrap().exists());
+        // A recovery file someone else could have written is not offered as yours.
+        write(&file, 42, "a = 3\n").unwrap();
+        let p = path_for(&file).unwrap();
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        assert_eq!(std::fs::metadata(&p).unwrap().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(p.parent().unwrap()).unwrap().mode() & 0o777,
+            0o700
+        );
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
+        assert!(read(&file).is_none());
+        discard(&file);
     }
 }

@@ -112,6 +112,8 @@ pub struct App {
     pub review: Option<ReviewMode>,
     /// Another evaluator's file shown beside this one (`--compare`).
     pub compare: Option<Compare>,
+    /// Who else has this project open ("alice@server1"), for the status bar.
+    pub others: Vec<String>,
 }
 
 impl App {
@@ -148,6 +150,7 @@ impl App {
             reviewer: crate::store::lock::current_user(),
             review: None,
             compare: None,
+            others: Vec::new(),
         };
         app.recompute();
         app.sync_extra_rows();

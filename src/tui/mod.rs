@@ -132,7 +132,7 @@ impl RecoveryWriter {
         }
     }
 
-    fn tick(&mut self, app: &App) {
+    fn tick(&mut self, app: &mut App) {
         if app.changes != self.seen {
             self.seen = app.changes;
             self.changed_at = std::time::Instant::now();
@@ -141,11 +141,15 @@ impl RecoveryWriter {
             return;
         }
         if app.unsaved() {
-            let _ = crate::store::recovery::write(
+            // A recovery that cannot be written (a full disk, a directory that is not ours) is
+            // said at once: the user's safety net is gone until they save.
+            if let Err(e) = crate::store::recovery::write(
                 &app.file.path,
                 app.file.disk_fingerprint,
                 &app.file.text(),
-            );
+            ) {
+                app.error(app.tf(strings::Msg::RecoveryUnwritable, &[&e.to_string()]));
+            }
         } else {
             crate::store::recovery::discard(&app.file.path);
         }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::popup::PromptFor;
 use super::{App, PickFor, Popup};
 use crate::store::{ProjectFile, SaveError, recovery, write_new};
 use crate::tui::components::TreeList;
@@ -38,7 +39,14 @@ pub fn on_unsaved_exit(app: &App) -> Option<PathBuf> {
     if !app.unsaved() {
         return None;
     }
-    recovery::write(&app.file.path, app.file.disk_fingerprint, &app.file.text()).ok()
+    let text = app.file.text();
+    recovery::write(&app.file.path, app.file.disk_fingerprint, &text)
+        .ok()
+        .or_else(|| {
+            // No recovery directory to write to: keep the work beside the project instead.
+            let mine = mine_path(&app.file.path);
+            write_new(&mine, &text).ok().map(|()| mine)
+        })
 }
 
 fn file_name(path: &Path) -> String {
@@ -88,6 +96,16 @@ impl App {
                     purpose: PickFor::Conflict { changes },
                 }));
                 self.error(self.t(Msg::Conflict));
+                false
+            }
+            Err(SaveError::Refused(e)) => {
+                // The file system says no: nothing was written; offer another file at once.
+                let why = match self.lang {
+                    crate::tui::Lang::Zh => e.chinese(),
+                    crate::tui::Lang::En => e.to_string(),
+                };
+                self.prompt(self.t(Msg::SaveAsPrompt).to_string(), "", PromptFor::SaveAs);
+                self.error(why);
                 false
             }
             Err(SaveError::Io(e)) => {

@@ -156,8 +156,16 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let room = w.saturating_sub(used + width(&hint));
     let sep = app.theme.separator();
     let name = truncate(&name, room.min(24), app.theme.ellipsis());
+    let others = if app.others.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{sep}{}",
+            app.tf(Msg::OthersOpen, &[&app.others.join(", ")])
+        )
+    };
     let info = truncate(
-        &format!("{name}{sep}{}", progress(app)),
+        &format!("{name}{sep}{}{others}", progress(app)),
         room,
         app.theme.ellipsis(),
     );

@@ -6,7 +6,6 @@ use std::path::Path;
 use jixiao::edit::Edit;
 use jixiao::merge::{self, Input, MergeError};
 use jixiao::model::{Side, show as show_value};
-use jixiao::store::lock::{self, Acquire};
 use jixiao::store::{LoadError, ProjectFile, SaveError, atomic_write, parse_project};
 
 fn read(path: &Path) -> Result<String, u8> {
@@ -130,93 +129,85 @@ pub fn show(path: &Path) -> u8 {
 }
 
 /// Settles the recorded conflicts of `code` (all of them, or the one of `field`) by taking one
-/// side, under the file's lock and through the same save as every edit.
-pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>, force: bool) -> u8 {
+/// side, through the same checked save as every edit (built again on the file if someone saved
+/// in between).
+pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
     let name = path.display().to_string();
     let Some(take) = Side::parse(side) else {
         eprintln!("{name}: error: expected `ours` or `theirs`, not \"{side}\"");
         return 2;
     };
-    let _guard = match lock::acquire(path, force) {
-        Ok(Acquire::Acquired(g)) => g,
-        Ok(Acquire::HeldBy(holder)) => {
-            let who = holder
-                .as_ref()
-                .map(|h| h.describe())
-                .unwrap_or_else(|| "an unreadable lock".into());
-            eprintln!("{name}: error: open for editing by {who}; not changing it");
-            return 1;
-        }
-        Err(e) => {
-            eprintln!("{name}: error: cannot create the lock file: {e}");
-            return 2;
-        }
-    };
-    let mut file = match ProjectFile::open(path) {
-        Ok(f) => f,
-        Err(LoadError::Syntax(d)) => {
-            eprintln!("{}", d.display(&name));
-            return 2;
-        }
-        Err(LoadError::Io(e)) => {
-            eprintln!("{name}: error: cannot read: {e}");
-            return 2;
-        }
-    };
-    // From the last record to the first, so the indexes of those left stay right.
-    let chosen: Vec<usize> = file
-        .project()
-        .conflicts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.code == code && field.is_none_or(|f| c.field.key() == f))
-        .map(|(i, _)| i)
-        .rev()
-        .collect();
-    if chosen.is_empty() {
-        eprintln!(
-            "{name}: error: no unresolved merge conflict in `{code}`{}",
-            field.map(|f| format!(" field `{f}`")).unwrap_or_default()
-        );
-        return 1;
-    }
-    let edits: Vec<Edit> = chosen
-        .iter()
-        .map(|&index| Edit::ResolveConflict {
-            code: code.to_string(),
-            index,
-            take,
-        })
-        .collect();
-    let records: Vec<_> = chosen
-        .iter()
-        .map(|&i| file.project().conflicts[i].clone())
-        .collect();
-    if let Err(e) = file.apply_all(&edits) {
-        eprintln!("{name}: error: {code}: {e}");
-        return 1;
-    }
-    match file.save() {
-        Ok(()) => {}
-        Err(SaveError::Conflict) => {
+    for _attempt in 0..50 {
+        let mut file = match ProjectFile::open(path) {
+            Ok(f) => f,
+            Err(LoadError::Syntax(d)) => {
+                eprintln!("{}", d.display(&name));
+                return 2;
+            }
+            Err(LoadError::Io(e)) => {
+                eprintln!("{name}: error: cannot read: {e}");
+                return 2;
+            }
+        };
+        // From the last record to the first, so the indexes of those left stay right.
+        let chosen: Vec<usize> = file
+            .project()
+            .conflicts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.code == code && field.is_none_or(|f| c.field.key() == f))
+            .map(|(i, _)| i)
+            .rev()
+            .collect();
+        if chosen.is_empty() {
             eprintln!(
-                "{name}: error: the file changed on disk while it was being edited; nothing was written"
+                "{name}: error: no unresolved merge conflict in `{code}`{}",
+                field.map(|f| format!(" field `{f}`")).unwrap_or_default()
             );
             return 1;
         }
-        Err(SaveError::Io(e)) => {
-            eprintln!("{name}: error: cannot save: {e}");
-            return 2;
+        let records: Vec<_> = chosen
+            .iter()
+            .map(|&i| file.project().conflicts[i].clone())
+            .collect();
+        let edits: Vec<Edit> = chosen
+            .iter()
+            .map(|&index| Edit::ResolveConflict {
+                code: code.to_string(),
+                index,
+                take,
+            })
+            .collect();
+        if let Err(e) = file.apply_all(&edits) {
+            eprintln!("{name}: error: {code}: {e}");
+            return 1;
+        }
+        match file.save() {
+            Ok(()) => {
+                for r in records.iter().rev() {
+                    println!(
+                        "{} {}：采用 {} {}",
+                        r.code,
+                        r.field.label(),
+                        take.key(),
+                        show_value(r.value(take))
+                    );
+                }
+                return 0;
+            }
+            Err(SaveError::Conflict) => continue,
+            Err(SaveError::Refused(e)) => {
+                eprintln!("{name}: error: {e}");
+                return 1;
+            }
+            Err(SaveError::Io(e)) => {
+                eprintln!("{name}: error: cannot save: {e}");
+                return 2;
+            }
         }
     }
-    for r in records.iter().rev() {
-        println!(
-            "{} {}：采用 {} {}",
-            r.code,
-            r.field.label(),
-            take.key(),
-            show_value(r.value(take))
-        );
-    }
-    0
+    eprintln!(
+        "{name}: error: the file kept changing on disk while this change was being saved; nothing was written, try again"
+    );
+    1
 }

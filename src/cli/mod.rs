@@ -167,8 +167,6 @@ pub enum Command {
         /// Only the conflict of this field (score, input.NAME, deductions, structure …).
         #[arg(long)]
         field: Option<String>,
-        #[arg(long)]
-        force: bool,
     },
     /// Set fields of one indicator: score=3, na="reason", input.NAME=1040, tier=NAME, status=已评,
     /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears).
@@ -369,8 +367,7 @@ pub fn run() -> ExitCode {
             code,
             side,
             field,
-            force,
-        }) => merge::resolve(&file, &code, &side, field.as_deref(), force),
+        }) => merge::resolve(&file, &code, &side, field.as_deref()),
         Some(Command::Set {
             file,
             code,

@@ -22,7 +22,7 @@ mod tests;
 pub use change::Change;
 pub use show::field_lines;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use toml_edit::{DocumentMut, Item};
@@ -431,7 +431,23 @@ fn replay(
     conflicts: &mut Vec<FieldConflict>,
 ) -> Result<(), MergeError> {
     let empty = Assessment::default();
-    let rec = |p: &Project, code: &str| p.get(code).map(|i| i.assessment.clone());
+    // Code lookups through maps: a department-wide project has thousands of leaves.
+    let (ib, io, it) = (b.code_index(), o.code_index(), t.code_index());
+    let rec = |p: &Project, index: &HashMap<&str, usize>, code: &str| {
+        index.get(code).map(|&i| p.indicators[i].assessment.clone())
+    };
+    // Edits change recorded fields only, so positions in `m` stay as they are.
+    let im: HashMap<String, usize> = m
+        .project()
+        .code_index()
+        .into_iter()
+        .map(|(c, i)| (c.to_string(), i))
+        .collect();
+    let at_m = |m: &ProjectFile, code: &str| -> Option<Assessment> {
+        im.get(code)
+            .and_then(|&i| m.project().indicators.get(i))
+            .map(|ind| ind.assessment.clone())
+    };
     let tree = Tree::build(m.project());
     let leaves: Vec<(String, String)> = (0..m.project().indicators.len())
         .filter(|&i| tree.is_leaf(i))
@@ -441,7 +457,7 @@ fn replay(
         })
         .collect();
     for (code, name) in &leaves {
-        let (ab, ao, at) = (rec(b, code), rec(o, code), rec(t, code));
+        let (ab, ao, at) = (rec(b, &ib, code), rec(o, &io, code), rec(t, &it, code));
         let (ab, ao, at) = (
             ab.as_ref().unwrap_or(&empty),
             ao.as_ref().unwrap_or(&empty),
@@ -461,10 +477,10 @@ fn replay(
                     theirs: vt,
                 });
             }
-            let current = m
-                .project()
+            let current = im
                 .get(code)
-                .and_then(|i| field.read(&i.assessment));
+                .and_then(|&i| m.project().indicators.get(i))
+                .and_then(|ind| field.read(&ind.assessment));
             let edits =
                 field_edits(code, &field, current.as_ref(), want.as_ref()).map_err(|error| {
                     MergeError::Refused {
@@ -476,11 +492,7 @@ fn replay(
             apply_all(m, code, &field, &edits)?;
         }
         for (list_of, make) in LISTS {
-            let current = m
-                .project()
-                .get(code)
-                .map(|i| list_of(&i.assessment))
-                .unwrap_or_default();
+            let current = at_m(m, code).map(|a| list_of(&a)).unwrap_or_default();
             let (lb, lo, lt) = (list_of(ab), list_of(ao), list_of(at));
             // The list in `m` is one side's (the file built on, or a table carried whole).
             let ours_is_other = current != lo;
@@ -523,7 +535,52 @@ fn replay(
         }
     }
     replay_adjustments(b, o, t, m, conflicts)?;
+    replay_records(b, o, t, m)?;
     lost_records(b, o, t, m, conflicts);
+    Ok(())
+}
+
+/// Conflict records already in the files (a merge committed unresolved) are a list like any
+/// other: one side's resolution removes a record, a record only one side has is kept. Only the
+/// records move; their fields were merged above.
+fn replay_records(
+    b: &Project,
+    o: &Project,
+    t: &Project,
+    m: &mut ProjectFile,
+) -> Result<(), MergeError> {
+    let current = m.project().conflicts.clone();
+    let ours_is_other = current != o.conflicts;
+    let (doc, other) = if ours_is_other {
+        (&t.conflicts, &o.conflicts)
+    } else {
+        (&o.conflicts, &t.conflicts)
+    };
+    let base = &b.conflicts;
+    for step in list::merge(base, &align(base, doc), &align(base, other), ours_is_other) {
+        let Step::Change { index, from, to } = step else {
+            // The same record changed differently by both: the file's stays.
+            continue;
+        };
+        let mut edits = Vec::new();
+        if let Some(r) = &from {
+            edits.push(Edit::ResolveConflict {
+                code: r.code.clone(),
+                index,
+                take: Side::Ours,
+            });
+        }
+        if let Some(r) = to {
+            edits.push(Edit::RecordConflict {
+                code: r.code.clone(),
+                index,
+                record: Box::new(r),
+                from: Side::Ours,
+            });
+        }
+        let field = Field::Structure("conflicts".into());
+        apply_all(m, "", &field, &edits)?;
+    }
     Ok(())
 }
 
@@ -598,6 +655,7 @@ fn lost_records(
     m: &ProjectFile,
     conflicts: &mut Vec<FieldConflict>,
 ) {
+    // Scans, but only for codes missing from the merged file: few.
     let changed = |p: &Project, code: &str| {
         let before = b.get(code).map(|i| &i.assessment);
         p.get(code)
@@ -622,8 +680,9 @@ fn lost_records(
         .chain(&t.indicators)
         .map(|i| i.code.as_str())
         .collect();
+    let present = m.project().code_index();
     for code in codes {
-        if m.project().get(code).is_none() && (changed(o, code) || changed(t, code)) {
+        if !present.contains_key(code) && (changed(o, code) || changed(t, code)) {
             let name = b.get(code).map(|i| i.name.clone()).unwrap_or_default();
             conflicts.push(FieldConflict {
                 code: code.to_string(),
@@ -646,8 +705,9 @@ fn changes(
     ss: &std::collections::BTreeMap<KeyPath, String>,
 ) -> Vec<Change> {
     let mut out = Vec::new();
+    let index = base.code_index();
     for ind in &side.indicators {
-        let Some(bi) = base.get(&ind.code) else {
+        let Some(bi) = index.get(ind.code.as_str()).map(|&i| &base.indicators[i]) else {
             continue;
         };
         let (ab, a) = (&bi.assessment, &ind.assessment);

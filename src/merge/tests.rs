@@ -338,3 +338,31 @@ fn merging_onto_the_disk_uses_the_text_the_file_was_loaded_from() {
     assert_eq!(recorded_score(&m, "A101"), Some(d("1")));
     assert_eq!(reasons(&m, "A102"), ["缺少验收记录", "合同未归档"]);
 }
+
+#[test]
+fn recorded_conflicts_merge_like_a_list_resolutions_included() {
+    let ours = edited(&[score("A101", "2.5")]);
+    let theirs = edited(&[score("A101", "1.5")]);
+    let mut m = merge_texts(BASE, &ours, &theirs).unwrap();
+    m.record_conflicts("", "").unwrap();
+    let unresolved = m.text.clone();
+    // One side resolves (taking theirs), the other scores another leaf: the record goes.
+    let mut f = file(&unresolved);
+    f.apply(&Edit::ResolveConflict {
+        code: "A101".into(),
+        index: 0,
+        take: Side::Theirs,
+    })
+    .unwrap();
+    let resolved = f.text();
+    let mut g = file(&unresolved);
+    g.apply(&add("A102", 1, "1", "合同未归档")).unwrap();
+    let m = merge_texts(&unresolved, &g.text(), &resolved).unwrap();
+    assert!(m.is_clean(), "{:?}", m.conflicts);
+    assert!(m.file.project().conflicts.is_empty(), "{}", m.text);
+    assert_eq!(recorded_score(&m, "A101"), Some(d("1.5")));
+    assert_eq!(reasons(&m, "A102"), ["缺少验收记录", "合同未归档"]);
+    // A record only ours has is kept.
+    let m = merge_texts(BASE, &unresolved, BASE).unwrap();
+    assert_eq!(m.file.project().conflicts.len(), 1, "{}", m.text);
+}

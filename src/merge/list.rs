@@ -21,8 +21,14 @@ pub struct Align<T> {
 }
 
 /// Aligns `side` with `base`. Lists are short (a leaf has a handful of deductions), so the
-/// quadratic table is cheap.
-pub fn align<T: PartialEq + Clone>(base: &[T], side: &[T]) -> Align<T> {
+/// quadratic table is cheap. Between two equal items, an item is taken as the edited version
+/// of a base item when `similar` says so (same reason, same title …); without any such pair the
+/// leftovers pair up by position.
+pub fn align<T: PartialEq + Clone>(
+    base: &[T],
+    side: &[T],
+    similar: impl Fn(&T, &T) -> bool,
+) -> Align<T> {
     let (n, m) = (base.len(), side.len());
     // lcs[i][j]: length of the common subsequence of base[i..] and side[j..].
     let mut lcs = vec![vec![0usize; m + 1]; n + 1];
@@ -55,15 +61,32 @@ pub fn align<T: PartialEq + Clone>(base: &[T], side: &[T]) -> Align<T> {
     };
     let (mut bi, mut sj) = (0, 0);
     for (mi, mj) in matches {
-        // The gap base[bi..mi] / side[sj..mj]: pairs are replacements, the rest removed/added.
-        let pairs = (mi - bi).min(mj - sj);
-        for k in 0..pairs {
-            out.slots[bi + k] = Slot::Replaced(side[sj + k].clone());
+        // The gap base[bi..mi] / side[sj..mj]: similar items in order are edits of each other.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        let mut next = sj;
+        for k in bi..mi {
+            if let Some(j) = (next..mj).find(|&j| similar(&base[k], &side[j])) {
+                pairs.push((k, j));
+                next = j + 1;
+            }
         }
-        for k in bi + pairs..mi {
-            out.slots[k] = Slot::Removed;
+        if pairs.is_empty() {
+            // Nothing alike: what took a removed item's place is its replacement.
+            let n = (mi - bi).min(mj - sj);
+            pairs = (0..n).map(|k| (bi + k, sj + k)).collect();
         }
-        out.adds[mi].extend(side[sj + pairs..mj].iter().cloned());
+        let mut j = sj;
+        for k in bi..mi {
+            match pairs.iter().find(|(pk, _)| *pk == k) {
+                Some(&(_, pj)) => {
+                    out.adds[k].extend(side[j..pj].iter().cloned());
+                    out.slots[k] = Slot::Replaced(side[pj].clone());
+                    j = pj + 1;
+                }
+                None => out.slots[k] = Slot::Removed,
+            }
+        }
+        out.adds[mi].extend(side[j..mj].iter().cloned());
         bi = mi + 1;
         sj = mj + 1;
     }
@@ -175,7 +198,8 @@ mod tests {
     fn merged(base: &[&str], ours: &[&str], theirs: &[&str]) -> (Vec<String>, usize) {
         let to = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let (b, o, t) = (to(base), to(ours), to(theirs));
-        let steps = merge(&b, &align(&b, &t), &align(&b, &o), true);
+        let alike = |x: &String, y: &String| x.chars().next() == y.chars().next();
+        let steps = merge(&b, &align(&b, &t, alike), &align(&b, &o, alike), true);
         let mut list = t.clone();
         let mut conflicts = 0;
         for s in steps {

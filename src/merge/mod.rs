@@ -366,6 +366,25 @@ fn scalar_fields(sides: &[&Assessment]) -> Vec<Field> {
     fields
 }
 
+/// Whether two list items are one item edited: texts that begin alike (a reason reworded, a
+/// title completed), or an evidence item kept where it is filed, a review by the same person
+/// at the same time.
+fn similar(a: &FieldValue, b: &FieldValue) -> bool {
+    fn alike(x: &str, y: &str) -> bool {
+        let (x, y) = (x.trim(), y.trim());
+        let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+        !x.is_empty() && common >= x.chars().count().min(y.chars().count()).min(4)
+    }
+    match (a, b) {
+        (FieldValue::Deduction(x), FieldValue::Deduction(y)) => alike(&x.reason, &y.reason),
+        (FieldValue::Evidence(x), FieldValue::Evidence(y)) => {
+            alike(&x.title, &y.title) || (!x.at.is_empty() && x.at == y.at)
+        }
+        (FieldValue::Review(x), FieldValue::Review(y)) => x.by == y.by && x.at == y.at,
+        _ => false,
+    }
+}
+
 /// Three-way on one value: (merged value, whether both changed it differently).
 fn three<T: PartialEq + Clone>(b: &T, o: &T, t: &T) -> (T, bool) {
     if o == t || t == b {
@@ -501,7 +520,12 @@ fn replay(
             } else {
                 (&lo, &lt)
             };
-            for step in list::merge(&lb, &align(&lb, doc), &align(&lb, other), ours_is_other) {
+            for step in list::merge(
+                &lb,
+                &align(&lb, doc, similar),
+                &align(&lb, other, similar),
+                ours_is_other,
+            ) {
                 match step {
                     Step::Change { index, from, to } => {
                         let field = make(index);
@@ -557,7 +581,14 @@ fn replay_records(
         (&o.conflicts, &t.conflicts)
     };
     let base = &b.conflicts;
-    for step in list::merge(base, &align(base, doc), &align(base, other), ours_is_other) {
+    let same_field =
+        |a: &ConflictRecord, b: &ConflictRecord| a.code == b.code && a.field == b.field;
+    for step in list::merge(
+        base,
+        &align(base, doc, same_field),
+        &align(base, other, same_field),
+        ours_is_other,
+    ) {
         let Step::Change { index, from, to } = step else {
             // The same record changed differently by both: the file's stays.
             continue;
@@ -734,7 +765,7 @@ fn changes(
             if lb == ls {
                 continue;
             }
-            let al = align(&lb, &ls);
+            let al = align(&lb, &ls, similar);
             // Indexes as in the side's list.
             let mut at = 0;
             for k in 0..=lb.len() {

@@ -366,3 +366,110 @@ fn recorded_conflicts_merge_like_a_list_resolutions_included() {
     let m = merge_texts(BASE, &unresolved, BASE).unwrap();
     assert_eq!(m.file.project().conflicts.len(), 1, "{}", m.text);
 }
+
+#[test]
+fn several_conflicts_in_one_list_resolve_to_theirs_in_any_order() {
+    let two = edited(&[add("A102", 1, "1", "合同未归档")]);
+    let ours = {
+        let mut f = file(&two);
+        f.apply_all(&[
+            Edit::ReplaceDeduction {
+                code: "A102".into(),
+                index: 0,
+                deduction: deduction("0.6", "缺少验收记录（alice）"),
+            },
+            Edit::RemoveDeduction {
+                code: "A102".into(),
+                index: 1,
+            },
+        ])
+        .unwrap();
+        f.text()
+    };
+    let theirs = {
+        let mut f = file(&two);
+        f.apply_all(&[
+            Edit::ReplaceDeduction {
+                code: "A102".into(),
+                index: 1,
+                deduction: deduction("2", "合同未归档（bob）"),
+            },
+            Edit::RemoveDeduction {
+                code: "A102".into(),
+                index: 0,
+            },
+        ])
+        .unwrap();
+        f.text()
+    };
+    let mut m = merge_texts(&two, &ours, &theirs).unwrap();
+    assert_eq!(m.conflicts.len(), 2, "{:?}", m.conflicts);
+    assert_eq!(reasons(&m, "A102"), ["缺少验收记录（alice）"]);
+    let want = ["合同未归档（bob）"];
+    // In memory: every "take theirs" at once.
+    let mut f = m.file.clone();
+    f.apply_all(&m.take_theirs(&[0, 1])).unwrap();
+    let got: Vec<String> = f
+        .project()
+        .get("A102")
+        .unwrap()
+        .assessment
+        .deductions
+        .iter()
+        .map(|d| d.reason.clone())
+        .collect();
+    assert_eq!(got, want);
+    // In the file: records resolved one by one, first to last and last to first.
+    m.record_conflicts("", "").unwrap();
+    for order in [[0, 0], [1, 0]] {
+        let mut f = file(&m.text);
+        for index in order {
+            f.apply(&Edit::ResolveConflict {
+                code: "A102".into(),
+                index,
+                take: Side::Theirs,
+            })
+            .unwrap();
+        }
+        let got: Vec<String> = f
+            .project()
+            .get("A102")
+            .unwrap()
+            .assessment
+            .deductions
+            .iter()
+            .map(|d| d.reason.clone())
+            .collect();
+        assert_eq!(got, want, "order {order:?}");
+        assert!(f.project().conflicts.is_empty());
+    }
+}
+
+#[test]
+fn a_malformed_record_is_a_located_error_not_a_crash() {
+    let text = format!(
+        "{BASE}\n[[conflicts]]\ncode = \"A101\"\nfield = \"deductions\"\nours = 3\n\n[[conflicts]]\ncode = \"A101\"\nfield = \"bogus\"\n"
+    );
+    let loaded = crate::store::parse_project(&text).unwrap();
+    let errors: Vec<String> = crate::check::check(&loaded)
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.display("p.toml").to_string())
+        .collect();
+    assert!(
+        errors.iter().all(|e| e.starts_with("p.toml:")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("not a mergeable field")),
+        "{errors:?}"
+    );
+    assert_eq!(
+        errors
+            .iter()
+            .filter(|e| e.contains("unresolved merge conflict"))
+            .count(),
+        2,
+        "{errors:?}"
+    );
+}

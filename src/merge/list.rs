@@ -64,8 +64,8 @@ pub fn align<T: PartialEq + Clone>(
         // The gap base[bi..mi] / side[sj..mj]: similar items in order are edits of each other.
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         let mut next = sj;
-        for k in bi..mi {
-            if let Some(j) = (next..mj).find(|&j| similar(&base[k], &side[j])) {
+        for (k, item) in base.iter().enumerate().take(mi).skip(bi) {
+            if let Some(j) = (next..mj).find(|&j| similar(item, &side[j])) {
                 pairs.push((k, j));
                 next = j + 1;
             }

@@ -412,9 +412,11 @@ fn apply_all(
     Ok(())
 }
 
+/// A list of a leaf's record, and the field of its item at an index.
 type ListOf = fn(&Assessment) -> Vec<FieldValue>;
+type ItemField = fn(usize) -> Field;
 
-const LISTS: [(ListOf, fn(usize) -> Field); 3] = [
+const LISTS: [(ListOf, ItemField); 3] = [
     (
         |a| {
             a.deductions

@@ -28,7 +28,7 @@ use std::path::Path;
 use toml_edit::{DocumentMut, Item};
 
 use crate::edit::{Edit, EditError, field_edits};
-use crate::model::{Assessment, ConflictRecord, Field, FieldValue, Project, Side, Tree};
+use crate::model::{Assessment, ConflictRecord, Field, FieldValue, Project, Side, Status, Tree};
 use crate::store::{LoadError, ProjectFile};
 use list::{Step, align};
 use structure::{KeyPath, dotted};
@@ -385,6 +385,20 @@ fn similar(a: &FieldValue, b: &FieldValue) -> bool {
     }
 }
 
+/// One side approved a leaf (已复核) that the other side changed meanwhile: the approval was of
+/// a record without that change, so the merged leaf goes back to 已评, as any later edit of an
+/// approved leaf does.
+fn stale_approval(b: &Assessment, o: &Assessment, t: &Assessment) -> bool {
+    let record = |a: &Assessment| Assessment {
+        status: Status::Unscored,
+        reviews: Vec::new(),
+        ..a.clone()
+    };
+    let approved = |a: &Assessment| a.status == Status::Reviewed && b.status != Status::Reviewed;
+    let changed = |a: &Assessment| record(a) != record(b);
+    (approved(o) && changed(t)) || (approved(t) && changed(o))
+}
+
 /// Three-way on one value: (merged value, whether both changed it differently).
 fn three<T: PartialEq + Clone>(b: &T, o: &T, t: &T) -> (T, bool) {
     if o == t || t == b {
@@ -484,9 +498,14 @@ fn replay(
             ao.as_ref().unwrap_or(&empty),
             at.as_ref().unwrap_or(&empty),
         );
+        let stale = stale_approval(ab, ao, at);
         for field in scalar_fields(&[ab, ao, at]) {
             let (vb, vo, vt) = (field.read(ab), field.read(ao), field.read(at));
-            let (want, conflict) = three(&vb, &vo, &vt);
+            let (mut want, conflict) = three(&vb, &vo, &vt);
+            if field == Field::Status && stale && want == Some(FieldValue::Status(Status::Reviewed))
+            {
+                want = Some(FieldValue::Status(Status::Scored));
+            }
             if conflict {
                 conflicts.push(FieldConflict {
                     code: code.clone(),

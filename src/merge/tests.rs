@@ -5,7 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::model::{Deduction, Status};
+use crate::model::{Deduction, Review, Status};
 
 const BASE: &str = r#"# 手写的项目文件 — comments must survive
 [framework]
@@ -471,5 +471,39 @@ fn a_malformed_record_is_a_located_error_not_a_crash() {
             .count(),
         2,
         "{errors:?}"
+    );
+}
+
+#[test]
+fn an_approval_of_a_leaf_the_other_side_changed_is_withdrawn() {
+    let approve = [
+        Edit::InsertReview {
+            code: "A101".into(),
+            index: 0,
+            review: Review {
+                by: "复核人".into(),
+                at: "2026-11-30".into(),
+                text: "同意".into(),
+                approved: true,
+            },
+        },
+        Edit::SetStatus {
+            code: "A101".into(),
+            status: Status::Reviewed,
+        },
+    ];
+    let ours = edited(&approve);
+    let theirs = edited(&[score("A101", "3")]);
+    let m = merge_texts(BASE, &ours, &theirs).unwrap();
+    assert!(m.is_clean(), "{:?}", m.conflicts);
+    let a = &m.file.project().get("A101").unwrap().assessment;
+    assert_eq!(a.score, Some(d("3")));
+    assert_eq!(a.reviews.len(), 1, "the approval stays as history");
+    assert_eq!(a.status, Status::Scored);
+    // Approving what nobody else changed stays approved.
+    let m = merge_texts(BASE, &ours, &edited(&[score("A102", "5")])).unwrap();
+    assert_eq!(
+        m.file.project().get("A101").unwrap().assessment.status,
+        Status::Reviewed
     );
 }

@@ -507,3 +507,66 @@ fn an_approval_of_a_leaf_the_other_side_changed_is_withdrawn() {
         Status::Reviewed
     );
 }
+
+const ADJ: &str = "\n[adjustments]\nbonus_cap = 5\n\n[adjustments.items.F1]\nname = \"创新做法\"\ndirection = \"bonus\"\n\n[adjustments.items.F2]\nname = \"违规\"\ndirection = \"penalty\"\n";
+
+fn adjust(code: &str, points: &str, reason: &str) -> Edit {
+    Edit::SetAdjustment {
+        code: code.into(),
+        points: Some(d(points)),
+        reason: reason.into(),
+    }
+}
+
+#[test]
+fn adjustment_items_merge_by_item() {
+    let base = format!("{BASE}{ADJ}");
+    let side = |e: Edit| {
+        let mut f = file(&base);
+        f.apply(&e).unwrap();
+        f.text()
+    };
+    let m = merge_texts(
+        &base,
+        &side(adjust("F1", "1", "经验推广")),
+        &side(adjust("F2", "2", "挪用")),
+    )
+    .unwrap();
+    assert!(m.is_clean(), "{:?}", m.conflicts);
+    let items = &m.file.project().adjustments.as_ref().unwrap().items;
+    assert_eq!(
+        (items[0].points, items[1].points),
+        (Some(d("1")), Some(d("2")))
+    );
+    let m = merge_texts(
+        &base,
+        &side(adjust("F1", "1", "经验推广")),
+        &side(adjust("F1", "2", "经验推广")),
+    )
+    .unwrap();
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(
+        m.conflicts[0].to_string(),
+        "F1 创新做法 加减分：ours 1 分 “经验推广”，theirs 2 分 “经验推广”"
+    );
+}
+
+#[test]
+fn field_lines_show_one_scored_field_per_line() {
+    let p = crate::store::parse_project(&edited(&[add("A102", 1, "1", "合同未归档")]))
+        .unwrap()
+        .project;
+    let lines = field_lines(&p);
+    for want in [
+        "A 决策 小计 = 6.50",
+        "A101 资金到位率 得分 = 2.00",
+        "A101 资金到位率 给定得分 = 2.00",
+        "A101 资金到位率 状态 = 已评",
+        "A102 档案管理 得分 = 4.50",
+        "A102 档案管理 扣分 = 扣 0.5 分 缺少验收记录",
+        "A102 档案管理 扣分 = 扣 1 分 合同未归档",
+        "总分 = 6.50（-）",
+    ] {
+        assert!(lines.iter().any(|l| l == want), "{want} not in {lines:#?}");
+    }
+}

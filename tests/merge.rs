@@ -319,3 +319,56 @@ fn an_unreadable_version_is_a_located_error_and_leaves_ours() {
     );
     assert_eq!(std::fs::read_to_string(&ours).unwrap(), sample);
 }
+
+mod damaged {
+    //! Any two versions, however damaged, merge to a result or a located error: never a panic.
+
+    use proptest::prelude::*;
+
+    const BASE: &str = include_str!("../samples/rongcheng-checkup.toml");
+
+    /// The sample with a few byte ranges replaced by TOML-significant or arbitrary text.
+    fn damaged() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just(String::new()),
+            Just("\"".to_string()),
+            Just("[".to_string()),
+            Just("]\n".to_string()),
+            Just(" = 1.5\n".to_string()),
+            Just("[[indicators.A101.deductions]]\npoints = 9\n".to_string()),
+            Just("[[conflicts]]\nfield = \"score\"\n".to_string()),
+            Just("weight = 7\n".to_string()),
+            "[ -~]{0,12}",
+        ];
+        prop::collection::vec((any::<usize>(), 0usize..30, piece), 0..4).prop_map(|cuts| {
+            let mut s = BASE.to_string();
+            for (at, len, with) in cuts {
+                let mut start = at % (s.len() + 1);
+                while !s.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (start + len).min(s.len());
+                while !s.is_char_boundary(end) {
+                    end += 1;
+                }
+                s.replace_range(start..end, &with);
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn merging_damaged_versions_never_panics(ours in damaged(), theirs in damaged()) {
+            if let Ok(mut m) = jixiao::merge::merge_texts(BASE, &ours, &theirs) {
+                if m.record_conflicts("a", "b").is_ok() {
+                    let loaded = jixiao::store::parse_project(&m.text);
+                    prop_assert!(loaded.is_ok(), "the merged text is TOML: {}", m.text);
+                    let _ = jixiao::check::check(&loaded.unwrap());
+                    let _ = jixiao::merge::field_lines(&m.file.project().clone());
+                }
+            }
+        }
+    }
+}

@@ -182,28 +182,24 @@ impl Merged {
     }
 }
 
-fn open(input: Input, text: &str) -> Result<(ProjectFile, DocumentMut), MergeError> {
-    let unreadable = |error| MergeError::Unreadable { input, error };
-    let file = ProjectFile::from_text(Path::new(""), text).map_err(unreadable)?;
-    let doc = text.parse::<DocumentMut>().map_err(|e| {
-        unreadable(LoadError::Syntax(crate::diagnostic::Diagnostic::error(
-            None,
-            e.to_string(),
-        )))
-    })?;
-    Ok((file, doc))
+fn open(input: Input, text: &str) -> Result<ProjectFile, MergeError> {
+    ProjectFile::from_text(Path::new(""), text)
+        .map_err(|error| MergeError::Unreadable { input, error })
 }
 
 /// Merges `ours` and `theirs`, both changed from `base`. Conflicts are returned, not written
 /// into the text (see `Merged::record_conflicts`).
 pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<Merged, MergeError> {
-    let (b, bdoc) = open(Input::Base, base)?;
-    let (o, odoc) = open(Input::Ours, ours)?;
-    let (t, tdoc) = open(Input::Theirs, theirs)?;
+    let (b, o, t) = (
+        open(Input::Base, base)?,
+        open(Input::Ours, ours)?,
+        open(Input::Theirs, theirs)?,
+    );
+    let (bdoc, odoc, tdoc) = (b.document(), o.document(), t.document());
     let (sb, so, st) = (
-        structure::skeleton(&bdoc),
-        structure::skeleton(&odoc),
-        structure::skeleton(&tdoc),
+        structure::skeleton(bdoc),
+        structure::skeleton(odoc),
+        structure::skeleton(tdoc),
     );
     let plan = structure::plan(&sb, &so, &st);
     // Theirs' file is kept unless only ours changed the structure: then ours' file is the one
@@ -214,45 +210,50 @@ pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<Merged, Merge
         } else {
             Side::Theirs
         };
-    let (mut target, target_text, other_doc, other_only) = match build_on {
-        Side::Ours => (odoc.clone(), ours, &tdoc, &plan.theirs_only),
-        Side::Theirs => (tdoc.clone(), theirs, &odoc, &plan.ours_only),
+    let (built, other_doc, other_only) = match build_on {
+        Side::Ours => (&o, tdoc, &plan.theirs_only),
+        Side::Theirs => (&t, odoc, &plan.ours_only),
     };
-    let mut patched = false;
-    for path in other_only {
-        carry(&mut target, other_doc, path)?;
-        patched = true;
-    }
-    let mut conflicts = Vec::new();
-    for (path, ov, tv) in &plan.conflicts {
-        // The conflicting key keeps ours' value, like every conflicting field.
-        if build_on == Side::Theirs {
-            carry(&mut target, &odoc, path)?;
-            patched = true;
-        }
-        let (code, name) = structure_owner(path, o.project());
-        conflicts.push(FieldConflict {
-            code,
-            name,
-            field: Field::Structure(dotted(path)),
-            ours: ov.clone().map(FieldValue::Toml),
-            theirs: tv.clone().map(FieldValue::Toml),
-            take_theirs: Vec::new(),
-        });
-    }
-    let text = if patched {
-        target.to_string()
+    // The file built on is used as it is unless keys of the other side must be carried over,
+    // or a conflicting key must get ours' value.
+    let carry_ours = build_on == Side::Theirs && !plan.conflicts.is_empty();
+    let mut m = if other_only.is_empty() && !carry_ours {
+        built.clone()
     } else {
-        target_text.to_string()
+        let mut target = built.document().clone();
+        for path in other_only {
+            carry(&mut target, other_doc, path)?;
+        }
+        if carry_ours {
+            for (path, _, _) in &plan.conflicts {
+                carry(&mut target, odoc, path)?;
+            }
+        }
+        ProjectFile::from_text(Path::new(""), &target.to_string()).map_err(|error| {
+            MergeError::Unreadable {
+                input: match build_on {
+                    Side::Ours => Input::Ours,
+                    Side::Theirs => Input::Theirs,
+                },
+                error,
+            }
+        })?
     };
-    let mut m =
-        ProjectFile::from_text(Path::new(""), &text).map_err(|error| MergeError::Unreadable {
-            input: match build_on {
-                Side::Ours => Input::Ours,
-                Side::Theirs => Input::Theirs,
-            },
-            error,
-        })?;
+    let mut conflicts: Vec<FieldConflict> = plan
+        .conflicts
+        .iter()
+        .map(|(path, ov, tv)| {
+            let (code, name) = structure_owner(path, o.project());
+            FieldConflict {
+                code,
+                name,
+                field: Field::Structure(dotted(path)),
+                ours: ov.clone().map(FieldValue::Toml),
+                theirs: tv.clone().map(FieldValue::Toml),
+                take_theirs: Vec::new(),
+            }
+        })
+        .collect();
     replay::replay(
         b.project(),
         o.project(),

@@ -93,6 +93,11 @@ impl ProjectFile {
         &self.loaded.project
     }
 
+    /// The format-preserving document (read-only: changes go through `apply`).
+    pub fn document(&self) -> &DocumentMut {
+        &self.doc
+    }
+
     /// The document as it would be saved.
     pub fn text(&self) -> String {
         self.doc.to_string()

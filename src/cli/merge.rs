@@ -5,7 +5,7 @@ use std::path::Path;
 
 use jixiao::edit::Edit;
 use jixiao::merge::{self, Input, MergeError};
-use jixiao::model::{Side, show as show_value};
+use jixiao::model::{Field, Side, show as show_value};
 use jixiao::store::{LoadError, ProjectFile, SaveError, atomic_write, parse_project};
 
 fn read(path: &Path) -> Result<String, u8> {
@@ -170,17 +170,23 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
             .iter()
             .map(|&i| file.project().conflicts[i].clone())
             .collect();
-        let edits: Vec<Edit> = chosen
-            .iter()
-            .map(|&index| Edit::ResolveConflict {
-                code: code.to_string(),
-                index,
-                take,
-            })
-            .collect();
-        if let Err(e) = file.apply_all(&edits) {
-            eprintln!("{name}: error: {code}: {e}");
-            return 1;
+        for &index in &chosen {
+            let structural = matches!(file.project().conflicts[index].field, Field::Structure(_));
+            // No edit sets a weight or a name: theirs' value is written into the key itself.
+            let done = if structural && take == Side::Theirs {
+                merge::take_theirs_structure(&file, index).map(|f| file = f)
+            } else {
+                file.apply(&Edit::ResolveConflict {
+                    code: code.to_string(),
+                    index,
+                    take,
+                })
+                .map(|_| ())
+            };
+            if let Err(e) = done {
+                eprintln!("{name}: error: {code}: {e}");
+                return 1;
+            }
         }
         match file.save() {
             Ok(()) => {

@@ -15,12 +15,14 @@
 mod change;
 mod list;
 mod replay;
+mod resolve;
 mod show;
 mod structure;
 #[cfg(test)]
 mod tests;
 
 pub use change::Change;
+pub use resolve::take_theirs_structure;
 pub use show::field_lines;
 
 use std::path::Path;

@@ -299,6 +299,11 @@ fn the_same_structural_key_changed_differently_is_a_conflict_at_that_key() {
         "{}",
         m.text
     );
+    // Theirs: the key gets their value, the record goes, the rest of the file is untouched.
+    let f = take_theirs_structure(&file(&m.text), 0).unwrap();
+    assert_eq!(f.project().get("A102").unwrap().name, "档案完整性");
+    assert!(f.project().conflicts.is_empty());
+    assert_eq!(f.text(), theirs);
 }
 
 #[test]

@@ -10,7 +10,7 @@ mod justification;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::{Project, RuleKind};
+use crate::model::{Project, RuleKind, show};
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{self, LeafState, Scorecard};
 use crate::store::{Loaded, SourceMap};
@@ -205,6 +205,22 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
                 ));
             }
         }
+    }
+    for (i, c) in p.conflicts.iter().enumerate() {
+        out.push(Diagnostic::error(
+            crate::store::conflict_position(map, i),
+            format!(
+                "unresolved merge conflict in {} (ours {}, theirs {})",
+                [c.code.as_str(), &c.field.label()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                show(c.ours.as_ref()),
+                show(c.theirs.as_ref())
+            ),
+        ));
     }
     out
 }

@@ -3,6 +3,7 @@
 mod commands;
 mod compare;
 mod documents;
+mod merge;
 mod scripted;
 
 use std::path::PathBuf;
@@ -130,6 +131,43 @@ pub enum Command {
     },
     /// List the frameworks: built-in ones and those in the user's config directory.
     Frameworks,
+    /// Three-way merge of a project file, field by field; usable as git's merge driver
+    /// (`jixiao merge %O %A %B --path %P`, see docs/team.md).
+    ///
+    /// The result is written to OURS. Changes of both sides to different fields (different
+    /// indicators, different fields of one indicator, deductions added by each) are all kept;
+    /// the same field changed differently is a conflict: OURS keeps ours' value and a
+    /// `[[conflicts]]` record that `jixiao check` reports until `jixiao resolve` settles it.
+    ///
+    /// Exit status: 0 merged cleanly, 1 conflicts recorded, 2 a file could not be read or merged.
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// Who or which branch ours is, kept in conflict records.
+        #[arg(long, value_name = "L", default_value = "")]
+        label_ours: String,
+        /// Who or which branch theirs is, kept in conflict records.
+        #[arg(long, value_name = "L", default_value = "")]
+        label_theirs: String,
+        /// The file's name in messages (git's %P).
+        #[arg(long, value_name = "P")]
+        path: Option<String>,
+    },
+    /// Print one line per scored field (B101 资金到位率 得分 = 2.00; each deduction and evidence
+    /// item on its own line): git's `diff.jixiao.textconv`, so `git diff` shows score changes.
+    Show { file: PathBuf },
+    /// Settle the merge conflicts recorded on one indicator (or adjustment item) by taking
+    /// ours' or theirs' value. Example: jixiao resolve p.toml B101 theirs
+    Resolve {
+        file: PathBuf,
+        code: String,
+        #[arg(value_name = "ours|theirs")]
+        side: String,
+        /// Only the conflict of this field (score, input.NAME, deductions, structure …).
+        #[arg(long)]
+        field: Option<String>,
+    },
     /// Set fields of one indicator: score=3, na="reason", input.NAME=1040, tier=NAME, status=已评,
     /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears).
     Set {
@@ -308,6 +346,28 @@ pub fn run() -> ExitCode {
         },
         Some(Command::Diff { a, b, json }) => compare::diff(&a, &b, json),
         Some(Command::Frameworks) => commands::frameworks(),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            label_ours,
+            label_theirs,
+            path,
+        }) => merge::merge(&merge::MergeArgs {
+            base: &base,
+            ours: &ours,
+            theirs: &theirs,
+            label_ours: &label_ours,
+            label_theirs: &label_theirs,
+            name: path.as_deref(),
+        }),
+        Some(Command::Show { file }) => merge::show(&file),
+        Some(Command::Resolve {
+            file,
+            code,
+            side,
+            field,
+        }) => merge::resolve(&file, &code, &side, field.as_deref()),
         Some(Command::Set {
             file,
             code,

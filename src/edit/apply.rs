@@ -73,6 +73,18 @@ fn check_index(
 /// Validates `edit`, applies it to the model and returns the edit that undoes it.
 /// On error nothing has changed.
 pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
+    match edit {
+        Edit::ResolveConflict { code, index, take } => {
+            return super::conflict::resolve(p, code, *index, *take);
+        }
+        Edit::RecordConflict {
+            index,
+            record,
+            from,
+            ..
+        } => return super::conflict::record(p, *index, record, *from),
+        _ => {}
+    }
     if let Edit::SetAdjustment {
         code,
         points,
@@ -377,7 +389,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 review: old,
             }
         }
-        Edit::SetAdjustment { .. } => unreachable!("handled above"),
+        Edit::SetAdjustment { .. } | Edit::ResolveConflict { .. } | Edit::RecordConflict { .. } => {
+            unreachable!("handled above")
+        }
     };
     Ok(undo)
 }
@@ -420,6 +434,14 @@ pub fn describe(edit: &Edit) -> String {
         Edit::InsertReview { .. } => format!("{code}: 复核意见"),
         Edit::RemoveReview { .. } => format!("{code}: 删除复核意见"),
         Edit::SetAdjustment { .. } => format!("{code}: 加减分"),
+        Edit::ResolveConflict { take, .. } => format!(
+            "{code}: 解决合并冲突（采用{}）",
+            match take {
+                crate::model::Side::Ours => "我方",
+                crate::model::Side::Theirs => "对方",
+            }
+        ),
+        Edit::RecordConflict { .. } => format!("{code}: 合并冲突"),
     }
 }
 
@@ -437,6 +459,8 @@ pub fn implied_status(p: &Project, edit: &Edit) -> Option<Edit> {
             | Edit::InsertReview { .. }
             | Edit::RemoveReview { .. }
             | Edit::SetAdjustment { .. }
+            | Edit::ResolveConflict { .. }
+            | Edit::RecordConflict { .. }
     ) {
         return None;
     }

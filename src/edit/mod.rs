@@ -3,16 +3,18 @@
 //! the same values, so both get the same checks and the same safe save.
 
 mod apply;
+mod conflict;
 mod parse;
 #[cfg(test)]
 mod tests;
 
 pub use apply::{apply, clears_approval, describe, implied_status};
+pub use conflict::{conflict_field_edits, field_edits};
 pub use parse::parse_assignment;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Deduction, Evidence, InputValue, Review, Status};
+use crate::model::{ConflictRecord, Deduction, Evidence, InputValue, Review, Side, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -93,6 +95,21 @@ pub enum Edit {
         points: Option<Decimal>,
         reason: String,
     },
+    /// Settles the recorded merge conflict at `index` (of `[[conflicts]]`, about `code`): its
+    /// field takes `take`'s value and the record goes.
+    ResolveConflict {
+        code: String,
+        index: usize,
+        take: Side,
+    },
+    /// Puts a merge conflict record at `index`; its field, which holds `from`'s value, gets
+    /// ours' value back. The undo of `ResolveConflict`, and how `jixiao merge` leaves one.
+    RecordConflict {
+        code: String,
+        index: usize,
+        record: Box<ConflictRecord>,
+        from: Side,
+    },
 }
 
 impl Edit {
@@ -115,7 +132,9 @@ impl Edit {
             | Edit::RemoveEvidence { code, .. }
             | Edit::InsertReview { code, .. }
             | Edit::RemoveReview { code, .. }
-            | Edit::SetAdjustment { code, .. } => code,
+            | Edit::SetAdjustment { code, .. }
+            | Edit::ResolveConflict { code, .. }
+            | Edit::RecordConflict { code, .. } => code,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! `scoring` computes from them.
 
 mod assessment;
+mod conflict;
 pub mod date;
 mod framework;
 mod indicator;
@@ -12,6 +13,7 @@ mod rule;
 mod tree;
 
 pub use assessment::{Assessment, Deduction, Evidence, InputValue, Review, Status};
+pub use conflict::{ConflictRecord, Field, FieldValue, Side, score_text, show};
 pub use framework::{FrameworkInfo, GradeBand, NaPolicy, Rounding};
 pub use indicator::Indicator;
 pub use project::{

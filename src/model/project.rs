@@ -1,6 +1,6 @@
 use rust_decimal::Decimal;
 
-use super::{FrameworkInfo, GradeBand, Indicator};
+use super::{ConflictRecord, FrameworkInfo, GradeBand, Indicator};
 
 /// The `[project]` table: what is evaluated, by whom, and the figures the report prints.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -76,6 +76,8 @@ pub struct Project {
     pub indicators: Vec<Indicator>,
     pub adjustments: Option<Adjustments>,
     pub standard_deductions: Vec<StandardDeduction>,
+    /// Merge conflicts nobody has resolved yet (`[[conflicts]]`, written by `jixiao merge`).
+    pub conflicts: Vec<ConflictRecord>,
 }
 
 impl Project {

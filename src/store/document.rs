@@ -66,6 +66,9 @@ pub struct ProjectFile {
     /// (every line ending was CRLF; a file that mixes them is left as it is).
     bom: bool,
     crlf: bool,
+    /// The text as loaded or last saved: the common ancestor a save merges from when the file
+    /// on disk changed meanwhile (`merge::merge_onto_disk`).
+    pub base_text: String,
 }
 
 impl ProjectFile {
@@ -90,11 +93,17 @@ impl ProjectFile {
             dirty: false,
             bom: body.len() < text.len(),
             crlf,
+            base_text: text.to_string(),
         })
     }
 
     pub fn project(&self) -> &Project {
         &self.loaded.project
+    }
+
+    /// The format-preserving document (read-only: changes go through `apply`).
+    pub fn document(&self) -> &DocumentMut {
+        &self.doc
     }
 
     /// The document as it would be saved.
@@ -112,8 +121,16 @@ impl ProjectFile {
 
     /// Validates and applies one edit to the model and the document; returns its undo.
     pub fn apply(&mut self, e: &Edit) -> Result<Edit, EditError> {
+        // A conflict edit changes a field and the records: known only before it is applied.
+        let fields = edit::conflict_field_edits(&self.loaded.project, e);
         let undo = edit::apply(&mut self.loaded.project, e)?;
-        self.mirror(e);
+        match fields {
+            Some(fields) => {
+                fields.iter().for_each(|f| self.mirror(f));
+                super::conflicts::write(&mut self.doc, &self.loaded.project.conflicts);
+            }
+            None => self.mirror(e),
+        }
         self.dirty = true;
         Ok(undo)
     }
@@ -267,7 +284,9 @@ impl ProjectFile {
                 );
             }
             Edit::RemoveReview { index, .. } => tw::edit_list(t, "reviews", ListOp::Remove(*index)),
-            Edit::SetAdjustment { .. } => {}
+            Edit::SetAdjustment { .. }
+            | Edit::ResolveConflict { .. }
+            | Edit::RecordConflict { .. } => {}
         }
     }
 
@@ -309,6 +328,7 @@ impl ProjectFile {
         drop(lock);
         self.disk_fingerprint = fingerprint(text.as_bytes());
         self.dirty = false;
+        self.base_text = text;
         Ok(())
     }
 
@@ -319,6 +339,7 @@ impl ProjectFile {
         self.path = path.to_path_buf();
         self.disk_fingerprint = fingerprint(text.as_bytes());
         self.dirty = false;
+        self.base_text = text;
         Ok(())
     }
 }

@@ -62,6 +62,7 @@ const ROOT_KEYS: &[&str] = &[
     "indicators",
     "adjustments",
     "standard_deductions",
+    "conflicts",
 ];
 
 /// Parses a project or framework. TOML syntax errors are fatal; every other problem is collected
@@ -169,6 +170,7 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
             reason,
         });
     }
+    project.conflicts = super::conflicts::read(&mut r, root);
     let loaded = Loaded {
         project,
         map: r.map,

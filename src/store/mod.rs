@@ -1,6 +1,7 @@
 //! Reading projects and frameworks from TOML with every error located, and writing them back
 //! format-preserving, atomically, without overwriting anyone else's change.
 
+mod conflicts;
 mod create;
 mod document;
 mod fields;
@@ -14,6 +15,7 @@ mod save_lock;
 mod source_map;
 mod toml_write;
 
+pub use conflicts::{canonical as canonical_value, position as conflict_position};
 pub use create::{new_project_text, write_new};
 pub use document::{ProjectFile, SaveError, atomic_write, backup_path, fingerprint};
 pub use fields::parse_decimal;

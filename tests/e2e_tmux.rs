@@ -206,10 +206,14 @@ fn quitting_with_unsaved_changes_asks_and_sigterm_restores_the_terminal() {
         "the alternate screen should be gone:\n{s}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
-    let kept: Vec<_> = std::fs::read_dir(dir.path().join("data/recovery"))
+    // The recovery file, and beside it the text its edits were made against.
+    let mut kept: Vec<String> = std::fs::read_dir(dir.path().join("data/recovery"))
         .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(kept.len(), 1);
+    kept.sort();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept[1].ends_with(".toml.base"), "{kept:?}");
 }
 
 /// The workbench's process id, from tmux.

@@ -201,7 +201,7 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
                 }
                 return 0;
             }
-            Err(SaveError::Conflict) => continue,
+            Err(SaveError::Conflict | SaveError::Conflicts(_)) => continue,
             Err(SaveError::Refused(e)) => {
                 eprintln!("{name}: error: {e}");
                 return 1;

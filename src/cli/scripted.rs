@@ -60,8 +60,8 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
         }
         match file.save() {
             Ok(()) => break (file, before, cleared),
-            Err(SaveError::Conflict) if attempt < 50 => continue,
-            Err(SaveError::Conflict) => {
+            Err(SaveError::Conflict | SaveError::Conflicts(_)) if attempt < 50 => continue,
+            Err(SaveError::Conflict | SaveError::Conflicts(_)) => {
                 eprintln!(
                     "{name}: error: the file kept changing on disk while this change was being saved; nothing was written, try again"
                 );

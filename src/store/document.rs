@@ -21,8 +21,11 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 
 #[derive(Debug)]
 pub enum SaveError {
-    /// The file on disk is not the one we loaded: someone else saved it.
+    /// The file on disk is not one a merge can read (deleted, not UTF-8, damaged by hand).
     Conflict,
+    /// Someone else saved, and changed some of the same fields differently: the merged document
+    /// (holding this side's values there) and the conflicting fields, for the user to decide.
+    Conflicts(Box<crate::merge::Merged>),
     /// The file system does not let this user write the file, or it is not a regular file.
     Refused(WriteError),
     Io(std::io::Error),
@@ -41,6 +44,11 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Conflict => f.write_str("the file was changed on disk by someone else since it was opened; not overwriting it"),
+            SaveError::Conflicts(m) => {
+                write!(f, "someone else saved the file and changed the same fields: ")?;
+                let list: Vec<String> = m.conflicts.iter().map(|c| c.to_string()).collect();
+                f.write_str(&list.join("; "))
+            }
             SaveError::Refused(e) => write!(f, "{e}"),
             SaveError::Io(e) => write!(f, "{e}"),
         }
@@ -69,6 +77,8 @@ pub struct ProjectFile {
     /// The text as loaded or last saved: the common ancestor a save merges from when the file
     /// on disk changed meanwhile (`merge::merge_onto_disk`).
     pub base_text: String,
+    /// What others had saved that the last save merged in (empty when it merged nothing).
+    pub merged_in: Vec<crate::merge::Change>,
 }
 
 impl ProjectFile {
@@ -94,6 +104,7 @@ impl ProjectFile {
             bom: body.len() < text.len(),
             crlf,
             base_text: text.to_string(),
+            merged_in: Vec::new(),
         })
     }
 
@@ -306,10 +317,17 @@ impl ProjectFile {
 
     /// Saves atomically over the original (through a symlink, keeping group, mode and owner),
     /// keeping the previous version as `FILE.bak`, and refuses when the file system does not
-    /// let this user write the file or when the file on disk changed since it was loaded.
-    /// The check and the rename happen under the file's save lock, so no other writer can slip
+    /// let this user write the file.
+    ///
+    /// When someone else saved the file since it was loaded, their version is not overwritten:
+    /// this document's changes (since `base_text`) are merged onto it field by field
+    /// (`merge::merge_onto_disk`) and the result is saved; what they changed is left in
+    /// `merged_in`. Only the same field changed differently by both is refused
+    /// (`SaveError::Conflicts`, with the merged document and the conflicting fields). The check
+    /// of the disk and the rename happen under the file's save lock, so no other writer can slip
     /// a save in between.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        self.merged_in.clear();
         if !self.dirty && self.disk_unchanged()? {
             // Nothing to write: keep the file and its backup as they are.
             return Ok(());
@@ -320,7 +338,15 @@ impl ProjectFile {
             return Err(SaveError::Conflict);
         };
         if fingerprint(&lock.bytes) != self.disk_fingerprint {
-            return Err(SaveError::Conflict);
+            let merged = self.merge_with(&lock.bytes)?;
+            if !merged.is_clean() {
+                return Err(SaveError::Conflicts(Box::new(merged)));
+            }
+            let theirs = merged.theirs_changes.clone();
+            let mut file = merged.file;
+            file.path = self.path.clone();
+            *self = file;
+            self.merged_in = theirs;
         }
         let text = self.text();
         safe_write::replace_like(&backup_path(&target), &lock.bytes, &target)?;
@@ -330,6 +356,21 @@ impl ProjectFile {
         self.dirty = false;
         self.base_text = text;
         Ok(())
+    }
+
+    /// Merges this document's changes onto `disk` (the file as someone else saved it). The
+    /// result belongs at this path, has `disk` as its base, and is unsaved.
+    pub fn merge_with(&self, disk: &[u8]) -> Result<crate::merge::Merged, SaveError> {
+        let Ok(disk_text) = std::str::from_utf8(disk) else {
+            return Err(SaveError::Conflict);
+        };
+        let mut merged =
+            crate::merge::merge_onto_disk(self, disk_text).map_err(|_| SaveError::Conflict)?;
+        merged.file.path = self.path.clone();
+        merged.file.base_text = disk_text.to_string();
+        merged.file.disk_fingerprint = fingerprint(disk);
+        merged.file.dirty = true;
+        Ok(merged)
     }
 
     /// Saves to another path (which must not exist); the document then belongs to that path.
@@ -572,19 +613,33 @@ inputs = { "实际" = 1_040, "预算" = 1580 }
                 .unwrap()
                 .contains("score = 3 ")
         );
-        // Someone else saves; our next save must refuse.
-        std::fs::write(&path, HAND.replace("weight = 4", "weight = 4 # changed")).unwrap();
+        // Someone else saves the same score differently: our save must not overwrite it.
+        let saved = std::fs::read_to_string(&path).unwrap();
+        let theirs = saved
+            .replace("score = 3 ", "score = 1 ")
+            .replace("weight = 4", "weight = 4 # changed");
+        std::fs::write(&path, &theirs).unwrap();
         f.apply(&Edit::SetScore {
             code: "A101".into(),
             score: Some(d("2")),
         })
         .unwrap();
-        assert!(matches!(f.save(), Err(SaveError::Conflict)));
+        let Err(SaveError::Conflicts(m)) = f.save() else {
+            panic!("a conflict on A101's score expected")
+        };
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].code, "A101");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        // Someone else changes a different field: the save merges, both are kept.
+        std::fs::write(&path, saved.replace("weight = 4", "weight = 4 # changed")).unwrap();
+        f.save().unwrap();
+        let merged = std::fs::read_to_string(&path).unwrap();
         assert!(
-            std::fs::read_to_string(&path)
-                .unwrap()
-                .contains("# changed")
+            merged.contains("# changed") && merged.contains("score = 2 "),
+            "{merged}"
         );
+        assert!(!f.dirty);
+        assert!(f.merged_in.is_empty(), "a comment is not a field change");
         // No temporary files are left behind.
         let names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()

@@ -16,6 +16,9 @@ pub struct Recovery {
     pub written: String,
     /// The unsaved document.
     pub text: String,
+    /// The file as it was when the edits began (kept beside the recovery file), so restoring
+    /// can merge the edits onto what is on disk now. None for recovery files of old versions.
+    pub base: Option<String>,
 }
 
 /// The directory recovery files live in.
@@ -75,11 +78,38 @@ fn private_dir(dir: &Path) -> std::io::Result<()> {
 /// Writes the unsaved document for `file`. Called debounced after edits and on exit by signal.
 /// The file is 0600 in a 0700 directory.
 pub fn write(file: &Path, base_fingerprint: u64, text: &str) -> std::io::Result<PathBuf> {
+    write_with_base(file, base_fingerprint, None, text)
+}
+
+/// `FILE-HASH.toml` → `FILE-HASH.toml.base`: the text the unsaved edits were made against.
+fn base_path(recovery: &Path) -> PathBuf {
+    let mut name = recovery.as_os_str().to_os_string();
+    name.push(".base");
+    PathBuf::from(name)
+}
+
+/// Writes the unsaved document and, when given, the text it was made from (so a restore can
+/// merge instead of reverting what others saved meanwhile).
+pub fn write_with_base(
+    file: &Path,
+    base_fingerprint: u64,
+    base: Option<&str>,
+    text: &str,
+) -> std::io::Result<PathBuf> {
     use std::io::Write;
     let path = path_for(file)
         .ok_or_else(|| std::io::Error::other("no data directory for recovery files"))?;
     let parent = path.parent().unwrap_or(Path::new("."));
     private_dir(parent)?;
+    if let Some(base) = base {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".jixiao-")
+            .suffix(".tmp")
+            .tempfile_in(parent)?;
+        tmp.write_all(base.as_bytes())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(base_path(&path)).map_err(|e| e.error)?;
+    }
     let body = format!(
         "{HEADER}\n# file: {}\n# base: {base_fingerprint:016x}\n# written: {}\n{text}",
         absolute(file).display(),
@@ -120,7 +150,12 @@ pub fn read(file: &Path) -> Option<Recovery> {
     if !trusted(&path) {
         return None;
     }
-    let raw = std::fs::read_to_string(path).ok()?;
+    let raw = std::fs::read_to_string(&path).ok()?;
+    let base_file = base_path(&path);
+    let base_text = trusted(&base_file)
+        .then(|| std::fs::read_to_string(&base_file).ok())
+        .flatten()
+        .filter(|b| fingerprint(b.as_bytes()) == base_fingerprint_of(&raw));
     let mut lines = raw.splitn(5, '\n');
     if lines.next()? != HEADER {
         return None;
@@ -138,12 +173,23 @@ pub fn read(file: &Path) -> Option<Recovery> {
         base_fingerprint: base,
         written,
         text,
+        base: base_text,
     })
+}
+
+/// The `# base:` fingerprint in a recovery file's header (0 when absent).
+fn base_fingerprint_of(raw: &str) -> u64 {
+    raw.lines()
+        .nth(2)
+        .and_then(|l| l.strip_prefix("# base: "))
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .unwrap_or(0)
 }
 
 /// Removes the recovery file once its edits are saved or declined.
 pub fn discard(file: &Path) {
     if let Some(p) = path_for(file) {
+        let _ = std::fs::remove_file(base_path(&p));
         let _ = std::fs::remove_file(p);
     }
 }

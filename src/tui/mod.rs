@@ -111,9 +111,10 @@ impl RecoveryWriter {
         if app.unsaved() {
             // A recovery that cannot be written (a full disk, a directory that is not ours) is
             // said at once: the user's safety net is gone until they save.
-            if let Err(e) = crate::store::recovery::write(
+            if let Err(e) = crate::store::recovery::write_with_base(
                 &app.file.path,
                 app.file.disk_fingerprint,
+                Some(&app.file.base_text),
                 &app.file.text(),
             ) {
                 app.error(app.tf(strings::Msg::RecoveryUnwritable, &[&e.to_string()]));

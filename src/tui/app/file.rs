@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::popup::PromptFor;
 use super::{App, PickFor, Popup};
-use crate::store::{ProjectFile, SaveError, recovery, write_new};
+use crate::store::{ProjectFile, SaveError, fingerprint, recovery, write_new};
 use crate::tui::components::TreeList;
 use crate::tui::strings::Msg;
 
@@ -40,13 +40,18 @@ pub fn on_unsaved_exit(app: &App) -> Option<PathBuf> {
         return None;
     }
     let text = app.file.text();
-    recovery::write(&app.file.path, app.file.disk_fingerprint, &text)
-        .ok()
-        .or_else(|| {
-            // No recovery directory to write to: keep the work beside the project instead.
-            let mine = mine_path(&app.file.path);
-            write_new(&mine, &text).ok().map(|()| mine)
-        })
+    recovery::write_with_base(
+        &app.file.path,
+        app.file.disk_fingerprint,
+        Some(&app.file.base_text),
+        &text,
+    )
+    .ok()
+    .or_else(|| {
+        // No recovery directory to write to: keep the work beside the project instead.
+        let mine = mine_path(&app.file.path);
+        write_new(&mine, &text).ok().map(|()| mine)
+    })
 }
 
 fn file_name(path: &Path) -> String {
@@ -63,11 +68,31 @@ impl App {
             return false;
         }
         match self.file.save() {
+            Ok(()) if !self.file.merged_in.is_empty() => {
+                // Others had saved: their changes were merged in and saved with ours. The
+                // document is the merged one now; undo steps of the old one no longer apply.
+                recovery::discard(&self.file.path);
+                let changes: Vec<String> =
+                    self.file.merged_in.iter().map(|c| c.to_string()).collect();
+                let fresh = self.file.clone();
+                self.replace_file(fresh);
+                self.saved_top = None;
+                self.info(self.tf(
+                    Msg::SavedMerged,
+                    &[&file_name(&self.file.path), &changes.join("；")],
+                ));
+                true
+            }
             Ok(()) => {
                 recovery::discard(&self.file.path);
                 self.saved_top = self.undo.last().map(|t| t.id);
                 self.info(self.tf(Msg::Saved, &[&file_name(&self.file.path)]));
                 true
+            }
+            Err(SaveError::Conflicts(merged)) => {
+                // Some of the same fields were changed by both: decide each, then save.
+                self.adopt_merge(*merged, true);
+                false
             }
             Err(SaveError::Conflict) => {
                 let mine = file_name(&mine_path(&self.file.path));
@@ -130,13 +155,33 @@ impl App {
         Ok(())
     }
 
-    /// Replaces the document with the unsaved text of a recovery file, keeping the fingerprint
-    /// of the file on disk so a save still refuses to overwrite someone else's change.
-    pub(super) fn restore(&mut self, text: &str) {
-        let disk = self.file.disk_fingerprint;
+    /// Replaces the document with the unsaved text of a recovery file. When the file on disk
+    /// changed since those edits began (someone else saved), the edits are merged onto it —
+    /// restoring never reverts another person's save.
+    pub(super) fn restore(&mut self, text: &str, base: Option<&str>) {
+        let disk = std::fs::read(&self.file.path).unwrap_or_default();
         match ProjectFile::from_text(&self.file.path, text) {
             Ok(mut restored) => {
-                restored.disk_fingerprint = disk;
+                match base {
+                    Some(b) if fingerprint(b.as_bytes()) != fingerprint(&disk) => {
+                        restored.base_text = b.to_string();
+                        match restored.merge_with(&disk) {
+                            Ok(merged) => {
+                                self.adopt_merge(merged, false);
+                                return;
+                            }
+                            Err(_) => {
+                                return self.error(self.tf(
+                                    Msg::RecoveryBroken,
+                                    &[self.t(Msg::DiskChangedUnsaved)],
+                                ));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                restored.disk_fingerprint = fingerprint(&disk);
+                restored.base_text = String::from_utf8_lossy(&disk).into_owned();
                 restored.dirty = true;
                 self.file = restored;
                 self.undo.clear();
@@ -173,6 +218,7 @@ impl App {
             error: None,
             purpose: PickFor::Recovery {
                 text: rec.text,
+                base: rec.base,
                 changes,
             },
         }));

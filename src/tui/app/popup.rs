@@ -117,6 +117,15 @@ pub enum PickFor {
     /// Unsaved edits found in the recovery file: restore, discard, or decide later.
     Recovery {
         text: String,
+        /// The file the edits were made against, when the recovery file kept it: restoring
+        /// then merges onto what is on disk now instead of reverting others' saves.
+        base: Option<String>,
+        changes: Vec<String>,
+    },
+    /// One field both this workbench and someone else changed: keep mine or take theirs.
+    MergeConflict {
+        pending: Box<super::team::PendingMerge>,
+        /// The field's conflict line, and what the others changed, shown above the choices.
         changes: Vec<String>,
     },
 }

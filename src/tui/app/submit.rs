@@ -236,9 +236,14 @@ impl App {
                 }
                 Ok(())
             }
-            PickFor::Recovery { text, .. } => {
+            PickFor::MergeConflict { pending, .. } => {
+                let pending = (**pending).clone();
+                self.decide_conflict(pending, k == 1);
+                Ok(())
+            }
+            PickFor::Recovery { text, base, .. } => {
                 match k {
-                    0 => self.restore(text),
+                    0 => self.restore(text, base.as_deref()),
                     1 => {
                         crate::store::recovery::discard(&self.file.path);
                         self.info(self.t(Msg::RecoveryDiscarded));

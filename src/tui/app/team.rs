@@ -28,8 +28,7 @@ impl App {
         }
         self.refresh_others();
         if self.unsaved() {
-            self.merge_in();
-            return;
+            return self.merge_in_bytes(&bytes, false);
         }
         let Ok(text) = String::from_utf8(bytes) else {
             return;
@@ -43,11 +42,6 @@ impl App {
         self.replace_file(fresh);
         self.saved_top = self.undo.last().map(|t| t.id);
         self.announce_changes(&changes);
-    }
-
-    /// Takes in what others saved while this workbench has unsaved edits of its own.
-    pub(super) fn merge_in(&mut self) {
-        self.info(self.t(Msg::DiskChangedUnsaved));
     }
 
     pub(super) fn announce_changes(&mut self, changes: &[String]) {
@@ -85,5 +79,145 @@ impl App {
             self.tree.reveal(&tree, i);
         }
         self.changes += 1;
+    }
+}
+
+/// A merge that found fields both sides changed differently, decided one field at a time.
+#[derive(Debug, Clone)]
+pub struct PendingMerge {
+    pub merged: crate::merge::Merged,
+    /// The conflict being asked about.
+    pub at: usize,
+    /// The conflicts decided for theirs so far.
+    pub theirs: Vec<usize>,
+    /// Save once every field is decided (the merge came from Ctrl-s).
+    pub then_save: bool,
+    /// "alice (18:40)": who saved the other version, and when.
+    pub who: String,
+}
+
+/// Who saved `path` last and when, as far as the file system tells: its owner (a save by a
+/// non-root user makes the file theirs) and its modification time.
+fn last_saver(path: &std::path::Path) -> String {
+    use std::os::unix::fs::MetadataExt;
+    let target = crate::store::safe_write::resolve(path).unwrap_or_else(|_| path.to_path_buf());
+    match std::fs::metadata(target) {
+        Ok(m) => {
+            let when = crate::time::format_local(m.mtime().max(0) as u64);
+            let hm = when.get(11..16).unwrap_or(&when).to_string();
+            format!(
+                "{} ({hm})",
+                lock::plain(&crate::store::safe_write::user_name(m.uid()))
+            )
+        }
+        Err(_) => String::new(),
+    }
+}
+
+impl App {
+    /// Takes in what others saved while this workbench has unsaved edits: both sets of changes
+    /// are kept; fields both changed differently are asked about one at a time.
+    pub(super) fn merge_in_bytes(&mut self, disk: &[u8], then_save: bool) {
+        match self.file.merge_with(disk) {
+            Ok(merged) => self.adopt_merge(merged, then_save),
+            Err(_) => self.info(self.t(Msg::DiskChangedUnsaved)),
+        }
+    }
+
+    /// Puts a merge's document in place, then asks about its conflicts (if any).
+    pub(super) fn adopt_merge(&mut self, merged: crate::merge::Merged, then_save: bool) {
+        let who = last_saver(&self.file.path);
+        let changes: Vec<String> = merged
+            .theirs_changes
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        self.replace_file(merged.file.clone());
+        self.saved_top = Some(u64::MAX);
+        if merged.conflicts.is_empty() {
+            self.announce_merge(&who, &changes);
+            if then_save {
+                self.save();
+            }
+            return;
+        }
+        self.ask_conflict(PendingMerge {
+            merged,
+            at: 0,
+            theirs: Vec::new(),
+            then_save,
+            who,
+        });
+    }
+
+    fn announce_merge(&mut self, who: &str, changes: &[String]) {
+        let list = if changes.is_empty() {
+            self.t(Msg::NoScoreChanges).to_string()
+        } else {
+            changes.join("；")
+        };
+        self.info(self.tf(Msg::MergedIn, &[who, &list]));
+    }
+
+    fn ask_conflict(&mut self, pending: PendingMerge) {
+        let c = &pending.merged.conflicts[pending.at];
+        let show = |v: Option<&crate::model::FieldValue>| crate::model::show(v);
+        let title = self.tf(
+            Msg::MergeConflictTitle,
+            &[
+                &(pending.at + 1).to_string(),
+                &pending.merged.conflicts.len().to_string(),
+                &format!("{} {} {}", c.code, c.name, c.field.label()),
+            ],
+        );
+        let items = vec![
+            self.tf(Msg::KeepMine, &[&show(c.ours.as_ref())]),
+            self.tf(Msg::TakeTheirs, &[&pending.who, &show(c.theirs.as_ref())]),
+        ];
+        let mut changes = vec![self.tf(Msg::TheirChanges, &[&pending.who])];
+        changes.extend(
+            pending
+                .merged
+                .theirs_changes
+                .iter()
+                .map(|c| format!("  {c}")),
+        );
+        self.popup = Some(super::Popup::Picker(super::Picker {
+            title,
+            items,
+            selected: 0,
+            error: None,
+            purpose: super::PickFor::MergeConflict {
+                pending: Box::new(pending),
+                changes,
+            },
+        }));
+    }
+
+    /// The user chose for one conflicting field; ask about the next, or finish the merge.
+    pub(super) fn decide_conflict(&mut self, mut pending: PendingMerge, theirs: bool) {
+        if theirs {
+            pending.theirs.push(pending.at);
+        }
+        pending.at += 1;
+        if pending.at < pending.merged.conflicts.len() {
+            return self.ask_conflict(pending);
+        }
+        let edits = pending.merged.take_theirs(&pending.theirs);
+        if !edits.is_empty()
+            && let Err(e) = self.commit_all(edits, self.t(Msg::TookTheirs).to_string())
+        {
+            return self.error(e);
+        }
+        let changes: Vec<String> = pending
+            .merged
+            .theirs_changes
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        self.announce_merge(&pending.who, &changes);
+        if pending.then_save {
+            self.save();
+        }
     }
 }

@@ -169,29 +169,29 @@ fn start_watcher(project: &Path, tx: Sender<Wake>) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The watch is registered before this returns, so nothing that happens after the
+    // workbench opened can be missed.
+    let inotify = inotify_watch(&dir);
     let _ = std::thread::Builder::new()
         .name("watcher".into())
-        .spawn(move || {
-            if !watch_inotify(&dir, &name, &tx) {
-                watch_polling(&target, &tx);
-            }
+        .spawn(move || match inotify {
+            Some(fd) => watch_inotify(fd, &name, &tx),
+            None => watch_polling(&target, &tx),
         });
 }
 
+/// An inotify descriptor watching `dir` for files written, renamed in or out, created and
+/// deleted; None where inotify is not available.
 #[cfg(target_os = "linux")]
-fn watch_inotify(dir: &Path, name: &str, tx: &Sender<Wake>) -> bool {
+fn inotify_watch(dir: &Path) -> Option<i32> {
     use std::os::unix::ffi::OsStrExt;
-    // SAFETY: plain syscalls on a descriptor this function owns; the buffer outlives each read
-    // and events are parsed within the bytes read.
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: plain syscalls; the descriptor is closed on failure.
     unsafe {
         let fd = libc::inotify_init1(libc::IN_CLOEXEC);
         if fd < 0 {
-            return false;
+            return None;
         }
-        let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
-            libc::close(fd);
-            return false;
-        };
         let mask = libc::IN_CLOSE_WRITE
             | libc::IN_MOVED_TO
             | libc::IN_MOVED_FROM
@@ -199,8 +199,22 @@ fn watch_inotify(dir: &Path, name: &str, tx: &Sender<Wake>) -> bool {
             | libc::IN_DELETE;
         if libc::inotify_add_watch(fd, c.as_ptr(), mask) < 0 {
             libc::close(fd);
-            return false;
+            return None;
         }
+        Some(fd)
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn inotify_watch(_dir: &Path) -> Option<i32> {
+    None
+}
+
+#[cfg(target_os = "linux")]
+fn watch_inotify(fd: i32, name: &str, tx: &Sender<Wake>) {
+    // SAFETY: reads into a buffer that outlives each call; events are parsed within the bytes
+    // read; the descriptor is this function's to close.
+    unsafe {
         let presence = format!(".{name}.jixiao-open.");
         let legacy = format!("{name}.lock");
         let mut buf = vec![0u8; 64 * 1024];
@@ -210,8 +224,7 @@ fn watch_inotify(dir: &Path, name: &str, tx: &Sender<Wake>) -> bool {
                 if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
                     continue;
                 }
-                libc::close(fd);
-                return true;
+                break;
             }
             let (mut file, mut people) = (false, false);
             let mut at = 0usize;
@@ -219,15 +232,17 @@ fn watch_inotify(dir: &Path, name: &str, tx: &Sender<Wake>) -> bool {
             while at + header <= n as usize {
                 let ev =
                     std::ptr::read_unaligned(buf.as_ptr().add(at).cast::<libc::inotify_event>());
-                let raw = &buf[at + header..at + header + ev.len as usize];
-                let end = raw.iter().position(|b| *b == 0).unwrap_or(raw.len());
-                let ev_name = String::from_utf8_lossy(&raw[..end]);
+                let start = at + header;
+                let end = (start + ev.len as usize).min(n as usize);
+                let raw = &buf[start..end];
+                let len = raw.iter().position(|b| *b == 0).unwrap_or(raw.len());
+                let ev_name = String::from_utf8_lossy(&raw[..len]);
                 if ev_name == name {
                     file |= ev.mask & (libc::IN_CLOSE_WRITE | libc::IN_MOVED_TO) != 0;
                 } else if ev_name.starts_with(&presence) || ev_name == legacy {
                     people = true;
                 }
-                at += header + ev.len as usize;
+                at = end;
             }
             if file && tx.send(Wake::FileChanged).is_err() {
                 break;
@@ -237,14 +252,11 @@ fn watch_inotify(dir: &Path, name: &str, tx: &Sender<Wake>) -> bool {
             }
         }
         libc::close(fd);
-        true
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn watch_inotify(_dir: &Path, _name: &str, _tx: &Sender<Wake>) -> bool {
-    false
-}
+fn watch_inotify(_fd: i32, _name: &str, _tx: &Sender<Wake>) {}
 
 fn watch_polling(target: &Path, tx: &Sender<Wake>) {
     use std::os::unix::fs::MetadataExt;

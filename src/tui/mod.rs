@@ -150,6 +150,8 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
             return 2;
         }
     };
+    // Whoever opened the project while this one was starting, now that the watch is set.
+    app.refresh_others();
     install_panic_hook();
     let mut terminal = match setup_terminal() {
         Ok(t) => t,

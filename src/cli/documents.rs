@@ -5,8 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use jixiao::import::{self, Field, ImportError, Options};
+use jixiao::report::labels::TableLabels;
 use jixiao::report::{
-    csv, export_json, html, markdown, portfolio, score_table_xlsx, sheet as score_sheet,
+    csv, docx, export_json, html, markdown, outline, portfolio, score_table_xlsx,
+    sheet as score_sheet,
 };
 use jixiao::scoring;
 use jixiao::store::{atomic_write, parse_decimal, write_new};
@@ -25,6 +27,9 @@ pub enum ExportFormat {
     Xlsx,
     /// Everything as JSON; decimals are strings.
     Json,
+    /// A Word document: summary, a table per level-1 indicator, the analysis, and 附件1 in a
+    /// landscape section.
+    Docx,
 }
 
 impl ExportFormat {
@@ -36,6 +41,7 @@ impl ExportFormat {
             "html" | "htm" => ExportFormat::Html,
             "xlsx" => ExportFormat::Xlsx,
             "json" => ExportFormat::Json,
+            "docx" => ExportFormat::Docx,
             _ => return None,
         })
     }
@@ -65,7 +71,7 @@ pub fn export(
 ) -> u8 {
     let Some(format) = format.or_else(|| output.and_then(ExportFormat::from_extension)) else {
         eprintln!(
-            "error: say which format: --format md|csv|html|xlsx|json (or give -o a file ending in one of them)"
+            "error: say which format: --format md|csv|html|xlsx|json|docx (or give -o a file ending in one of them)"
         );
         return 2;
     };
@@ -75,12 +81,25 @@ pub fn export(
         );
         return 2;
     }
-    if format == ExportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+    let binary = match format {
+        ExportFormat::Xlsx => Some("an xlsx workbook"),
+        ExportFormat::Docx => Some("a docx document"),
+        _ => None,
+    };
+    if let Some(what) = binary
+        && output.is_none()
+        && std::io::stdout().is_terminal()
+    {
         eprintln!(
-            "error: an xlsx workbook is binary and would garble the terminal; write it to a file with -o {}.xlsx (or redirect stdout)",
+            "error: {what} is binary and would garble the terminal; write it to a file with -o {}.{} (or redirect stdout)",
             file.file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "scores".into())
+                .unwrap_or_else(|| "scores".into()),
+            if format == ExportFormat::Docx {
+                "docx"
+            } else {
+                "xlsx"
+            }
         );
         return 2;
     }
@@ -111,6 +130,17 @@ pub fn export(
                 return 1;
             }
         },
+        ExportFormat::Docx => {
+            let labels = TableLabels::default();
+            let blocks = outline::tables_document(p, &card, &labels);
+            match docx::write(p.title(), &blocks, &labels.criteria_header) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("{}: error: cannot build the document: {e}", file.display());
+                    return 1;
+                }
+            }
+        }
     };
     match output {
         Some(out) => {

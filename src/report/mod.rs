@@ -3,10 +3,13 @@
 
 pub mod analysis;
 pub mod csv;
+pub mod docx;
 pub mod export_json;
 pub mod html;
 pub mod json;
+pub mod labels;
 pub mod markdown;
+pub mod outline;
 pub mod portfolio;
 pub mod score_table_xlsx;
 pub mod sheet;

@@ -3,7 +3,8 @@
 //! number formats read back right).
 //!
 //! The expected outputs live in `tests/golden/` (`NAME.md`, `NAME.csv`, `NAME.summary.csv`,
-//! `NAME.html`, `NAME.json`, and `NAME.xlsx.txt`, a text dump of the workbook). After an
+//! `NAME.html`, `NAME.json`, and `NAME.xlsx.txt`, a text dump of the workbook), and for one
+//! sample `NAME.document.xml`, the docx's body with a line per paragraph and table row. After an
 //! intended change, regenerate them and review the diff:
 //!
 //! ```text
@@ -102,6 +103,42 @@ fn golden_xlsx() {
             dump_xlsx(&xlsx_of(&f)).as_bytes(),
         );
     }
+}
+
+/// word/document.xml with a line break before each paragraph, table and row, so a change
+/// reads as a diff of the lines it touches.
+fn docx_body_lines(docx: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = xml
+        .replace("<w:p>", "\n<w:p>")
+        .replace("<w:tbl>", "\n<w:tbl>")
+        .replace("<w:tr>", "\n<w:tr>")
+        .replace("<w:sectPr>", "\n<w:sectPr>");
+    out.push('\n');
+    out
+}
+
+#[test]
+fn golden_docx() {
+    let f = "samples/rongcheng-checkup.toml";
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.docx");
+    let run = jixiao(&["export", f, "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(&out).unwrap();
+    golden(
+        &format!("{}.document.xml", stem(f)),
+        docx_body_lines(&bytes).as_bytes(),
+    );
+    // The same project gives the same bytes: fixed timestamps, no random ids.
+    let again = jixiao(&["export", f, "--format", "docx"]);
+    assert_eq!(again.stdout, bytes, "docx output is not deterministic");
 }
 
 // ─── What each format promises ────────────────────────────────────────────────

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::Project;
+use crate::model::{Project, RuleKind};
 use crate::scoring::rounding::fixed;
 use crate::scoring::{LeafState, Scorecard, Step};
 
@@ -65,6 +65,18 @@ pub fn criteria_for_report(project: &Project, card: &Scorecard, i: usize) -> Vec
             .filter(|c| !c.is_empty()),
     );
     if out.is_empty()
+        && matches!(
+            ind.rule.kind,
+            RuleKind::Formula { .. } | RuleKind::Branch { .. }
+        )
+    {
+        // The expression is written over the evaluator's input names ("实际户数2020"): a
+        // report says what it is, not how the engine spells it.
+        out.push(format!(
+            "按评分公式计算得分，满分 {} 分",
+            crate::scoring::rounding::plain(ind.weight)
+        ));
+    } else if out.is_empty()
         && let Some(leaf) = &card.nodes[i].leaf
     {
         out.extend(leaf.steps.iter().filter_map(|s| match s {

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use jixiao::import::{self, Field, ImportError, Options};
 use jixiao::report::labels::TableLabels;
 use jixiao::report::{
-    csv, docx, export_json, html, markdown, outline, portfolio, score_table_xlsx,
-    sheet as score_sheet,
+    blocks_html, blocks_md, csv, docx, export_json, full_report, html, markdown, outline,
+    portfolio, score_table_xlsx, sheet as score_sheet,
 };
 use jixiao::scoring;
 use jixiao::store::{atomic_write, parse_decimal, write_new};
@@ -68,6 +68,7 @@ pub fn export(
     format: Option<ExportFormat>,
     output: Option<&Path>,
     table: Option<CsvTable>,
+    report: bool,
 ) -> u8 {
     let Some(format) = format.or_else(|| output.and_then(ExportFormat::from_extension)) else {
         eprintln!(
@@ -79,6 +80,15 @@ pub fn export(
         eprintln!(
             "error: --table only applies to --format csv; the other formats hold both tables"
         );
+        return 2;
+    }
+    if report
+        && !matches!(
+            format,
+            ExportFormat::Docx | ExportFormat::Md | ExportFormat::Html
+        )
+    {
+        eprintln!("error: --report writes a document: use it with --format docx, md or html");
         return 2;
     }
     let binary = match format {
@@ -109,7 +119,13 @@ pub fn export(
     };
     let p = &loaded.project;
     let card = scoring::score(p);
+    let labels = TableLabels::for_project(p);
+    let report_blocks = || full_report::report_document(p, &card, &labels);
     let bytes: Vec<u8> = match format {
+        ExportFormat::Md if report => blocks_md::render(&report_blocks()).into_bytes(),
+        ExportFormat::Html if report => {
+            blocks_html::render(p.title(), &report_blocks()).into_bytes()
+        }
         ExportFormat::Md => markdown::document(p, &card).into_bytes(),
         ExportFormat::Html => html::document(p, &card).into_bytes(),
         ExportFormat::Json => {
@@ -131,9 +147,12 @@ pub fn export(
             }
         },
         ExportFormat::Docx => {
-            let labels = TableLabels::default();
-            let blocks = outline::tables_document(p, &card, &labels);
-            match docx::write(p.title(), &blocks, &labels.criteria_header) {
+            let blocks = if report {
+                report_blocks()
+            } else {
+                outline::tables_document(p, &card, &labels)
+            };
+            match docx::write(p.title(), &blocks) {
                 Ok(b) => b,
                 Err(e) => {
                     eprintln!("{}: error: cannot build the document: {e}", file.display());

@@ -14,7 +14,8 @@ pub use assessment::{Assessment, Deduction, Evidence, InputValue, Review, Status
 pub use framework::{FrameworkInfo, GradeBand, NaPolicy, Rounding};
 pub use indicator::Indicator;
 pub use project::{
-    AdjustmentDirection, AdjustmentItem, Adjustments, Project, ProjectMeta, StandardDeduction,
+    AdjustmentDirection, AdjustmentItem, Adjustments, Project, ProjectMeta, ReportText,
+    StandardDeduction,
 };
 pub use rule::{
     CompareOp, DeductionGroup, Level, Measure, Rule, RuleKind, TargetMiss, TargetValue,

@@ -11,7 +11,7 @@ use crate::model::Project;
 use crate::scoring::Scorecard;
 use crate::scoring::rounding::{fixed, plain};
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 @page { size: A4 portrait; margin: 20mm 18mm 18mm 18mm;
   @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; } }
 @page wide { size: A4 landscape; margin: 14mm 12mm 14mm 12mm;

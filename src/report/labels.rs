@@ -32,6 +32,24 @@ impl Default for TableLabels {
 }
 
 impl TableLabels {
+    /// The defaults, with what the project's `[report]` says.
+    pub fn for_project(project: &Project) -> TableLabels {
+        let mut l = TableLabels::default();
+        if let Some(r) = &project.report {
+            if let Some(v) = r.code_prefix {
+                l.code_prefix = v;
+            }
+            if let Some(h) = r.criteria_header.as_ref().filter(|h| !h.trim().is_empty()) {
+                l.criteria_header = h.trim().to_string();
+            }
+            l.target_column = r.target_column.or(l.target_column);
+            if let Some(v) = r.deduction_amounts {
+                l.notes_with_amount = v;
+            }
+        }
+        l
+    }
+
     pub fn label(&self, code: &str, name: &str) -> String {
         if self.code_prefix {
             super::sheet::indicator_label(code, name)
@@ -98,6 +116,27 @@ pub fn notes_for_report(
     i: usize,
     labels: &TableLabels,
 ) -> Vec<String> {
+    notes(project, card, i, labels, false)
+}
+
+/// The same, for a table printed right above the leaf's analysis paragraph (表4-k): a loss
+/// without itemised findings says only how much was lost, not the paragraph again.
+pub fn brief_notes(
+    project: &Project,
+    card: &Scorecard,
+    i: usize,
+    labels: &TableLabels,
+) -> Vec<String> {
+    notes(project, card, i, labels, true)
+}
+
+fn notes(
+    project: &Project,
+    card: &Scorecard,
+    i: usize,
+    labels: &TableLabels,
+    brief: bool,
+) -> Vec<String> {
     let node = &card.nodes[i];
     let places = project.framework.places;
     let Some(leaf) = &node.leaf else {
@@ -142,7 +181,11 @@ pub fn notes_for_report(
     }
     if !itemised {
         let lost = node.weight - node.score;
-        let why = justification_without_score(&project.indicators[i].assessment.justification);
+        let why = if brief {
+            String::new()
+        } else {
+            justification_without_score(&project.indicators[i].assessment.justification)
+        };
         notes.push(if why.is_empty() {
             format!(
                 "按评分标准计算，扣 {} 分",

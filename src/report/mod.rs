@@ -2,9 +2,12 @@
 //! evaluators deliver (Markdown, CSV, HTML, xlsx) — and the portfolio summary of many projects.
 
 pub mod analysis;
+pub mod blocks_html;
+pub mod blocks_md;
 pub mod csv;
 pub mod docx;
 pub mod export_json;
+pub mod full_report;
 pub mod html;
 pub mod json;
 pub mod labels;

@@ -80,6 +80,7 @@ impl Level1Table {
 /// a rule-scored leaf, 扣分点说明 as the findings' reasons.
 pub fn report_sheet(project: &Project, card: &Scorecard, labels: &TableLabels) -> ScoreSheet {
     let mut sheet = super::sheet::score_sheet(project, card);
+    sheet.criteria_header = labels.criteria_header.clone();
     for row in &mut sheet.rows {
         let RowKind::Leaf { index } = row.kind else {
             continue;
@@ -165,7 +166,7 @@ pub fn level1_table(
             } else {
                 String::new()
             },
-            notes: r.notes.clone(),
+            notes: super::labels::brief_notes(project, card, index, labels),
         });
     }
     Level1Table {

@@ -79,6 +79,8 @@ pub struct ScoreSheet {
     /// Said on the 总计 row: how 不适用 weight was handled.
     pub total_note: String,
     pub places: u32,
+    /// The criteria column's header: 评分标准 unless the firm says 指标说明.
+    pub criteria_header: String,
 }
 
 impl ScoreSheet {
@@ -86,9 +88,15 @@ impl ScoreSheet {
     pub fn headers(&self) -> Vec<String> {
         let mut h = self.level_headers.clone();
         h.extend(
-            ["分值", "指标解释", "评分标准", "得分", "扣分点说明"]
-                .iter()
-                .map(|s| s.to_string()),
+            [
+                "分值",
+                "指标解释",
+                self.criteria_header.as_str(),
+                "得分",
+                "扣分点说明",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
         );
         h
     }
@@ -290,6 +298,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
         total_score: anything_scored(card).then_some(card.total),
         total_note: total_note.join("\n"),
         places,
+        criteria_header: "评分标准".into(),
     }
 }
 

@@ -58,9 +58,7 @@ pub fn document_xml(blocks: &[Block], section: &SectionSetup) -> String {
             Block::Caption(t) => body.push_str(&paragraphs("Caption", Some(Align::Center), t)),
             Block::Summary(s) => body.push_str(&tables::summary(s, landscape).xml()),
             Block::Level1(t) => body.push_str(&tables::level1(t, landscape).xml()),
-            Block::Sheet(s) => {
-                body.push_str(&tables::score_sheet(s, &section.criteria_header, landscape).xml())
-            }
+            Block::Sheet(s) => body.push_str(&tables::score_sheet(s, landscape).xml()),
             Block::Landscape => {
                 if !landscape {
                     body.push_str(&section_break(&sect_pr(false, section.footer)));
@@ -83,15 +81,12 @@ pub fn document_xml(blocks: &[Block], section: &SectionSetup) -> String {
 pub struct SectionSetup {
     /// The footer relationship id, when the document has one.
     pub footer: Option<&'static str>,
-    /// The 评分标准 column's header.
-    pub criteria_header: String,
 }
 
 /// The .docx bytes: `blocks` in the built-in styles.
-pub fn write(title: &str, blocks: &[Block], criteria_header: &str) -> Result<Vec<u8>, String> {
+pub fn write(title: &str, blocks: &[Block]) -> Result<Vec<u8>, String> {
     let setup = SectionSetup {
         footer: Some(FOOTER_REL),
-        criteria_header: criteria_header.to_string(),
     };
     let parts = Parts::new(title, document_xml(blocks, &setup));
     parts.zip().map_err(|e| e.to_string())

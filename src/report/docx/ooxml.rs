@@ -72,9 +72,17 @@ pub fn run(text: &str, bold: bool) -> String {
 
 /// One paragraph in `style` (a style id from styles.xml), with runs already built.
 pub fn paragraph_runs(style: &str, align: Option<Align>, runs: &str) -> String {
+    paragraph_with(style, false, align, runs)
+}
+
+/// A paragraph that may be kept on the page of the next one (`w:keepNext`).
+fn paragraph_with(style: &str, keep_next: bool, align: Option<Align>, runs: &str) -> String {
     let mut ppr = String::new();
     if !style.is_empty() {
         ppr.push_str(&format!("<w:pStyle w:val=\"{style}\"/>"));
+    }
+    if keep_next {
+        ppr.push_str("<w:keepNext/>");
     }
     if let Some(a) = align {
         ppr.push_str(&format!("<w:jc w:val=\"{}\"/>", a.val()));
@@ -235,6 +243,8 @@ pub struct Table {
     pub widths: Vec<u32>,
     pub header: Vec<Vec<Cell>>,
     pub rows: Vec<Vec<Cell>>,
+    /// A short table: rows never split, and the whole table stays on one page.
+    pub keep_together: bool,
 }
 
 impl Table {
@@ -251,19 +261,22 @@ impl Table {
         }
         out.push_str("</w:tblGrid>");
         for r in &self.header {
-            out.push_str(&self.row(r, true));
+            out.push_str(&self.row(r, true, self.keep_together));
         }
-        for r in &self.rows {
-            out.push_str(&self.row(r, false));
+        for (k, r) in self.rows.iter().enumerate() {
+            let keep = self.keep_together && k + 1 < self.rows.len();
+            out.push_str(&self.row(r, false, keep));
         }
         out.push_str("</w:tbl>");
         out
     }
 
-    fn row(&self, cells: &[Cell], header: bool) -> String {
+    fn row(&self, cells: &[Cell], header: bool, keep_next: bool) -> String {
         let mut out = String::from("<w:tr>");
         if header {
             out.push_str("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        } else if self.keep_together {
+            out.push_str("<w:trPr><w:cantSplit/></w:trPr>");
         }
         let mut col = 0;
         for c in cells {
@@ -287,10 +300,15 @@ impl Table {
             let style = if header { "TableHeader" } else { "TableText" };
             let lines: Vec<&str> = c.lines.iter().map(|l| l.trim()).collect();
             if lines.is_empty() || c.vmerge == VMerge::Continue {
-                out.push_str(&paragraph_runs(style, Some(c.align), ""));
+                out.push_str(&paragraph_with(style, keep_next, Some(c.align), ""));
             } else {
                 for l in lines {
-                    out.push_str(&paragraph_runs(style, Some(c.align), &run(l, c.bold)));
+                    out.push_str(&paragraph_with(
+                        style,
+                        keep_next,
+                        Some(c.align),
+                        &run(l, c.bold),
+                    ));
                 }
             }
             out.push_str("</w:tc>");

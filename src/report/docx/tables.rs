@@ -85,6 +85,7 @@ pub fn summary(s: &Level1Summary, landscape: bool) -> Table {
     Table {
         widths: fit_widths(&widths, text_width(landscape)),
         header: header(&names),
+        keep_together: true,
         rows,
     }
 }
@@ -152,14 +153,14 @@ pub fn level1(t: &Level1Table, landscape: bool) -> Table {
     Table {
         widths: fit_widths(&widths, text_width(landscape)),
         header: header(&names),
+        keep_together: rows.len() <= 12,
         rows,
     }
 }
 
-pub fn score_sheet(s: &ScoreSheet, criteria_header: &str, landscape: bool) -> Table {
+pub fn score_sheet(s: &ScoreSheet, landscape: bool) -> Table {
     let levels = s.level_headers.len();
-    let mut names = s.headers();
-    names[levels + 2] = criteria_header.to_string();
+    let names = s.headers();
     let mut rows: Vec<Vec<Cell>> = s
         .rows
         .iter()
@@ -200,6 +201,7 @@ pub fn score_sheet(s: &ScoreSheet, criteria_header: &str, landscape: bool) -> Ta
     Table {
         widths: fit_widths(&widths, text_width(landscape)),
         header: header(&names),
+        keep_together: false,
         rows,
     }
 }

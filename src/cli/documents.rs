@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jixiao::import::{self, Field, ImportError, Options};
 use jixiao::report::labels::TableLabels;
+use jixiao::report::printable::printable;
 use jixiao::report::{
     blocks_html, blocks_md, csv, docx, export_json, full_report, html, markdown, outline,
     portfolio, score_table_xlsx, sheet as score_sheet,
@@ -171,6 +172,15 @@ pub fn export(
         }
         None => {
             let mut stdout = std::io::stdout().lock();
+            // A text export read on a terminal shows pasted control characters instead of
+            // obeying them; redirected, the bytes are the file's.
+            let bytes = match String::from_utf8(bytes) {
+                Ok(text) if binary.is_none() && stdout.is_terminal() => {
+                    printable(&text).into_bytes()
+                }
+                Ok(text) => text.into_bytes(),
+                Err(e) => e.into_bytes(),
+            };
             if let Err(e) = stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
                 eprintln!("error: cannot write to stdout: {e}");
                 return 2;
@@ -350,7 +360,7 @@ pub fn summary(
     };
     portfolio::sort(&mut rows, &key);
     let out = match format {
-        SummaryFormat::Text => portfolio::to_text(&rows),
+        SummaryFormat::Text => printable(&portfolio::to_text(&rows)),
         SummaryFormat::Csv => portfolio::to_csv(&rows),
         SummaryFormat::Json => {
             let mut s = serde_json::to_string_pretty(&portfolio::to_json(&rows, &failures))

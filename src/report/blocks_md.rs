@@ -28,7 +28,7 @@ pub fn inline(s: &str) -> String {
 
 /// A paragraph's line: also keeps a leading `-`, `+`, `1.` or `=` from starting a list or a
 /// heading underline.
-fn line(s: &str) -> String {
+pub fn line(s: &str) -> String {
     let t = inline(s);
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if t.starts_with(['-', '+', '=']) {

@@ -14,6 +14,7 @@ pub mod labels;
 pub mod markdown;
 pub mod outline;
 pub mod portfolio;
+pub mod printable;
 pub mod score_table_xlsx;
 pub mod sheet;
 pub mod table;

@@ -595,6 +595,115 @@ fn hostile_text_stays_text() {
     );
 }
 
+// ─── A firm's reference document ──────────────────────────────────────────────
+
+/// A reference document as a firm keeps one: its own Body style (楷体), margins, a header with
+/// the firm's name and a logo, a footer.
+fn firm_template() -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+             xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", format!(
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+             <Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/>\
+             <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>").into_bytes()),
+        ("_rels/.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+             <Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"word/document.xml\"/></Relationships>").into_bytes()),
+        ("word/document.xml", format!("<?xml version=\"1.0\"?><w:document {w}><w:body><w:p><w:r><w:t>样稿正文</w:t></w:r></w:p>\
+             <w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId7\"/><w:footerReference w:type=\"default\" r:id=\"rId8\"/>\
+             <w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" \
+             w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>").into_bytes()),
+        ("word/_rels/document.xml.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+             <Relationship Id=\"rId7\" Type=\"{rel}/header\" Target=\"header1.xml\"/>\
+             <Relationship Id=\"rId8\" Type=\"{rel}/footer\" Target=\"footer1.xml\"/>\
+             <Relationship Id=\"rId9\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>").into_bytes()),
+        ("word/header1.xml", format!("<?xml version=\"1.0\"?><w:hdr {w}><w:p><w:r><w:t>大地评估咨询机构——我们生产公信力</w:t></w:r></w:p></w:hdr>").into_bytes()),
+        ("word/_rels/header1.xml.rels", format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+             <Relationship Id=\"rIdLogo\" Type=\"{rel}/image\" Target=\"media/logo.png\"/></Relationships>").into_bytes()),
+        ("word/media/logo.png", b"\x89PNG\r\n\x1a\nnot really".to_vec()),
+        ("word/footer1.xml", format!("<?xml version=\"1.0\"?><w:ftr {w}><w:p><w:r><w:t>事务所页脚</w:t></w:r></w:p></w:ftr>").into_bytes()),
+        ("word/styles.xml", format!("<?xml version=\"1.0\"?><w:styles {w}>\
+             <w:style w:type=\"paragraph\" w:styleId=\"Body\"><w:name w:val=\"Firm Body\"/>\
+             <w:rPr><w:rFonts w:eastAsia=\"楷体\"/></w:rPr></w:style></w:styles>").into_bytes()),
+    ];
+    for (name, bytes) in files {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(&bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_firm_template_lends_styles_margins_header_and_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("firm.docx");
+    std::fs::write(&tpl, firm_template()).unwrap();
+    let bytes = docx_of(
+        "samples/rongcheng-checkup.toml",
+        &["--format", "docx", "--template", tpl.to_str().unwrap()],
+    );
+    let types = part(&bytes, "[Content_Types].xml");
+    assert!(types.contains("Extension=\"png\""));
+    assert!(types.contains("/word/tpl-header1.xml"));
+    assert!(part(&bytes, "word/tpl-header1.xml").contains("大地评估咨询机构"));
+    assert!(part(&bytes, "word/tpl-footer2.xml").contains("事务所页脚"));
+    assert!(part(&bytes, "word/_rels/tpl-header1.xml.rels").contains("media/logo.png"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    assert!(
+        zip.by_name("word/media/logo.png").is_ok(),
+        "the logo comes along"
+    );
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    assert!(rels.contains("Target=\"tpl-header1.xml\""));
+    // Every section shows the firm's header and footer; portrait uses the firm's margins.
+    let d = doc(&bytes);
+    for s in d.root.all("w:sectPr") {
+        let ids: Vec<&str> = s
+            .elements()
+            .filter(|e| e.name.ends_with("Reference"))
+            .filter_map(|e| e.attr("r:id"))
+            .collect();
+        assert_eq!(ids, ["rIdTpl1", "rIdTpl2"]);
+    }
+    assert_eq!(d.tables[0].grid.iter().sum::<u32>(), 11906 - 1800 - 1800);
+    // The firm's Body style wins; the styles it lacks come from the export.
+    let styles = part(&bytes, "word/styles.xml");
+    parse(&styles);
+    assert!(styles.contains("Firm Body"));
+    assert_eq!(styles.matches("w:styleId=\"Body\"").count(), 1);
+    assert!(styles.contains("w:styleId=\"TableText\""));
+    // The template's body text is not the report's.
+    assert!(!part(&bytes, "word/document.xml").contains("样稿正文"));
+}
+
+#[test]
+fn a_template_that_is_not_a_docx_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("firm.docx");
+    std::fs::write(&tpl, "not a zip").unwrap();
+    let out = dir.path().join("out.docx");
+    let run = jixiao(&[
+        "export",
+        "samples/rongcheng-checkup.toml",
+        "-o",
+        out.to_str().unwrap(),
+        "--template",
+        tpl.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot use as a template"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
+
 // ─── LibreOffice renders every sample ─────────────────────────────────────────
 
 /// A tool the render check needs, or why it cannot run: fails under CI, says so otherwise.

@@ -64,13 +64,20 @@ pub enum SummaryFormat {
     Json,
 }
 
+/// What `export` does besides choosing the format and the output.
+pub struct ExportOptions<'a> {
+    pub table: Option<CsvTable>,
+    pub report: bool,
+    pub template: Option<&'a Path>,
+}
+
 pub fn export(
     file: &Path,
     format: Option<ExportFormat>,
     output: Option<&Path>,
-    table: Option<CsvTable>,
-    report: bool,
+    opts: &ExportOptions,
 ) -> u8 {
+    let (table, report) = (opts.table, opts.report);
     let Some(format) = format.or_else(|| output.and_then(ExportFormat::from_extension)) else {
         eprintln!(
             "error: say which format: --format md|csv|html|xlsx|json|docx (or give -o a file ending in one of them)"
@@ -92,6 +99,23 @@ pub fn export(
         eprintln!("error: --report writes a document: use it with --format docx, md or html");
         return 2;
     }
+    if opts.template.is_some() && format != ExportFormat::Docx {
+        eprintln!("error: --template takes a reference .docx and applies to --format docx only");
+        return 2;
+    }
+    let template = match opts.template {
+        Some(path) => match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| docx::template::Template::read(&b))
+        {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("{}: error: cannot use as a template: {e}", path.display());
+                return 2;
+            }
+        },
+        None => None,
+    };
     let binary = match format {
         ExportFormat::Xlsx => Some("an xlsx workbook"),
         ExportFormat::Docx => Some("a docx document"),
@@ -153,7 +177,7 @@ pub fn export(
             } else {
                 outline::tables_document(p, &card, &labels)
             };
-            match docx::write(p.title(), &blocks) {
+            match docx::write(p.title(), &blocks, template.as_ref()) {
                 Ok(b) => b,
                 Err(e) => {
                     eprintln!("{}: error: cannot build the document: {e}", file.display());

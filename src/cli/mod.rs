@@ -181,6 +181,10 @@ pub enum Command {
         /// 其他需要说明的问题, the computed chapters generated, the free text from [report].
         #[arg(long)]
         report: bool,
+        /// For docx: take styles, page margins, header and footer (a logo) from a firm's
+        /// reference document, as pandoc's --reference-doc does.
+        #[arg(long, value_name = "FIRM.docx")]
+        template: Option<PathBuf>,
     },
     /// Build a framework from an indicator table (CSV or xlsx/xls/ods): columns 一级/二级/三级指标,
     /// 分值, 指标解释, 评分标准 (Chinese or English headers; blank or merged cells = same as above).
@@ -343,7 +347,17 @@ pub fn run() -> ExitCode {
             output,
             table,
             report,
-        }) => documents::export(&file, format, output.as_deref(), table, report),
+            template,
+        }) => documents::export(
+            &file,
+            format,
+            output.as_deref(),
+            &documents::ExportOptions {
+                table,
+                report,
+                template: template.as_deref(),
+            },
+        ),
         Some(Command::Import {
             file,
             output,

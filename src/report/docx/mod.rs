@@ -10,8 +10,12 @@
 pub mod ooxml;
 pub mod package;
 mod tables;
+pub mod template;
 
-use ooxml::{Align, paragraph_runs, paragraphs, run, sect_pr, section_break};
+use ooxml::{
+    Align, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, paragraph_runs, paragraphs, run, sect_pr,
+    section_break,
+};
 use package::{FOOTER_REL, NAMESPACES, Parts};
 
 use super::outline::Block;
@@ -20,6 +24,13 @@ use super::outline::Block;
 pub fn document_xml(blocks: &[Block], section: &SectionSetup) -> String {
     let mut body = String::new();
     let mut landscape = false;
+    let margins = |landscape: bool| {
+        if landscape {
+            LANDSCAPE_MARGINS
+        } else {
+            section.margins
+        }
+    };
     for b in blocks {
         match b {
             Block::Title(t) => body.push_str(&paragraphs("Title", None, t)),
@@ -56,12 +67,22 @@ pub fn document_xml(blocks: &[Block], section: &SectionSetup) -> String {
                 }
             }
             Block::Caption(t) => body.push_str(&paragraphs("Caption", Some(Align::Center), t)),
-            Block::Summary(s) => body.push_str(&tables::summary(s, landscape).xml()),
-            Block::Level1(t) => body.push_str(&tables::level1(t, landscape).xml()),
-            Block::Sheet(s) => body.push_str(&tables::score_sheet(s, landscape).xml()),
+            Block::Summary(s) => {
+                body.push_str(&tables::summary(s, landscape, margins(landscape)).xml())
+            }
+            Block::Level1(t) => {
+                body.push_str(&tables::level1(t, landscape, margins(landscape)).xml())
+            }
+            Block::Sheet(s) => {
+                body.push_str(&tables::score_sheet(s, landscape, margins(landscape)).xml())
+            }
             Block::Landscape => {
                 if !landscape {
-                    body.push_str(&section_break(&sect_pr(false, section.footer)));
+                    body.push_str(&section_break(&sect_pr(
+                        false,
+                        &section.refs,
+                        margins(false),
+                    )));
                     landscape = true;
                 }
             }
@@ -73,21 +94,42 @@ pub fn document_xml(blocks: &[Block], section: &SectionSetup) -> String {
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {NAMESPACES}><w:body>{body}{}</w:body></w:document>",
-        sect_pr(landscape, section.footer)
+        sect_pr(landscape, &section.refs, margins(landscape))
     )
 }
 
 /// What every section shares.
 pub struct SectionSetup {
-    /// The footer relationship id, when the document has one.
-    pub footer: Option<&'static str>,
+    /// `w:headerReference` / `w:footerReference` elements.
+    pub refs: String,
+    /// Portrait margins (top, right, bottom, left) in twips.
+    pub margins: (u32, u32, u32, u32),
 }
 
-/// The .docx bytes: `blocks` in the built-in styles.
-pub fn write(title: &str, blocks: &[Block]) -> Result<Vec<u8>, String> {
-    let setup = SectionSetup {
-        footer: Some(FOOTER_REL),
-    };
-    let parts = Parts::new(title, document_xml(blocks, &setup));
+impl Default for SectionSetup {
+    /// The page-number footer and 公文 margins.
+    fn default() -> Self {
+        SectionSetup {
+            refs: format!("<w:footerReference w:type=\"default\" r:id=\"{FOOTER_REL}\"/>"),
+            margins: PORTRAIT_MARGINS,
+        }
+    }
+}
+
+/// The .docx bytes: `blocks` in the built-in styles, or with a firm's reference document's
+/// styles, margins, headers and footers (`--template`).
+pub fn write(
+    title: &str,
+    blocks: &[Block],
+    template: Option<&template::Template>,
+) -> Result<Vec<u8>, String> {
+    let mut setup = SectionSetup::default();
+    if let Some(t) = template {
+        setup = t.section_setup();
+    }
+    let mut parts = Parts::new(title, document_xml(blocks, &setup));
+    if let Some(t) = template {
+        t.apply(&mut parts);
+    }
     parts.zip().map_err(|e| e.to_string())
 }

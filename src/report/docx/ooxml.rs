@@ -116,23 +116,17 @@ pub fn section_break(sect_pr: &str) -> String {
     format!("<w:p><w:pPr>{sect_pr}</w:pPr></w:p>")
 }
 
-/// Page setup of a section: A4, portrait or landscape, margins in twips, with the footer.
-pub fn sect_pr(landscape: bool, footer_rel: Option<&str>) -> String {
+/// Page setup of a section: A4, portrait or landscape, margins in twips (top, right, bottom,
+/// left), with `refs` — the header/footer references every section repeats.
+pub fn sect_pr(landscape: bool, refs: &str, margins: (u32, u32, u32, u32)) -> String {
     let (w, h, orient) = if landscape {
         (A4_LONG, A4_SHORT, " w:orient=\"landscape\"")
     } else {
         (A4_SHORT, A4_LONG, "")
     };
-    let m = if landscape {
-        LANDSCAPE_MARGINS
-    } else {
-        PORTRAIT_MARGINS
-    };
-    let footer = footer_rel
-        .map(|r| format!("<w:footerReference w:type=\"default\" r:id=\"{r}\"/>"))
-        .unwrap_or_default();
+    let m = margins;
     format!(
-        "<w:sectPr>{footer}<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/>\
+        "<w:sectPr>{refs}<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/>\
          <w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"851\" \
          w:footer=\"992\" w:gutter=\"0\"/><w:cols w:space=\"425\"/>\
          <w:docGrid w:linePitch=\"312\"/></w:sectPr>",
@@ -148,13 +142,10 @@ pub const PORTRAIT_MARGINS: (u32, u32, u32, u32) = (2098, 1474, 1984, 1588);
 /// The appendix tables want the width: 2 cm all round.
 pub const LANDSCAPE_MARGINS: (u32, u32, u32, u32) = (1134, 1134, 1134, 1134);
 
-/// The width text can use on a page, in twips.
-pub fn text_width(landscape: bool) -> u32 {
-    if landscape {
-        A4_LONG - LANDSCAPE_MARGINS.1 - LANDSCAPE_MARGINS.3
-    } else {
-        A4_SHORT - PORTRAIT_MARGINS.1 - PORTRAIT_MARGINS.3
-    }
+/// The width text can use on a page with these margins, in twips.
+pub fn text_width(landscape: bool, margins: (u32, u32, u32, u32)) -> u32 {
+    let page = if landscape { A4_LONG } else { A4_SHORT };
+    page.saturating_sub(margins.1 + margins.3).max(A4_SHORT / 4)
 }
 
 /// How a cell takes part in a vertical merge.

@@ -53,7 +53,7 @@ fn level_cells(levels: &[Option<Span>]) -> Vec<Cell> {
     out
 }
 
-pub fn summary(s: &Level1Summary, landscape: bool) -> Table {
+pub fn summary(s: &Level1Summary, landscape: bool, margins: (u32, u32, u32, u32)) -> Table {
     let names: Vec<String> = ["指标", "分值", "得分", "得分率"].map(String::from).into();
     let mut rows: Vec<Vec<Cell>> = s
         .rows
@@ -83,14 +83,14 @@ pub fn summary(s: &Level1Summary, landscape: bool) -> Table {
     ]);
     let widths = column_widths(&names, &rows, &[false, true, true, true]);
     Table {
-        widths: fit_widths(&widths, text_width(landscape)),
+        widths: fit_widths(&widths, text_width(landscape, margins)),
         header: header(&names),
         keep_together: true,
         rows,
     }
 }
 
-pub fn level1(t: &Level1Table, landscape: bool) -> Table {
+pub fn level1(t: &Level1Table, landscape: bool, margins: (u32, u32, u32, u32)) -> Table {
     let levels = t.level_headers.len();
     let shares: Vec<ColWidth> = (0..levels)
         .map(|c| {
@@ -151,14 +151,14 @@ pub fn level1(t: &Level1Table, landscape: bool) -> Table {
         widths[levels + 1] = ColWidth::Cells(cells_for(targets).clamp(6.0, 12.0));
     }
     Table {
-        widths: fit_widths(&widths, text_width(landscape)),
+        widths: fit_widths(&widths, text_width(landscape, margins)),
         header: header(&names),
         keep_together: rows.len() <= 12,
         rows,
     }
 }
 
-pub fn score_sheet(s: &ScoreSheet, landscape: bool) -> Table {
+pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: (u32, u32, u32, u32)) -> Table {
     let levels = s.level_headers.len();
     let names = s.headers();
     let mut rows: Vec<Vec<Cell>> = s
@@ -199,7 +199,7 @@ pub fn score_sheet(s: &ScoreSheet, landscape: bool) -> Table {
         }
     }
     Table {
-        widths: fit_widths(&widths, text_width(landscape)),
+        widths: fit_widths(&widths, text_width(landscape, margins)),
         header: header(&names),
         keep_together: false,
         rows,

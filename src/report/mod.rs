@@ -11,6 +11,7 @@ pub mod full_report;
 pub mod html;
 pub mod json;
 pub mod labels;
+pub mod level1_xlsx;
 pub mod markdown;
 pub mod outline;
 pub mod portfolio;

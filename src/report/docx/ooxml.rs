@@ -234,8 +234,10 @@ pub struct Table {
     pub widths: Vec<u32>,
     pub header: Vec<Vec<Cell>>,
     pub rows: Vec<Vec<Cell>>,
-    /// A short table: rows never split, and the whole table stays on one page.
+    /// A short table: the whole table stays on one page.
     pub keep_together: bool,
+    /// Rows never split across pages (for rows that are never taller than a page).
+    pub cant_split: bool,
 }
 
 impl Table {
@@ -266,7 +268,7 @@ impl Table {
         let mut out = String::from("<w:tr>");
         if header {
             out.push_str("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-        } else if self.keep_together {
+        } else if self.keep_together || self.cant_split {
             out.push_str("<w:trPr><w:cantSplit/></w:trPr>");
         }
         let mut col = 0;
@@ -321,7 +323,7 @@ pub enum ColWidth {
 /// Twips per character cell of 五号 (10.5 pt) table text: half an em.
 const TWIPS_PER_CELL: f64 = 105.0;
 /// Left and right cell margins of the table style, plus a little air.
-const CELL_PADDING: f64 = 200.0;
+const CELL_PADDING: f64 = 170.0;
 
 fn cell_twips(cells: f64) -> f64 {
     cells * TWIPS_PER_CELL + CELL_PADDING
@@ -390,7 +392,7 @@ mod tests {
         use ColWidth::*;
         let w = fit_widths(&[Share(10.0), Cells(7.0), Share(34.0), Share(48.0)], 14570);
         assert_eq!(w.iter().sum::<u32>(), 14570);
-        assert_eq!(w[1], 935);
+        assert_eq!(w[1], 905);
         assert!(w[3] > w[2] && w[2] > w[0]);
     }
 

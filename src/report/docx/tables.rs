@@ -86,6 +86,7 @@ pub fn summary(s: &Level1Summary, landscape: bool, margins: (u32, u32, u32, u32)
         widths: fit_widths(&widths, text_width(landscape, margins)),
         header: header(&names),
         keep_together: true,
+        cant_split: true,
         rows,
     }
 }
@@ -100,7 +101,14 @@ pub fn level1(t: &Level1Table, landscape: bool, margins: (u32, u32, u32, u32)) -
                 .filter_map(|r| r.levels.get(c).and_then(Option::as_ref))
                 .filter(|s| s.cols == 1)
                 .map(|s| s.text.as_str());
-            label_col(texts, 20.0)
+            // On a portrait page the 扣分原因 needs the room: the leaf's label may take eight
+            // characters a line, the groups above it five; they wrap rather than squeeze it.
+            let max = match (landscape, c + 1 == levels) {
+                (true, _) => 20.0,
+                (false, true) => 16.0,
+                (false, false) => 10.0,
+            };
+            label_col(texts, max)
         })
         .collect();
     let mut rows: Vec<Vec<Cell>> = t
@@ -148,12 +156,16 @@ pub fn level1(t: &Level1Table, landscape: bool, margins: (u32, u32, u32, u32)) -
     widths[last] = ColWidth::Share(30.0);
     if t.show_target {
         let targets = t.rows.iter().map(|r| r.target.as_str()).chain(["目标值"]);
-        widths[levels + 1] = ColWidth::Cells(cells_for(targets).clamp(6.0, 12.0));
+        let max = if landscape { 12.0 } else { 8.0 };
+        widths[levels + 1] = ColWidth::Cells(cells_for(targets).clamp(6.0, max));
     }
     Table {
         widths: fit_widths(&widths, text_width(landscape, margins)),
         header: header(&names),
-        keep_together: rows.len() <= 12,
+        // Kept together, a table taller than the space left would leave its caption alone
+        // on a page; its rows stay whole instead, and the caption keeps with the first.
+        keep_together: false,
+        cant_split: true,
         rows,
     }
 }
@@ -202,6 +214,7 @@ pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: (u32, u32, u32, u32
         widths: fit_widths(&widths, text_width(landscape, margins)),
         header: header(&names),
         keep_together: false,
+        cant_split: false,
         rows,
     }
 }

@@ -607,7 +607,7 @@ fn firm_template() -> Vec<u8> {
              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let files: Vec<(&str, Vec<u8>)> = vec![
-        ("[Content_Types].xml", format!(
+        ("[Content_Types].xml", String::from(
             "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
              <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
              <Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/>\

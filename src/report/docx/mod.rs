@@ -13,7 +13,7 @@ mod tables;
 pub mod template;
 
 use ooxml::{
-    Align, LANDSCAPE_MARGINS, PORTRAIT_MARGINS, paragraph_runs, paragraphs, run, sect_pr,
+    Align, LANDSCAPE_MARGINS, Margins, PORTRAIT_MARGINS, paragraph_runs, paragraphs, run, sect_pr,
     section_break,
 };
 use package::{FOOTER_REL, NAMESPACES, Parts};
@@ -103,7 +103,7 @@ pub struct SectionSetup {
     /// `w:headerReference` / `w:footerReference` elements.
     pub refs: String,
     /// Portrait margins (top, right, bottom, left) in twips.
-    pub margins: (u32, u32, u32, u32),
+    pub margins: Margins,
 }
 
 impl Default for SectionSetup {

@@ -118,7 +118,7 @@ pub fn section_break(sect_pr: &str) -> String {
 
 /// Page setup of a section: A4, portrait or landscape, margins in twips (top, right, bottom,
 /// left), with `refs` — the header/footer references every section repeats.
-pub fn sect_pr(landscape: bool, refs: &str, margins: (u32, u32, u32, u32)) -> String {
+pub fn sect_pr(landscape: bool, refs: &str, margins: Margins) -> String {
     let (w, h, orient) = if landscape {
         (A4_LONG, A4_SHORT, " w:orient=\"landscape\"")
     } else {
@@ -134,16 +134,19 @@ pub fn sect_pr(landscape: bool, refs: &str, margins: (u32, u32, u32, u32)) -> St
     )
 }
 
+/// Page margins in twips: top, right, bottom, left.
+pub type Margins = (u32, u32, u32, u32);
+
 /// A4 in twips (1/20 pt): 210 × 297 mm.
 pub const A4_SHORT: u32 = 11906;
 pub const A4_LONG: u32 = 16838;
 /// 公文 margins (GB/T 9704): top 37 mm, right 26 mm, bottom 35 mm, left 28 mm.
-pub const PORTRAIT_MARGINS: (u32, u32, u32, u32) = (2098, 1474, 1984, 1588);
+pub const PORTRAIT_MARGINS: Margins = (2098, 1474, 1984, 1588);
 /// The appendix tables want the width: 2 cm all round.
-pub const LANDSCAPE_MARGINS: (u32, u32, u32, u32) = (1134, 1134, 1134, 1134);
+pub const LANDSCAPE_MARGINS: Margins = (1134, 1134, 1134, 1134);
 
 /// The width text can use on a page with these margins, in twips.
-pub fn text_width(landscape: bool, margins: (u32, u32, u32, u32)) -> u32 {
+pub fn text_width(landscape: bool, margins: Margins) -> u32 {
     let page = if landscape { A4_LONG } else { A4_SHORT };
     page.saturating_sub(margins.1 + margins.3).max(A4_SHORT / 4)
 }

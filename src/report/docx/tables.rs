@@ -1,7 +1,7 @@
 //! The three kinds of table a report prints, as Word tables: the level-1 summary, a level-1
 //! indicator's table (表4-k) and the 附件1 综合评分表.
 
-use super::ooxml::{Cell, ColWidth, Table, VMerge, cells_for, fit_widths, text_width};
+use super::ooxml::{Cell, ColWidth, Margins, Table, VMerge, cells_for, fit_widths, text_width};
 use crate::report::outline::Level1Table;
 use crate::report::sheet::{Level1Summary, ScoreSheet, Span, fit};
 
@@ -53,7 +53,7 @@ fn level_cells(levels: &[Option<Span>]) -> Vec<Cell> {
     out
 }
 
-pub fn summary(s: &Level1Summary, landscape: bool, margins: (u32, u32, u32, u32)) -> Table {
+pub fn summary(s: &Level1Summary, landscape: bool, margins: Margins) -> Table {
     let names: Vec<String> = ["指标", "分值", "得分", "得分率"].map(String::from).into();
     let mut rows: Vec<Vec<Cell>> = s
         .rows
@@ -91,7 +91,7 @@ pub fn summary(s: &Level1Summary, landscape: bool, margins: (u32, u32, u32, u32)
     }
 }
 
-pub fn level1(t: &Level1Table, landscape: bool, margins: (u32, u32, u32, u32)) -> Table {
+pub fn level1(t: &Level1Table, landscape: bool, margins: Margins) -> Table {
     let levels = t.level_headers.len();
     let shares: Vec<ColWidth> = (0..levels)
         .map(|c| {
@@ -170,7 +170,7 @@ pub fn level1(t: &Level1Table, landscape: bool, margins: (u32, u32, u32, u32)) -
     }
 }
 
-pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: (u32, u32, u32, u32)) -> Table {
+pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: Margins) -> Table {
     let levels = s.level_headers.len();
     let names = s.headers();
     let mut rows: Vec<Vec<Cell>> = s

@@ -9,6 +9,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 
 use super::SectionSetup;
+use super::ooxml::Margins;
 use super::package::Parts;
 
 const HEADER_TYPE: &str =
@@ -24,7 +25,7 @@ const NUMBERING_TYPE: &str =
 #[derive(Debug, Clone, Default)]
 pub struct Template {
     styles: Option<String>,
-    margins: Option<(u32, u32, u32, u32)>,
+    margins: Option<Margins>,
     /// (header or footer, new relationship id, zip path in the export).
     refs: Vec<(bool, String, String)>,
     /// Parts copied verbatim: (zip path, bytes, content type or "").
@@ -76,7 +77,7 @@ fn rels(xml: &str) -> Vec<Rel> {
 
 /// The body's own section properties (the last `w:sectPr`): default header/footer ids and the
 /// margins.
-fn last_section(document: &str) -> (Vec<(bool, String)>, Option<(u32, u32, u32, u32)>) {
+fn last_section(document: &str) -> (Vec<(bool, String)>, Option<Margins>) {
     let Some(start) = document.rfind("<w:sectPr") else {
         return (Vec::new(), None);
     };

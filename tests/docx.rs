@@ -723,7 +723,13 @@ fn need(tool: &str, package: &str, test: &str) -> bool {
         if std::env::var_os("CI").is_some() {
             panic!("{test} needs {tool} ({package}); .ci/run installs it");
         }
-        eprintln!("skipped {test}: needs {tool} ({package})");
+        // Straight to the process's stderr: eprintln! in a passing test is swallowed by the
+        // test harness's capture, and a skip must never be silent.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped {test}: needs {tool} ({package})"
+        );
     }
     found
 }

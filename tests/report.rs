@@ -233,3 +233,42 @@ fn hostile_report_text_stays_text_in_markdown() {
     let html = String::from_utf8(export(&f, &["--report", "--format", "html"])).unwrap();
     assert!(!html.contains("<script>"));
 }
+
+#[test]
+fn the_firm_style_in_the_config_applies_and_the_project_wins() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("config.toml"),
+        "[export]\ncode_prefix = false\ncriteria_header = \"指标说明\"\n",
+    )
+    .unwrap();
+    let run = |file: &str| -> String {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["export", file, "--format", "docx"])
+            .current_dir(root())
+            .env("JIXIAO_CONFIG_DIR", config.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        docx_text(&out.stdout)
+    };
+    let text = run("samples/rongcheng-checkup.toml");
+    assert!(text.contains("\n指标说明\n") && text.contains("\n绩效指标明确性\n"));
+    // The project's [report] wins over the house style.
+    let (_dir, f) = with_report("code_prefix = true\n");
+    let text = run(&f);
+    assert!(text.contains("\n指标说明\n") && text.contains("A202 绩效指标明确性"));
+}
+
+#[test]
+fn report_text_survives_an_edit() {
+    let (_dir, f) = with_report("basic = \"\"\"\n项目于2010年设立。\n\"\"\"  # 基本情况\n");
+    let run = jixiao(&["set", &f, "A101", "score=1.5"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(text.contains("[report]\nbasic = \"\"\"\n项目于2010年设立。\n\"\"\"  # 基本情况"));
+}

@@ -103,7 +103,22 @@ pub fn export(
         eprintln!("error: --template takes a reference .docx and applies to --format docx only");
         return 2;
     }
-    let template = match opts.template {
+    // The firm's house style from the config ([export]) applies to the Word document and the
+    // report; a bad config file is reported and never stops the export.
+    let firm = if format == ExportFormat::Docx || report {
+        let (config, problems) = jixiao::config::load();
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        config.export
+    } else {
+        jixiao::config::ExportDefaults::default()
+    };
+    let template_path = opts.template.or(firm
+        .template
+        .as_deref()
+        .filter(|_| format == ExportFormat::Docx));
+    let template = match template_path {
         Some(path) => match std::fs::read(path)
             .map_err(|e| e.to_string())
             .and_then(|b| docx::template::Template::read(&b))
@@ -144,7 +159,7 @@ pub fn export(
     };
     let p = &loaded.project;
     let card = scoring::score(p);
-    let labels = TableLabels::for_project(p);
+    let labels = TableLabels::with_firm(&firm, p);
     let report_blocks = || full_report::report_document(p, &card, &labels);
     let bytes: Vec<u8> = match format {
         ExportFormat::Md if report => blocks_md::render(&report_blocks()).into_bytes(),

@@ -34,7 +34,27 @@ impl Default for TableLabels {
 impl TableLabels {
     /// The defaults, with what the project's `[report]` says.
     pub fn for_project(project: &Project) -> TableLabels {
+        TableLabels::with_firm(&crate::config::ExportDefaults::default(), project)
+    }
+
+    /// The defaults, then the firm's `[export]` from the config, then the project's `[report]`
+    /// (a project tailored for one client wins over the house style).
+    pub fn with_firm(firm: &crate::config::ExportDefaults, project: &Project) -> TableLabels {
         let mut l = TableLabels::default();
+        if let Some(v) = firm.code_prefix {
+            l.code_prefix = v;
+        }
+        if let Some(h) = firm
+            .criteria_header
+            .as_ref()
+            .filter(|h| !h.trim().is_empty())
+        {
+            l.criteria_header = h.trim().to_string();
+        }
+        l.target_column = firm.target_column.or(l.target_column);
+        if let Some(v) = firm.deduction_amounts {
+            l.notes_with_amount = v;
+        }
         if let Some(r) = &project.report {
             if let Some(v) = r.code_prefix {
                 l.code_prefix = v;

@@ -547,6 +547,9 @@ fn numbers_are_right_aligned_and_notes_are_the_reasons() {
         .find(|&r| sheet.rows[r][2].text.starts_with("C101"))
         .unwrap();
     assert!(!sheet.rows[c101][crit].text.is_empty());
+    // 目标值 sits before 得分 when the leaves have targets.
+    assert_eq!(sheet.rows[c101][sheet.col("目标值")].text, "95%");
+    assert_eq!(sheet.col("目标值") + 1, sheet.col("得分"));
 }
 
 #[test]

@@ -138,12 +138,15 @@ fn sheet(s: &ScoreSheet) -> String {
     let headers = s.headers();
     let levels = s.level_headers.len();
     let mut out = row(&headers.iter().map(|h| inline(h)).collect::<Vec<_>>());
-    out.push_str(&align(headers.len(), &[levels, levels + 3]));
+    out.push_str(&align(headers.len(), &[levels, s.score_column()]));
     for r in &s.rows {
         let mut cells = level_cells(&r.levels);
         cells.push(r.weight.map(plain).unwrap_or_default());
         cells.push(cell(&[&r.explanation]));
         cells.push(cell(&r.criteria));
+        if s.target_column {
+            cells.push(inline(&r.target));
+        }
         cells.push(s.score_text(r));
         cells.push(cell(&r.notes));
         out.push_str(&row(&cells));
@@ -152,6 +155,9 @@ fn sheet(s: &ScoreSheet) -> String {
     total[0] = "总计".into();
     total.push(plain(s.total_weight));
     total.extend([String::new(), String::new()]);
+    if s.target_column {
+        total.push(String::new());
+    }
     total.push(s.total_score_text());
     total.push(cell(&[&s.total_note]));
     out.push_str(&row(&total));

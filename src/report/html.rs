@@ -165,12 +165,15 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         out.push_str(&td("num", &row.weight.map(plain).unwrap_or_default()));
         out.push_str(&td("text", &lines(&[&row.explanation])));
         out.push_str(&td("text", &lines(&row.criteria)));
+        if sheet.target_column {
+            out.push_str(&td("num", &escape(&row.target)));
+        }
         out.push_str(&td("num", &escape(&sheet.score_text(row))));
         out.push_str(&td("text", &lines(&row.notes)));
         out.push_str("</tr>\n");
     }
     out.push_str(&format!(
-        "<tr class=\"total\"><td class=\"level\"{}>总计</td>{}{}{}{}{}</tr>\n",
+        "<tr class=\"total\"><td class=\"level\"{}>总计</td>{}{}{}{}{}{}</tr>\n",
         if levels > 1 {
             format!(" colspan=\"{levels}\"")
         } else {
@@ -179,6 +182,11 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         td("num", &plain(sheet.total_weight)),
         td("text", ""),
         td("text", ""),
+        if sheet.target_column {
+            td("num", "")
+        } else {
+            String::new()
+        },
         td("num", &sheet.total_score_text()),
         td("text", &lines(&[&sheet.total_note])),
     ));

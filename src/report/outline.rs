@@ -81,6 +81,7 @@ impl Level1Table {
 pub fn report_sheet(project: &Project, card: &Scorecard, labels: &TableLabels) -> ScoreSheet {
     let mut sheet = super::sheet::score_sheet(project, card);
     sheet.criteria_header = labels.criteria_header.clone();
+    sheet.target_column = labels.shows_target(project);
     for row in &mut sheet.rows {
         let RowKind::Leaf { index } = row.kind else {
             continue;

@@ -181,21 +181,32 @@ pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: Margins) -> Table {
             cells.push(Cell::number(r.weight.map(plain).unwrap_or_default()));
             cells.push(Cell::text(r.explanation.as_str()));
             cells.push(Cell::lines(&r.criteria));
+            if s.target_column {
+                cells.push(Cell::text(r.target.as_str()).center());
+            }
             cells.push(Cell::number(s.score_text(r)));
             cells.push(Cell::lines(&r.notes));
             cells
         })
         .collect();
-    rows.push(vec![
+    let mut total = vec![
         Cell::text("总计").bold().center().span(levels),
         Cell::number(plain(s.total_weight)).bold(),
         Cell::text(""),
         Cell::text(""),
-        Cell::number(s.total_score_text()).bold(),
-        Cell::text(s.total_note.as_str()),
-    ]);
+    ];
+    if s.target_column {
+        total.push(Cell::text(""));
+    }
+    total.push(Cell::number(s.total_score_text()).bold());
+    total.push(Cell::text(s.total_note.as_str()));
+    rows.push(total);
     let mut numeric = vec![false; levels];
-    numeric.extend([true, false, false, true, false]);
+    numeric.extend([true, false, false]);
+    if s.target_column {
+        numeric.push(false);
+    }
+    numeric.extend([true, false]);
     let mut widths = column_widths(&names, &rows, &numeric);
     for (c, (w, share)) in widths.iter_mut().zip(s.column_widths()).enumerate() {
         if c < levels {
@@ -206,6 +217,9 @@ pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: Margins) -> Table {
                 .filter(|sp| sp.cols == 1)
                 .map(|sp| sp.text.as_str());
             *w = label_col(texts, 18.0);
+        } else if s.target_column && c == levels + 3 {
+            let targets = s.rows.iter().map(|r| r.target.as_str()).chain(["目标值"]);
+            *w = ColWidth::Cells(cells_for(targets).clamp(6.0, 12.0));
         } else if matches!(w, ColWidth::Share(_)) {
             *w = ColWidth::Share(share);
         }

@@ -5,6 +5,13 @@
 //! lang = "zh"          # or "en": the workbench's language
 //! ascii = false        # true: ASCII borders and marks
 //! reviewer = "张三"    # the name stamped on approvals (复核); default: the login user
+//!
+//! [export]             # the firm's house style for Word exports (a project's [report] wins)
+//! template = "~/事务所/模板.docx"   # used when --template is not given
+//! code_prefix = false
+//! criteria_header = "指标说明"
+//! target_column = true
+//! deduction_amounts = false
 //! ```
 //!
 //! A bad file never stops anyone working: what can be read is used, the rest falls back to the
@@ -23,9 +30,30 @@ pub struct Config {
     pub lang: Option<String>,
     pub ascii: Option<bool>,
     pub reviewer: Option<String>,
+    /// `[export]`: the firm's defaults for docx exports.
+    pub export: ExportDefaults,
 }
 
-const KEYS: &[&str] = &["lang", "ascii", "reviewer"];
+/// `[export]` in the config: what a firm sets once for every export (the same keys as a
+/// project's `[report]`, which wins, plus the reference document).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportDefaults {
+    /// A reference .docx (`--template`); `~/` is the home directory.
+    pub template: Option<PathBuf>,
+    pub code_prefix: Option<bool>,
+    pub criteria_header: Option<String>,
+    pub target_column: Option<bool>,
+    pub deduction_amounts: Option<bool>,
+}
+
+const KEYS: &[&str] = &["lang", "ascii", "reviewer", "export"];
+const EXPORT_KEYS: &[&str] = &[
+    "template",
+    "code_prefix",
+    "criteria_header",
+    "target_column",
+    "deduction_amounts",
+];
 
 /// The directory holding `config.toml` and `frameworks/`.
 pub fn dir() -> Option<PathBuf> {
@@ -126,6 +154,13 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                     "`reviewer` must be a name in quotes, e.g. reviewer = \"张三\"; using the login name",
                 )),
             },
+            "export" => match item.as_table_like() {
+                Some(t) => config.export = parse_export(t, &pos, &mut out),
+                None => out.push(Diagnostic::error(
+                    at,
+                    "`export` must be a table: [export]; using the default export style",
+                )),
+            },
             other => out.push(Diagnostic::error(
                 key_pos,
                 format!("unknown setting `{other}`; expected one of: {}", KEYS.join(", ")),
@@ -133,6 +168,64 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
         }
     }
     (config, out)
+}
+
+fn parse_export(
+    t: &dyn toml_edit::TableLike,
+    pos: &dyn Fn(Option<std::ops::Range<usize>>) -> Option<Pos>,
+    out: &mut Vec<Diagnostic>,
+) -> ExportDefaults {
+    let mut e = ExportDefaults::default();
+    for (key, item) in t.iter() {
+        let key_pos = t.get_key_value(key).and_then(|(k, _)| pos(k.span()));
+        let at = pos(item.span()).or(key_pos);
+        let value = item.as_value();
+        let boolean = |out: &mut Vec<Diagnostic>| match value.and_then(Value::as_bool) {
+            Some(b) => Some(b),
+            None => {
+                out.push(Diagnostic::error(
+                    at,
+                    format!("`export.{key}` must be true or false (no quotes); using the default"),
+                ));
+                None
+            }
+        };
+        match key {
+            "template" => match value.and_then(Value::as_str).map(str::trim) {
+                Some(p) if !p.is_empty() => e.template = Some(expand_home(p)),
+                _ => out.push(Diagnostic::error(
+                    at,
+                    "`export.template` must be the path of a .docx in quotes",
+                )),
+            },
+            "criteria_header" => match value.and_then(Value::as_str).map(str::trim) {
+                Some(h) if !h.is_empty() => e.criteria_header = Some(h.to_string()),
+                _ => out.push(Diagnostic::error(
+                    at,
+                    "`export.criteria_header` must be a header in quotes, e.g. \"指标说明\"",
+                )),
+            },
+            "code_prefix" => e.code_prefix = boolean(out),
+            "target_column" => e.target_column = boolean(out),
+            "deduction_amounts" => e.deduction_amounts = boolean(out),
+            other => out.push(Diagnostic::error(
+                key_pos,
+                format!(
+                    "unknown setting `export.{other}`; expected one of: {}",
+                    EXPORT_KEYS.join(", ")
+                ),
+            )),
+        }
+    }
+    e
+}
+
+/// `~/x` as a path under the home directory.
+fn expand_home(p: &str) -> PathBuf {
+    match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(p),
+    }
 }
 
 #[cfg(test)]
@@ -149,9 +242,40 @@ mod tests {
                 lang: Some("en".into()),
                 ascii: Some(true),
                 reviewer: Some("张三".into()),
+                export: ExportDefaults::default(),
             }
         );
         assert_eq!(c.reviewer_name(), "张三");
+    }
+
+    #[test]
+    fn reads_the_export_style() {
+        let (c, d) = parse(
+            "[export]\ntemplate = \"/srv/firm.docx\"\ncode_prefix = false\n\
+             criteria_header = \"指标说明\"\ntarget_column = true\ndeduction_amounts = true\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.export,
+            ExportDefaults {
+                template: Some(PathBuf::from("/srv/firm.docx")),
+                code_prefix: Some(false),
+                criteria_header: Some("指标说明".into()),
+                target_column: Some(true),
+                deduction_amounts: Some(true),
+            }
+        );
+        let (_, d) = parse("[export]\ncode_prefix = \"no\"\nfont = 1\n");
+        let shown: Vec<String> = d.iter().map(|x| x.display("c.toml").to_string()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("c.toml:2:15: error: `export.code_prefix`"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].contains("unknown setting `export.font`"),
+            "{shown:?}"
+        );
     }
 
     #[test]

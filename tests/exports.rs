@@ -3,7 +3,8 @@
 //! number formats read back right).
 //!
 //! The expected outputs live in `tests/golden/` (`NAME.md`, `NAME.csv`, `NAME.summary.csv`,
-//! `NAME.html`, `NAME.json`, and `NAME.xlsx.txt`, a text dump of the workbook). After an
+//! `NAME.html`, `NAME.json`, and `NAME.xlsx.txt`, a text dump of the workbook), and for one
+//! sample `NAME.document.xml`, the docx's body with a line per paragraph and table row. After an
 //! intended change, regenerate them and review the diff:
 //!
 //! ```text
@@ -103,6 +104,42 @@ fn golden_xlsx() {
             dump_xlsx(&xlsx_of(&f)).as_bytes(),
         );
     }
+}
+
+/// word/document.xml with a line break before each paragraph, table and row, so a change
+/// reads as a diff of the lines it touches.
+fn docx_body_lines(docx: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = xml
+        .replace("<w:p>", "\n<w:p>")
+        .replace("<w:tbl>", "\n<w:tbl>")
+        .replace("<w:tr>", "\n<w:tr>")
+        .replace("<w:sectPr>", "\n<w:sectPr>");
+    out.push('\n');
+    out
+}
+
+#[test]
+fn golden_docx() {
+    let f = "samples/rongcheng-checkup.toml";
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.docx");
+    let run = jixiao(&["export", f, "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(&out).unwrap();
+    golden(
+        &format!("{}.document.xml", stem(f)),
+        docx_body_lines(&bytes).as_bytes(),
+    );
+    // The same project gives the same bytes: fixed timestamps, no random ids.
+    let again = jixiao(&["export", f, "--format", "docx"]);
+    assert_eq!(again.stdout, bytes, "docx output is not deterministic");
 }
 
 // ─── What each format promises ────────────────────────────────────────────────
@@ -250,7 +287,17 @@ fn html_is_one_self_contained_page_that_prints_on_a4() {
 fn xlsx_reads_back_with_cells_merges_and_number_formats() {
     let sheets = read_xlsx(&xlsx_of("samples/rongcheng-checkup.toml"));
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["综合评分表", "得分情况"]);
+    assert_eq!(
+        names,
+        [
+            "综合评分表",
+            "得分情况",
+            "表4-1 决策",
+            "表4-2 过程",
+            "表4-3 产出",
+            "表4-4 效益"
+        ]
+    );
     let s = &sheets[0];
     assert_eq!(s.text("A1"), "荣成市职工免费查体项目 综合评分表");
     let header: Vec<String> = ["A2", "B2", "C2", "D2", "E2", "F2", "G2", "H2"]
@@ -309,7 +356,10 @@ fn xlsx_reads_back_with_cells_merges_and_number_formats() {
     );
     let full = read_xlsx(&xlsx_of("samples/basic-public-health.toml"));
     let widths = full[0].column_widths();
-    assert!(widths[4] > 30.0 && widths[5] > 40.0, "{widths:?}");
+    // Long texts everywhere: the text columns give up width so the table prints on A4
+    // landscape at full size (rows grow instead), the widest still the 评分标准.
+    assert!(widths.iter().sum::<f64>() <= 150.0, "{widths:?}");
+    assert!(widths[4] >= 20.0 && widths[5] > widths[4], "{widths:?}");
     // Rows are as tall as their wrapped text: the heights are written, not left to the reader.
     assert!(s.xml.contains("customHeight=\"1\""));
 

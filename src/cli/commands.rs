@@ -2,6 +2,7 @@ use std::path::Path;
 
 use jixiao::diagnostic::Diagnostic;
 use jixiao::frameworks;
+use jixiao::report::printable::printable;
 use jixiao::report::{json::score_json, table::score_table};
 use jixiao::scoring::{self, explain};
 use jixiao::store::{LoadError, Loaded, load_file};
@@ -98,30 +99,43 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
     };
     let p = &loaded.project;
     let card = scoring::score(p);
+    // Everything is said through `say!` and printed at the end with control characters
+    // escaped: names, reasons and evidence are pasted text.
+    let mut out = String::new();
+    macro_rules! say {
+        ($($arg:tt)*) => {{
+            out.push_str(&format!($($arg)*));
+            out.push('\n');
+        }};
+    }
     match code {
         Some(code) => {
             let Some(i) = p.index_of(code) else {
-                eprintln!("{}: error: no indicator `{code}`", path.display());
+                eprintln!(
+                    "{}: error: no indicator `{}`",
+                    path.display(),
+                    printable(code)
+                );
                 return 1;
             };
             let ind = &p.indicators[i];
-            println!(
+            say!(
                 "{} {}（分值 {}）",
                 ind.code,
                 ind.name,
                 jixiao::scoring::rounding::plain(ind.weight)
             );
             if !ind.target.is_empty() {
-                println!("目标值：{}", ind.target);
+                say!("目标值：{}", ind.target);
             }
             for line in explain::node_lines(p, &card, i) {
-                println!("  {line}");
+                say!("  {line}");
             }
             if !ind.assessment.justification.trim().is_empty() {
-                println!("评价说明：{}", ind.assessment.justification.trim());
+                say!("评价说明：{}", ind.assessment.justification.trim());
             }
             for e in &ind.assessment.evidence {
-                println!(
+                say!(
                     "佐证材料：{}{}{}",
                     e.title,
                     if e.at.is_empty() {
@@ -139,9 +153,9 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
         }
         None => {
             let lost = card.leaves_with_loss();
-            println!("{} — 扣分点说明（{} 项指标失分）", p.title(), lost.len());
+            say!("{} — 扣分点说明（{} 项指标失分）", p.title(), lost.len());
             for i in lost {
-                println!("{}", explain::loss_summary(p, &card, i));
+                say!("{}", explain::loss_summary(p, &card, i));
             }
             if let Some(adj) = &card.adjustments {
                 for line in &adj.lines {
@@ -151,7 +165,7 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                         } else {
                             "减"
                         };
-                        println!(
+                        say!(
                             "{} {}：{sign} {} 分：{}",
                             line.code,
                             line.name,
@@ -161,11 +175,12 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                     }
                 }
                 for n in &adj.notes {
-                    println!("{n}");
+                    say!("{n}");
                 }
             }
         }
     }
+    print!("{}", printable(&out));
     0
 }
 
@@ -191,8 +206,10 @@ pub fn explain_paragraphs(
         }
     }
     match format {
-        super::ExplainFormat::Text => print!("{}", analysis::to_text(&items)),
-        super::ExplainFormat::Md => print!("{}", analysis::to_markdown(p.title(), &items)),
+        super::ExplainFormat::Text => print!("{}", printable(&analysis::to_text(&items))),
+        super::ExplainFormat::Md => {
+            print!("{}", printable(&analysis::to_markdown(p.title(), &items)))
+        }
         super::ExplainFormat::Json => println!(
             "{}",
             serde_json::to_string_pretty(&analysis::to_json(p.title(), &items)).unwrap_or_default()

@@ -5,8 +5,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use jixiao::import::{self, Field, ImportError, Options};
+use jixiao::report::labels::TableLabels;
+use jixiao::report::printable::printable;
 use jixiao::report::{
-    csv, export_json, html, markdown, portfolio, score_table_xlsx, sheet as score_sheet,
+    blocks_html, blocks_md, csv, docx, export_json, full_report, html, markdown, outline,
+    portfolio, score_table_xlsx, sheet as score_sheet,
 };
 use jixiao::scoring;
 use jixiao::store::{atomic_write, parse_decimal, write_new};
@@ -25,6 +28,9 @@ pub enum ExportFormat {
     Xlsx,
     /// Everything as JSON; decimals are strings.
     Json,
+    /// A Word document: summary, a table per level-1 indicator, the analysis, and 附件1 in a
+    /// landscape section.
+    Docx,
 }
 
 impl ExportFormat {
@@ -36,6 +42,7 @@ impl ExportFormat {
             "html" | "htm" => ExportFormat::Html,
             "xlsx" => ExportFormat::Xlsx,
             "json" => ExportFormat::Json,
+            "docx" => ExportFormat::Docx,
             _ => return None,
         })
     }
@@ -57,15 +64,23 @@ pub enum SummaryFormat {
     Json,
 }
 
+/// What `export` does besides choosing the format and the output.
+pub struct ExportOptions<'a> {
+    pub table: Option<CsvTable>,
+    pub report: bool,
+    pub template: Option<&'a Path>,
+}
+
 pub fn export(
     file: &Path,
     format: Option<ExportFormat>,
     output: Option<&Path>,
-    table: Option<CsvTable>,
+    opts: &ExportOptions,
 ) -> u8 {
+    let (table, report) = (opts.table, opts.report);
     let Some(format) = format.or_else(|| output.and_then(ExportFormat::from_extension)) else {
         eprintln!(
-            "error: say which format: --format md|csv|html|xlsx|json (or give -o a file ending in one of them)"
+            "error: say which format: --format md|csv|html|xlsx|json|docx (or give -o a file ending in one of them)"
         );
         return 2;
     };
@@ -75,12 +90,66 @@ pub fn export(
         );
         return 2;
     }
-    if format == ExportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+    if report
+        && !matches!(
+            format,
+            ExportFormat::Docx | ExportFormat::Md | ExportFormat::Html
+        )
+    {
+        eprintln!("error: --report writes a document: use it with --format docx, md or html");
+        return 2;
+    }
+    if opts.template.is_some() && format != ExportFormat::Docx {
+        eprintln!("error: --template takes a reference .docx and applies to --format docx only");
+        return 2;
+    }
+    // The firm's house style from the config ([export]) applies to the Word document and the
+    // report; a bad config file is reported and never stops the export.
+    let firm = if format == ExportFormat::Docx || report {
+        let (config, problems) = jixiao::config::load();
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        config.export
+    } else {
+        jixiao::config::ExportDefaults::default()
+    };
+    let template_path = opts.template.or(firm
+        .template
+        .as_deref()
+        .filter(|_| format == ExportFormat::Docx));
+    let template = match template_path {
+        Some(path) => match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| docx::template::Template::read(&b))
+        {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("{}: error: cannot use as a template: {e}", path.display());
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let binary = match format {
+        ExportFormat::Xlsx => Some("an xlsx workbook"),
+        ExportFormat::Docx => Some("a docx document"),
+        _ => None,
+    };
+    if let Some(what) = binary
+        && output.is_none()
+        && std::io::stdout().is_terminal()
+    {
         eprintln!(
-            "error: an xlsx workbook is binary and would garble the terminal; write it to a file with -o {}.xlsx (or redirect stdout)",
+            "error: {what} is binary and would garble the terminal; write it to a file with -o {}.{} (or redirect stdout)",
             file.file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "scores".into())
+                .unwrap_or_else(|| "scores".into()),
+            if format == ExportFormat::Docx {
+                "docx"
+            } else {
+                "xlsx"
+            }
         );
         return 2;
     }
@@ -90,7 +159,13 @@ pub fn export(
     };
     let p = &loaded.project;
     let card = scoring::score(p);
+    let labels = TableLabels::with_firm(&firm, p);
+    let report_blocks = || full_report::report_document(p, &card, &labels);
     let bytes: Vec<u8> = match format {
+        ExportFormat::Md if report => blocks_md::render(&report_blocks()).into_bytes(),
+        ExportFormat::Html if report => {
+            blocks_html::render(p.title(), &report_blocks()).into_bytes()
+        }
         ExportFormat::Md => markdown::document(p, &card).into_bytes(),
         ExportFormat::Html => html::document(p, &card).into_bytes(),
         ExportFormat::Json => {
@@ -111,6 +186,20 @@ pub fn export(
                 return 1;
             }
         },
+        ExportFormat::Docx => {
+            let blocks = if report {
+                report_blocks()
+            } else {
+                outline::tables_document(p, &card, &labels)
+            };
+            match docx::write(p.title(), &blocks, template.as_ref()) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("{}: error: cannot build the document: {e}", file.display());
+                    return 1;
+                }
+            }
+        }
     };
     match output.filter(|o| o.as_os_str() != "-") {
         Some(out) => {
@@ -131,6 +220,15 @@ pub fn export(
         }
         None => {
             let mut stdout = std::io::stdout().lock();
+            // A text export read on a terminal shows pasted control characters instead of
+            // obeying them; redirected, the bytes are the file's.
+            let bytes = match String::from_utf8(bytes) {
+                Ok(text) if binary.is_none() && stdout.is_terminal() => {
+                    printable(&text).into_bytes()
+                }
+                Ok(text) => text.into_bytes(),
+                Err(e) => e.into_bytes(),
+            };
             if let Err(e) = stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
                 eprintln!("error: cannot write to stdout: {e}");
                 return 2;
@@ -319,7 +417,7 @@ pub fn summary(
     };
     portfolio::sort(&mut rows, &key);
     let out = match format {
-        SummaryFormat::Text => portfolio::to_text(&rows),
+        SummaryFormat::Text => printable(&portfolio::to_text(&rows)),
         SummaryFormat::Csv => portfolio::to_csv(&rows),
         SummaryFormat::Json => {
             let mut s = serde_json::to_string_pretty(&portfolio::to_json(&rows, &failures))

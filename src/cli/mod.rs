@@ -201,7 +201,8 @@ pub enum Command {
         action: EvidenceAction,
     },
     /// Export the 附件1 综合评分表, the level-1 summary (指标/分值/得分/得分率, 合计) and the
-    /// per-indicator analysis as md, csv, html, xlsx or json.
+    /// per-indicator analysis as md, csv, html, xlsx, json or docx; with --report, the whole
+    /// report (docx, md, html).
     ///
     /// Without -o, text formats go to stdout; the format follows -o's extension when --format is
     /// not given. Example: jixiao export samples/rongcheng-checkup.toml -o 查体项目.xlsx
@@ -215,6 +216,14 @@ pub enum Command {
         /// For csv: which table (default: score).
         #[arg(long, value_enum)]
         table: Option<documents::CsvTable>,
+        /// The whole report in the MoF reference outline's order (docx, md, html): 基本情况 …
+        /// 其他需要说明的问题, the computed chapters generated, the free text from [report].
+        #[arg(long)]
+        report: bool,
+        /// For docx: take styles, page margins, header and footer (a logo) from a firm's
+        /// reference document, as pandoc's --reference-doc does.
+        #[arg(long, value_name = "FIRM.docx")]
+        template: Option<PathBuf>,
     },
     /// Build a framework from an indicator table (CSV or xlsx/xls/ods): columns 一级/二级/三级指标,
     /// 分值, 指标解释, 评分标准 (Chinese or English headers; blank or merged cells = same as above).
@@ -398,7 +407,18 @@ pub fn run() -> ExitCode {
             format,
             output,
             table,
-        }) => documents::export(&file, format, output.as_deref(), table),
+            report,
+            template,
+        }) => documents::export(
+            &file,
+            format,
+            output.as_deref(),
+            &documents::ExportOptions {
+                table,
+                report,
+                template: template.as_deref(),
+            },
+        ),
         Some(Command::Import {
             file,
             output,

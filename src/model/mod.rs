@@ -17,7 +17,8 @@ pub use conflict::{ConflictRecord, Field, FieldValue, Side, score_text, show};
 pub use framework::{FrameworkInfo, GradeBand, NaPolicy, Rounding};
 pub use indicator::Indicator;
 pub use project::{
-    AdjustmentDirection, AdjustmentItem, Adjustments, Project, ProjectMeta, StandardDeduction,
+    AdjustmentDirection, AdjustmentItem, Adjustments, Project, ProjectMeta, ReportText,
+    StandardDeduction,
 };
 pub use rule::{
     CompareOp, DeductionGroup, Level, Measure, Rule, RuleKind, TargetMiss, TargetValue,

@@ -78,6 +78,37 @@ pub struct Project {
     pub standard_deductions: Vec<StandardDeduction>,
     /// Merge conflicts nobody has resolved yet (`[[conflicts]]`, written by `jixiao merge`).
     pub conflicts: Vec<ConflictRecord>,
+    /// The report's free-text chapters and table labels (`[report]`), when the file has them.
+    pub report: Option<ReportText>,
+}
+
+/// `[report]`: the chapters of the report (财预〔2020〕10号 参考提纲) that only the evaluators
+/// can write, and how the firm labels its tables. Every field is optional; the computed
+/// chapters (综合评价, 指标分析, the problems gathered from deductions) are never stored.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReportText {
+    /// 一、基本情况.
+    pub basic: String,
+    /// 二、绩效评价工作开展情况.
+    pub work: String,
+    /// 三、综合评价情况及评价结论: said after the computed total, grade and summary table.
+    pub conclusion: String,
+    /// 五（一）主要经验及做法.
+    pub experience: String,
+    /// 五（二）存在的问题及原因分析: said before the problems gathered from the deductions.
+    pub problems: String,
+    /// 六、有关建议.
+    pub suggestions: String,
+    /// 七、其他需要说明的问题.
+    pub other: String,
+    /// Indicator labels with their codes ("A101 依据充分性"); default true.
+    pub code_prefix: Option<bool>,
+    /// The header of the criteria column (评分标准 / 指标说明).
+    pub criteria_header: Option<String>,
+    /// Print the 目标值 column; default: when any leaf has a target.
+    pub target_column: Option<bool>,
+    /// 扣分点说明 with each deduction's amount ("扣 0.50 分：…"); default false.
+    pub deduction_amounts: Option<bool>,
 }
 
 impl Project {

@@ -98,17 +98,32 @@ pub fn to_text(items: &[Analysis]) -> String {
     out
 }
 
+/// Markdown; names, paragraphs and reasons are escaped, so a reason holding a newline, `#`,
+/// `|` or raw HTML stays text in its paragraph or list item.
 pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
-    let mut out = format!("# {title} — 指标分析\n\n");
+    use super::blocks_md::{inline, line};
+    let mut out = format!("# {} — 指标分析\n\n", inline(title));
     for a in items {
+        let body = a
+            .paragraph
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(line)
+            .collect::<Vec<_>>()
+            .join("\n\n");
         out.push_str(&format!(
-            "### {} {}（分值 {}，得分 {}，得分率 {}）\n\n{}\n\n",
-            a.code, a.name, a.weight, a.score, a.rate, a.paragraph
+            "### {} {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
+            inline(&a.code),
+            inline(&a.name),
+            a.weight,
+            a.score,
+            a.rate
         ));
         if !a.deductions.is_empty() {
             out.push_str("扣分点说明：\n\n");
             for d in &a.deductions {
-                out.push_str(&format!("- {d}\n"));
+                out.push_str(&format!("- {}\n", inline(d)));
             }
             out.push('\n');
         }

@@ -18,6 +18,18 @@ pub fn field(s: &str) -> String {
     }
 }
 
+/// A text cell that a spreadsheet must not read as a formula: one starting with `=`, `+`, `-`,
+/// `@`, tab or CR gets a leading `'`, as the OWASP CSV-injection guidance says
+/// (`=HYPERLINK(...)` in a 指标解释 would otherwise be live in Excel). Numbers the engine wrote
+/// (a penalty's `-1.00`) go through [`field`] untouched.
+pub fn text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 /// One record, ended by CRLF.
 pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
     let mut out = fields
@@ -34,12 +46,12 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
     let mut out = String::from(BOM);
     out.push_str(&record(&sheet.headers()));
     for row in &sheet.rows {
-        let mut f: Vec<String> = row.labels.clone();
+        let mut f: Vec<String> = row.labels.iter().map(|l| text(l)).collect();
         f.push(row.weight.map(plain).unwrap_or_default());
-        f.push(row.explanation.clone());
-        f.push(row.criteria.join("\n"));
+        f.push(text(&row.explanation));
+        f.push(text(&row.criteria.join("\n")));
         f.push(sheet.score_text(row));
-        f.push(row.notes.join("\n"));
+        f.push(text(&row.notes.join("\n")));
         out.push_str(&record(&f));
     }
     let mut f = vec![String::new(); sheet.level_headers.len()];
@@ -48,7 +60,7 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
     f.push(String::new());
     f.push(String::new());
     f.push(sheet.total_score_text());
-    f.push(sheet.total_note.clone());
+    f.push(text(&sheet.total_note));
     out.push_str(&record(&f));
     out
 }
@@ -59,7 +71,7 @@ pub fn summary_table(s: &Level1Summary) -> String {
     out.push_str(&record(&["指标", "分值", "得分", "得分率"]));
     for row in &s.rows {
         out.push_str(&record(&[
-            row.name.clone(),
+            text(&row.name),
             plain(row.weight),
             s.score_text(row),
             Level1Summary::rate_text(row),
@@ -93,5 +105,21 @@ mod tests {
         assert_eq!(field("说“好”\"x\""), "\"说“好”\"\"x\"\"\"");
         assert_eq!(field("①\n②"), "\"①\n②\"");
         assert_eq!(record(&["a", "", "b"]), "a,,b\r\n");
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for s in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-cmd",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(text(s), format!("'{s}"));
+        }
+        assert_eq!(text("决策"), "决策");
+        assert_eq!(text("≥95%"), "≥95%");
     }
 }

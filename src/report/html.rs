@@ -11,7 +11,7 @@ use crate::model::Project;
 use crate::scoring::Scorecard;
 use crate::scoring::rounding::{fixed, plain};
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 @page { size: A4 portrait; margin: 20mm 18mm 18mm 18mm;
   @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; } }
 @page wide { size: A4 landscape; margin: 14mm 12mm 14mm 12mm;
@@ -165,12 +165,15 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         out.push_str(&td("num", &row.weight.map(plain).unwrap_or_default()));
         out.push_str(&td("text", &lines(&[&row.explanation])));
         out.push_str(&td("text", &lines(&row.criteria)));
+        if sheet.target_column {
+            out.push_str(&td("num", &escape(&row.target)));
+        }
         out.push_str(&td("num", &escape(&sheet.score_text(row))));
         out.push_str(&td("text", &lines(&row.notes)));
         out.push_str("</tr>\n");
     }
     out.push_str(&format!(
-        "<tr class=\"total\"><td class=\"level\"{}>总计</td>{}{}{}{}{}</tr>\n",
+        "<tr class=\"total\"><td class=\"level\"{}>总计</td>{}{}{}{}{}{}</tr>\n",
         if levels > 1 {
             format!(" colspan=\"{levels}\"")
         } else {
@@ -179,6 +182,11 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         td("num", &plain(sheet.total_weight)),
         td("text", ""),
         td("text", ""),
+        if sheet.target_column {
+            td("num", "")
+        } else {
+            String::new()
+        },
         td("num", &sheet.total_score_text()),
         td("text", &lines(&[&sheet.total_note])),
     ));

@@ -4,18 +4,20 @@
 //! Markdown tables cannot merge cells, so a level label is printed on the first row of its group
 //! and left blank below it, as 附件1 looks once its merges are undone.
 
+use super::blocks_md::{inline, line};
 use super::sheet::{Level1Summary, ScoreSheet, analysis_by_level1, meta_lines};
 use crate::model::Project;
 use crate::scoring::Scorecard;
 use crate::scoring::rounding::{fixed, plain};
 
-/// A table cell: pipes escaped, line breaks as `<br>`.
+/// A table cell: each line escaped like any inline text (pipes, raw HTML, control characters),
+/// line breaks as `<br>`.
 fn cell(s: &str) -> String {
     s.trim()
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "\n")
-        .replace('\n', "<br>")
+        .lines()
+        .map(inline)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 fn row(cells: &[String]) -> String {
@@ -92,9 +94,9 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
     let summary = super::sheet::level1_summary(project, card);
     let sheet = super::sheet::score_sheet(project, card);
     let places = project.framework.places;
-    let mut out = format!("# {}\n\n", project.title());
+    let mut out = format!("# {}\n\n", inline(project.title()));
     for (label, value) in meta_lines(project) {
-        out.push_str(&format!("- {label}：{value}\n"));
+        out.push_str(&format!("- {label}：{}\n", inline(&value)));
     }
     out.push_str("\n## 一、绩效评价指标整体得分情况\n\n");
     out.push_str(&summary_table(&summary));
@@ -110,8 +112,8 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
         for (head, items) in groups {
             out.push_str(&format!(
                 "### {} {}（分值 {}",
-                head.code,
-                head.name,
+                inline(&head.code),
+                inline(&head.name),
                 plain(head.weight)
             ));
             if let Some(score) = head.score {
@@ -129,13 +131,18 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
                     .lines()
                     .map(str::trim)
                     .filter(|l| !l.is_empty())
+                    .map(line)
                     .collect::<Vec<_>>()
                     .join("\n\n");
-                out.push_str(&format!("**{} {}**：{body}\n\n", a.code, a.name));
+                out.push_str(&format!(
+                    "**{} {}**：{body}\n\n",
+                    inline(&a.code),
+                    inline(&a.name)
+                ));
                 if !a.deductions.is_empty() {
                     out.push_str("扣分点说明：\n\n");
                     for d in &a.deductions {
-                        out.push_str(&format!("- {}\n", d.trim()));
+                        out.push_str(&format!("- {}\n", inline(d)));
                     }
                     out.push('\n');
                 }

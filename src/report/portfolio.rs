@@ -348,17 +348,17 @@ pub fn to_csv(rows: &[ProjectRow]) -> String {
     out.push_str(&csv::record(&header));
     for r in rows {
         let mut line = vec![
-            r.name.clone(),
+            csv::text(&r.name),
             r.total_text(),
             plain(r.max),
-            r.grade.clone().unwrap_or_default(),
+            csv::text(&r.grade.clone().unwrap_or_default()),
         ];
         line.extend(cols.iter().map(|c| rate_text(r.rate_of(c))));
         line.extend([
             r.scored.to_string(),
             r.reviewed.to_string(),
             r.leaves.to_string(),
-            r.file.display().to_string(),
+            csv::text(&r.file.display().to_string()),
         ]);
         out.push_str(&csv::record(&line));
     }

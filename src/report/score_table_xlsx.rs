@@ -4,12 +4,15 @@
 //! header, and A4 landscape print settings that repeat the header on every page.
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError, cell_range,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::sheet::{Level1Summary, RowKind, ScoreSheet, fit, level1_summary, score_sheet};
 use crate::model::Project;
 use crate::scoring::Scorecard;
+use crate::scoring::rounding::fixed;
 
 /// Sheet names, also what `jixiao import` looks for first.
 pub const SCORE_SHEET: &str = "综合评分表";
@@ -26,25 +29,25 @@ const FONT_SIZE: f64 = 10.5;
 /// Paper size 9 is A4 in Excel's table.
 const A4: u8 = 9;
 
-struct Formats {
-    title: Format,
-    header: Format,
-    level: Format,
-    text: Format,
-    weight: Format,
-    score: Format,
-    signed: Format,
-    rate: Format,
-    center: Format,
-    total_label: Format,
-    total_weight: Format,
-    total_score: Format,
-    total_rate: Format,
-    plain: Format,
+pub(crate) struct Formats {
+    pub(crate) title: Format,
+    pub(crate) header: Format,
+    pub(crate) level: Format,
+    pub(crate) text: Format,
+    pub(crate) weight: Format,
+    pub(crate) score: Format,
+    pub(crate) signed: Format,
+    pub(crate) rate: Format,
+    pub(crate) center: Format,
+    pub(crate) total_label: Format,
+    pub(crate) total_weight: Format,
+    pub(crate) total_score: Format,
+    pub(crate) total_rate: Format,
+    pub(crate) plain: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(crate) fn new() -> Formats {
         let base = Format::new()
             .set_font_name(FONT)
             .set_font_size(FONT_SIZE)
@@ -79,17 +82,17 @@ impl Formats {
 }
 
 /// An exact decimal as the double a spreadsheet stores; the cell's format shows its places.
-fn number(d: Decimal) -> f64 {
+pub(crate) fn number(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(0.0)
 }
 
 /// A 得分率 in percent (66.75) as the ratio a percentage format shows (0.6675).
-fn ratio(percent: Decimal) -> f64 {
+pub(crate) fn ratio(percent: Decimal) -> f64 {
     number(percent / Decimal::ONE_HUNDRED)
 }
 
 /// Writes `text` over rows × cols cells, merging when it covers more than one.
-fn span(
+pub(crate) fn span(
     ws: &mut Worksheet,
     (row, col): (u32, u16),
     (rows, cols): (u32, u16),
@@ -104,7 +107,7 @@ fn span(
     Ok(())
 }
 
-fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
+pub(crate) fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
     ws.set_paper_size(A4);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
@@ -116,6 +119,25 @@ fn print_setup(ws: &mut Worksheet, header_rows: u32) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// Character columns that fit A4 landscape between the margins at 100%: 10.5-point 宋体 is
+/// about 5.3 pt per column (Excel measures in widths of the default font's digit), and the page
+/// leaves about 770 pt between 0.5-inch margins.
+pub(crate) const A4_LANDSCAPE_COLUMNS: f64 = 140.0;
+
+/// Column widths that print on A4 landscape without shrinking the text: when the table is
+/// wider, the free-text columns give up width in proportion (their rows grow instead).
+pub(crate) fn landscape_widths(mut widths: Vec<f64>, text_cols: &[usize]) -> Vec<f64> {
+    let total: f64 = widths.iter().sum();
+    let text: f64 = text_cols.iter().map(|&c| widths[c]).sum();
+    if total > A4_LANDSCAPE_COLUMNS && text > 0.0 {
+        let room = (A4_LANDSCAPE_COLUMNS - (total - text)).max(text_cols.len() as f64 * 10.0);
+        for &c in text_cols {
+            widths[c] = (widths[c] * room / text).floor().max(10.0);
+        }
+    }
+    widths
+}
+
 /// Points per line of 10.5-point text, and the padding a cell keeps above and below.
 const LINE_HEIGHT: f64 = 14.0;
 const CELL_PADDING: f64 = 5.0;
@@ -124,7 +146,7 @@ const MIN_ROW_HEIGHT: f64 = 18.0;
 /// How many lines `text` wraps to in a column `width` characters wide (CJK characters count
 /// two, as they are drawn). Spreadsheet programs don't grow rows for wrapped text on their own
 /// (LibreOffice never, Excel not reliably), so the exporter sets every row's height itself.
-fn wrapped_lines(text: &str, width: f64) -> usize {
+pub(crate) fn wrapped_lines(text: &str, width: f64) -> usize {
     let usable = (width - 1.5).max(2.0);
     text.lines()
         .map(|l| ((l.width() as f64 * 1.05) / usable).ceil().max(1.0) as usize)
@@ -132,8 +154,25 @@ fn wrapped_lines(text: &str, width: f64) -> usize {
         .max(1)
 }
 
-fn height_for(lines: usize) -> f64 {
+pub(crate) fn height_for(lines: usize) -> f64 {
     (lines as f64 * LINE_HEIGHT + CELL_PADDING).max(MIN_ROW_HEIGHT)
+}
+
+/// What the score column holds once written: the leaf scores at the framework's places and
+/// the adjustments, summed — `None` when nothing is scored or a 不适用 leaf shows no number.
+pub(crate) fn written_sum(sheet: &ScoreSheet) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    let mut any = false;
+    for row in &sheet.rows {
+        match row.score {
+            Some(s) if row.kind == RowKind::Adjustment => sum += s,
+            Some(s) => sum += s.round_dp(sheet.places),
+            None if row.score_text.is_empty() => {}
+            None => return None,
+        }
+        any |= row.score.is_some();
+    }
+    any.then_some(sum)
 }
 
 fn write_score_sheet(ws: &mut Worksheet, sheet: &ScoreSheet, f: &Formats) -> Result<(), XlsxError> {
@@ -145,7 +184,7 @@ fn write_score_sheet(ws: &mut Worksheet, sheet: &ScoreSheet, f: &Formats) -> Res
         (levels, levels + 1, levels + 2, levels + 3, levels + 4);
 
     // Column widths first: row heights follow from them.
-    let widths = sheet.column_widths();
+    let widths = landscape_widths(sheet.column_widths(), &[c_expl, c_crit, c_notes]);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -241,6 +280,19 @@ fn write_score_sheet(ws: &mut Worksheet, sheet: &ScoreSheet, f: &Formats) -> Res
     ws.write_blank(r, c_expl as u16, &f.text)?;
     ws.write_blank(r, c_crit as u16, &f.text)?;
     match sheet.total_score {
+        // The total as a formula over the scores above, so an edit in Excel carries through —
+        // only when that sum is the total (no 不适用 re-basing, parents summing the rounded
+        // leaf scores); otherwise the value, with the note saying why.
+        Some(s) if written_sum(sheet) == Some(s) => ws.write_formula_with_format(
+            r,
+            c_score as u16,
+            Formula::new(format!(
+                "=SUM({})",
+                cell_range(first, c_score as u16, r - 1, c_score as u16)
+            ))
+            .set_result(fixed(s, sheet.places)),
+            &f.total_score,
+        )?,
         Some(s) => ws.write_number_with_format(r, c_score as u16, number(s), &f.total_score)?,
         None => ws.write_blank(r, c_score as u16, &f.total_score)?,
     };
@@ -252,10 +304,105 @@ fn write_score_sheet(ws: &mut Worksheet, sheet: &ScoreSheet, f: &Formats) -> Res
     print_setup(ws, 2)
 }
 
+/// Where a level-1 indicator's score comes from in the 综合评分表: the score column's rows
+/// of its leaves, with what those cells sum to.
+pub(crate) struct ScoreRange {
+    pub(crate) first: u32,
+    pub(crate) last: u32,
+    pub(crate) col: u16,
+    pub(crate) sum: Decimal,
+}
+
+/// The 综合评分表 rows of each level-1 indicator's leaves (0-based sheet rows).
+fn level1_ranges(card: &Scorecard, sheet: &ScoreSheet) -> Vec<Option<ScoreRange>> {
+    const FIRST: u32 = 2;
+    let col = sheet.level_headers.len() as u16 + 3;
+    card.tree
+        .roots
+        .iter()
+        .map(|&root| {
+            let mut range: Option<ScoreRange> = None;
+            for (k, row) in sheet.rows.iter().enumerate() {
+                let RowKind::Leaf { index } = row.kind else {
+                    continue;
+                };
+                if card.tree.ancestors(index).last() != Some(&root) {
+                    continue;
+                }
+                let r = FIRST + k as u32;
+                let v = row
+                    .score
+                    .map(|s| s.round_dp(sheet.places))
+                    .unwrap_or_default();
+                match &mut range {
+                    Some(g) if g.last + 1 == r => {
+                        g.last = r;
+                        g.sum += v;
+                    }
+                    Some(_) => return None,
+                    None => {
+                        range = Some(ScoreRange {
+                            first: r,
+                            last: r,
+                            col,
+                            sum: v,
+                        })
+                    }
+                }
+            }
+            range
+        })
+        .collect()
+}
+
+/// A score cell: a formula with its computed value cached when `formula` is given, the value
+/// otherwise.
+pub(crate) fn score_cell(
+    ws: &mut Worksheet,
+    (r, c): (u32, u16),
+    value: Decimal,
+    places: u32,
+    formula: Option<String>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match formula {
+        Some(expr) => ws.write_formula_with_format(
+            r,
+            c,
+            Formula::new(expr).set_result(fixed(value, places)),
+            f,
+        )?,
+        None => ws.write_number_with_format(r, c, number(value), f)?,
+    };
+    Ok(())
+}
+
+/// 得分率 as `=score/weight`, its value cached.
+pub(crate) fn rate_cell(
+    ws: &mut Worksheet,
+    (r, c): (u32, u16),
+    rate_percent: Decimal,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    let expr = format!(
+        "={}/{}",
+        rust_xlsxwriter::row_col_to_cell(r, c - 1),
+        rust_xlsxwriter::row_col_to_cell(r, c - 2)
+    );
+    ws.write_formula_with_format(
+        r,
+        c,
+        Formula::new(expr).set_result(ratio(rate_percent).to_string()),
+        f,
+    )?;
+    Ok(())
+}
+
 fn write_summary_sheet(
     ws: &mut Worksheet,
     s: &Level1Summary,
     title: &str,
+    ranges: &[Option<ScoreRange>],
     f: &Formats,
 ) -> Result<(), XlsxError> {
     ws.set_name(SUMMARY_SHEET)?;
@@ -274,7 +421,8 @@ fn write_summary_sheet(
     let write_row = |ws: &mut Worksheet,
                      r: u32,
                      row: &super::sheet::SummaryRow,
-                     total: bool|
+                     total: bool,
+                     formula: Option<String>|
      -> Result<(), XlsxError> {
         let (label, weight, score, rate) = if total {
             (
@@ -289,17 +437,34 @@ fn write_summary_sheet(
         ws.write_string_with_format(r, 0, &row.name, label)?;
         ws.write_number_with_format(r, 1, number(row.weight), weight)?;
         match row.score {
-            Some(v) => ws.write_number_with_format(r, 2, number(v), score)?,
-            None => ws.write_blank(r, 2, score)?,
+            Some(v) => score_cell(ws, (r, 2), v, s.places, formula, score)?,
+            None => {
+                ws.write_blank(r, 2, score)?;
+            }
         };
         match row.rate.filter(|_| row.score.is_some()) {
-            Some(v) => ws.write_number_with_format(r, 3, ratio(v), rate)?,
-            None => ws.write_blank(r, 3, rate)?,
+            Some(v) if !row.weight.is_zero() => rate_cell(ws, (r, 3), v, rate)?,
+            Some(v) => {
+                ws.write_number_with_format(r, 3, ratio(v), rate)?;
+            }
+            None => {
+                ws.write_blank(r, 3, rate)?;
+            }
         };
         Ok(())
     };
-    for row in &s.rows {
-        write_row(ws, r, row, false)?;
+    // A level-1 score is the sum of its leaves in the 综合评分表 when the numbers agree.
+    let mut sum_of_rows = Some(Decimal::ZERO);
+    for (k, row) in s.rows.iter().enumerate() {
+        let formula = match (ranges.get(k).and_then(Option::as_ref), row.score) {
+            (Some(g), Some(v)) if g.sum == v => Some(format!(
+                "=SUM('{SCORE_SHEET}'!{})",
+                cell_range(g.first, g.col, g.last, g.col)
+            )),
+            _ => None,
+        };
+        sum_of_rows = sum_of_rows.zip(row.score).map(|(a, b)| a + b);
+        write_row(ws, r, row, false, formula)?;
         r += 1;
     }
     if let Some(adj) = s.adjustments {
@@ -310,9 +475,12 @@ fn write_summary_sheet(
             None => ws.write_blank(r, 2, &f.signed)?,
         };
         ws.write_blank(r, 3, &f.rate)?;
+        sum_of_rows = sum_of_rows.map(|x| x + adj);
         r += 1;
     }
-    write_row(ws, r, &s.total, true)?;
+    let total_formula = (sum_of_rows.is_some() && sum_of_rows == s.total.score)
+        .then(|| format!("=SUM({})", cell_range(2, 2, r - 1, 2)));
+    write_row(ws, r, &s.total, true, total_formula)?;
     r += 2;
     for line in [s.conclusion(), s.note.clone()] {
         if !line.is_empty() {
@@ -335,13 +503,12 @@ pub fn workbook(project: &Project, card: &Scorecard) -> Result<Vec<u8>, String> 
     let build = || -> Result<Vec<u8>, XlsxError> {
         let f = Formats::new();
         let mut wb = Workbook::new();
-        write_score_sheet(wb.add_worksheet(), &score_sheet(project, card), &f)?;
-        write_summary_sheet(
-            wb.add_worksheet(),
-            &level1_summary(project, card),
-            project.title(),
-            &f,
-        )?;
+        let sheet = score_sheet(project, card);
+        write_score_sheet(wb.add_worksheet(), &sheet, &f)?;
+        let ranges = level1_ranges(card, &sheet);
+        let summary = level1_summary(project, card);
+        write_summary_sheet(wb.add_worksheet(), &summary, project.title(), &ranges, &f)?;
+        super::level1_xlsx::write_level1_sheets(&mut wb, project, card, &summary, &f)?;
         wb.save_to_buffer()
     };
     build().map_err(|e| e.to_string())

@@ -64,6 +64,8 @@ pub struct SheetRow {
     pub score_text: String,
     /// 扣分点说明 lines.
     pub notes: Vec<String>,
+    /// 目标值, printed only when the sheet's `target_column` is on.
+    pub target: String,
 }
 
 /// The 综合评分表.
@@ -79,6 +81,10 @@ pub struct ScoreSheet {
     /// Said on the 总计 row: how 不适用 weight was handled.
     pub total_note: String,
     pub places: u32,
+    /// The criteria column's header: 评分标准 unless the firm says 指标说明.
+    pub criteria_header: String,
+    /// A 目标值 column before 得分 (reports only; the plain exports never print it).
+    pub target_column: bool,
 }
 
 impl ScoreSheet {
@@ -86,11 +92,20 @@ impl ScoreSheet {
     pub fn headers(&self) -> Vec<String> {
         let mut h = self.level_headers.clone();
         h.extend(
-            ["分值", "指标解释", "评分标准", "得分", "扣分点说明"]
+            ["分值", "指标解释", self.criteria_header.as_str()]
                 .iter()
                 .map(|s| s.to_string()),
         );
+        if self.target_column {
+            h.push("目标值".into());
+        }
+        h.extend(["得分", "扣分点说明"].map(String::from));
         h
+    }
+
+    /// The column of 得分.
+    pub fn score_column(&self) -> usize {
+        self.level_headers.len() + 3 + usize::from(self.target_column)
     }
 
     pub fn score_text(&self, row: &SheetRow) -> String {
@@ -122,6 +137,9 @@ impl ScoreSheet {
         widths.push(7.0);
         widths.push(text_col(has(&|r| !r.explanation.is_empty()), 34.0));
         widths.push(text_col(has(&|r| !r.criteria.is_empty()), 48.0));
+        if self.target_column {
+            widths.push(fit(self.rows.iter().map(|r| r.target.as_str()), 8.0, 14.0));
+        }
         widths.push(9.0);
         widths.push(text_col(
             has(&|r| !r.notes.is_empty()) || !self.total_note.is_empty(),
@@ -263,6 +281,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 score: item.points.map(|_| sign * line.counted),
                 score_text: String::new(),
                 notes,
+                target: String::new(),
             });
         }
     }
@@ -290,6 +309,8 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
         total_score: anything_scored(card).then_some(card.total),
         total_note: total_note.join("\n"),
         places,
+        criteria_header: "评分标准".into(),
+        target_column: false,
     }
 }
 
@@ -323,6 +344,7 @@ fn leaf_row(
         score,
         score_text,
         notes: loss_notes(project, card, i),
+        target: ind.target.trim().to_string(),
     }
 }
 

@@ -63,6 +63,7 @@ const ROOT_KEYS: &[&str] = &[
     "adjustments",
     "standard_deductions",
     "conflicts",
+    "report",
 ];
 
 /// Parses a project or framework. TOML syntax errors are fatal; every other problem is collected
@@ -153,6 +154,13 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
         match item.as_table_like() {
             Some(t) => project.adjustments = Some(read_adjustments(&mut r, t)),
             None => r.error(pos, "`adjustments` must be a table: [adjustments]"),
+        }
+    }
+    if let Some(item) = root.get("report") {
+        let pos = r.locate(root, "", "report");
+        match item.as_table_like() {
+            Some(t) => project.report = Some(read_report(&mut r, t)),
+            None => r.error(pos, "`report` must be a table: [report]"),
         }
     }
     for (t, pos) in r.tables(root, "", "standard_deductions") {
@@ -249,6 +257,41 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
         };
     }
     f
+}
+
+/// `[report]`: free-text chapters and table labels (docs/format.md).
+fn read_report(r: &mut Reader, t: &dyn TableLike) -> ReportText {
+    let path = "report";
+    r.check_keys(
+        t,
+        path,
+        &[
+            "basic",
+            "work",
+            "conclusion",
+            "experience",
+            "problems",
+            "suggestions",
+            "other",
+            "code_prefix",
+            "criteria_header",
+            "target_column",
+            "deduction_amounts",
+        ],
+    );
+    ReportText {
+        basic: r.string_or_empty(t, path, "basic"),
+        work: r.string_or_empty(t, path, "work"),
+        conclusion: r.string_or_empty(t, path, "conclusion"),
+        experience: r.string_or_empty(t, path, "experience"),
+        problems: r.string_or_empty(t, path, "problems"),
+        suggestions: r.string_or_empty(t, path, "suggestions"),
+        other: r.string_or_empty(t, path, "other"),
+        code_prefix: r.bool(t, path, "code_prefix"),
+        criteria_header: r.string(t, path, "criteria_header"),
+        target_column: r.bool(t, path, "target_column"),
+        deduction_amounts: r.bool(t, path, "deduction_amounts"),
+    }
 }
 
 fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMeta {

@@ -171,10 +171,12 @@ impl App {
                                 return;
                             }
                             Err(_) => {
-                                return self.error(self.tf(
-                                    Msg::RecoveryBroken,
-                                    &[self.t(Msg::DiskChangedUnsaved)],
-                                ));
+                                return self.error(
+                                    self.tf(
+                                        Msg::RecoveryBroken,
+                                        &[self.t(Msg::DiskChangedUnsaved)],
+                                    ),
+                                );
                             }
                         }
                     }

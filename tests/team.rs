@@ -4,6 +4,8 @@
 //! through `runuser`. Without root or the account tools they fail under CI (`CI` set), naming
 //! what is missing, and otherwise skip with one line saying so.
 
+mod support;
+
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -399,4 +401,150 @@ fn a_recovery_file_planted_by_someone_else_is_not_offered() {
     // bob replaces it (say the directory was group-writable): it is his file now.
     chown(&rec, "bob", GROUP);
     assert!(jixiao::store::recovery::read(&p).is_none());
+}
+
+/// A private tmux server whose panes run the workbench as different accounts.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Opens `file` in `dir` as `user` in a new 80×24 session named after the user.
+    fn open_as(&self, user: &str, dir: &Path, file: &str) {
+        let cmd = format!(
+            "cd '{}' && runuser -u {user} -- env USER={user} JIXIAO_DATA_DIR='{}/.data-{user}' sh -c 'umask 002; exec \"$0\" --lang zh {file}' '{}'",
+            dir.display(),
+            dir.display(),
+            bin()
+        );
+        let out = self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            user,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &cmd,
+        ]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+
+    fn keys(&self, user: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", user];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn screen(&self, user: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", user]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, user: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+        loop {
+            let s = self.screen(user);
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{user}: timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// alice and bob, two accounts in one group, have one project open in two workbenches at
+/// once: each sees the other, each edits a different leaf and saves, both edits are in the file
+/// and each workbench shows the other's change without reopening; when both change the same
+/// field, the one who saves second is asked which to keep.
+#[test]
+fn two_workbenches_as_two_users_edit_one_project_at_once() {
+    if !team("two_workbenches_as_two_users_edit_one_project_at_once") || !support::require("tmux") {
+        return;
+    }
+    let dir = team_dir();
+    let p = sample_in(dir.path(), "p.toml");
+    chown(&p, "alice", GROUP);
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-team-{}", std::process::id()),
+    };
+    tmux.open_as("alice", dir.path(), "p.toml");
+    tmux.wait_for("alice", "the workbench", |s| {
+        s.contains("合计 64.72/100 中")
+    });
+    tmux.open_as("bob", dir.path(), "p.toml");
+    tmux.wait_for("bob", "alice named as also editing", |s| {
+        s.contains("alice@") && s.contains("也在编辑")
+    });
+    tmux.wait_for("alice", "bob named as also editing", |s| {
+        s.contains("bob@") && s.contains("也在编辑")
+    });
+
+    // alice: a deduction on A202, saved.
+    tmux.keys("alice", &["/", "A202", "Enter", "a"]);
+    tmux.wait_for("alice", "the deduction form", |s| s.contains("扣分："));
+    tmux.keys("alice", &["0.5", "Tab", "档案不全", "Enter"]);
+    tmux.wait_for("alice", "her new total", |s| s.contains("合计 64.22/100"));
+    tmux.keys("alice", &["C-s"]);
+    tmux.wait_for("alice", "saved", |s| s.contains("已保存"));
+    // bob, with nothing unsaved, sees it at once.
+    tmux.wait_for("bob", "alice's change", |s| s.contains("合计 64.22/100"));
+
+    // bob: a deduction on B202, saved; alice sees it.
+    tmux.keys("bob", &["/", "B202", "Enter", "a"]);
+    tmux.wait_for("bob", "the deduction form", |s| s.contains("扣分："));
+    tmux.keys("bob", &["1", "Tab", "无执行记录", "Enter"]);
+    tmux.wait_for("bob", "his new total", |s| s.contains("合计 63.22/100"));
+    tmux.keys("bob", &["C-s"]);
+    tmux.wait_for("bob", "saved", |s| s.contains("已保存"));
+    tmux.wait_for("alice", "bob's change", |s| s.contains("合计 63.22/100"));
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(
+        text.contains("档案不全") && text.contains("无执行记录"),
+        "{text}"
+    );
+    let (_, group, mode) = owner_group_mode(&p);
+    assert_eq!((group.as_str(), mode), (GROUP, 0o664));
+
+    // Both change A101's score; alice saves first. bob, holding his unsaved score, is asked.
+    tmux.keys("alice", &["/", "A101", "Enter", "s"]);
+    tmux.wait_for("alice", "the score prompt", |s| {
+        s.contains("A101 依据充分性 得分")
+    });
+    tmux.keys("alice", &["1.5", "Enter"]);
+    tmux.keys("bob", &["/", "A101", "Enter", "s"]);
+    tmux.wait_for("bob", "the score prompt", |s| {
+        s.contains("A101 依据充分性 得分")
+    });
+    tmux.keys("bob", &["1", "Enter"]);
+    tmux.wait_for("bob", "his unsaved score", |s| s.contains("*未保存"));
+    tmux.keys("alice", &["C-s"]);
+    let s = tmux.wait_for("bob", "the conflict question", |s| s.contains("双方都改了"));
+    assert!(s.contains("保留我的：1") && s.contains("采用 alice"), "{s}");
+    tmux.keys("bob", &["2"]);
+    tmux.keys("bob", &["C-s"]);
+    tmux.wait_for("bob", "saved", |s| s.contains("已保存"));
+    let f = jixiao::store::ProjectFile::open(&p).unwrap();
+    let a101 = &f.project().get("A101").unwrap().assessment;
+    assert_eq!(a101.score.map(|d| d.to_string()).as_deref(), Some("1.5"));
+    assert!(std::fs::read_to_string(&p).unwrap().contains("无执行记录"));
 }

@@ -142,6 +142,7 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     setup(&mut app);
     if app.read_only.is_none() {
         app.offer_recovery();
+        app.offer_recorded_conflicts();
     }
     let events = match events::Events::start(path) {
         Ok(e) => e,

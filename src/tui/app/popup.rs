@@ -122,6 +122,10 @@ pub enum PickFor {
         base: Option<String>,
         changes: Vec<String>,
     },
+    /// A conflict `jixiao merge` recorded in the file (`[[conflicts]]`): ours, theirs, later.
+    RecordedConflict {
+        code: String,
+    },
     /// One field both this workbench and someone else changed: keep mine or take theirs.
     MergeConflict {
         pending: Box<super::team::PendingMerge>,

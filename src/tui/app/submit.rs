@@ -236,6 +236,10 @@ impl App {
                 }
                 Ok(())
             }
+            PickFor::RecordedConflict { code } => {
+                let code = code.clone();
+                self.resolve_recorded(&code, k)
+            }
             PickFor::MergeConflict { pending, .. } => {
                 let pending = (**pending).clone();
                 self.decide_conflict(pending, k == 1);

@@ -221,3 +221,92 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// A file with `[[conflicts]]` recorded by `jixiao merge` (git's merge driver): asks about
+    /// the first one — keep ours or take theirs — and, after each answer, the next.
+    pub fn offer_recorded_conflicts(&mut self) {
+        if self.read_only.is_some() || self.popup.is_some() {
+            return;
+        }
+        let Some(r) = self.project().conflicts.first().cloned() else {
+            return;
+        };
+        let total = self.project().conflicts.len();
+        let name = self
+            .project()
+            .get(&r.code)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        let side = |label: &str, fallback: &str| {
+            if label.is_empty() {
+                fallback.to_string()
+            } else {
+                lock::plain(label)
+            }
+        };
+        let title = self.tf(
+            Msg::RecordedConflictTitle,
+            &[
+                &total.to_string(),
+                &format!("{} {} {}", r.code, name, r.field.label()),
+            ],
+        );
+        let items = vec![
+            self.tf(
+                Msg::KeepSide,
+                &[
+                    &side(&r.label_ours, "ours"),
+                    &crate::model::show(r.ours.as_ref()),
+                ],
+            ),
+            self.tf(
+                Msg::KeepSide,
+                &[
+                    &side(&r.label_theirs, "theirs"),
+                    &crate::model::show(r.theirs.as_ref()),
+                ],
+            ),
+            self.t(Msg::RecoveryLater).to_string(),
+        ];
+        self.popup = Some(super::Popup::Picker(super::Picker {
+            title,
+            items,
+            selected: 0,
+            error: None,
+            purpose: super::PickFor::RecordedConflict {
+                code: r.code.clone(),
+            },
+        }));
+    }
+
+    /// The answer for the first recorded conflict: 0 ours, 1 theirs, else later.
+    pub(super) fn resolve_recorded(&mut self, code: &str, choice: usize) -> Result<(), String> {
+        use crate::model::{Field, Side};
+        let take = match choice {
+            0 => Side::Ours,
+            1 => Side::Theirs,
+            _ => return Ok(()),
+        };
+        let structural = self
+            .project()
+            .conflicts
+            .first()
+            .is_some_and(|r| matches!(r.field, Field::Structure(_)));
+        if structural && take == Side::Theirs {
+            // No edit sets a weight or a name: theirs' value is written into the key itself.
+            let fresh =
+                crate::merge::take_theirs_structure(&self.file, 0).map_err(|e| self.refusal(&e))?;
+            self.replace_file(fresh);
+            self.saved_top = Some(u64::MAX);
+        } else {
+            self.commit(crate::edit::Edit::ResolveConflict {
+                code: code.to_string(),
+                index: 0,
+                take,
+            })?;
+        }
+        self.offer_recorded_conflicts();
+        Ok(())
+    }
+}

@@ -456,3 +456,42 @@ fn an_unmergeable_file_on_disk_offers_save_as_and_reload_without_losing_anything
     assert!(!app.unsaved());
     assert_eq!(app.card.total, d("64.72"));
 }
+
+/// A file git merged with a recorded conflict: the workbench asks ours or theirs and the
+/// record goes once answered.
+#[test]
+fn a_conflict_recorded_by_git_is_picked_in_the_workbench() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let base = std::fs::read_to_string(&path).unwrap();
+    let with = |score: &str| {
+        let mut f = ProjectFile::from_text(&path, &base).unwrap();
+        f.apply(&crate::edit::Edit::SetScore {
+            code: "A101".into(),
+            score: Some(d(score)),
+        })
+        .unwrap();
+        f.text()
+    };
+    let mut merged = crate::merge::merge_texts(&base, &with("1.5"), &with("1")).unwrap();
+    merged.record_conflicts("HEAD", "bob").unwrap();
+    std::fs::write(&path, &merged.text).unwrap();
+    let mut app = open(&path, Lang::Zh);
+    app.offer_recorded_conflicts();
+    let Some(Popup::Picker(p)) = &app.popup else {
+        panic!("the recorded conflict should be asked about")
+    };
+    assert!(p.title.contains("A101"), "{}", p.title);
+    assert!(
+        p.items[0].contains("HEAD") && p.items[1].contains("bob"),
+        "{:?}",
+        p.items
+    );
+    keys(&mut app, "2<C-s>");
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    let saved = ProjectFile::open(&path).unwrap();
+    assert!(saved.project().conflicts.is_empty());
+    assert_eq!(
+        saved.project().get("A101").unwrap().assessment.score,
+        Some(d("1"))
+    );
+}

@@ -206,6 +206,13 @@ fn quitting_with_unsaved_changes_asks_and_sigterm_restores_the_terminal() {
         "the alternate screen should be gone:\n{s}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+    // SIGTERM removes the session's presence file like a quit does.
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("jixiao-open"))
+        .collect();
+    assert!(left.is_empty(), "presence left after SIGTERM: {left:?}");
     // The recovery file, and beside it the text its edits were made against.
     let mut kept: Vec<String> = std::fs::read_dir(dir.path().join("data/recovery"))
         .unwrap()

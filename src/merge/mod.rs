@@ -197,6 +197,11 @@ pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<Merged, Merge
         open(Input::Ours, ours)?,
         open(Input::Theirs, theirs)?,
     );
+    merge_files(&b, &o, &t)
+}
+
+/// `merge_texts` on versions already read (a save has ours open: no need to read it again).
+fn merge_files(b: &ProjectFile, o: &ProjectFile, t: &ProjectFile) -> Result<Merged, MergeError> {
     let (bdoc, odoc, tdoc) = (b.document(), o.document(), t.document());
     let (sb, so, st) = (
         structure::skeleton(bdoc),
@@ -213,8 +218,8 @@ pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<Merged, Merge
             Side::Theirs
         };
     let (built, other_doc, other_only) = match build_on {
-        Side::Ours => (&o, tdoc, &plan.theirs_only),
-        Side::Theirs => (&t, odoc, &plan.ours_only),
+        Side::Ours => (o, tdoc, &plan.theirs_only),
+        Side::Theirs => (t, odoc, &plan.ours_only),
     };
     // The file built on is used as it is unless keys of the other side must be carried over,
     // or a conflicting key must get ours' value.
@@ -277,7 +282,9 @@ pub fn merge_texts(base: &str, ours: &str, theirs: &str) -> Result<Merged, Merge
 /// The save path's merge: `file` (ours: what was loaded, `base_text`, plus its edits) onto
 /// the text now on disk (theirs). The merged file belongs at `file`'s path.
 pub fn merge_onto_disk(file: &ProjectFile, disk_text: &str) -> Result<Merged, MergeError> {
-    let mut merged = merge_texts(&file.base_text, &file.text(), disk_text)?;
+    let base = open(Input::Base, &file.base_text)?;
+    let theirs = open(Input::Theirs, disk_text)?;
+    let mut merged = merge_files(&base, file, &theirs)?;
     merged.file.path = file.path.clone();
     Ok(merged)
 }

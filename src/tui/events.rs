@@ -42,6 +42,13 @@ impl Events {
     }
 }
 
+/// Only the watcher of `project`'s directory (for benchmarks and tools that need no terminal).
+pub fn watch_project(project: &Path) -> Receiver<Wake> {
+    let (tx, rx) = channel();
+    start_watcher(project, tx);
+    rx
+}
+
 fn start_signals(tx: Sender<Wake>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGWINCH])?;

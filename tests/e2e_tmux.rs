@@ -32,12 +32,6 @@ impl Tmux {
         assert!(self.run(&args).status.success());
     }
 
-    fn keys_to(&self, session: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", session];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
@@ -301,8 +295,29 @@ fn a_killed_session_is_restored_and_a_second_opener_sees_the_first() {
             .into_owned();
     }
     assert!(!screen.contains("只读"), "{screen}");
-    tmux.keys_to("u", &["q"]);
+    // Closing u's terminal (SIGHUP, the terminal already gone) removes u's presence file.
+    let presence = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("jixiao-open")
+            })
+            .count()
+    };
+    assert_eq!(presence(), 2);
     tmux.run(&["kill-session", "-t", "u"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while presence() != 1 {
+        assert!(
+            Instant::now() < deadline,
+            "u's presence file was left behind"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 
     // Wait for the debounced recovery file, then kill the first session without warning.
     let deadline = Instant::now() + Duration::from_secs(40);

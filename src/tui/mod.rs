@@ -164,12 +164,16 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &events)
     }));
+    // ratatui's Terminal shows the cursor when dropped and *panics* (eprintln!) when that write
+    // fails — which it does when the SSH link is gone, and a panic there could abort before the
+    // presence file is removed. `restore_terminal` below does the same restoring, quietly.
+    std::mem::forget(terminal);
     let code = match outcome {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
             let kept = on_unsaved_exit(&app);
             restore_terminal();
-            eprintln!("error: {e}");
+            say(&format!("error: {e}"));
             report_kept(kept);
             return 1;
         }
@@ -189,9 +193,16 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     code
 }
 
+/// A line on stderr that may not arrive: after a hang-up the terminal is gone, and eprintln!
+/// would panic on the failed write.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
 fn report_kept(kept: Option<std::path::PathBuf>) {
     if let Some(p) = kept {
-        eprintln!("unsaved changes were kept in {}", p.display());
+        say(&format!("unsaved changes were kept in {}", p.display()));
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use jixiao::edit::Edit;
 use jixiao::merge::{self, Input, MergeError};
 use jixiao::model::{Field, Side, show as show_value};
-use jixiao::store::{LoadError, ProjectFile, SaveError, atomic_write, parse_project};
+use jixiao::store::{LoadError, SaveError, atomic_write, parse_project};
 
 fn read(path: &Path) -> Result<String, u8> {
     std::fs::read(path)
@@ -138,16 +138,9 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
         return 2;
     };
     for _attempt in 0..50 {
-        let mut file = match ProjectFile::open(path) {
+        let mut file = match jixiao::tui::open_or_report(path) {
             Ok(f) => f,
-            Err(LoadError::Syntax(d)) => {
-                eprintln!("{}", d.display(&name));
-                return 2;
-            }
-            Err(LoadError::Io(e)) => {
-                eprintln!("{name}: error: cannot read: {e}");
-                return 2;
-            }
+            Err(code) => return code,
         };
         // From the last record to the first, so the indexes of those left stay right.
         let chosen: Vec<usize> = file

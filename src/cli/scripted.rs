@@ -6,7 +6,7 @@ use std::path::Path;
 use jixiao::edit::{self, Edit};
 use jixiao::model::{Deduction, Evidence};
 use jixiao::scoring::{self, rounding::fixed};
-use jixiao::store::{LoadError, ProjectFile, SaveError, parse_decimal};
+use jixiao::store::{ProjectFile, SaveError, parse_decimal};
 
 /// Builds the edits for `code` from the opened file (so indexes can be computed).
 type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String> + 'a;
@@ -19,16 +19,9 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
     let mut attempt = 0;
     let (file, before, cleared) = loop {
         attempt += 1;
-        let mut file = match ProjectFile::open(path) {
+        let mut file = match jixiao::tui::open_or_report(path) {
             Ok(f) => f,
-            Err(LoadError::Syntax(d)) => {
-                eprintln!("{}", d.display(&name));
-                return 2;
-            }
-            Err(LoadError::Io(e)) => {
-                eprintln!("{name}: error: cannot read: {e}");
-                return 2;
-            }
+            Err(code) => return code,
         };
         if file.project().index_of(code).is_none() {
             eprintln!("{name}: error: no indicator `{code}`");

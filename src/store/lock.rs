@@ -135,16 +135,7 @@ pub struct Opened {
 /// The directory and file name prefix of the presence files of `file` (symlinks followed, so
 /// two people opening the project through different links see each other).
 fn prefix(file: &Path) -> (PathBuf, String) {
-    let target = safe_write::resolve(file).unwrap_or_else(|_| file.to_path_buf());
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (dir, name) = safe_write::beside(file);
     (dir, format!(".{name}.jixiao-open."))
 }
 

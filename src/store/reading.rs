@@ -53,22 +53,11 @@ fn open_nonblocking(path: &Path) -> io::Result<std::fs::File> {
 }
 
 fn refuse_special(meta: &std::fs::Metadata) -> io::Result<()> {
-    use std::os::unix::fs::FileTypeExt;
     let ft = meta.file_type();
     if ft.is_file() {
         return Ok(());
     }
-    let kind = if ft.is_dir() {
-        "a directory"
-    } else if ft.is_fifo() {
-        "a named pipe (FIFO)"
-    } else if ft.is_char_device() || ft.is_block_device() {
-        "a device"
-    } else if ft.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
-    };
+    let kind = super::safe_write::kind_of(ft);
     Err(io::Error::new(
         io::ErrorKind::InvalidInput,
         format!("this is {kind}, not a file; give the path of a file saved on disk"),

@@ -133,12 +133,29 @@ pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     )))
 }
 
-fn kind_of(ft: std::fs::FileType) -> &'static str {
+/// Where the file `path` names lives — symlinks followed — as (its directory, its file name):
+/// what sits beside a project (its backup, who has it open) sits beside the real file.
+pub fn beside(path: &Path) -> (PathBuf, String) {
+    let target = resolve(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (dir, name)
+}
+
+/// What a file that is not a regular file is, in words ("a named pipe (FIFO)").
+pub fn kind_of(ft: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if ft.is_dir() {
         "a directory"
     } else if ft.is_fifo() {
-        "a named pipe"
+        "a named pipe (FIFO)"
     } else if ft.is_char_device() || ft.is_block_device() {
         "a device"
     } else if ft.is_socket() {

@@ -565,14 +565,7 @@ impl App {
                 r.scroll = r.scroll.min(max);
             }
         }
-        if self.tree.selected != self.last_selected {
-            self.last_selected = self.tree.selected;
-            self.field = 0;
-            self.detail_scroll = 0;
-            self.detail_follow = true;
-        }
-        let n = self.fields().len();
-        self.field = self.field.min(n.saturating_sub(1));
+        self.settle_selection();
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let areas = view::app_layout(self);
         let tree = self.card.tree.clone();

@@ -4,7 +4,7 @@
 //! the event loop sleeps in a single `recv` — no polling, no redraw while idle, nothing written
 //! to the terminal while nothing changes — and wakes at once for whichever comes first.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -167,15 +167,7 @@ fn stdin_ready(ms: i32) -> Ready {
 /// person notices.
 fn start_watcher(project: &Path, tx: Sender<Wake>) {
     let target = crate::store::safe_write::resolve(project).unwrap_or_else(|_| project.into());
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (dir, name) = crate::store::safe_write::beside(project);
     // The watch is registered before this returns, so nothing that happens after the
     // workbench opened can be missed.
     let inotify = inotify_watch(&dir);

@@ -250,24 +250,33 @@ fn a_killed_session_is_restored_and_a_second_opener_sees_the_first() {
             env!("CARGO_BIN_EXE_jixiao"),
             path.display()
         );
-        let started = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "-e",
-            &env,
-            &cmd,
-        ]);
-        assert!(
-            started.status.success(),
-            "{}",
-            String::from_utf8_lossy(&started.stderr)
-        );
+        // Right after the server's last session closed, tmux may be shutting down and refuse
+        // once ("server exited unexpectedly"): try again for a while.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let started = tmux.run(&[
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "-e",
+                &env,
+                &cmd,
+            ]);
+            if started.status.success() {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{}",
+                String::from_utf8_lossy(&started.stderr)
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
     };
 
     open("t", "");

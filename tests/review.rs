@@ -846,8 +846,21 @@ fn review_approve_flag_save_and_reopen_in_a_real_terminal() {
         path.display()
     );
     tmux.run(&["kill-session", "-t", "t"]);
-    let again = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
-    assert!(again.status.success());
+    // The closed workbench was the server's last session, so the tmux server may be shutting
+    // down right now: a new session can fail once with "server exited unexpectedly". Try again.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let again = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+        if again.status.success() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&again.stderr)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     tmux.wait_for("the state kept", |s| s.contains("已复核 1/10"));
     tmux.keys(&["F"]);
     let s = tmux.wait_for("the flagged leaf", |s| s.contains("U/F:仅有意见"));

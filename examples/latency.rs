@@ -157,7 +157,7 @@ fn measure(bin: &Path, project: &Path, data: &Path) {
         ("PATH", "/usr/bin:/bin"),
     ];
     let spawned = Instant::now();
-    let mut pty = Pty::spawn(bin, &["--force", &project.to_string_lossy()], 120, 40, &env);
+    let mut pty = Pty::spawn(bin, &[&project.to_string_lossy()], 120, 40, &env);
     let (first_bytes, first_at) = pty.drain(Duration::from_secs(30));
     let startup = first_at
         .map(|t| t.duration_since(spawned).as_secs_f64() * 1000.0)
@@ -166,6 +166,19 @@ fn measure(bin: &Path, project: &Path, data: &Path) {
         "\n{} — first frame: {startup:.1} ms after exec ({first_bytes} bytes)",
         project.file_name().unwrap().to_string_lossy()
     );
+
+    // Idle: nothing should reach the terminal while nothing changes.
+    let (idle_bytes, _) = pty.drain(Duration::from_secs(2));
+    println!("  idle for 2 s: {idle_bytes} bytes written");
+    // A burst: 20,000 navigation keys at once (a paste without bracketed paste, a backlog on a
+    // slow link), to the last byte of the frame that follows them.
+    let burst: Vec<u8> = b"jk".repeat(10_000);
+    let sent = pty.send(&burst);
+    let (n, last) = pty.drain(Duration::from_secs(30));
+    let ms = last
+        .map(|t| t.duration_since(sent).as_secs_f64() * 1000.0)
+        .unwrap_or(f64::NAN);
+    println!("  20,000 keys at once: handled and drawn in {ms:.1} ms ({n} bytes)");
 
     let mut rows = vec![
         Row {

@@ -20,6 +20,7 @@ pub use project::{
     AdjustmentDirection, AdjustmentItem, Adjustments, Project, ProjectMeta, StandardDeduction,
 };
 pub use rule::{
-    CompareOp, DeductionGroup, Level, Measure, Rule, RuleKind, TargetMiss, TargetValue,
+    CompareOp, DeductionGroup, Fraction, Level, Measure, Rule, RuleKind, StepCount, TargetMiss,
+    TargetValue, ThresholdMiss,
 };
 pub use tree::Tree;

@@ -193,6 +193,7 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
             "rounding",
             "places",
             "na_policy",
+            "rate_places",
         ],
     );
     let mut f = FrameworkInfo {
@@ -232,6 +233,7 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
             }
         }
     }
+    f.rate_places = super::load_rule::places(r, t, path, "rate_places");
     if let Some(s) = r.string(t, path, "na_policy") {
         f.na_policy = match s.as_str() {
             "rebase" => NaPolicy::Rebase,

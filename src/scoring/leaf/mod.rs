@@ -1,6 +1,7 @@
 //! Scoring one leaf by its rule: the arithmetic, the bounds, and the steps that explain it.
 
 mod deductions;
+mod measured;
 mod target;
 
 use rust_decimal::Decimal;
@@ -43,9 +44,14 @@ pub struct LeafOutcome {
 
 struct Ctx<'a> {
     ind: &'a Indicator,
+    fw: &'a FrameworkInfo,
+    /// The full marks the current rule scales: the leaf's weight, or the rule's own `max`.
     weight: Decimal,
     steps: Vec<Step>,
     measured: Option<Decimal>,
+    /// The current rule's measure options (see `Rule::rate_places`, `Rule::unit`).
+    rate_places: Option<u32>,
+    unit: Option<String>,
 }
 
 type Eval = Result<(Decimal, Option<Decimal>), String>;
@@ -89,9 +95,12 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
     }
     let mut cx = Ctx {
         ind,
+        fw,
         weight,
         steps: Vec::new(),
         measured: None,
+        rate_places: None,
+        unit: None,
     };
     let judged = matches!(ind.rule.kind, RuleKind::Judgement { .. });
     let result = cx.rule(&ind.rule);
@@ -221,24 +230,24 @@ impl Ctx<'_> {
         }
     }
 
-    /// The measure in percent units (95 = 95%).
-    fn measure(&mut self, m: &Measure) -> Result<Decimal, String> {
-        match m {
-            Measure::Ratio {
-                numerator,
-                denominator,
-            } => Ok(self.ratio(numerator, denominator)? * Decimal::ONE_HUNDRED),
-            Measure::Value(name) => {
-                let v = self.number(name)?;
-                self.steps
-                    .push(Step::Calc(format!("{name} = {}%", plain(v))));
-                self.measured = Some(v / Decimal::ONE_HUNDRED);
-                Ok(v)
-            }
+    fn rule(&mut self, rule: &Rule) -> Eval {
+        let saved = (self.weight, self.rate_places, self.unit.take());
+        self.rate_places = rule.rate_places.or(self.fw.rate_places);
+        self.unit = rule.unit.clone();
+        if let Some(max) = rule.max {
+            self.steps.push(Step::Rule(format!(
+                "评分标准满分 {} 分（指标分值 {} 分）",
+                plain(max),
+                plain(self.weight)
+            )));
+            self.weight = max;
         }
+        let result = self.kind(rule);
+        (self.weight, self.rate_places, self.unit) = saved;
+        result
     }
 
-    fn rule(&mut self, rule: &Rule) -> Eval {
+    fn kind(&mut self, rule: &Rule) -> Eval {
         for v in &rule.veto {
             // A veto finding nobody recorded was not found ("一旦存在…" applies only when it does).
             let found = match self.ind.assessment.input(v) {
@@ -360,17 +369,10 @@ impl Ctx<'_> {
             }
             RuleKind::Threshold {
                 measure,
-                at_least,
+                op,
+                limit,
                 otherwise,
-            } => {
-                self.steps.push(Step::Rule(format!(
-                    "≥{}% 得满分，否则得 {} 分",
-                    plain(*at_least),
-                    plain(*otherwise)
-                )));
-                let m = self.measure(measure)?;
-                Ok((if m >= *at_least { w } else { *otherwise }, Some(w)))
-            }
+            } => self.threshold(measure, *op, *limit, otherwise),
             RuleKind::Bands { measure, bands } => {
                 let mut sorted = bands.clone();
                 sorted.sort_by_key(|b| std::cmp::Reverse(b.0));
@@ -447,34 +449,19 @@ impl Ctx<'_> {
                 threshold,
                 deduct,
                 deduct_fraction,
+                step,
+                steps,
+                above,
+                tolerance,
             } => {
                 let per = match (deduct, deduct_fraction) {
                     (Some(d), _) => *d,
-                    (None, Some(f)) => *f * w,
+                    (None, Some(f)) => f.of(w),
                     (None, None) => {
                         return Err("per_point needs `deduct` or `deduct_fraction`".into());
                     }
                 };
-                self.steps.push(Step::Rule(format!(
-                    "≥{}% 得满分，每降低1个百分点扣 {} 分",
-                    plain(*threshold),
-                    plain(per.round_dp(4))
-                )));
-                let m = self.measure(measure)?;
-                if m >= *threshold {
-                    return Ok((w, Some(w)));
-                }
-                let gap = threshold - m;
-                let s = w - mul(gap, per)?;
-                self.steps.push(Step::Calc(format!(
-                    "{} − ({}% − {}%) × {} = {}",
-                    plain(w),
-                    plain(*threshold),
-                    plain(m.round_dp(2)),
-                    plain(per.round_dp(4)),
-                    plain(s.round_dp(4))
-                )));
-                Ok((s, Some(w)))
+                self.per_point(measure, *threshold, per, *step, *steps, *above, *tolerance)
             }
             RuleKind::Linear {
                 measure,

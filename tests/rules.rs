@@ -596,3 +596,53 @@ fn a_measure_expression_in_value() {
     let rule = r#"{ kind = "rate", value = "满意度-问卷" }"#;
     table("满意度", "5", rule, &[("\"满意度-问卷\" = 80", "4.00")]);
 }
+
+// ─── 9 and 16. Formulas with conditions; formulas too big to parse ────────────
+
+#[test]
+fn a_formula_with_a_condition_and_rounding() {
+    // "完成率≥95%得满分，否则得分=完成率×分值", rounded to a whole percent first.
+    let rule = r#"{ kind = "formula", expr = "if(round(实际 / 计划 * 100) >= 95, weight, round(实际 / 计划 * 100) % * weight)" }"#;
+    table(
+        "完成率",
+        "5",
+        rule,
+        &[
+            ("实际 = 18999, 计划 = 20000", "5.00"), // 94.995% → 95%
+            ("实际 = 18000, 计划 = 20000", "4.50"),
+        ],
+    );
+    let s = scored(
+        "完成率",
+        "5",
+        &format!("rule = {rule}\n{}", inputs("实际 = 18000, 计划 = 20000")),
+    );
+    s.assert_explains(
+        "得分 = if(round(18000 ÷ 20000 × 100) ≥ 95, 5, round(18000 ÷ 20000 × 100)% × 5) = 4.5",
+    );
+    // Input names that start with a digit.
+    let rule = r#"{ kind = "formula", expr = "min(2022年完成数 / 2022年计划数, 1) * weight" }"#;
+    table(
+        "完成率",
+        "4",
+        rule,
+        &[("2022年完成数 = 90, 2022年计划数 = 100", "3.60")],
+    );
+}
+
+#[test]
+fn huge_formulas_are_located_load_errors() {
+    for expr in [
+        format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000)),
+        vec!["1"; 30_000].join(" + "),
+        format!("{}1{}", "(".repeat(100), ")".repeat(100)),
+    ] {
+        let body = format!("rule = {{ kind = \"formula\", expr = \"{expr}\" }}");
+        let errs = load_errors(&body);
+        let e = errs
+            .iter()
+            .find(|d| d.message.contains("too long") || d.message.contains("nested more than"))
+            .unwrap_or_else(|| panic!("{errs:#?}"));
+        assert!(e.is_error() && e.pos.is_some() && e.message.contains("at character"));
+    }
+}

@@ -61,7 +61,10 @@ pub enum Expr {
     Neg(Box<Expr>),
     /// `90%`: the value ÷ 100, shown as written.
     Percent(Box<Expr>),
-    Bin(Box<Expr>, char, Box<Expr>),
+    /// `a + b − c` or `a × b ÷ c`: a first term and the terms after it, each with its operator,
+    /// applied left to right. One level holds any number of terms, so a long sum is a wide
+    /// node, not a deep one, and evaluating it never recurses per term.
+    Bin(Box<Expr>, Vec<(char, Expr)>),
     /// A comparison: 1 when it holds, else 0.
     Compare(Box<Expr>, Cmp, Box<Expr>),
     Call(String, Vec<Expr>),
@@ -286,33 +289,36 @@ impl Parser {
     }
 
     fn sum(&mut self) -> Result<Expr, String> {
-        let mut left = self.product()?;
-        loop {
-            let op = if self.eat('+') {
-                '+'
-            } else if self.eat('-') {
-                '-'
-            } else {
-                return Ok(left);
-            };
-            let right = self.product()?;
-            left = Expr::Bin(Box::new(left), op, Box::new(right));
-        }
+        self.chain(['+', '-'], Self::product)
     }
 
     fn product(&mut self) -> Result<Expr, String> {
-        let mut left = self.unary()?;
+        self.chain(['*', '/'], Self::unary)
+    }
+
+    /// Terms joined by operators of one precedence level, into one wide node.
+    fn chain(
+        &mut self,
+        ops: [char; 2],
+        term: fn(&mut Self) -> Result<Expr, String>,
+    ) -> Result<Expr, String> {
+        let first = term(self)?;
+        let mut rest = Vec::new();
         loop {
-            let op = if self.eat('*') {
-                '*'
-            } else if self.eat('/') {
-                '/'
+            let op = if self.eat(ops[0]) {
+                ops[0]
+            } else if self.eat(ops[1]) {
+                ops[1]
             } else {
-                return Ok(left);
+                break;
             };
-            let right = self.unary()?;
-            left = Expr::Bin(Box::new(left), op, Box::new(right));
+            rest.push((op, term(self)?));
         }
+        Ok(if rest.is_empty() {
+            first
+        } else {
+            Expr::Bin(Box::new(first), rest)
+        })
     }
 
     fn unary(&mut self) -> Result<Expr, String> {
@@ -323,9 +329,14 @@ impl Parser {
             return Ok(e);
         }
         let mut e = self.atom()?;
+        let mut percents = 0;
         while self.eat('%') {
+            // Each `%` nests one level: count it, so `1%%%…` cannot nest without bound.
+            self.enter()?;
+            percents += 1;
             e = Expr::Percent(Box::new(e));
         }
+        self.depth -= percents;
         Ok(e)
     }
 
@@ -406,15 +417,19 @@ impl Expr {
             }
             Expr::Neg(e) => Ok(-e.eval(lookup)?),
             Expr::Percent(e) => Ok(e.eval(lookup)? / Decimal::ONE_HUNDRED),
-            Expr::Bin(a, op, b) => {
-                let (x, y) = (a.eval(lookup)?, b.eval(lookup)?);
-                match op {
-                    '+' => x.checked_add(y).ok_or_else(overflow),
-                    '-' => x.checked_sub(y).ok_or_else(overflow),
-                    '*' => x.checked_mul(y).ok_or_else(overflow),
-                    _ if y.is_zero() => Err("division by zero".into()),
-                    _ => x.checked_div(y).ok_or_else(overflow),
+            Expr::Bin(first, rest) => {
+                let mut x = first.eval(lookup)?;
+                for (op, term) in rest {
+                    let y = term.eval(lookup)?;
+                    x = match op {
+                        '+' => x.checked_add(y).ok_or_else(overflow)?,
+                        '-' => x.checked_sub(y).ok_or_else(overflow)?,
+                        '*' => x.checked_mul(y).ok_or_else(overflow)?,
+                        _ if y.is_zero() => return Err("division by zero".into()),
+                        _ => x.checked_div(y).ok_or_else(overflow)?,
+                    };
                 }
+                Ok(x)
             }
             Expr::Compare(a, c, b) => Ok(if c.holds(a.eval(lookup)?, b.eval(lookup)?) {
                 Decimal::ONE
@@ -488,29 +503,39 @@ impl Expr {
                 c.symbol(),
                 b.substituted(lookup)
             ),
-            Expr::Bin(a, op, b) => {
-                let sym = match op {
-                    '*' => '×',
-                    '/' => '÷',
-                    '-' => '−',
-                    c => *c,
+            Expr::Bin(first, rest) => {
+                let high = matches!(rest[0].0, '*' | '/');
+                let low_chain =
+                    |e: &Expr| matches!(e, Expr::Bin(_, r) if matches!(r[0].0, '+' | '-'));
+                let high_chain =
+                    |e: &Expr| matches!(e, Expr::Bin(_, r) if matches!(r[0].0, '*' | '/'));
+                let first_text = first.substituted(lookup);
+                let mut out = if (high && low_chain(first)) || matches!(**first, Expr::Compare(..))
+                {
+                    format!("({first_text})")
+                } else {
+                    first_text
                 };
-                let wrap = |e: &Expr, right: bool| {
-                    let s = e.substituted(lookup);
-                    let bracket = match e {
-                        Expr::Bin(_, o, _) => {
-                            let low = matches!(o, '+' | '-');
-                            (low && matches!(op, '*' | '/'))
-                                || (right && low && *op == '-')
-                                || (right && !low && *op == '/')
-                        }
-                        Expr::Compare(..) => true,
-                        // "3% − -4%" reads as a typo; a negative right operand gets brackets.
-                        _ => right && s.starts_with('-'),
+                for (op, term) in rest {
+                    let sym = match op {
+                        '*' => '×',
+                        '/' => '÷',
+                        '-' => '−',
+                        c => *c,
                     };
-                    if bracket { format!("({s})") } else { s }
-                };
-                format!("{} {sym} {}", wrap(a, false), wrap(b, true))
+                    let text = term.substituted(lookup);
+                    let bracket = (low_chain(term) && matches!(op, '*' | '/' | '-'))
+                        || (high_chain(term) && *op == '/')
+                        || matches!(term, Expr::Compare(..))
+                        // "3% − -4%" reads as a typo; a negative operand gets brackets.
+                        || text.starts_with('-');
+                    if bracket {
+                        out.push_str(&format!(" {sym} ({text})"));
+                    } else {
+                        out.push_str(&format!(" {sym} {text}"));
+                    }
+                }
+                out
             }
             Expr::Call(name, args) => {
                 format!(
@@ -530,7 +555,11 @@ impl Expr {
             Expr::Num(_) => {}
             Expr::Var(n) => out.push(n.clone()),
             Expr::Neg(e) | Expr::Percent(e) => e.names(out),
-            Expr::Bin(a, _, b) | Expr::Compare(a, _, b) => {
+            Expr::Bin(first, rest) => {
+                first.names(out);
+                rest.iter().for_each(|(_, t)| t.names(out));
+            }
+            Expr::Compare(a, _, b) => {
                 a.names(out);
                 b.names(out);
             }
@@ -610,5 +639,131 @@ mod tests {
             }
         });
         assert_eq!(s, "0.81 ÷ 90% × 2 − 1 × 0.5");
+    }
+
+    #[test]
+    fn comparisons_and_if() {
+        // "完成率≥95%得满分，否则得分=完成率×分值"
+        let f = "if(完成率 >= 95%, weight, 完成率 * weight)";
+        assert_eq!(
+            eval(f, &[("完成率", "0.95"), ("weight", "5")]).unwrap(),
+            d("5")
+        );
+        assert_eq!(
+            eval(f, &[("完成率", "0.9"), ("weight", "5")]).unwrap(),
+            d("4.5")
+        );
+        assert_eq!(eval("2 > 1", &[]).unwrap(), d("1"));
+        assert_eq!(eval("2 < 1", &[]).unwrap(), d("0"));
+        assert_eq!(eval("1 ≤ 1", &[]).unwrap(), d("1"));
+        assert_eq!(eval("1 ≥ 2", &[]).unwrap(), d("0"));
+        assert_eq!(eval("1 == 1", &[]).unwrap(), d("1"));
+        assert_eq!(eval("1 != 1", &[]).unwrap(), d("0"));
+        assert_eq!(eval("1 ≠ 2", &[]).unwrap(), d("1"));
+        // Only the branch taken is evaluated.
+        assert_eq!(eval("if(0, 1 / 0, 2)", &[]).unwrap(), d("2"));
+        assert!(
+            parse("1 < 2 < 3")
+                .unwrap_err()
+                .contains("second comparison")
+        );
+        assert!(parse("if(1, 2)").unwrap_err().contains("takes 3"));
+    }
+
+    #[test]
+    fn rounding_functions() {
+        assert_eq!(eval("round(92.985)", &[]).unwrap(), d("93"));
+        assert_eq!(eval("round(2.665, 2)", &[]).unwrap(), d("2.67"));
+        assert_eq!(eval("round(-2.5)", &[]).unwrap(), d("-3"));
+        assert_eq!(eval("floor(1.7356, 2)", &[]).unwrap(), d("1.73"));
+        assert_eq!(eval("floor(-1.5)", &[]).unwrap(), d("-2"));
+        assert_eq!(eval("ceil(1.01)", &[]).unwrap(), d("2"));
+        assert_eq!(eval("ceil(1.001, 2)", &[]).unwrap(), d("1.01"));
+        assert_eq!(eval("abs(-3% - -4%)", &[]).unwrap(), d("0.01"));
+        assert!(
+            eval("round(1, 1.5)", &[])
+                .unwrap_err()
+                .contains("whole number")
+        );
+        assert!(
+            eval("round(1, 11)", &[])
+                .unwrap_err()
+                .contains("whole number")
+        );
+    }
+
+    #[test]
+    fn names_that_start_with_a_digit() {
+        let v = eval(
+            "min(2022年执行率, 2021年执行率) - 1",
+            &[("2022年执行率", "90"), ("2021年执行率", "80")],
+        )
+        .unwrap();
+        assert_eq!(v, d("79"));
+        assert_eq!(eval("2 * 3", &[]).unwrap(), d("6"));
+        assert_eq!(eval("90%", &[]).unwrap(), d("0.9"));
+    }
+
+    #[test]
+    fn full_width_brackets_and_quoted_names() {
+        assert_eq!(eval("max（1，2）", &[]).unwrap(), d("2"));
+        assert_eq!(eval("（1＋1）＊2", &[]).unwrap(), d("4"));
+        // A name followed by a bracket is not silently a call: the error says what to write.
+        let e = parse("资金（万元）").unwrap_err();
+        assert!(
+            e.contains("unknown function `资金`") && e.contains("backticks"),
+            "{e}"
+        );
+        assert_eq!(
+            eval("`资金（万元）` / 2", &[("资金（万元）", "10")]).unwrap(),
+            d("5")
+        );
+        assert_eq!(quote_name("预算资金"), "预算资金");
+        assert_eq!(quote_name("2021年预算"), "2021年预算");
+        assert_eq!(quote_name("资金（万元）"), "`资金（万元）`");
+        assert!(parse("`资金").unwrap_err().contains("no closing"));
+    }
+
+    #[test]
+    fn huge_formulas_are_located_errors_not_crashes() {
+        let deep = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.contains("too long") && e.contains("at character"), "{e}");
+        let long = vec!["1"; 30_000].join(" + ");
+        let e = parse(&long).unwrap_err();
+        assert!(
+            e.contains("too long") && e.contains("at character 2001"),
+            "{e}"
+        );
+        let nested = format!("{}1{}", "(".repeat(100), ")".repeat(100));
+        let e = parse(&nested).unwrap_err();
+        assert!(
+            e.contains("nested more than 64") && e.contains("at character 65"),
+            "{e}"
+        );
+        let signs = format!("{}1", "-".repeat(500));
+        assert!(parse(&signs).unwrap_err().contains("nested"));
+        let calls = format!("{}1{}", "abs(".repeat(100), ")".repeat(100));
+        assert!(parse(&calls).unwrap_err().contains("nested"));
+        // Within the limits, everything still works.
+        let ok = format!("{}1{}", "(".repeat(60), ")".repeat(60));
+        assert_eq!(parse(&ok).unwrap().eval(&|_| None).unwrap(), d("1"));
+        let calls = format!("{}-1{}", "abs(-".repeat(30), ")".repeat(30));
+        assert_eq!(parse(&calls).unwrap().eval(&|_| None).unwrap(), d("1"));
+        let percents = format!("100{}", "%".repeat(60));
+        assert!(parse(&percents).is_ok());
+        let sum = vec!["1"; 499].join(" + ");
+        assert_eq!(parse(&sum).unwrap().eval(&|_| None).unwrap(), d("499"));
+    }
+
+    #[test]
+    fn substitution_brackets_what_the_tree_groups() {
+        let e = parse("a - (b + c)").unwrap();
+        assert_eq!(e.substituted(&|_| None), "a − (b + c)");
+        let e = parse("a / (b * c)").unwrap();
+        assert_eq!(e.substituted(&|_| None), "a ÷ (b × c)");
+        let e = parse("a - b").unwrap();
+        let v = e.substituted(&|n| Some(if n == "a" { d("-3") } else { d("-4") }));
+        assert_eq!(v, "-3 − (-4)");
     }
 }

@@ -646,3 +646,145 @@ fn huge_formulas_are_located_load_errors() {
         assert!(e.is_error() && e.pos.is_some() && e.message.contains("at character"));
     }
 }
+
+// ─── 11. Questionnaires ───────────────────────────────────────────────────────
+
+const SURVEY: &str = r#"
+[[indicators.A1.surveys]]
+name = "满意度"
+options = [{ name = "非常满意", weight = 100 }, { name = "满意", weight = 80 }, { name = "一般", weight = 60 }, { name = "不满意", weight = 0 }]
+[[indicators.A1.surveys.questions]]
+text = "您对服务态度是否满意"
+counts = [150, 40, 7, 3]
+[[indicators.A1.surveys.questions]]
+text = "您对服务效果是否满意"
+counts = [50, 50, 0, 0]
+"#;
+
+#[test]
+fn a_questionnaire_feeds_a_measured_rule() {
+    // (93.10% + 90.00%) ÷ 2 = 91.55%; "满意度≥90%得满分，否则按比例".
+    let s = scored(
+        "服务对象满意度",
+        "5",
+        &format!(
+            "rule = {{ kind = \"threshold\", value = \"满意度\", at_least = 95, otherwise = \"rate\" }}\n{SURVEY}"
+        ),
+    );
+    assert_eq!(s.score(), "4.58"); // 91.55% × 5 = 4.5775
+    s.assert_explains(
+        "问卷“满意度”（共 2 题；选项权重：非常满意 100%，满意 80%，一般 60%，不满意 0%）",
+    );
+    s.assert_explains("第1题 您对服务态度是否满意：非常满意 150，满意 40，一般 7，不满意 3，合计 200 人；(150 + 32 + 4.2 + 0) ÷ 200 = 93.10%");
+    s.assert_explains("满意度 = (93.10% + 90.00%) ÷ 2 = 91.55%");
+    s.assert_explains("满意度 = 91.55%，<95%，得分 = 91.55% × 5 = 4.5775");
+    // The same survey in bands and in rate × weight.
+    let bands = format!(
+        "rule = {{ kind = \"bands\", value = \"满意度\", bands = [{{ min = 90, points = 5 }}, {{ min = 80, points = 3 }}] }}\n{SURVEY}"
+    );
+    assert_eq!(scored("满意度", "5", &bands).score(), "5.00");
+    let rate = format!("rule = {{ kind = \"rate\", value = \"满意度\" }}\n{SURVEY}");
+    assert_eq!(scored("满意度", "5", &rate).score(), "4.58");
+    // Pooled over respondents: (186.2 + 90) ÷ 300 = 92.07%.
+    let pooled = rate.replace(
+        "name = \"满意度\"\n",
+        "name = \"满意度\"\ncombine = \"respondents\"\n",
+    );
+    let s = scored("满意度", "5", &pooled);
+    assert_eq!(s.score(), "4.60");
+    s.assert_explains("满意度 = 276.2 ÷ 300 = 92.07%");
+}
+
+#[test]
+fn a_questionnaire_with_no_respondents_is_an_error() {
+    let body = format!(
+        "rule = {{ kind = \"rate\", value = \"满意度\" }}\n{}",
+        SURVEY.replace("[50, 50, 0, 0]", "[0, 0, 0, 0]")
+    );
+    let s = scored("满意度", "5", &body);
+    match &s.leaf().state {
+        LeafState::Error(e) => assert!(e.contains("question 2 has no respondents"), "{e}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert!(
+        check(&s.loaded)
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("no respondents")),
+        "{:#?}",
+        check(&s.loaded)
+    );
+    // Counts that don't match the options are refused where they are written.
+    let text = src(
+        "",
+        "满意度",
+        "5",
+        &format!(
+            "rule = {{ kind = \"rate\", value = \"满意度\" }}\n{}",
+            SURVEY.replace("[50, 50, 0, 0]", "[50, 50]")
+        ),
+    );
+    let loaded = load(&text);
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("2 numbers for 4 options") && d.pos.is_some()),
+        "{:#?}",
+        loaded.diagnostics
+    );
+}
+
+// ─── 12. Multi-year (全周期) inputs ───────────────────────────────────────────
+
+const YEARS: &str = r#"inputs = { "预算资金" = { 2019 = 500, 2020 = 540, 2021 = 540 }, "到位资金" = { 2019 = 500, 2020 = 486, 2021 = 540 } }"#;
+
+#[test]
+fn multi_year_inputs_over_the_summed_years() {
+    // 1526 ÷ 1580 = 96.58%
+    let s = scored(
+        "资金到位率",
+        "5",
+        &format!(
+            "rule = {{ kind = \"rate\", numerator = \"到位资金\", denominator = \"预算资金\" }}\n{YEARS}"
+        ),
+    );
+    assert_eq!(s.score(), "4.83");
+    s.assert_explains("到位资金 = 2019年 500 + 2020年 486 + 2021年 540 = 1526");
+    s.assert_explains("预算资金 = 2019年 500 + 2020年 540 + 2021年 540 = 1580");
+    s.assert_explains("资金到位率 = 到位资金 ÷ 预算资金 = 1526 ÷ 1580 = 96.58%");
+}
+
+#[test]
+fn multi_year_inputs_as_the_mean_of_yearly_rates() {
+    // (100% + 90% + 100%) ÷ 3 = 96.67%
+    let s = scored(
+        "资金到位率",
+        "5",
+        &format!(
+            "rule = {{ kind = \"rate\", numerator = \"到位资金\", denominator = \"预算资金\", years = \"mean\" }}\n{YEARS}"
+        ),
+    );
+    assert_eq!(s.score(), "4.83");
+    s.assert_explains("2020年：486 ÷ 540 = 90.00%");
+    s.assert_explains("资金到位率 = 各年 到位资金 ÷ 预算资金 的平均值 = (100.00% + 90.00% + 100.00%) ÷ 3 = 96.67%");
+    // A year missing on one side is an error, not a silent skip.
+    let body = format!(
+        "rule = {{ kind = \"rate\", numerator = \"到位资金\", denominator = \"预算资金\", years = \"mean\" }}\n{}",
+        YEARS.replace(", 2021 = 540 } }", " } }")
+    );
+    let s = scored("资金到位率", "5", &body);
+    match &s.leaf().state {
+        LeafState::Error(e) => assert!(e.contains("no figure for 2021"), "{e}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
+    // A yearly input in a formula reads the sum of its years.
+    let s = scored(
+        "预算执行",
+        "5",
+        &format!(
+            "rule = {{ kind = \"formula\", expr = \"到位资金 / 预算资金 * weight\" }}\n{YEARS}"
+        ),
+    );
+    assert_eq!(s.score(), "4.83");
+    s.assert_explains("预算资金 = 2019年 500 + 2020年 540 + 2021年 540 = 1580");
+}

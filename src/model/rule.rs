@@ -15,6 +15,17 @@ pub struct Rule {
     pub rate_places: Option<u32>,
     /// The unit of a measure that is not a percentage ("人", "个百分点"); `None` = "%".
     pub unit: Option<String>,
+    /// How a ratio of per-year inputs is taken: over the summed years, or the mean of the
+    /// yearly ratios.
+    pub years: YearMode,
+}
+
+/// 全周期: a ratio over the summed years (default) or the mean of each year's ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum YearMode {
+    #[default]
+    Sum,
+    Mean,
 }
 
 /// An exact share such as 1/3 ("扣权重的1/3"), kept as a quotient so that 3 × 1/3 is 1, not

@@ -322,6 +322,7 @@ const INDICATOR_KEYS: &[&str] = &[
     "evidence",
     "reviews",
     "stated_rate",
+    "surveys",
 ];
 
 fn read_indicator(
@@ -392,6 +393,18 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                         {
                             None
                         }
+                        Some(toml_edit::Value::InlineTable(years)) => {
+                            if let Some(y) = super::load_survey::read_yearly(
+                                r,
+                                k,
+                                years,
+                                &format!("{ipath}.{k}"),
+                                vpos,
+                            ) {
+                                a.yearly.push(y);
+                            }
+                            None
+                        }
                         Some(val) => r
                             .value_decimal(val, &format!("{ipath}.{k}"), vpos)
                             .map(InputValue::Number),
@@ -414,6 +427,7 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
             ),
         }
     }
+    a.surveys = super::load_survey::read_surveys(r, t, path);
     for (i, (dt, dpos)) in r.tables(t, path, "deductions").into_iter().enumerate() {
         let dpath = format!("{path}.deductions.{i}");
         if let Some(p) = dpos {

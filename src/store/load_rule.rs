@@ -48,7 +48,7 @@ fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
     }
     if measured {
         keys.extend_from_slice(MEASURE_KEYS);
-        keys.extend_from_slice(&["rate_places", "unit", "difference", "growth"]);
+        keys.extend_from_slice(&["rate_places", "unit", "difference", "growth", "years"]);
     }
     Some(keys)
 }
@@ -491,12 +491,25 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
     }
     let rate_places = places(r, t, path, "rate_places");
     let unit = r.string(t, path, "unit").filter(|u| !u.trim().is_empty());
+    let years = match r.string(t, path, "years").as_deref() {
+        None | Some("sum") => YearMode::Sum,
+        Some("mean") => YearMode::Mean,
+        Some(other) => {
+            let p = r.locate(t, path, "years");
+            r.error(
+                p,
+                format!("unknown years \"{other}\"; expected \"sum\" (over the summed years) or \"mean\" (the mean of yearly rates)"),
+            );
+            YearMode::Sum
+        }
+    };
     Rule {
         kind,
         veto,
         max,
         rate_places,
         unit,
+        years,
     }
 }
 

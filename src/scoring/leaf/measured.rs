@@ -50,11 +50,18 @@ impl Ctx<'_> {
                     None => {
                         let name = text.as_str();
                         let v = self.number(name)?;
-                        self.steps.push(Step::Calc(if self.is_percent() {
-                            format!("{name} = {}%", plain(v))
-                        } else {
-                            format!("{name} = {}", amount(v, self.unit()))
-                        }));
+                        let derived = self.ind.assessment.input(name).is_none();
+                        let survey = derived && self.ind.assessment.survey(name).is_some();
+                        if derived {
+                            self.source_steps(name);
+                        }
+                        if !survey {
+                            self.steps.push(Step::Calc(if self.is_percent() {
+                                format!("{name} = {}%", plain(v))
+                            } else {
+                                format!("{name} = {}", amount(v, self.unit()))
+                            }));
+                        }
                         v
                     }
                 };
@@ -68,6 +75,9 @@ impl Ctx<'_> {
             return Ok(exact);
         };
         let rounded = round(exact, places, self.fw.rounding);
+        if rounded == exact {
+            return Ok(exact);
+        }
         let how = match self.fw.rounding {
             Rounding::HalfUp => "四舍五入",
             Rounding::Truncate => "截位",

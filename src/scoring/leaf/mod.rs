@@ -2,6 +2,7 @@
 
 mod deductions;
 mod measured;
+mod sources;
 mod target;
 
 use rust_decimal::Decimal;
@@ -52,6 +53,7 @@ struct Ctx<'a> {
     /// The current rule's measure options (see `Rule::rate_places`, `Rule::unit`).
     rate_places: Option<u32>,
     unit: Option<String>,
+    years: YearMode,
 }
 
 type Eval = Result<(Decimal, Option<Decimal>), String>;
@@ -101,6 +103,7 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
         measured: None,
         rate_places: None,
         unit: None,
+        years: YearMode::Sum,
     };
     let judged = matches!(ind.rule.kind, RuleKind::Judgement { .. });
     let result = cx.rule(&ind.rule);
@@ -174,7 +177,9 @@ impl Ctx<'_> {
             Some(InputValue::Date(_)) => {
                 Err(format!("input `{name}` is a date; expected a number"))
             }
-            None => Err(format!("input `{name}` is not recorded")),
+            None => self
+                .derived(name)
+                .unwrap_or_else(|| Err(format!("input `{name}` is not recorded"))),
         }
     }
 
@@ -192,6 +197,9 @@ impl Ctx<'_> {
     }
 
     fn input_step(&mut self, name: &str) {
+        if self.ind.assessment.input(name).is_none() && self.source_steps(name) {
+            return;
+        }
         if let Some(v) = self.ind.assessment.input(name) {
             self.steps.push(Step::Input {
                 name: name.to_string(),
@@ -202,8 +210,18 @@ impl Ctx<'_> {
 
     /// numerator ÷ denominator, as a ratio, with its arithmetic step.
     fn ratio(&mut self, numerator: &str, denominator: &str) -> Result<Decimal, String> {
+        if self.years == YearMode::Mean
+            && let Some(r) = self.mean_of_yearly_ratios(numerator, denominator)
+        {
+            return r;
+        }
         let n = self.number(numerator)?;
         let d = self.number(denominator)?;
+        for name in [numerator, denominator] {
+            if self.ind.assessment.input(name).is_none() {
+                self.source_steps(name);
+            }
+        }
         if d.is_zero() {
             return Err(format!(
                 "denominator `{denominator}` is 0; a rate needs a non-zero denominator"
@@ -231,9 +249,10 @@ impl Ctx<'_> {
     }
 
     fn rule(&mut self, rule: &Rule) -> Eval {
-        let saved = (self.weight, self.rate_places, self.unit.take());
+        let saved = (self.weight, self.rate_places, self.unit.take(), self.years);
         self.rate_places = rule.rate_places.or(self.fw.rate_places);
         self.unit = rule.unit.clone();
+        self.years = rule.years;
         if let Some(max) = rule.max {
             self.steps.push(Step::Rule(format!(
                 "评分标准满分 {} 分（指标分值 {} 分）",
@@ -243,7 +262,7 @@ impl Ctx<'_> {
             self.weight = max;
         }
         let result = self.kind(rule);
-        (self.weight, self.rate_places, self.unit) = saved;
+        (self.weight, self.rate_places, self.unit, self.years) = saved;
         result
     }
 

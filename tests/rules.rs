@@ -788,3 +788,56 @@ fn multi_year_inputs_as_the_mean_of_yearly_rates() {
     assert_eq!(s.score(), "4.83");
     s.assert_explains("预算资金 = 2019年 500 + 2020年 540 + 2021年 540 = 1580");
 }
+
+// ─── 14 and 15. Adjustments in `explain`; stated rates checked honestly ───────
+
+#[test]
+fn explain_finds_an_adjustment_item() {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["explain", "tests/projects/adjustments.toml", "F1"])
+        .output()
+        .expect("run jixiao");
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        out.contains("F1 创新管理机制加分（加分项，单项上限 3 分）"),
+        "{out}"
+    );
+    assert!(
+        out.contains("记录 4 分，超过单项上限，按 3 分计，计入 +3.00"),
+        "{out}"
+    );
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["explain", "tests/projects/adjustments.toml", "Z9"])
+        .output()
+        .expect("run jixiao");
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no indicator `Z9`"));
+}
+
+#[test]
+fn a_stated_rate_on_a_rule_without_a_rate_is_said_to_be_unchecked() {
+    let s = scored(
+        "职责明确性",
+        "3",
+        "rule = { kind = \"judgement\" }\nscore = 3\nstated_rate = 95",
+    );
+    assert!(
+        s.warnings()
+            .iter()
+            .any(|w| w.message.contains("`stated_rate` is not checked")),
+        "{:#?}",
+        s.warnings()
+    );
+    // A questionnaire's rate is a rate: it is checked at the precision stated (91.55% → "91.6").
+    let s = scored(
+        "满意度",
+        "5",
+        &format!("rule = {{ kind = \"rate\", value = \"满意度\" }}\nstated_rate = 91.6\n{SURVEY}"),
+    );
+    assert!(s.warnings().is_empty(), "{:#?}", s.warnings());
+}

@@ -101,7 +101,17 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
     match code {
         Some(code) => {
             let Some(i) = p.index_of(code) else {
-                eprintln!("{}: error: no indicator `{code}`", path.display());
+                // 加减分项 have codes too (F1 …): explain them the same way.
+                if let Some(lines) = explain::adjustment_lines(p, &card, code) {
+                    for line in lines {
+                        println!("{line}");
+                    }
+                    return 0;
+                }
+                eprintln!(
+                    "{}: error: no indicator `{code}` (nor an adjustment item)",
+                    path.display()
+                );
                 return 1;
             };
             let ind = &p.indicators[i];

@@ -841,3 +841,41 @@ fn a_stated_rate_on_a_rule_without_a_rate_is_said_to_be_unchecked() {
     );
     assert!(s.warnings().is_empty(), "{:#?}", s.warnings());
 }
+
+// ─── 17. Explanations that read right ────────────────────────────────────────
+
+#[test]
+fn negative_operands_are_bracketed() {
+    // A change that is itself negative: "(-3% − -4%)" reads as a typo.
+    let rule = r#"{ kind = "per_point", value = "变动率", threshold = -3, deduct = 1 }"#;
+    let s = scored(
+        "变动率",
+        "5",
+        &format!("rule = {rule}\n{}", inputs("变动率 = -4")),
+    );
+    assert_eq!(s.score(), "4.00");
+    s.assert_explains("5 − (-3% − (-4%)) × 1 = 4");
+    let rule = r#"{ kind = "linear", value = "变动率", full_at = 0, zero_at = -10 }"#;
+    let s = scored(
+        "变动率",
+        "5",
+        &format!("rule = {rule}\n{}", inputs("变动率 = -4")),
+    );
+    assert_eq!(s.score(), "3.00");
+    s.assert_explains("(-4% − (-10%)) ÷ (0% − (-10%)) × 5 = 3");
+}
+
+#[test]
+fn checkpoints_that_do_not_match_the_criteria_are_pointed_at() {
+    let body = "criteria = [\"①有制度\", \"②有记录\", \"③有考核\"]\nrule = { kind = \"checkpoints\", points = [1, 1] }\nchecks = [true, true]";
+    let s = scored("制度健全性", "2", body);
+    assert!(
+        s.warnings().iter().any(|w| w
+            .message
+            .contains("points for 2 checkpoints but 3 criteria")),
+        "{:#?}",
+        s.warnings()
+    );
+    let body = "criteria = [\"①有制度\", \"②有记录\"]\nrule = { kind = \"checkpoints\", points = [1, 1] }\nchecks = [true, true]";
+    assert!(scored("制度健全性", "2", body).warnings().is_empty());
+}

@@ -346,6 +346,19 @@ fn leaf_checks(
         }
     }
     if let RuleKind::Checkpoints { points } = &ind.rule.kind
+        && !ind.criteria.is_empty()
+        && ind.criteria.len() != points.len()
+    {
+        out.push(Diagnostic::warning(
+            map.field(code, "rule"),
+            format!(
+                "{code}: the rule gives points for {} checkpoints but {} criteria (评价要点) are written; expected one `points` entry per criterion",
+                points.len(),
+                ind.criteria.len()
+            ),
+        ));
+    }
+    if let RuleKind::Checkpoints { points } = &ind.rule.kind
         && !a.checks.is_empty()
         && a.checks.len() != points.len()
     {

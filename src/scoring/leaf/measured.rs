@@ -10,6 +10,16 @@ use crate::scoring::explanation::Step;
 use crate::scoring::formula;
 use crate::scoring::rounding::{plain, round};
 
+/// A percentage as the right-hand operand of a subtraction: `4%`, but `(-4%)` so that
+/// "(-3% − -4%)" never appears.
+pub(super) fn operand_pct(v: Decimal) -> String {
+    if v < Decimal::ZERO {
+        format!("({}%)", plain(v))
+    } else {
+        format!("{}%", plain(v))
+    }
+}
+
 /// `96.5%`, `180 人`, `2.3 个百分点`.
 pub(super) fn amount(v: Decimal, unit: &str) -> String {
     let v = plain(v.round_dp(4));
@@ -253,10 +263,10 @@ impl Ctx<'_> {
             let gap = threshold - m;
             let s = w - mul(gap, per)?;
             self.steps.push(Step::Calc(format!(
-                "{} − ({}% − {}%) × {} = {}",
+                "{} − ({}% − {}) × {} = {}",
                 plain(w),
                 plain(threshold),
-                plain(m.round_dp(2)),
+                operand_pct(m.round_dp(2)),
                 plain(per.round_dp(4)),
                 plain(s.round_dp(4))
             )));

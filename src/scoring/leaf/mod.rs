@@ -502,11 +502,11 @@ impl Ctx<'_> {
                 let s = frac * w;
                 if !frac.is_zero() && frac != Decimal::ONE {
                     self.steps.push(Step::Calc(format!(
-                        "({}% − {}%) ÷ ({}% − {}%) × {} = {}",
+                        "({}% − {}) ÷ ({}% − {}) × {} = {}",
                         plain(m.round_dp(2)),
-                        plain(*zero_at),
+                        measured::operand_pct(*zero_at),
                         plain(*full_at),
-                        plain(*zero_at),
+                        measured::operand_pct(*zero_at),
                         plain(w),
                         plain(s.round_dp(4))
                     )));

@@ -412,6 +412,27 @@ fn a_rule_maximum_below_the_weight_keeps_its_warning() {
     // rate × the rule's maximum.
     let rule = r#"{ kind = "rate", value = "完成率", max = 2 }"#;
     table("完成率", "3", rule, &[("完成率 = 50", "1.00")]);
+    // A formula with `max` keeps the warning, and is capped at it.
+    let rule = r#"{ kind = "formula", expr = "完成率 / 90 * 2", max = 2 }"#;
+    table(
+        "完成率",
+        "3",
+        rule,
+        &[("完成率 = 81", "1.80"), ("完成率 = 99", "2.00")],
+    );
+    let s = scored(
+        "完成率",
+        "3",
+        &format!("rule = {rule}\n{}", inputs("完成率 = 99")),
+    );
+    s.assert_explains("规则结果 2.2 超过评分标准满分 2 分，按 2 分计");
+    assert!(
+        s.warnings()
+            .iter()
+            .any(|w| w.message.contains("at most 2 but the leaf is worth 3")),
+        "{:#?}",
+        s.warnings()
+    );
 }
 
 // ─── 3. Steps ─────────────────────────────────────────────────────────────────

@@ -261,7 +261,20 @@ impl Ctx<'_> {
             )));
             self.weight = max;
         }
-        let result = self.kind(rule);
+        let mut result = self.kind(rule);
+        if let (Some(max), Ok((v, rule_max))) = (rule.max, &mut result) {
+            // A formula knows no maximum of its own: the rule's `max` is it, and caps it.
+            *rule_max = Some(rule_max.map_or(max, |m| m.min(max)));
+            if *v > max {
+                self.steps.push(Step::Note(format!(
+                    "规则结果 {} 超过评分标准满分 {} 分，按 {} 分计",
+                    plain(v.round_dp(4)),
+                    plain(max),
+                    plain(max)
+                )));
+                *v = max;
+            }
+        }
         (self.weight, self.rate_places, self.unit, self.years) = saved;
         result
     }

@@ -446,7 +446,13 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             let expr = need_str(r, "expr");
             if let Err(e) = crate::scoring::formula::parse(&expr) {
                 let p = r.locate(t, path, "expr");
-                r.error(p, format!("formula \"{expr}\": {e}"));
+                // A 20,000-character formula is not repeated whole in its own error.
+                let shown: String = if expr.chars().count() > 60 {
+                    expr.chars().take(60).chain("…".chars()).collect()
+                } else {
+                    expr.clone()
+                };
+                r.error(p, format!("formula \"{shown}\": {e}"));
             }
             RuleKind::Formula { expr }
         }

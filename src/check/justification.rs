@@ -37,9 +37,7 @@ pub fn stated_rate(text: &str) -> Option<Decimal> {
         }
         let tail = text[at + "得分率".len()..]
             .trim_start_matches(|c: char| c.is_whitespace() || c == '为' || c == '：' || c == ':');
-        let Some((num, after)) = leading_number(tail) else {
-            return None;
-        };
+        let (num, after) = leading_number(tail)?;
         return after.trim_start().starts_with('%').then_some(num);
     }
     None

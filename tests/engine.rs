@@ -1389,9 +1389,42 @@ fn a_stated_rate_that_the_inputs_do_not_give_is_flagged() {
         "3",
         r#"rule = { kind = "rate", numerator = "实际到位资金", denominator = "预算资金" }
 inputs = { "预算资金" = 1580, "实际到位资金" = 1040 }
-stated_rate = 66"#,
+stated_rate = 67"#,
     );
-    s.warning_with("states a rate of 66% but the inputs give 65.82%");
+    s.warning_with("states a rate of 67% but the inputs give 65.82%");
+}
+
+#[test]
+fn a_stated_rate_is_compared_at_the_precision_it_states() {
+    // 1040 ÷ 1580 = 65.8228…%: "66%", "65.8%" and "65.82%" are all correctly rounded.
+    for stated in ["66", "65.8", "65.82", "65.820"] {
+        let s = one_leaf(
+            "3",
+            &format!(
+                r#"rule = {{ kind = "rate", numerator = "实际到位资金", denominator = "预算资金" }}
+inputs = {{ "预算资金" = 1580, "实际到位资金" = 1040 }}
+stated_rate = {stated}"#
+            ),
+        );
+        assert!(
+            s.diagnostics().is_empty(),
+            "{stated}: {:#?}",
+            s.diagnostics()
+        );
+    }
+    for stated in ["65", "65.9", "65.83"] {
+        let s = one_leaf(
+            "3",
+            &format!(
+                r#"rule = {{ kind = "rate", numerator = "实际到位资金", denominator = "预算资金" }}
+inputs = {{ "预算资金" = 1580, "实际到位资金" = 1040 }}
+stated_rate = {stated}"#
+            ),
+        );
+        s.warning_with(&format!(
+            "states a rate of {stated}% but the inputs give 65.82%"
+        ));
+    }
 }
 
 #[test]

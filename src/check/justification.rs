@@ -26,13 +26,21 @@ pub fn stated_score(text: &str) -> Option<Decimal> {
     found.map(|(_, n)| n)
 }
 
-/// The 得分率 a paragraph states, in percent.
+/// The 得分率 a paragraph states for the leaf itself, in percent: the last one that is not
+/// someone else's average ("考核平均得分率88%" describes the units assessed, not this leaf).
 pub fn stated_rate(text: &str) -> Option<Decimal> {
-    let at = text.rfind("得分率")?;
-    let tail = text[at + "得分率".len()..]
-        .trim_start_matches(|c: char| c.is_whitespace() || c == '为' || c == '：' || c == ':');
-    let (num, after) = leading_number(tail)?;
-    after.trim_start().starts_with('%').then_some(num)
+    let mut end = text.len();
+    while let Some(at) = text[..end].rfind("得分率") {
+        end = at;
+        if text[..at].trim_end().ends_with("平均") {
+            continue;
+        }
+        let tail = text[at + "得分率".len()..]
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '为' || c == '：' || c == ':');
+        let (num, after) = leading_number(tail)?;
+        return after.trim_start().starts_with('%').then_some(num);
+    }
+    None
 }
 
 fn leading_number(s: &str) -> Option<(Decimal, &str)> {
@@ -79,5 +87,14 @@ mod tests {
         );
         assert_eq!(stated_rate("得分率 33.33%。"), Some(d("33.33")));
         assert_eq!(stated_rate("无"), None);
+        assert_eq!(stated_rate("各单位考核平均得分率88%，本项得满分。"), None);
+        assert_eq!(
+            stated_rate("考核平均得分率 88%；该指标得2分，得分率100%。"),
+            Some(d("100"))
+        );
+        assert_eq!(
+            stated_rate("该指标得2分，得分率100%；各单位考核平均得分率88%。"),
+            Some(d("100"))
+        );
     }
 }

@@ -346,6 +346,19 @@ fn leaf_checks(
         }
     }
     if let RuleKind::Checkpoints { points } = &ind.rule.kind
+        && !ind.criteria.is_empty()
+        && ind.criteria.len() != points.len()
+    {
+        out.push(Diagnostic::warning(
+            map.field(code, "rule"),
+            format!(
+                "{code}: the rule gives points for {} checkpoints but {} criteria (评价要点) are written; expected one `points` entry per criterion",
+                points.len(),
+                ind.criteria.len()
+            ),
+        ));
+    }
+    if let RuleKind::Checkpoints { points } = &ind.rule.kind
         && !a.checks.is_empty()
         && a.checks.len() != points.len()
     {
@@ -424,8 +437,14 @@ fn leaf_checks(
         _ => {}
     }
     if let (Some(stated), Some(measured)) = (a.stated_rate, leaf.measured) {
-        let got = (measured * Decimal::ONE_HUNDRED).round_dp(2);
-        if stated.round_dp(2) != got {
+        // A report that prints "93%" or "78.1%" has rounded: compare at the precision it states
+        // (two places at most, as before).
+        let places = stated.scale().min(2);
+        let percent = measured * Decimal::ONE_HUNDRED;
+        let at_stated = percent
+            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let got = percent.round_dp(2);
+        if stated != at_stated {
             out.push(Diagnostic::warning(
                 map.field(code, "stated_rate"),
                 format!(
@@ -435,6 +454,15 @@ fn leaf_checks(
                 ),
             ));
         }
+    }
+    if a.stated_rate.is_some() && leaf.measured.is_none() && leaf.state == LeafState::Scored {
+        out.push(Diagnostic::warning(
+            map.field(code, "stated_rate"),
+            format!(
+                "{code}: `stated_rate` is not checked: a \"{}\" rule measures no rate; give the rule a measure (numerator/denominator or value) or drop it",
+                ind.rule.kind.name()
+            ),
+        ));
     }
     if !matches!(
         leaf.state,

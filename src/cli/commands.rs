@@ -111,8 +111,15 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
     match code {
         Some(code) => {
             let Some(i) = p.index_of(code) else {
+                // 加减分项 have codes too (F1 …): explain them the same way.
+                if let Some(lines) = explain::adjustment_lines(p, &card, code) {
+                    for line in lines {
+                        println!("{}", printable(&line));
+                    }
+                    return 0;
+                }
                 eprintln!(
-                    "{}: error: no indicator `{}`",
+                    "{}: error: no indicator `{}` (nor an adjustment item)",
                     path.display(),
                     printable(code)
                 );

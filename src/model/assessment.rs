@@ -100,11 +100,24 @@ pub struct Assessment {
     pub reviews: Vec<Review>,
     /// A rate (in %) the report states for this leaf, to be recomputed.
     pub stated_rate: Option<Decimal>,
+    /// Inputs given per year (`预算资金 = { 2019 = 500, 2020 = 540 }`); a rule reads their sum,
+    /// or per year with `years = "mean"`.
+    pub yearly: Vec<super::Yearly>,
+    /// Questionnaires whose rates rules read by name.
+    pub surveys: Vec<super::Survey>,
 }
 
 impl Assessment {
     pub fn input(&self, name: &str) -> Option<&InputValue> {
         self.inputs.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    pub fn yearly_input(&self, name: &str) -> Option<&super::Yearly> {
+        self.yearly.iter().find(|y| y.name == name)
+    }
+
+    pub fn survey(&self, name: &str) -> Option<&super::Survey> {
+        self.surveys.iter().find(|s| s.name == name)
     }
 
     /// Whether anything has been recorded that makes this leaf count as scored.
@@ -113,6 +126,8 @@ impl Assessment {
             || self.score.is_some()
             || !self.deductions.is_empty()
             || !self.inputs.is_empty()
+            || !self.yearly.is_empty()
+            || !self.surveys.is_empty()
             || !self.checks.is_empty()
             || self.tier.is_some()
             || self.na.is_some()

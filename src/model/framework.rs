@@ -49,6 +49,9 @@ pub struct FrameworkInfo {
     pub rounding: Rounding,
     pub places: u32,
     pub na_policy: NaPolicy,
+    /// Decimal places measured percentages are rounded to before a rule reads them (a rule's
+    /// own `rate_places` wins); `None` = exact.
+    pub rate_places: Option<u32>,
 }
 
 impl Default for FrameworkInfo {
@@ -62,6 +65,7 @@ impl Default for FrameworkInfo {
             rounding: Rounding::HalfUp,
             places: 2,
             na_policy: NaPolicy::Rebase,
+            rate_places: None,
         }
     }
 }

@@ -10,6 +10,7 @@ mod framework;
 mod indicator;
 mod project;
 mod rule;
+mod survey;
 mod tree;
 
 pub use assessment::{Assessment, Deduction, Evidence, InputValue, Review, Status};
@@ -21,6 +22,8 @@ pub use project::{
     StandardDeduction,
 };
 pub use rule::{
-    CompareOp, DeductionGroup, Level, Measure, Rule, RuleKind, TargetMiss, TargetValue,
+    CompareOp, DeductionGroup, Fraction, Level, Measure, Rule, RuleKind, StepCount, TargetMiss,
+    TargetValue, ThresholdMiss, YearMode,
 };
+pub use survey::{Combine, Question, Survey, SurveyOption, Yearly};
 pub use tree::Tree;

@@ -6,6 +6,68 @@ pub struct Rule {
     pub kind: RuleKind,
     /// Names of boolean inputs; any of them true scores the leaf 0 (一票否决).
     pub veto: Vec<String>,
+    /// The rule's own full marks when they are below the leaf's weight ("≥90%得2分" on a 3-point
+    /// leaf): the rule scales this instead of the weight, and `check` says full marks are
+    /// unreachable.
+    pub max: Option<Decimal>,
+    /// Decimal places the measured percentage is rounded to before the rule reads it (a report
+    /// writes 93% and applies the rule to 93, not to 92.985). Falls back to the framework's.
+    pub rate_places: Option<u32>,
+    /// The unit of a measure that is not a percentage ("人", "个百分点"); `None` = "%".
+    pub unit: Option<String>,
+    /// How a ratio of per-year inputs is taken: over the summed years, or the mean of the
+    /// yearly ratios.
+    pub years: YearMode,
+}
+
+/// 全周期: a ratio over the summed years (default) or the mean of each year's ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum YearMode {
+    #[default]
+    Sum,
+    Mean,
+}
+
+/// An exact share such as 1/3 ("扣权重的1/3"), kept as a quotient so that 3 × 1/3 is 1, not
+/// 0.9999 (a decimal written as a share is `n/1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fraction {
+    pub num: Decimal,
+    pub den: Decimal,
+}
+
+impl Fraction {
+    pub fn whole(d: Decimal) -> Fraction {
+        Fraction {
+            num: d,
+            den: Decimal::ONE,
+        }
+    }
+
+    /// `x` × this share, multiplying before dividing so a whole multiple stays exact.
+    pub fn of(self, x: Decimal) -> Decimal {
+        let product = x.checked_mul(self.num).unwrap_or(Decimal::MAX);
+        if self.den == Decimal::ONE || self.den.is_zero() {
+            product
+        } else {
+            product / self.den
+        }
+    }
+
+    pub fn is_quotient(self) -> bool {
+        self.den != Decimal::ONE
+    }
+}
+
+impl std::fmt::Display for Fraction {
+    /// `1/3` as written, a plain decimal share as `0.05`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_quotient() {
+            write!(f, "{}/{}", self.num.normalize(), self.den.normalize())
+        } else {
+            write!(f, "{}", self.num.normalize())
+        }
+    }
 }
 
 /// Where the percentage of a measured rule comes from.
@@ -16,8 +78,30 @@ pub enum Measure {
         numerator: String,
         denominator: String,
     },
-    /// An input already expressed in percent.
+    /// An input already expressed in percent (or in the rule's `unit`), or an expression over
+    /// inputs in the formula language: `本年执行率 - 上年执行率` (a difference), `(本年 - 上年) ÷
+    /// 上年 × 100` (a growth).
     Value(String),
+}
+
+impl Measure {
+    /// The input names the measure reads, in order.
+    pub fn inputs(&self) -> Vec<String> {
+        match self {
+            Measure::Ratio {
+                numerator,
+                denominator,
+            } => vec![numerator.clone(), denominator.clone()],
+            Measure::Value(v) => match crate::scoring::formula::parse(v) {
+                Ok(e) => {
+                    let mut names = Vec::new();
+                    e.names(&mut names);
+                    names
+                }
+                Err(_) => vec![v.clone()],
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,12 +154,12 @@ pub struct Level {
     pub points: Decimal,
     /// Points as a share of the leaf's weight (好 = 1, 较好 = 0.8 …); wins over `points`, and
     /// follows the weight when 不适用 weight is redistributed.
-    pub fraction: Option<Decimal>,
+    pub fraction: Option<Fraction>,
 }
 
 impl Level {
     pub fn points_of(&self, weight: Decimal) -> Decimal {
-        self.fraction.map_or(self.points, |f| f * weight)
+        self.fraction.map_or(self.points, |f| f.of(weight))
     }
 }
 
@@ -85,7 +169,7 @@ pub enum RuleKind {
     /// Start from full marks, subtract each finding; floor at 0.
     Deductions {
         per_item: Option<Decimal>,
-        fraction: Option<Decimal>,
+        fraction: Option<Fraction>,
         groups: Vec<DeductionGroup>,
     },
     /// The evaluator sets the score within a range (酌情得分).
@@ -99,11 +183,13 @@ pub enum RuleKind {
     Levels { levels: Vec<Level> },
     /// rate × weight, capped at full marks unless `cap` is false.
     Rate { measure: Measure, cap: bool },
-    /// All or nothing at a threshold.
+    /// Full marks when the measure is on the right side of a limit (`at_least`: ≥, `at_most`:
+    /// ≤, "超出不得分"); otherwise what `otherwise` says.
     Threshold {
         measure: Measure,
-        at_least: Decimal,
-        otherwise: Decimal,
+        op: CompareOp,
+        limit: Decimal,
+        otherwise: ThresholdMiss,
     },
     /// Fixed points per band (min in %).
     Bands {
@@ -121,12 +207,21 @@ pub enum RuleKind {
         full: Decimal,
         floor: Decimal,
     },
-    /// A deduction per percentage point below the threshold.
+    /// A deduction per step (default one percentage point) below — or above — the threshold,
+    /// beyond an optional dead band ("±1%以内视为持平").
     PerPoint {
         measure: Measure,
         threshold: Decimal,
         deduct: Option<Decimal>,
-        deduct_fraction: Option<Decimal>,
+        deduct_fraction: Option<Fraction>,
+        /// The size of one step in the measure's unit ("每降低5%" = 5).
+        step: Decimal,
+        /// How a part step counts.
+        steps: StepCount,
+        /// Deduct for the measure above the threshold ("每超出1%") instead of below.
+        above: bool,
+        /// A dead band: a shortfall up to this much costs nothing; only what lies beyond it does.
+        tolerance: Decimal,
     },
     /// Straight line between full marks at `full_at` and zero at `zero_at`.
     Linear {
@@ -149,6 +244,27 @@ pub enum RuleKind {
         then: Box<Rule>,
         otherwise: Box<Rule>,
     },
+}
+
+/// What a missed threshold earns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ThresholdMiss {
+    /// Fixed points ("否则不得分" = 0).
+    Points(Decimal),
+    /// rate × full marks ("否则得分=完成率×分值").
+    Rate,
+    /// measure ÷ limit × full marks (limit ÷ measure for an upper bound).
+    Proportional,
+}
+
+/// How a step rule counts a part step: 按比例 (pro rata, the default), 不足一档不扣 (whole steps
+/// only) or 不足一档按一档扣 (every started step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StepCount {
+    #[default]
+    ProRata,
+    Whole,
+    Started,
 }
 
 /// What a missed target earns.

@@ -81,3 +81,61 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
         reasons.join("；")
     )
 }
+
+/// The explanation of one 加减分项 by its code: a heading, then its criteria, the points recorded
+/// and counted (with its cap and the group's), and the reason; `None` when no item has `code`.
+pub fn adjustment_lines(project: &Project, card: &Scorecard, code: &str) -> Option<Vec<String>> {
+    use crate::model::AdjustmentDirection;
+    let adj = project.adjustments.as_ref()?;
+    let item = adj.items.iter().find(|i| i.code == code)?;
+    let places = project.framework.places;
+    let (kind, sign, group_cap) = match item.direction {
+        AdjustmentDirection::Bonus => ("加分项", "+", adj.bonus_cap),
+        AdjustmentDirection::Penalty => ("减分项", "−", adj.penalty_cap),
+    };
+    let mut lines = vec![format!(
+        "{} {}（{kind}{}）",
+        item.code,
+        item.name,
+        item.cap
+            .map(|c| format!("，单项上限 {} 分", plain(c)))
+            .unwrap_or_default()
+    )];
+    lines.extend(item.criteria.iter().map(|c| format!("  {}", c.trim())));
+    let line = card
+        .adjustments
+        .as_ref()
+        .and_then(|o| o.lines.iter().find(|l| l.code == code));
+    match (item.points, line) {
+        (None, _) | (_, None) => lines.push("  尚未记录分数".to_string()),
+        (Some(_), Some(l)) => {
+            let mut s = format!("  记录 {} 分", plain(l.recorded));
+            if l.counted != l.recorded {
+                s.push_str(&format!("，超过单项上限，按 {} 分计", plain(l.counted)));
+            }
+            s.push_str(&format!("，计入 {sign}{}", fixed(l.counted, places)));
+            lines.push(s);
+        }
+    }
+    if let (Some(cap), Some(o)) = (group_cap, &card.adjustments) {
+        let counted: rust_decimal::Decimal = o
+            .lines
+            .iter()
+            .filter(|l| l.direction == item.direction)
+            .map(|l| l.counted)
+            .sum();
+        let mut s = format!("  {kind}合计上限 {} 分", plain(cap));
+        if counted > cap {
+            s.push_str(&format!(
+                "：各项合计 {} 分，按 {} 分计",
+                plain(counted),
+                plain(cap)
+            ));
+        }
+        lines.push(s);
+    }
+    if !item.reason.trim().is_empty() {
+        lines.push(format!("  理由：{}", item.reason.trim()));
+    }
+    Some(lines)
+}

@@ -8,6 +8,7 @@ pub mod formula;
 mod incremental;
 mod leaf;
 pub mod rounding;
+pub mod survey;
 
 use rust_decimal::Decimal;
 

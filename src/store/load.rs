@@ -201,6 +201,7 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
             "rounding",
             "places",
             "na_policy",
+            "rate_places",
         ],
     );
     let mut f = FrameworkInfo {
@@ -240,6 +241,7 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
             }
         }
     }
+    f.rate_places = super::load_rule::places(r, t, path, "rate_places");
     if let Some(s) = r.string(t, path, "na_policy") {
         f.na_policy = match s.as_str() {
             "rebase" => NaPolicy::Rebase,
@@ -363,6 +365,7 @@ const INDICATOR_KEYS: &[&str] = &[
     "evidence",
     "reviews",
     "stated_rate",
+    "surveys",
 ];
 
 fn read_indicator(
@@ -433,6 +436,18 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                         {
                             None
                         }
+                        Some(toml_edit::Value::InlineTable(years)) => {
+                            if let Some(y) = super::load_survey::read_yearly(
+                                r,
+                                k,
+                                years,
+                                &format!("{ipath}.{k}"),
+                                vpos,
+                            ) {
+                                a.yearly.push(y);
+                            }
+                            None
+                        }
                         Some(val) => r
                             .value_decimal(val, &format!("{ipath}.{k}"), vpos)
                             .map(InputValue::Number),
@@ -455,6 +470,7 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
             ),
         }
     }
+    a.surveys = super::load_survey::read_surveys(r, t, path);
     for (i, (dt, dpos)) in r.tables(t, path, "deductions").into_iter().enumerate() {
         let dpath = format!("{path}.deductions.{i}");
         if let Some(p) = dpos {

@@ -17,11 +17,19 @@ fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
         "checkpoints" => &["points"],
         "levels" => &["levels"],
         "rate" => &["cap"],
-        "threshold" => &["at_least", "otherwise"],
+        "threshold" => &["at_least", "at_most", "otherwise"],
         "bands" => &["bands"],
         "proportional" => &["threshold"],
         "hybrid" => &["full", "floor"],
-        "per_point" => &["threshold", "deduct", "deduct_fraction"],
+        "per_point" => &[
+            "threshold",
+            "deduct",
+            "deduct_fraction",
+            "step",
+            "steps",
+            "direction",
+            "tolerance",
+        ],
         "linear" => &["full_at", "zero_at"],
         "target" => &["actual", "op", "target", "otherwise"],
         "formula" => &["expr"],
@@ -34,10 +42,68 @@ fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
     );
     let mut keys = vec!["kind", "veto"];
     keys.extend_from_slice(own);
+    if kind != "judgement" {
+        // A judgement's own `max` is its range; on any other rule it is the rule's full marks.
+        keys.push("max");
+    }
     if measured {
         keys.extend_from_slice(MEASURE_KEYS);
+        keys.extend_from_slice(&["rate_places", "unit", "difference", "growth", "years"]);
     }
     Some(keys)
+}
+
+/// A whole number of decimal places, 0–6 (`rate_places = 0` rounds 92.985% to 93%).
+pub(super) fn places(r: &mut Reader, t: &dyn TableLike, path: &str, key: &str) -> Option<u32> {
+    let d = r.decimal(t, path, key)?;
+    let ok = u32::try_from(d.trunc().mantissa())
+        .ok()
+        .filter(|&p| d.fract().is_zero() && d >= Decimal::ZERO && p <= 6);
+    if ok.is_none() {
+        let p = r.locate(t, path, key);
+        r.error(
+            p,
+            format!("`{path}.{key}` is {d}; expected a whole number from 0 to 6"),
+        );
+    }
+    ok
+}
+
+/// A share of the weight: a number (`0.05`) or an exact quotient written as text (`"1/3"`).
+fn fraction(r: &mut Reader, t: &dyn TableLike, path: &str, key: &str) -> Option<Fraction> {
+    let text = t
+        .get(key)
+        .and_then(|i| i.as_str())
+        .filter(|s| s.contains('/'))?
+        .to_string();
+    let pos = r.locate(t, path, key);
+    let mut parts = text
+        .splitn(2, '/')
+        .map(|p| crate::store::parse_decimal(p.trim()));
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(num), Some(den)) if !den.is_zero() && num >= Decimal::ZERO && den > Decimal::ZERO => {
+            Some(Fraction { num, den })
+        }
+        _ => {
+            r.error(
+                pos,
+                format!("`{path}.{key}` is \"{text}\"; expected a share such as 0.05 or \"1/3\""),
+            );
+            None
+        }
+    }
+}
+
+fn share(r: &mut Reader, t: &dyn TableLike, path: &str, key: &str) -> Option<Fraction> {
+    let quotient = t
+        .get(key)
+        .and_then(|i| i.as_str())
+        .is_some_and(|s| s.contains('/'));
+    if quotient {
+        fraction(r, t, path, key)
+    } else {
+        r.decimal(t, path, key).map(Fraction::whole)
+    }
 }
 
 const KINDS: &str = "deductions, judgement, checkpoints, levels, rate, threshold, bands, proportional, hybrid, per_point, linear, target, formula, branch";
@@ -85,6 +151,28 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         r.decimal(t, path, key).unwrap_or_default()
     };
     let measure = |r: &mut Reader| -> Measure {
+        for (key, template) in [
+            ("difference", "{a} - {b}"),
+            ("growth", "({a} - {b}) / {b} * 100"),
+        ] {
+            if t.get(key).is_none() {
+                continue;
+            }
+            let names = r.string_list(t, path, key);
+            if names.len() != 2 || names.iter().any(|n| n.trim().is_empty()) {
+                let p = r.locate(t, path, key);
+                r.error(
+                    p.or(pos),
+                    format!("`{key}` needs two input names: [\"本年\", \"上年\"]"),
+                );
+                return Measure::Value(String::new());
+            }
+            let quote = |n: &str| crate::scoring::formula::quote_name(n);
+            let expr = template
+                .replace("{a}", &quote(&names[0]))
+                .replace("{b}", &quote(&names[1]));
+            return Measure::Value(expr);
+        }
         if t.get("value").is_some() {
             Measure::Value(r.string_or_empty(t, path, "value"))
         } else if t.get("numerator").is_some() || t.get("denominator").is_some() {
@@ -114,7 +202,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             }
             RuleKind::Deductions {
                 per_item: r.decimal(t, path, "per_item"),
-                fraction: r.decimal(t, path, "fraction"),
+                fraction: share(r, t, path, "fraction"),
                 groups,
             }
         }
@@ -146,7 +234,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 let lpath = format!("{path}.levels");
                 r.check_keys(lt, &lpath, &["name", "points", "fraction"]);
                 let name = r.required_string(lt, &lpath, "name", lpos);
-                let fraction = r.decimal(lt, &lpath, "fraction");
+                let fraction = share(r, lt, &lpath, "fraction");
                 let points = if fraction.is_some() {
                     Decimal::ZERO
                 } else {
@@ -170,11 +258,52 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             measure: measure(r),
             cap: r.bool(t, path, "cap").unwrap_or(true),
         },
-        "threshold" => RuleKind::Threshold {
-            measure: measure(r),
-            at_least: need_dec(r, "at_least"),
-            otherwise: r.decimal(t, path, "otherwise").unwrap_or_default(),
-        },
+        "threshold" => {
+            let m = measure(r);
+            let (op, limit) = match (t.get("at_least"), t.get("at_most")) {
+                (Some(_), None) => (CompareOp::AtLeast, need_dec(r, "at_least")),
+                (None, Some(_)) => (CompareOp::AtMost, need_dec(r, "at_most")),
+                (Some(_), Some(_)) => {
+                    let p = r.locate(t, path, "at_most");
+                    r.error(
+                        p,
+                        "rule \"threshold\" takes `at_least` or `at_most`, not both",
+                    );
+                    (CompareOp::AtLeast, need_dec(r, "at_least"))
+                }
+                (None, None) => {
+                    r.error(
+                        pos,
+                        "rule \"threshold\" needs `at_least` (%) or `at_most` (%)",
+                    );
+                    (CompareOp::AtLeast, Decimal::ZERO)
+                }
+            };
+            let otherwise = match t.get("otherwise").and_then(|i| i.as_value()) {
+                Some(v) if v.as_str() == Some("rate") => ThresholdMiss::Rate,
+                Some(v) if v.as_str() == Some("proportional") => ThresholdMiss::Proportional,
+                Some(v) => {
+                    let opos = r.locate(t, path, "otherwise");
+                    let what = format!("{path}.otherwise");
+                    if v.as_str().is_some_and(|s| parse_points(s).is_none()) {
+                        r.error(
+                            opos,
+                            format!("`{what}`: expected points, \"rate\" or \"proportional\""),
+                        );
+                        ThresholdMiss::Points(Decimal::ZERO)
+                    } else {
+                        ThresholdMiss::Points(r.value_decimal(v, &what, opos).unwrap_or_default())
+                    }
+                }
+                None => ThresholdMiss::Points(Decimal::ZERO),
+            };
+            RuleKind::Threshold {
+                measure: m,
+                op,
+                limit,
+                otherwise,
+            }
+        }
         "bands" => {
             let m = measure(r);
             let mut bands = Vec::new();
@@ -207,15 +336,57 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             let m = measure(r);
             let threshold = need_dec(r, "threshold");
             let deduct = r.decimal(t, path, "deduct");
-            let deduct_fraction = r.decimal(t, path, "deduct_fraction");
+            let deduct_fraction = share(r, t, path, "deduct_fraction");
             if deduct.is_none() && deduct_fraction.is_none() {
                 r.error(pos, "rule \"per_point\" needs `deduct` (points per point) or `deduct_fraction` (of the weight)");
+            }
+            let step = r.decimal(t, path, "step").unwrap_or(Decimal::ONE);
+            if step <= Decimal::ZERO {
+                let p = r.locate(t, path, "step");
+                r.error(
+                    p,
+                    format!("`{path}.step` is {step}; expected a positive size such as 5"),
+                );
+            }
+            let steps = match r.string(t, path, "steps").as_deref() {
+                None | Some("pro_rata") => StepCount::ProRata,
+                Some("whole") => StepCount::Whole,
+                Some("started") => StepCount::Started,
+                Some(other) => {
+                    let p = r.locate(t, path, "steps");
+                    r.error(p, format!("unknown steps \"{other}\"; expected \"pro_rata\", \"whole\" or \"started\""));
+                    StepCount::ProRata
+                }
+            };
+            let above = match r.string(t, path, "direction").as_deref() {
+                None | Some("below") => false,
+                Some("above") => true,
+                Some(other) => {
+                    let p = r.locate(t, path, "direction");
+                    r.error(
+                        p,
+                        format!("unknown direction \"{other}\"; expected \"below\" or \"above\""),
+                    );
+                    false
+                }
+            };
+            let tolerance = r.decimal(t, path, "tolerance").unwrap_or_default();
+            if tolerance < Decimal::ZERO {
+                let p = r.locate(t, path, "tolerance");
+                r.error(
+                    p,
+                    format!("`{path}.tolerance` is {tolerance}; expected 0 or more"),
+                );
             }
             RuleKind::PerPoint {
                 measure: m,
                 threshold,
                 deduct,
                 deduct_fraction,
+                step: step.max(Decimal::ONE_HUNDRED / Decimal::from(1_000_000)),
+                steps,
+                above,
+                tolerance: tolerance.max(Decimal::ZERO),
             }
         }
         "linear" => RuleKind::Linear {
@@ -275,7 +446,13 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             let expr = need_str(r, "expr");
             if let Err(e) = crate::scoring::formula::parse(&expr) {
                 let p = r.locate(t, path, "expr");
-                r.error(p, format!("formula \"{expr}\": {e}"));
+                // A 20,000-character formula is not repeated whole in its own error.
+                let shown: String = if expr.chars().count() > 60 {
+                    expr.chars().take(60).chain("…".chars()).collect()
+                } else {
+                    expr.clone()
+                };
+                r.error(p, format!("formula \"{shown}\": {e}"));
             }
             RuleKind::Formula { expr }
         }
@@ -304,5 +481,44 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         }
         _ => unreachable!("rule_keys accepted only known kinds"),
     };
-    Rule { kind, veto }
+    let max = if kind_name == "judgement" {
+        None
+    } else {
+        r.decimal(t, path, "max")
+    };
+    if let Some(m) = max
+        && m < Decimal::ZERO
+    {
+        let p = r.locate(t, path, "max");
+        r.error(
+            p,
+            format!("`{path}.max` is {m}; expected the rule's full marks, 0 or more"),
+        );
+    }
+    let rate_places = places(r, t, path, "rate_places");
+    let unit = r.string(t, path, "unit").filter(|u| !u.trim().is_empty());
+    let years = match r.string(t, path, "years").as_deref() {
+        None | Some("sum") => YearMode::Sum,
+        Some("mean") => YearMode::Mean,
+        Some(other) => {
+            let p = r.locate(t, path, "years");
+            r.error(
+                p,
+                format!("unknown years \"{other}\"; expected \"sum\" (over the summed years) or \"mean\" (the mean of yearly rates)"),
+            );
+            YearMode::Sum
+        }
+    };
+    Rule {
+        kind,
+        veto,
+        max,
+        rate_places,
+        unit,
+        years,
+    }
+}
+
+fn parse_points(s: &str) -> Option<Decimal> {
+    crate::store::parse_decimal(s.trim())
 }

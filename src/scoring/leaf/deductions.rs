@@ -12,7 +12,7 @@ impl Ctx<'_> {
     pub(super) fn deductions(
         &mut self,
         per_item: Option<Decimal>,
-        fraction: Option<Decimal>,
+        fraction: Option<Fraction>,
         groups: &[DeductionGroup],
     ) -> Eval {
         let w = self.weight;
@@ -20,11 +20,13 @@ impl Ctx<'_> {
         if let Some(p) = per_item {
             rule.push_str(&format!("，每处扣 {} 分", plain(p)));
         }
-        if let Some(f) = fraction {
-            rule.push_str(&format!(
+        match fraction {
+            Some(f) if f.is_quotient() => rule.push_str(&format!("，每处扣分值的 {f}")),
+            Some(f) => rule.push_str(&format!(
                 "，每处扣分值的 {}%",
-                plain(f * Decimal::ONE_HUNDRED)
-            ));
+                plain(f.num * Decimal::ONE_HUNDRED)
+            )),
+            None => {}
         }
         rule.push_str("，扣完为止");
         self.steps.push(Step::Rule(rule));
@@ -35,7 +37,7 @@ impl Ctx<'_> {
                 (Some(p), _) => p,
                 (None, Some(c)) => match (per_item, fraction) {
                     (Some(p), _) => mul(c, p)?,
-                    (None, Some(f)) => mul(mul(c, f)?, w)?,
+                    (None, Some(f)) => f.of(mul(c, w)?),
                     (None, None) => return Err(
                         "a deduction gives `count` but the rule has no `per_item` or `fraction`"
                             .into(),

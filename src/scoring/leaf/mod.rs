@@ -1,6 +1,8 @@
 //! Scoring one leaf by its rule: the arithmetic, the bounds, and the steps that explain it.
 
 mod deductions;
+mod measured;
+mod sources;
 mod target;
 
 use rust_decimal::Decimal;
@@ -43,9 +45,15 @@ pub struct LeafOutcome {
 
 struct Ctx<'a> {
     ind: &'a Indicator,
+    fw: &'a FrameworkInfo,
+    /// The full marks the current rule scales: the leaf's weight, or the rule's own `max`.
     weight: Decimal,
     steps: Vec<Step>,
     measured: Option<Decimal>,
+    /// The current rule's measure options (see `Rule::rate_places`, `Rule::unit`).
+    rate_places: Option<u32>,
+    unit: Option<String>,
+    years: YearMode,
 }
 
 type Eval = Result<(Decimal, Option<Decimal>), String>;
@@ -89,9 +97,13 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
     }
     let mut cx = Ctx {
         ind,
+        fw,
         weight,
         steps: Vec::new(),
         measured: None,
+        rate_places: None,
+        unit: None,
+        years: YearMode::Sum,
     };
     let judged = matches!(ind.rule.kind, RuleKind::Judgement { .. });
     let result = cx.rule(&ind.rule);
@@ -165,7 +177,9 @@ impl Ctx<'_> {
             Some(InputValue::Date(_)) => {
                 Err(format!("input `{name}` is a date; expected a number"))
             }
-            None => Err(format!("input `{name}` is not recorded")),
+            None => self
+                .derived(name)
+                .unwrap_or_else(|| Err(format!("input `{name}` is not recorded"))),
         }
     }
 
@@ -183,6 +197,9 @@ impl Ctx<'_> {
     }
 
     fn input_step(&mut self, name: &str) {
+        if self.ind.assessment.input(name).is_none() && self.source_steps(name) {
+            return;
+        }
         if let Some(v) = self.ind.assessment.input(name) {
             self.steps.push(Step::Input {
                 name: name.to_string(),
@@ -193,8 +210,18 @@ impl Ctx<'_> {
 
     /// numerator ÷ denominator, as a ratio, with its arithmetic step.
     fn ratio(&mut self, numerator: &str, denominator: &str) -> Result<Decimal, String> {
+        if self.years == YearMode::Mean
+            && let Some(r) = self.mean_of_yearly_ratios(numerator, denominator)
+        {
+            return r;
+        }
         let n = self.number(numerator)?;
         let d = self.number(denominator)?;
+        for name in [numerator, denominator] {
+            if self.ind.assessment.input(name).is_none() {
+                self.source_steps(name);
+            }
+        }
         if d.is_zero() {
             return Err(format!(
                 "denominator `{denominator}` is 0; a rate needs a non-zero denominator"
@@ -221,24 +248,38 @@ impl Ctx<'_> {
         }
     }
 
-    /// The measure in percent units (95 = 95%).
-    fn measure(&mut self, m: &Measure) -> Result<Decimal, String> {
-        match m {
-            Measure::Ratio {
-                numerator,
-                denominator,
-            } => Ok(self.ratio(numerator, denominator)? * Decimal::ONE_HUNDRED),
-            Measure::Value(name) => {
-                let v = self.number(name)?;
-                self.steps
-                    .push(Step::Calc(format!("{name} = {}%", plain(v))));
-                self.measured = Some(v / Decimal::ONE_HUNDRED);
-                Ok(v)
+    fn rule(&mut self, rule: &Rule) -> Eval {
+        let saved = (self.weight, self.rate_places, self.unit.take(), self.years);
+        self.rate_places = rule.rate_places.or(self.fw.rate_places);
+        self.unit = rule.unit.clone();
+        self.years = rule.years;
+        if let Some(max) = rule.max {
+            self.steps.push(Step::Rule(format!(
+                "评分标准满分 {} 分（指标分值 {} 分）",
+                plain(max),
+                plain(self.weight)
+            )));
+            self.weight = max;
+        }
+        let mut result = self.kind(rule);
+        if let (Some(max), Ok((v, rule_max))) = (rule.max, &mut result) {
+            // A formula knows no maximum of its own: the rule's `max` is it, and caps it.
+            *rule_max = Some(rule_max.map_or(max, |m| m.min(max)));
+            if *v > max {
+                self.steps.push(Step::Note(format!(
+                    "规则结果 {} 超过评分标准满分 {} 分，按 {} 分计",
+                    plain(v.round_dp(4)),
+                    plain(max),
+                    plain(max)
+                )));
+                *v = max;
             }
         }
+        (self.weight, self.rate_places, self.unit, self.years) = saved;
+        result
     }
 
-    fn rule(&mut self, rule: &Rule) -> Eval {
+    fn kind(&mut self, rule: &Rule) -> Eval {
         for v in &rule.veto {
             // A veto finding nobody recorded was not found ("一旦存在…" applies only when it does).
             let found = match self.ind.assessment.input(v) {
@@ -360,17 +401,10 @@ impl Ctx<'_> {
             }
             RuleKind::Threshold {
                 measure,
-                at_least,
+                op,
+                limit,
                 otherwise,
-            } => {
-                self.steps.push(Step::Rule(format!(
-                    "≥{}% 得满分，否则得 {} 分",
-                    plain(*at_least),
-                    plain(*otherwise)
-                )));
-                let m = self.measure(measure)?;
-                Ok((if m >= *at_least { w } else { *otherwise }, Some(w)))
-            }
+            } => self.threshold(measure, *op, *limit, otherwise),
             RuleKind::Bands { measure, bands } => {
                 let mut sorted = bands.clone();
                 sorted.sort_by_key(|b| std::cmp::Reverse(b.0));
@@ -447,34 +481,19 @@ impl Ctx<'_> {
                 threshold,
                 deduct,
                 deduct_fraction,
+                step,
+                steps,
+                above,
+                tolerance,
             } => {
                 let per = match (deduct, deduct_fraction) {
                     (Some(d), _) => *d,
-                    (None, Some(f)) => *f * w,
+                    (None, Some(f)) => f.of(w),
                     (None, None) => {
                         return Err("per_point needs `deduct` or `deduct_fraction`".into());
                     }
                 };
-                self.steps.push(Step::Rule(format!(
-                    "≥{}% 得满分，每降低1个百分点扣 {} 分",
-                    plain(*threshold),
-                    plain(per.round_dp(4))
-                )));
-                let m = self.measure(measure)?;
-                if m >= *threshold {
-                    return Ok((w, Some(w)));
-                }
-                let gap = threshold - m;
-                let s = w - mul(gap, per)?;
-                self.steps.push(Step::Calc(format!(
-                    "{} − ({}% − {}%) × {} = {}",
-                    plain(w),
-                    plain(*threshold),
-                    plain(m.round_dp(2)),
-                    plain(per.round_dp(4)),
-                    plain(s.round_dp(4))
-                )));
-                Ok((s, Some(w)))
+                self.per_point(measure, *threshold, per, *step, *steps, *above, *tolerance)
             }
             RuleKind::Linear {
                 measure,
@@ -496,11 +515,11 @@ impl Ctx<'_> {
                 let s = frac * w;
                 if !frac.is_zero() && frac != Decimal::ONE {
                     self.steps.push(Step::Calc(format!(
-                        "({}% − {}%) ÷ ({}% − {}%) × {} = {}",
+                        "({}% − {}) ÷ ({}% − {}) × {} = {}",
                         plain(m.round_dp(2)),
-                        plain(*zero_at),
+                        measured::operand_pct(*zero_at),
                         plain(*full_at),
-                        plain(*zero_at),
+                        measured::operand_pct(*zero_at),
                         plain(w),
                         plain(s.round_dp(4))
                     )));

@@ -129,13 +129,8 @@ pub fn input_names(ind: &Indicator) -> Vec<String> {
 }
 
 fn measure_inputs(m: &Measure, out: &mut Vec<String>) {
-    match m {
-        Measure::Ratio {
-            numerator,
-            denominator,
-        } => out.extend([numerator.clone(), denominator.clone()]),
-        Measure::Value(v) => out.push(v.clone()),
-    }
+    // An expression, a difference or a growth reads several inputs: list each by its name.
+    out.extend(m.inputs());
 }
 
 fn rule_inputs(rule: &Rule, out: &mut Vec<String>) {

@@ -1,0 +1,113 @@
+//! Values a rule reads that are not a single recorded number: a figure given per year (全周期,
+//! read as the sum of the years or, with `years = "mean"`, per year), and a questionnaire's rate.
+
+use rust_decimal::Decimal;
+
+use super::{Ctx, too_large};
+use crate::model::*;
+use crate::scoring::explanation::Step;
+use crate::scoring::rounding::{percent_of_ratio, plain};
+use crate::scoring::survey;
+
+impl Ctx<'_> {
+    /// A value that is not a recorded input: the sum (or mean) of a yearly figure, or a
+    /// survey's rate in percent.
+    pub(super) fn derived(&self, name: &str) -> Option<Result<Decimal, String>> {
+        let a = &self.ind.assessment;
+        if let Some(y) = a.yearly_input(name) {
+            return Some(Ok(match self.years {
+                YearMode::Sum => y.total(),
+                YearMode::Mean => y.total() / Decimal::from(y.years.len().max(1)),
+            }));
+        }
+        a.survey(name).map(|s| survey::tally(s).map(|t| t.rate))
+    }
+
+    /// Explains where a derived value comes from (the years, the tally table); false when
+    /// `name` is an ordinary input.
+    pub(super) fn source_steps(&mut self, name: &str) -> bool {
+        let a = &self.ind.assessment;
+        if let Some(y) = a.yearly_input(name) {
+            let parts = y
+                .years
+                .iter()
+                .map(|(yr, v)| format!("{yr}年 {}", plain(*v)))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let line = match self.years {
+                YearMode::Sum => format!("{name} = {parts} = {}", plain(y.total())),
+                YearMode::Mean => format!(
+                    "{name} = ({parts}) ÷ {} = {}",
+                    y.years.len(),
+                    plain((y.total() / Decimal::from(y.years.len().max(1))).round_dp(4))
+                ),
+            };
+            self.steps.push(Step::Calc(line));
+            return true;
+        }
+        if let Some(s) = a.survey(name) {
+            if let Ok(t) = survey::tally(s) {
+                self.steps.extend(survey::steps(s, &t));
+            }
+            return true;
+        }
+        false
+    }
+
+    /// 全周期 with `years = "mean"`: each year's numerator ÷ denominator, then their mean.
+    pub(super) fn mean_of_yearly_ratios(
+        &mut self,
+        numerator: &str,
+        denominator: &str,
+    ) -> Option<Result<Decimal, String>> {
+        let a = &self.ind.assessment;
+        let (Some(n), Some(d)) = (a.yearly_input(numerator), a.yearly_input(denominator)) else {
+            return None;
+        };
+        let mut rates = Vec::new();
+        let mut lines = Vec::new();
+        for (year, dv) in &d.years {
+            let Some(nv) = n.get(year) else {
+                return Some(Err(format!(
+                    "input `{numerator}` has no figure for {year} but `{denominator}` has"
+                )));
+            };
+            if dv.is_zero() {
+                return Some(Err(format!(
+                    "denominator `{denominator}` is 0 in {year}; a rate needs a non-zero denominator"
+                )));
+            }
+            let r = match nv.checked_div(*dv) {
+                Some(r) => r,
+                None => return Some(Err(too_large())),
+            };
+            lines.push(Step::Calc(format!(
+                "{year}年：{} ÷ {} = {}",
+                plain(nv),
+                plain(*dv),
+                percent_of_ratio(r)
+            )));
+            rates.push(r);
+        }
+        if let Some((year, _)) = n.years.iter().find(|(y, _)| d.get(y).is_none()) {
+            return Some(Err(format!(
+                "input `{denominator}` has no figure for {year} but `{numerator}` has"
+            )));
+        }
+        let mean = rates.iter().sum::<Decimal>() / Decimal::from(rates.len().max(1));
+        self.steps.extend(lines);
+        self.steps.push(Step::Calc(format!(
+            "{} = 各年 {numerator} ÷ {denominator} 的平均值 = ({}) ÷ {} = {}",
+            self.measure_name(),
+            rates
+                .iter()
+                .map(|r| percent_of_ratio(*r))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            rates.len(),
+            percent_of_ratio(mean)
+        )));
+        self.measured = Some(mean);
+        Some(Ok(mean))
+    }
+}

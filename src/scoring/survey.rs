@@ -1,0 +1,272 @@
+//! A questionnaire's rate (问卷满意度): each question's Σ(count × option weight) ÷ respondents,
+//! then the questions combined (mean, weighted, or pooled over all respondents).
+
+use rust_decimal::Decimal;
+
+use super::explanation::Step;
+use super::rounding::{fixed, plain};
+use crate::model::{Combine, Survey};
+
+/// One question's tally.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionTally {
+    pub respondents: Decimal,
+    /// Σ count × option weight (in percent units ÷ 100: 150 × 100% + 40 × 80% = 182).
+    pub points: Decimal,
+    /// points ÷ respondents, in percent.
+    pub rate: Decimal,
+}
+
+/// The survey's rate (in percent) and each question's tally.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyTally {
+    pub questions: Vec<QuestionTally>,
+    pub rate: Decimal,
+}
+
+fn overflow() -> String {
+    "a survey tally is too large to compute with".to_string()
+}
+
+/// Tallies `s`; a question nobody answered, or a survey without questions, is an error.
+pub fn tally(s: &Survey) -> Result<SurveyTally, String> {
+    let name = &s.name;
+    if s.questions.is_empty() {
+        return Err(format!("survey `{name}` has no questions"));
+    }
+    let mut questions = Vec::new();
+    for (i, q) in s.questions.iter().enumerate() {
+        if q.counts.len() != s.options.len() {
+            return Err(format!(
+                "survey `{name}` question {} has {} counts for {} options",
+                i + 1,
+                q.counts.len(),
+                s.options.len()
+            ));
+        }
+        let respondents: Decimal = q.counts.iter().sum();
+        if respondents <= Decimal::ZERO {
+            return Err(format!(
+                "survey `{name}` question {} has no respondents; a satisfaction rate needs at least one answer",
+                i + 1
+            ));
+        }
+        let mut points = Decimal::ZERO;
+        for (c, o) in q.counts.iter().zip(&s.options) {
+            let p = c.checked_mul(o.weight).ok_or_else(overflow)? / Decimal::ONE_HUNDRED;
+            points = points.checked_add(p).ok_or_else(overflow)?;
+        }
+        let rate = points / respondents * Decimal::ONE_HUNDRED;
+        questions.push(QuestionTally {
+            respondents,
+            points,
+            rate,
+        });
+    }
+    let rate = match s.combine {
+        Combine::Mean => {
+            questions.iter().map(|q| q.rate).sum::<Decimal>() / Decimal::from(questions.len())
+        }
+        Combine::Weighted => {
+            let total: Decimal = s.questions.iter().filter_map(|q| q.weight).sum();
+            if total <= Decimal::ZERO {
+                return Err(format!(
+                    "survey `{name}` is weighted but its question weights add up to {}",
+                    plain(total)
+                ));
+            }
+            let mut sum = Decimal::ZERO;
+            for (q, t) in s.questions.iter().zip(&questions) {
+                sum += t
+                    .rate
+                    .checked_mul(q.weight.unwrap_or_default())
+                    .ok_or_else(overflow)?;
+            }
+            sum / total
+        }
+        Combine::Respondents => {
+            let points: Decimal = questions.iter().map(|q| q.points).sum();
+            let people: Decimal = questions.iter().map(|q| q.respondents).sum();
+            points / people * Decimal::ONE_HUNDRED
+        }
+    };
+    Ok(SurveyTally { questions, rate })
+}
+
+/// The tally table as reports print it: the option weights, one line per question with its
+/// counts, the arithmetic and its rate, then how the questions combine.
+pub fn steps(s: &Survey, t: &SurveyTally) -> Vec<Step> {
+    let pct = |v: Decimal| format!("{}%", fixed(v, 2));
+    let mut out = vec![Step::Calc(format!(
+        "问卷“{}”（共 {} 题；选项权重：{}）",
+        s.name,
+        s.questions.len(),
+        s.options
+            .iter()
+            .map(|o| format!("{} {}%", o.name, plain(o.weight)))
+            .collect::<Vec<_>>()
+            .join("，")
+    ))];
+    for (i, (q, qt)) in s.questions.iter().zip(&t.questions).enumerate() {
+        let counts = s
+            .options
+            .iter()
+            .zip(&q.counts)
+            .map(|(o, c)| format!("{} {}", o.name, plain(*c)))
+            .collect::<Vec<_>>()
+            .join("，");
+        let terms = s
+            .options
+            .iter()
+            .zip(&q.counts)
+            .map(|(o, c)| plain((c * o.weight / Decimal::ONE_HUNDRED).normalize()))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let title = if q.text.trim().is_empty() {
+            format!("第{}题", i + 1)
+        } else {
+            format!("第{}题 {}", i + 1, q.text.trim())
+        };
+        out.push(Step::Calc(format!(
+            "{title}：{counts}，合计 {} 人；({terms}) ÷ {} = {}",
+            plain(qt.respondents),
+            plain(qt.respondents),
+            pct(qt.rate)
+        )));
+    }
+    if t.questions.len() > 1 {
+        let line = match s.combine {
+            Combine::Mean => format!(
+                "{} = ({}) ÷ {} = {}",
+                s.name,
+                t.questions
+                    .iter()
+                    .map(|q| pct(q.rate))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                t.questions.len(),
+                pct(t.rate)
+            ),
+            Combine::Weighted => format!(
+                "{} = ({}) ÷ {} = {}",
+                s.name,
+                s.questions
+                    .iter()
+                    .zip(&t.questions)
+                    .map(|(q, qt)| format!(
+                        "{} × {}",
+                        pct(qt.rate),
+                        plain(q.weight.unwrap_or_default())
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                plain(s.questions.iter().filter_map(|q| q.weight).sum()),
+                pct(t.rate)
+            ),
+            Combine::Respondents => format!(
+                "{} = {} ÷ {} = {}",
+                s.name,
+                plain(
+                    t.questions
+                        .iter()
+                        .map(|q| q.points)
+                        .sum::<Decimal>()
+                        .normalize()
+                ),
+                plain(t.questions.iter().map(|q| q.respondents).sum()),
+                pct(t.rate)
+            ),
+        };
+        out.push(Step::Calc(line));
+    } else {
+        out.push(Step::Calc(format!("{} = {}", s.name, pct(t.rate))));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Question, SurveyOption};
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn survey(combine: Combine, questions: &[(&[&str], Option<&str>)]) -> Survey {
+        Survey {
+            name: "满意度".into(),
+            options: [
+                ("非常满意", "100"),
+                ("满意", "80"),
+                ("一般", "60"),
+                ("不满意", "0"),
+            ]
+            .iter()
+            .map(|(n, w)| SurveyOption {
+                name: n.to_string(),
+                weight: d(w),
+            })
+            .collect(),
+            questions: questions
+                .iter()
+                .map(|(c, w)| Question {
+                    text: String::new(),
+                    counts: c.iter().map(|x| d(x)).collect(),
+                    weight: w.map(d),
+                })
+                .collect(),
+            combine,
+        }
+    }
+
+    #[test]
+    fn the_issue_example_is_93_10() {
+        // 200 answers: 150 ×100%, 40 ×80%, 7 ×60%, 3 ×0% → (150 + 32 + 4.2) ÷ 200 = 93.10%
+        let s = survey(Combine::Mean, &[(&["150", "40", "7", "3"], None)]);
+        let t = tally(&s).unwrap();
+        assert_eq!(t.rate, d("93.1"));
+        let text: Vec<String> = steps(&s, &t).iter().map(|s| s.text(2)).collect();
+        assert!(
+            text.iter()
+                .any(|l| l.contains("(150 + 32 + 4.2 + 0) ÷ 200 = 93.10%")),
+            "{text:#?}"
+        );
+    }
+
+    #[test]
+    fn mean_weighted_and_pooled() {
+        let qs: &[(&[&str], Option<&str>)] = &[
+            (&["150", "40", "7", "3"], Some("3")), // 93.1%
+            (&["50", "50", "0", "0"], Some("1")),  // 90%
+        ];
+        assert_eq!(tally(&survey(Combine::Mean, qs)).unwrap().rate, d("91.55"));
+        assert_eq!(
+            tally(&survey(Combine::Weighted, qs)).unwrap().rate,
+            d("92.325")
+        );
+        // (186.2 + 90) ÷ 300
+        assert_eq!(
+            tally(&survey(Combine::Respondents, qs))
+                .unwrap()
+                .rate
+                .round_dp(4),
+            d("92.0667")
+        );
+    }
+
+    #[test]
+    fn zero_respondents_is_an_error() {
+        let s = survey(Combine::Mean, &[(&["0", "0", "0", "0"], None)]);
+        let e = tally(&s).unwrap_err();
+        assert!(
+            e.contains("no respondents") && e.contains("question 1"),
+            "{e}"
+        );
+        let s = survey(Combine::Mean, &[]);
+        assert!(tally(&s).unwrap_err().contains("no questions"));
+        let s = survey(Combine::Weighted, &[(&["1", "0", "0", "0"], Some("0"))]);
+        assert!(tally(&s).unwrap_err().contains("weights add up to 0"));
+    }
+}

@@ -495,3 +495,46 @@ fn a_conflict_recorded_by_git_is_picked_in_the_workbench() {
         Some(d("1"))
     );
 }
+
+/// Restoring a recovery file after someone else saved merges: their save stays, the restored
+/// edits come back on top of it.
+#[test]
+fn restoring_a_recovery_keeps_what_others_saved_since() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let base = std::fs::read_to_string(&path).unwrap();
+    let mut mine = ProjectFile::from_text(&path, &base).unwrap();
+    mine.apply(&crate::edit::Edit::InsertDeduction {
+        code: "A202".into(),
+        index: 1,
+        deduction: crate::model::Deduction {
+            points: Some(d("0.5")),
+            reason: "恢复的修改".into(),
+            ..crate::model::Deduction::default()
+        },
+    })
+    .unwrap();
+    let mut theirs = ProjectFile::from_text(&path, &base).unwrap();
+    theirs
+        .apply(&crate::edit::Edit::SetScore {
+            code: "A101".into(),
+            score: Some(d("1.5")),
+        })
+        .unwrap();
+    std::fs::write(&path, theirs.text()).unwrap();
+    let mut app = open(&path, Lang::Zh);
+    app.restore(&mine.text(), Some(&base));
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    assert!(app.unsaved());
+    assert_eq!(score_of(&app, "A101"), d("1.5"), "their save is kept");
+    assert_eq!(
+        score_of(&app, "A202"),
+        d("2.17"),
+        "the restored deduction is back"
+    );
+    keys(&mut app, "<C-s>");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("恢复的修改") && saved.contains("score = 1.5"),
+        "{saved}"
+    );
+}

@@ -3,6 +3,7 @@
 //! one transaction, records its undo, and rescores the whole project before the next frame.
 
 mod adjust;
+mod burst;
 mod compare;
 mod fields;
 mod file;
@@ -120,6 +121,8 @@ pub struct App {
     /// paste or a backlog of thousands of keys is then handled in milliseconds.
     pub defer_view: bool,
     view_pending: bool,
+    /// Input arriving faster than a person types, while it lasts (see `burst`).
+    burst: Option<burst::Burst>,
 }
 
 impl App {
@@ -159,6 +162,7 @@ impl App {
             others: Vec::new(),
             defer_view: false,
             view_pending: false,
+            burst: None,
         };
         app.recompute();
         app.sync_extra_rows();

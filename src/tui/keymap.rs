@@ -189,6 +189,7 @@ pub static KEYMAP: &[Binding] = &[
     key(Detail, K::Delete, A::Delete, Msg::HelpDelete),
     key(Prompt, K::Enter, A::Submit, Msg::HelpSubmit),
     key(Prompt, K::Esc, A::Cancel, Msg::HelpCancel),
+    key(Prompt, K::Tab, A::Complete, Msg::HelpComplete),
     key(Form, K::Tab, A::NextField, Msg::HelpNextField),
     key(Form, K::Down, A::NextField, Msg::HelpNextField),
     key(Form, K::BackTab, A::PrevField, Msg::HelpPrevField),

@@ -20,8 +20,21 @@ pub enum LeafState {
     NotApplicable(String),
     /// Data not provided: scores 0, with the reason.
     Unscorable(String),
-    /// The rule cannot be computed (zero denominator, missing input …): scores 0 until fixed.
+    /// 未完成: the rule reads inputs that are not recorded yet (the second figure arrives
+    /// tomorrow, or a name was mistyped). Counts like 未评 — 0 points, not in the progress —
+    /// and is not an error of the file. Holds the names still missing.
+    Incomplete(Vec<String>),
+    /// The rule cannot be computed from what is recorded (zero denominator, a date where a
+    /// number belongs …): scores 0 until fixed.
     Error(String),
+}
+
+impl LeafState {
+    /// Still waiting for the evaluator (未评 or 未完成): adds nothing to the total and is not
+    /// part of the progress.
+    pub fn is_pending(&self) -> bool {
+        matches!(self, LeafState::Unscored | LeafState::Incomplete(_))
+    }
 }
 
 /// The result of scoring one leaf.
@@ -82,9 +95,15 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
         )));
         return out;
     }
-    if !a.has_record() {
+    if a.status == Status::Unscored {
+        // A record under a leaf marked 未评 stays in the file but does not count until the
+        // leaf is marked 已评 again (any new judgement does that).
         out.state = LeafState::Unscored;
-        out.steps.push(Step::Note("尚未评分".into()));
+        out.steps.push(Step::Note(if a.has_record() {
+            "标为未评：已记录的内容暂不计分".into()
+        } else {
+            "尚未评分".into()
+        }));
         return out;
     }
     let mut cx = Ctx {
@@ -141,6 +160,18 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             }
             out.steps.push(Step::Calc(line));
         }
+        Err(_) if a.score.is_none() && !missing_inputs(ind).is_empty() => {
+            let missing = missing_inputs(ind);
+            out.steps.push(Step::Note(format!(
+                "未完成：尚未记录{}",
+                missing
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )));
+            out.state = LeafState::Incomplete(missing);
+        }
         Err(msg) => {
             out.steps.push(Step::Note(format!("无法计算：{msg}")));
             out.state = LeafState::Error(msg);
@@ -155,6 +186,14 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
         }
     }
     out
+}
+
+/// The inputs `ind`'s rule reads that are not recorded.
+pub fn missing_inputs(ind: &Indicator) -> Vec<String> {
+    super::inputs::rule_inputs(&ind.rule)
+        .into_iter()
+        .filter(|n| ind.assessment.input(n).is_none())
+        .collect()
 }
 
 impl Ctx<'_> {

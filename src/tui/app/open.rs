@@ -115,7 +115,18 @@ impl App {
                 );
             }
             None => {
-                let title = self.tf(Msg::InputPrompt, &[&heading]);
+                let mut title = self.tf(Msg::InputPrompt, &[&heading]);
+                let reads = self
+                    .project()
+                    .get(&code)
+                    .map(|i| crate::scoring::rule_inputs(&i.rule))
+                    .unwrap_or_default();
+                if !reads.is_empty() {
+                    title = format!(
+                        "{title} · {}",
+                        self.tf(Msg::InputReads, &[&reads.join("、")])
+                    );
+                }
                 self.prompt(title, "", PromptFor::NewInput { code });
             }
         }

@@ -9,6 +9,7 @@ use crate::model::{Deduction, StandardDeduction, Status};
 use crate::store::parse_decimal;
 use crate::tui::action::Action;
 use crate::tui::components::{LineInput, TextEditor};
+use crate::tui::strings::Msg;
 use crate::tui::view;
 use ratatui::layout::Rect;
 
@@ -190,6 +191,10 @@ impl App {
         match popup {
             Popup::Prompt(mut p) => match action {
                 Action::Cancel => None,
+                Action::Complete => {
+                    self.complete_input_name(&mut p);
+                    Some(Popup::Prompt(p))
+                }
                 Action::Submit => match self.submit_prompt(&p) {
                     Ok(()) => None,
                     Err(e) => {
@@ -256,6 +261,42 @@ impl App {
                 }),
                 _ => Some(Popup::Help { scroll }),
             },
+        }
+    }
+
+    /// Tab in the `i` prompt: completes the name before `=` to one the rule reads, the ones
+    /// not recorded yet first; on a complete name, the next one.
+    fn complete_input_name(&self, p: &mut Prompt) {
+        let PromptFor::NewInput { code } = &p.purpose else {
+            return;
+        };
+        let Some(ind) = self.project().get(code) else {
+            return;
+        };
+        let mut names = crate::scoring::missing_inputs(ind);
+        for n in crate::scoring::rule_inputs(&ind.rule) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let text = p.input.text();
+        let (typed, value) = match text.split_once('=').or_else(|| text.split_once('＝')) {
+            Some((n, v)) => (n.trim().to_string(), v.to_string()),
+            None => (text.trim().to_string(), String::new()),
+        };
+        let pick = match names.iter().position(|n| *n == typed) {
+            Some(k) => Some(&names[(k + 1) % names.len()]),
+            None => names.iter().find(|n| n.starts_with(typed.as_str())),
+        };
+        match pick {
+            Some(name) => {
+                p.input = LineInput::new(&format!("{name}={value}"));
+                p.error = None;
+            }
+            None => p.error = Some(self.tf(Msg::InputReads, &[&names.join("、")])),
         }
     }
 

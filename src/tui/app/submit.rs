@@ -57,6 +57,19 @@ impl App {
                 if name.is_empty() {
                     return Err(self.t(Msg::InputNeedsName).to_string());
                 }
+                // A mistyped name would leave the leaf 未完成 with no hint why: say which names
+                // the rule reads, and record another only when asked twice.
+                let reads = self
+                    .project()
+                    .get(code)
+                    .map(|i| crate::scoring::rule_inputs(&i.rule))
+                    .unwrap_or_default();
+                if !reads.is_empty() && !reads.iter().any(|r| r == name) {
+                    let warning = self.tf(Msg::InputNotRead, &[name, &reads.join("、")]);
+                    if p.error.as_deref() != Some(warning.as_str()) {
+                        return Err(warning);
+                    }
+                }
                 let value = self.input_value(value.trim())?;
                 self.commit(Edit::SetInput {
                     code: code.clone(),

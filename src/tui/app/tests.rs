@@ -467,3 +467,49 @@ fn held_navigation_keys_in_a_burst_still_move() {
     app.handle_batch(batch("G"));
     assert_eq!(code(&app), "D401");
 }
+
+#[test]
+fn a_half_entered_rate_leaf_is_incomplete_and_the_total_provisional() {
+    let (_dir, path) = from_framework("mof-program");
+    let mut app = open(&path, Lang::Zh);
+    // A new project: no grade, a provisional total.
+    assert_eq!(app.card.grade, None);
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("暂计 0.00/100 (0/17)"), "{screen}");
+    assert!(!screen.contains("0.00/100 差"), "{screen}");
+    // B101 资金到位率 reads 实际到位资金 and 预算资金; only the first arrives today.
+    keys(&mut app, "/B101<Enter>i");
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!("input prompt expected")
+    };
+    assert!(p.title.contains("实际到位资金、预算资金"), "{}", p.title);
+    // Tab completes the names the rule reads, the missing ones first.
+    keys(&mut app, "实<Tab>1040<Enter>");
+    let leaf = app.card.node(app.project(), "B101").unwrap().clone();
+    assert_eq!(
+        leaf.leaf.unwrap().state,
+        crate::scoring::LeafState::Incomplete(vec!["预算资金".into()])
+    );
+    assert_eq!(app.card.scored_leaves, 0);
+    assert!(render(&mut app, 80, 24).contains("未完成：缺 预算资金"));
+    // A name the rule does not read is pointed out before it is recorded.
+    keys(&mut app, "i预算资=1580<Enter>");
+    assert!(
+        popup_error(&app).is_some_and(|e| e.contains("不是本指标规则读取的名称")),
+        "{:?}",
+        popup_error(&app)
+    );
+    keys(&mut app, "<C-u><Tab>1580<Enter>");
+    assert!(app.popup.is_none(), "{:?}", popup_error(&app));
+    assert_eq!(score_of(&app, "B101"), d("2.63"));
+    assert_eq!(app.card.scored_leaves, 1);
+    // Marked 未评 again, its points stop counting.
+    let total = app.card.total;
+    assert_eq!(total, d("2.63"));
+    keys(&mut app, "m1");
+    assert_eq!(app.card.total, d("0"));
+    assert_eq!(app.card.scored_leaves, 0);
+    // Back to 已评, they count again.
+    keys(&mut app, "m2");
+    assert_eq!(app.card.total, d("2.63"));
+}

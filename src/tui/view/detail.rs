@@ -84,20 +84,27 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     )];
     // Nothing scored yet (or not applicable): no score to show, rather than a misleading 0.
     let blank = node.leaf.as_ref().map_or(node.scored_leaves == 0, |l| {
-        matches!(l.state, LeafState::Unscored | LeafState::NotApplicable(_))
+        l.state.is_pending() || matches!(l.state, LeafState::NotApplicable(_))
     });
     if blank {
         summary.push(format!("{} {}", t(Msg::Score), t(Msg::NotSet)));
     } else {
         summary.push(format!("{} {}", t(Msg::Score), fixed(node.score, places)));
         if let Some(r) = node.rate {
-            summary.push(format!("{} {}%", t(Msg::Rate), fixed(r, 2)));
+            let so_far = node
+                .rate_so_far()
+                .map(|r| app.tf(Msg::RateSoFar, &[&fixed(r, 2)]))
+                .unwrap_or_default();
+            summary.push(format!("{} {}%{so_far}", t(Msg::Rate), fixed(r, 2)));
         }
     }
     match &node.leaf {
         Some(l) => summary.push(match &l.state {
             LeafState::NotApplicable(_) => t(Msg::Na).to_string(),
             LeafState::Unscorable(_) => t(Msg::Unscorable).to_string(),
+            LeafState::Incomplete(missing) => {
+                app.tf(Msg::IncompleteMissing, &[&missing.join("、")])
+            }
             _ => status_label(app, ind.assessment.status).to_string(),
         }),
         None => summary.push(format!(

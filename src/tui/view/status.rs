@@ -16,13 +16,26 @@ pub fn score_line(app: &App, w: usize) -> String {
     let p = app.project();
     let card = &app.card;
     let places = p.framework.places;
-    let mut head = format!(
-        "{} {}/{} {}",
-        app.t(Msg::Total),
-        fixed(card.total, places),
-        plain(card.max),
-        card.grade.as_deref().unwrap_or("-")
-    );
+    // While leaves are 未评 or 未完成 the total is provisional (暂计), with the progress
+    // instead of a grade.
+    let mut head = if card.provisional() {
+        format!(
+            "{} {}/{} ({}/{})",
+            app.t(Msg::Provisional),
+            fixed(card.total, places),
+            plain(card.max),
+            card.scored_leaves,
+            card.leaves
+        )
+    } else {
+        format!(
+            "{} {}/{} {}",
+            app.t(Msg::Total),
+            fixed(card.total, places),
+            plain(card.max),
+            card.grade.as_deref().unwrap_or("-")
+        )
+    };
     // The level-1 scores add up to the base; say what the 加减分项 add to it.
     if let Some(o) = card.adjustments.as_ref().filter(|o| !o.net.is_zero()) {
         head.push_str(&format!(
@@ -42,7 +55,19 @@ pub fn score_line(app: &App, w: usize) -> String {
                     .rate
                     .map(|r| format!(" {}%", fixed(r, 2)))
                     .unwrap_or_default();
+                // Over what has been scored so far, beside the rate over the full weight.
+                let so_far = n
+                    .rate_so_far()
+                    .map(|r| app.tf(Msg::RateSoFar, &[&fixed(r, 2)]))
+                    .unwrap_or_default();
                 match detail {
+                    3 => format!(
+                        "{}{} {}/{}{rate}{so_far}",
+                        ind.code,
+                        ind.name,
+                        fixed(n.score, places),
+                        plain(n.weight)
+                    ),
                     2 => format!(
                         "{}{} {}/{}{rate}",
                         ind.code,
@@ -57,7 +82,14 @@ pub fn score_line(app: &App, w: usize) -> String {
             .collect()
     };
     let sep = app.theme.separator();
-    for (detail, gap) in [(2u8, "  "), (1, "  "), (1, " "), (0, "  "), (0, " ")] {
+    for (detail, gap) in [
+        (3u8, "  "),
+        (2, "  "),
+        (1, "  "),
+        (1, " "),
+        (0, "  "),
+        (0, " "),
+    ] {
         let line = format!("{head}{sep}{}", level1(detail).join(gap));
         if width(&line) <= w {
             return line;

@@ -665,7 +665,7 @@ fn explain_one_indicator_in_full() {
     assert!(out.starts_with("A1 资金到位率（分值 3）\n"), "{out}");
     for text in [
         "资金到位率 = 实际到位资金 ÷ 预算资金 = 1040 ÷ 1580 = 65.82%",
-        "报告给定得分 1.00 分，按评分规则计算为 1.97 分",
+        "给定得分 1.00 分（按评分规则计算为 1.97 分）",
         "按评分标准得 1.00 分（满分 3 分），扣 2.00 分，得分率 33.33%",
     ] {
         assert!(out.contains(text), "missing {text:?} in:\n{out}");

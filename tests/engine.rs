@@ -1329,7 +1329,7 @@ reason = "2019、2021年资金未到位"
     assert_eq!(leaf.awarded, Some(d("1")));
     assert_eq!(s.score("A1"), "1.00", "the awarded score counts");
     assert_eq!(s.total(), "1.00");
-    assert!(s.explains("A1", "报告给定得分 1.00 分，按评分规则计算为 1.97 分"));
+    assert!(s.explains("A1", "给定得分 1.00 分（按评分规则计算为 1.97 分）"));
     let w = s.warning_with("awarded 1.00 but its rule gives 1.97");
     assert_eq!(w.pos.map(|p| p.line), Some(s.line_of("score =")));
     s.assert_no_errors();

@@ -366,7 +366,10 @@ fn an_edit_after_approval_withdraws_it_and_says_so() {
 
     // English says it too.
     let mut en = open(&path, Lang::En);
-    keys(&mut en, "Ry<Esc>/A202<Enter>s2<Enter>");
+    keys(
+        &mut en,
+        "Ry<Esc>/A202<Enter>s2<Tab>targets not specific<Enter>",
+    );
     assert!(
         message(&en).starts_with("A202: approval withdrawn, changed after review"),
         "{}",

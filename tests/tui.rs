@@ -266,13 +266,14 @@ fn refusals_say_what_is_allowed_and_change_nothing() {
     let before = app.file.text();
     keys(&mut app, "/A202<Enter>");
 
+    // A202 is scored by deductions: `s` takes a score up to what it has now (2.67) and a reason.
     keys(&mut app, "s5<Enter>");
-    let e = popup_error(&app).expect("score above the weight is refused in the prompt");
-    assert!(e.contains("超过分值 4") && e.contains("0 到 4"), "{e}");
+    let e = popup_error(&app).expect("score above what the leaf has is refused in the form");
+    assert!(e.contains("“5”不在 0 到 2.67 之间"), "{e}");
 
     keys(&mut app, "<C-u>abc<Enter>");
     let e = popup_error(&app).unwrap();
-    assert!(e.contains("“abc”不是数字") && e.contains("0–4"), "{e}");
+    assert!(e.contains("“abc”不是数字") && e.contains("0–2.67"), "{e}");
     keys(&mut app, "<Esc>");
 
     keys(&mut app, "a-0.5<Tab>错误<Enter>");

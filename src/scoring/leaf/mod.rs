@@ -140,7 +140,7 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
                 out.score = awarded;
                 if awarded != computed {
                     out.steps.push(Step::Note(format!(
-                        "报告给定得分 {} 分，按评分规则计算为 {} 分，二者不一致，以给定得分计",
+                        "给定得分 {} 分（按评分规则计算为 {} 分），以给定得分计",
                         fixed(awarded, fw.places),
                         fixed(computed, fw.places)
                     )));

@@ -80,6 +80,12 @@ pub enum FormFor {
         code: String,
         index: Option<usize>,
     },
+    /// `s` on a leaf scored by deductions: the score the evaluator gives and why; the points
+    /// below `current` (what the leaf has now) become one deduction with that reason.
+    ScoreByDeduction {
+        code: String,
+        current: Decimal,
+    },
     /// A 加减分项's points and reason.
     Adjustment {
         code: String,

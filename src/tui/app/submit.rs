@@ -146,6 +146,40 @@ impl App {
                 };
                 self.commit(edit)
             }
+            FormFor::ScoreByDeduction { code, current } => {
+                let typed = text(0);
+                let now = plain(*current);
+                let score = number(&typed)
+                    .ok_or_else(|| self.tf(Msg::NotANumber, &[&typed, &format!("0–{now}")]))?;
+                if score < rust_decimal::Decimal::ZERO || score > *current {
+                    return Err(self.tf(Msg::ScoreAboveNow, &[&typed, &now]));
+                }
+                let lost = *current - score;
+                if lost.is_zero() {
+                    // Full marks as things stand: nothing to deduct, the leaf is scored.
+                    return self.commit(Edit::SetStatus {
+                        code: code.clone(),
+                        status: crate::model::Status::Scored,
+                    });
+                }
+                let reason = text(1);
+                if reason.is_empty() {
+                    return Err(self.tf(Msg::ReasonForLoss, &[&plain(lost)]));
+                }
+                let index = self
+                    .project()
+                    .get(code)
+                    .map_or(0, |i| i.assessment.deductions.len());
+                self.commit(Edit::InsertDeduction {
+                    code: code.clone(),
+                    index,
+                    deduction: Deduction {
+                        points: Some(lost),
+                        reason,
+                        ..Deduction::default()
+                    },
+                })
+            }
             FormFor::Evidence { code, index } => {
                 let evidence = Evidence {
                     title: text(0),

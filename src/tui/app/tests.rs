@@ -429,7 +429,7 @@ fn a_dialog_opened_by_a_burst_takes_no_answer_from_it() {
     let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
     let original = std::fs::read_to_string(&path).unwrap();
     let mut app = open(&path, Lang::Zh);
-    keys(&mut app, "/A202<Enter>s1<Enter>");
+    keys(&mut app, "/A202<Enter>a0.5<Tab>原因<Enter>");
     assert!(app.unsaved());
     let t0 = Instant::now();
     // Pasted into the tree: `q` opens the quit question; the newline after it is not its answer.
@@ -449,10 +449,11 @@ fn a_dialog_opened_by_a_burst_takes_no_answer_from_it() {
     assert!(app.popup.is_none());
     // A prompt opened by a burst gets the rest as text, and the newline does not submit it.
     app.handle_batch_at(batch("s<C-u>0.5<Enter>u"), t0 + Duration::from_secs(5));
-    let Some(Popup::Prompt(p)) = &app.popup else {
-        panic!("score prompt expected, got {:?}", app.popup)
+    // (A202 is scored by deductions: `s` asks for the score and the reason.)
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("score form expected, got {:?}", app.popup)
     };
-    assert_eq!(p.input.text(), "0.5 u");
+    assert_eq!(f.inputs[0].text(), "0.5 u");
 }
 
 #[test]
@@ -512,4 +513,56 @@ fn a_half_entered_rate_leaf_is_incomplete_and_the_total_provisional() {
     // Back to 已评, they count again.
     keys(&mut app, "m2");
     assert_eq!(app.card.total, d("2.63"));
+}
+
+#[test]
+fn s_on_a_deductions_leaf_records_the_lost_points_with_their_reason() {
+    let (_dir, path) = from_framework("mof-program");
+    let mut app = open(&path, Lang::Zh);
+    // A101 立项依据充分性 (5 points) is qualitative: scored by deductions.
+    keys(&mut app, "/A101<Enter>s");
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("score and reason form expected, got {:?}", app.popup)
+    };
+    assert!(f.title.contains("0 到 5"), "{}", f.title);
+    // The reason is asked for.
+    keys(&mut app, "3.5<Enter>");
+    assert!(popup_error(&app).is_some_and(|e| e.contains("扣 1.5 分")));
+    keys(&mut app, "<Tab>未与部门职责充分对应<Enter>");
+    assert!(app.popup.is_none(), "{:?}", popup_error(&app));
+    let a = &app.project().get("A101").unwrap().assessment;
+    assert_eq!(a.score, None, "no awarded override");
+    assert_eq!(a.deductions.len(), 1);
+    assert_eq!(a.deductions[0].points, Some(d("1.5")));
+    assert_eq!(a.deductions[0].reason, "未与部门职责充分对应");
+    assert_eq!(a.status.label(), "已评");
+    assert_eq!(score_of(&app, "A101"), d("3.5"));
+    // Again: from 3.5 down to 3, one more deduction; above what it has now is refused.
+    keys(&mut app, "s4<Tab>x<Enter>");
+    assert!(popup_error(&app).is_some());
+    keys(&mut app, "<Esc>s3<Tab>佐证不全<Enter>");
+    assert_eq!(score_of(&app, "A101"), d("3"));
+    let leaf = app
+        .card
+        .node(app.project(), "A101")
+        .unwrap()
+        .leaf
+        .clone()
+        .unwrap();
+    let text: Vec<String> = leaf.steps.iter().map(|s| s.text(2)).collect();
+    assert!(!text.iter().any(|t| t.contains("不一致")), "{text:?}");
+    // Full marks on a fresh qualitative leaf: scored, nothing deducted.
+    keys(&mut app, "/A102<Enter>s3<Enter>");
+    assert_eq!(
+        app.project().get("A102").unwrap().assessment.status.label(),
+        "已评"
+    );
+    assert!(
+        app.project()
+            .get("A102")
+            .unwrap()
+            .assessment
+            .deductions
+            .is_empty()
+    );
 }

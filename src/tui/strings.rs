@@ -404,7 +404,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         RateSoFar => ("（已评部分 {}%）", " ({}% of scored)"),
         MarkIncomplete => ("缺", ".."),
         IncompleteMissing => ("未完成：缺 {}", "incomplete: {} missing"),
-        Legend => ("标记：未=未评 评=已评 核=已复核 NA=不适用 -=失分 !=检查警告 ≠/#=与对比文件不一致", "Marks: -- unscored, ok scored, RV reviewed, NA not applicable, - lost points, ! check warning, ≠/# scored differently in the compared file"),
+        Legend => ("标记：未=未评 评=已评 核=已复核 NA=不适用 {}=失分 !=检查警告 ≠/#=与对比文件不一致", "Marks: -- unscored, ok scored, RV reviewed, NA not applicable, {} lost points, ! check warning, ≠/# scored differently in the compared file"),
         Weight => ("分值", "weight"),
         Score => ("得分", "score"),
         Rate => ("得分率", "rate"),

@@ -96,6 +96,8 @@ pub struct App {
     search_origin: usize,
     pub last_search: String,
     pub message: Option<Message>,
+    /// Every message since the workbench opened, oldest first.
+    pub log: Vec<Message>,
     pub undo: Vec<Transaction>,
     pub redo: Vec<Transaction>,
     /// The terminal size the next frame is drawn at.
@@ -148,6 +150,7 @@ impl App {
             search_origin: 0,
             last_search: String::new(),
             message: None,
+            log: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             size: (80, 24),
@@ -201,17 +204,26 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
+        self.say(Message {
             text: text.into(),
             error: false,
         });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
+        self.say(Message {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// Shows `m` on the status line until the next key, and keeps it in the log (`M`): a
+    /// notice such as "A202 的复核已撤销" must stay readable after it is gone from the screen.
+    fn say(&mut self, m: Message) {
+        if self.log.last() != Some(&m) {
+            self.log.push(m.clone());
+        }
+        self.message = Some(m);
     }
 
     /// Edits exist that are not on disk.
@@ -248,7 +260,7 @@ impl App {
             Some(Popup::Form(_)) => Ctx::Form,
             Some(Popup::Picker(_)) => Ctx::Picker,
             Some(Popup::Editor(_)) => Ctx::Editor,
-            Some(Popup::Help { .. }) => Ctx::Help,
+            Some(Popup::Help { .. } | Popup::Log { .. }) => Ctx::Help,
             None if self.search.is_some() => Ctx::Prompt,
             None if self.in_review() => Ctx::Review,
             None if self.focus == Focus::Detail => Ctx::Detail,
@@ -383,6 +395,7 @@ impl App {
             }
             (Action::Quit, _) => self.request_quit(),
             (Action::Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
+            (Action::MessageLog, _) => self.popup = Some(Popup::Log { scroll: 0 }),
             (Action::Paste(_), _) => self.error(self.t(Msg::PasteWhere)),
             _ => {}
         }

@@ -19,7 +19,13 @@ pub enum Popup {
     Form(Form),
     Picker(Picker),
     Editor(EditorPopup),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// The message log (`M`), scrolled by `scroll` lines from the newest.
+    Log {
+        scroll: usize,
+    },
 }
 
 /// One line of text to answer.
@@ -253,6 +259,20 @@ impl App {
             Popup::Editor(mut e) => self
                 .editor_update(&mut e, action)
                 .then_some(Popup::Editor(e)),
+            Popup::Log { scroll } => match action {
+                Action::Cancel | Action::MessageLog | Action::Help => None,
+                Action::Up => Some(Popup::Log { scroll: scroll + 1 }),
+                Action::Down => Some(Popup::Log {
+                    scroll: scroll.saturating_sub(1),
+                }),
+                Action::PageUp => Some(Popup::Log {
+                    scroll: scroll + 10,
+                }),
+                Action::PageDown => Some(Popup::Log {
+                    scroll: scroll.saturating_sub(10),
+                }),
+                _ => Some(Popup::Log { scroll }),
+            },
             Popup::Help { scroll } => match action {
                 Action::Cancel | Action::Help => None,
                 Action::Up => Some(Popup::Help {

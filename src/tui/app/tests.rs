@@ -566,3 +566,29 @@ fn s_on_a_deductions_leaf_records_the_lost_points_with_their_reason() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_long_message_takes_two_lines_and_the_log_keeps_every_message() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let long = "A202 的复核已撤销：复核后又有修改（状态改回已评）· A202: 扣 0.50 分：档案管理不规范，资料未及时归档 → 合计 64.22";
+    app.info(long);
+    let screen = render(&mut app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    let bottom = format!("{}{}", rows[22].trim_end(), rows[23].trim_end());
+    assert_eq!(
+        bottom, long,
+        "the whole message on the two status lines:\n{screen}"
+    );
+    // The next key clears it; M lists it, with every message before and after.
+    keys(&mut app, "j");
+    app.error("第二条");
+    keys(&mut app, "M");
+    assert!(matches!(app.popup, Some(Popup::Log { .. })));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("A202 的复核已撤销"), "{screen}");
+    assert!(screen.contains("合计 64.22"), "{screen}");
+    assert!(screen.contains("第二条"), "{screen}");
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+}

@@ -11,7 +11,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{block, inner};
 use crate::tui::app::{App, PickFor, Popup};
 use crate::tui::components::LineInput;
-use crate::tui::components::text::{fit, truncate, width, wrap_text};
+use crate::tui::components::text::{fit, truncate, width, wrap, wrap_text};
 use crate::tui::strings::Msg;
 
 /// A `w`×`h` rectangle centred in `area`, shrunk to fit.
@@ -211,6 +211,7 @@ pub fn draw(f: &mut Frame, app: &App, popup: &Popup, area: Rect) {
         }
         Popup::Editor(e) => editor(f, app, e, area),
         Popup::Help { scroll } => super::help::draw(f, app, *scroll, area),
+        Popup::Log { scroll } => log(f, app, *scroll, area),
     }
 }
 
@@ -254,6 +255,56 @@ fn editor(f: &mut Frame, app: &App, e: &crate::tui::app::EditorPopup, area: Rect
             body.y + (cr - e.editor.top) as u16,
         ));
     }
+}
+
+/// The message log: every message since the workbench opened, newest at the bottom, each
+/// wrapped whole; `scroll` lines up from the newest.
+fn log(f: &mut Frame, app: &App, scroll: usize, area: Rect) {
+    let r = large(area);
+    clear(f, r);
+    let mut frame = block(&app.theme, format!(" {} ", app.t(Msg::LogTitle)), true);
+    let body = inner(r);
+    let w = body.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, m) in app.log.iter().enumerate() {
+        let style = if m.error {
+            app.theme.error()
+        } else {
+            app.theme.good()
+        };
+        let number = format!("{:>3} ", k + 1);
+        let rest = w.saturating_sub(number.len()).max(1);
+        for (j, part) in wrap(&m.text, rest).into_iter().enumerate() {
+            let lead = if j == 0 {
+                number.clone()
+            } else {
+                " ".repeat(number.len())
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, app.theme.label()),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(Msg::LogEmpty).to_string(),
+            app.theme.label(),
+        )));
+    }
+    let h = body.height as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(h));
+    let end = lines.len() - scroll;
+    let start = end.saturating_sub(h);
+    if lines.len() > h && h > 0 {
+        let place = format!(" j/k PgUp {}-{}/{} ", start + 1, end, lines.len());
+        frame = frame.title_bottom(Line::from(place).alignment(ratatui::layout::Alignment::Right));
+    }
+    f.render_widget(frame, r);
+    if body.width == 0 || body.height == 0 {
+        return;
+    }
+    f.render_widget(Paragraph::new(lines[start..end].to_vec()), body);
 }
 
 /// Clears `r` for a popup, and the wide characters (Chinese, full-width) that straddle its left

@@ -96,6 +96,9 @@ pub struct App {
     search_origin: usize,
     pub last_search: String,
     pub message: Option<Message>,
+    /// How wide the terminal draws East-Asian ambiguous characters (1 or 2 columns); with 2
+    /// the view draws one-column equivalents (see `view::narrow_ambiguous`).
+    pub ambiguous_width: u8,
     /// Every message since the workbench opened, oldest first.
     pub log: Vec<Message>,
     pub undo: Vec<Transaction>,
@@ -151,6 +154,7 @@ impl App {
             last_search: String::new(),
             message: None,
             log: Vec::new(),
+            ambiguous_width: 1,
             undo: Vec::new(),
             redo: Vec::new(),
             size: (80, 24),

@@ -253,7 +253,10 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
                     let total = if a.deductions.is_empty() {
                         String::new()
                     } else {
-                        app.tf(Msg::DeductionTotal, &[&plain(sum)])
+                        app.tf(
+                            Msg::DeductionTotal,
+                            &[&fixed(sum, app.project().framework.places)],
+                        )
                     };
                     format!("{}{total}", t(Msg::SecDeductions))
                 }
@@ -294,7 +297,7 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
             Field::AddInput => t(Msg::AddInput).to_string(),
             Field::Deduction(d) => {
                 let d = &a.deductions[*d];
-                let amount = super::deduction_amount(d);
+                let amount = super::deduction_amount(d, app.project().framework.places);
                 let group = d
                     .group
                     .as_ref()

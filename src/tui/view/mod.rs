@@ -23,10 +23,11 @@ use super::theme::Theme;
 use crate::model::Deduction;
 use crate::scoring::rounding::plain;
 
-/// How a deduction's amount reads in a list: `-0.5`, `3×` (a count), `?`.
-pub(super) fn deduction_amount(d: &Deduction) -> String {
+/// How a deduction's amount reads in a list: `-0.50` (in the framework's places, like every
+/// score and the 合计扣 beside it), `3×` (a count), `?`.
+pub(super) fn deduction_amount(d: &Deduction, places: u32) -> String {
     match (d.points, d.count) {
-        (Some(p), _) => format!("-{}", plain(p)),
+        (Some(p), _) => format!("-{}", crate::scoring::rounding::fixed(p, places)),
         (None, Some(c)) => format!("{}×", plain(c)),
         (None, None) => "?".into(),
     }

@@ -237,7 +237,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         c.text("  ", t(Msg::NoDeductions), app.theme.label());
     }
     for d in &a.deductions {
-        let amount = super::deduction_amount(d);
+        let amount = super::deduction_amount(d, app.project().framework.places);
         let group = d
             .group
             .as_ref()

@@ -592,3 +592,26 @@ fn a_long_message_takes_two_lines_and_the_log_keeps_every_message() {
     keys(&mut app, "<Esc>");
     assert!(app.popup.is_none());
 }
+
+#[test]
+fn a_first_review_starts_at_the_selected_leaf() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let at = |app: &App| {
+        let i = app
+            .review
+            .as_ref()
+            .and_then(|r| r.at)
+            .expect("a leaf on the walk");
+        app.project().indicators[i].code.clone()
+    };
+    // B201 lost points: the walk starts there, not at A202.
+    keys(&mut app, "/B201<Enter>R");
+    assert!(app.in_review());
+    assert_eq!(at(&app), "B201");
+    // From a parent, the walk starts at the next leaf below it that lost points.
+    let (_dir2, path2) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path2, Lang::Zh);
+    keys(&mut app, "/B2<Enter>R");
+    assert_eq!(at(&app), "B201");
+}

@@ -615,3 +615,16 @@ fn a_first_review_starts_at_the_selected_leaf() {
     keys(&mut app, "/B2<Enter>R");
     assert_eq!(at(&app), "B201");
 }
+
+#[test]
+fn a_detail_title_that_does_not_fit_ends_in_an_ellipsis() {
+    let (_dir, path) = copy_of("samples/rongcheng-12349.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/C103<Enter><Tab>");
+    let screen = render(&mut app, 30, 20);
+    let title = screen
+        .lines()
+        .find(|l| l.contains("C103"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(title.contains('…'), "{screen}");
+}

@@ -15,7 +15,7 @@ use crate::scoring::LeafState;
 use crate::scoring::explain::{loss_summary, node_lines};
 use crate::scoring::rounding::{fixed, plain};
 use crate::tui::app::{App, Field, Focus, Row, Section, fields, standard_count};
-use crate::tui::components::text::{width, wrap_text};
+use crate::tui::components::text::{truncate, width, wrap_text};
 use crate::tui::strings::{Lang, Msg, status_label};
 
 /// One screen line of the detail pane, and the field it belongs to (an index into `fields`).
@@ -372,6 +372,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             None => format!(" {} ", app.t(Msg::DetailTitle)),
         },
     };
+    // A name too long for the border ends in "…" rather than being cut without a sign.
+    let room = (area.width as usize).saturating_sub(4);
+    let title = format!(" {} ", truncate(title.trim(), room, app.theme.ellipsis()));
     let mut b = block(&app.theme, title, focused);
     if all.len() > h && h > 0 {
         let last = (scroll + h).min(all.len());

@@ -4,6 +4,7 @@
 //! ```toml
 //! lang = "zh"          # or "en": the workbench's language
 //! ascii = false        # true: ASCII borders and marks
+//! ambiguous_width = 1  # 2: the terminal draws ①, “”, …, ▼, box lines two columns wide
 //! reviewer = "张三"    # the name stamped on approvals (复核); default: the login user
 //!
 //! [export]             # the firm's house style for Word exports (a project's [report] wins)
@@ -32,6 +33,9 @@ pub struct Config {
     pub reviewer: Option<String>,
     /// `[export]`: the firm's defaults for docx exports.
     pub export: ExportDefaults,
+    /// How wide the terminal draws East-Asian ambiguous characters (①, “”, …, ▼, box drawing):
+    /// 1 or 2 columns.
+    pub ambiguous_width: Option<u8>,
 }
 
 /// `[export]` in the config: what a firm sets once for every export (the same keys as a
@@ -46,7 +50,7 @@ pub struct ExportDefaults {
     pub deduction_amounts: Option<bool>,
 }
 
-const KEYS: &[&str] = &["lang", "ascii", "reviewer", "export"];
+const KEYS: &[&str] = &["lang", "ascii", "reviewer", "export", "ambiguous_width"];
 const EXPORT_KEYS: &[&str] = &[
     "template",
     "code_prefix",
@@ -147,6 +151,13 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                     "`ascii` must be true or false (no quotes); using false",
                 )),
             },
+            "ambiguous_width" => match value.and_then(Value::as_integer) {
+                Some(w @ (1 | 2)) => config.ambiguous_width = Some(w as u8),
+                _ => out.push(Diagnostic::error(
+                    at,
+                    "`ambiguous_width` must be 1 or 2 (no quotes); using 1",
+                )),
+            },
             "reviewer" => match value.and_then(Value::as_str).map(str::trim) {
                 Some(name) if !name.is_empty() => config.reviewer = Some(name.to_string()),
                 _ => out.push(Diagnostic::error(
@@ -241,6 +252,7 @@ mod tests {
             Config {
                 lang: Some("en".into()),
                 ascii: Some(true),
+                ambiguous_width: None,
                 reviewer: Some("张三".into()),
                 export: ExportDefaults::default(),
             }

@@ -665,7 +665,7 @@ fn explain_one_indicator_in_full() {
     assert!(out.starts_with("A1 资金到位率（分值 3）\n"), "{out}");
     for text in [
         "资金到位率 = 实际到位资金 ÷ 预算资金 = 1040 ÷ 1580 = 65.82%",
-        "报告给定得分 1.00 分，按评分规则计算为 1.97 分",
+        "给定得分 1.00 分（按评分规则计算为 1.97 分）",
         "按评分标准得 1.00 分（满分 3 分），扣 2.00 分，得分率 33.33%",
     ] {
         assert!(out.contains(text), "missing {text:?} in:\n{out}");
@@ -873,4 +873,76 @@ fn each_sample_has_exactly_its_reports_known_discrepancies() {
         let summary = format!("{file}: 0 error(s), {} warning(s)", known.len());
         assert_eq!(run.stdout.lines().last(), Some(summary.as_str()));
     }
+}
+
+/// Issue 11 items 4 and 5: a leaf whose rule still lacks an input is 未完成, not an error of
+/// the file; every command keeps working and calls the total provisional.
+#[test]
+fn a_half_entered_leaf_keeps_every_command_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    let p = p.to_str().unwrap();
+    assert_eq!(jixiao(&["new", "-f", "mof-program", p]).code, 0);
+    // A new project has no grade: its 0.00 is not 差.
+    let fresh = jixiao(&["score", p]);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    assert!(
+        fresh.stdout.contains("暂计") && fresh.stdout.contains("评价等级：-"),
+        "{}",
+        fresh.stdout
+    );
+    // 实际到位资金 today, 预算资金 tomorrow.
+    let set = jixiao(&["set", p, "B101", "input.实际到位资金=1040"]);
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    assert!(
+        set.stdout.contains("B101 未完成：尚未记录 预算资金"),
+        "{}",
+        set.stdout
+    );
+    let a301 = jixiao(&["set", p, "A301", "score=3"]);
+    assert_eq!(a301.code, 0, "{}", a301.stderr);
+    for args in [
+        vec!["score", p],
+        vec!["explain", p],
+        vec!["explain", p, "B101"],
+        vec!["summary", p],
+        vec!["check", p],
+    ] {
+        let run = jixiao(&args);
+        assert_eq!(
+            run.code, 0,
+            "jixiao {args:?}:\n{}{}",
+            run.stdout, run.stderr
+        );
+    }
+    let score = jixiao(&["score", p]).stdout;
+    assert!(score.contains("暂计"), "{score}");
+    assert!(score.contains("评分进度：1/17 项已评"), "{score}");
+    // Level-1 rates over what has been scored, beside the rates over the full weight.
+    assert!(score.contains("已评部分得分率："), "{score}");
+    assert!(
+        jixiao(&["explain", p, "B101"])
+            .stdout
+            .contains("未完成：尚未记录“预算资金”")
+    );
+    let check = jixiao(&["check", p]);
+    assert!(
+        check
+            .stdout
+            .contains("B101 资金到位率: incomplete (未完成): `预算资金` not recorded yet")
+            || check
+                .stderr
+                .contains("B101 资金到位率: incomplete (未完成): `预算资金` not recorded yet"),
+        "{}{}",
+        check.stdout,
+        check.stderr
+    );
+    assert!(jixiao(&["summary", p]).stdout.contains("1/17"));
+    let v = jixiao(&["score", "--json", p]).json();
+    assert_eq!(v["provisional"], true);
+    assert_eq!(node(&v, "B101")["state"], "incomplete");
+    let out = dir.path().join("out.md");
+    let export = jixiao(&["export", p, "-o", out.to_str().unwrap()]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("未完成"));
 }

@@ -32,6 +32,15 @@ impl Tmux {
         assert!(self.run(&args).status.success());
     }
 
+    /// Sends each of `keys` on its own, a person's pause apart. Keys sent together arrive as
+    /// one burst, and a burst in a text field is text: its Enter would not submit.
+    fn typed(&self, keys: &[&str]) {
+        for k in keys {
+            self.keys(&[k]);
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
@@ -100,13 +109,13 @@ fn score_a_leaf_save_and_quit_in_a_real_terminal() {
 
     tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
     tmux.keys(&["/"]);
-    tmux.keys(&["A202", "Enter"]);
+    tmux.typed(&["A202", "Enter"]);
     tmux.wait_for("A202 in the detail pane", |s| {
         s.contains("╭ A202 绩效指标明确性")
     });
     tmux.keys(&["a"]);
     tmux.wait_for("the deduction form", |s| s.contains("扣分："));
-    tmux.keys(&["0.5", "Tab", "档案管理不规范，资料未及时归档", "Enter"]);
+    tmux.typed(&["0.5", "Tab", "档案管理不规范，资料未及时归档", "Enter"]);
     let s = tmux.wait_for("the new total", |s| s.contains("合计 64.22/100 中"));
     assert!(s.contains("A 13.17") && s.contains("*未保存"), "{s}");
 
@@ -168,10 +177,10 @@ fn quitting_with_unsaved_changes_asks_and_sigterm_restores_the_terminal() {
     tmux.keys(&[&cmd, "Enter"]);
     tmux.wait_for("the workbench", |s| s.contains("Total 64.72/100"));
     tmux.keys(&["/"]);
-    tmux.keys(&["B202", "Enter"]);
+    tmux.typed(&["B202", "Enter"]);
     tmux.keys(&["a"]);
     tmux.wait_for("the deduction form", |s| s.contains("Points:"));
-    tmux.keys(&["1", "Tab", "no records", "Enter"]);
+    tmux.typed(&["1", "Tab", "no records", "Enter"]);
     tmux.wait_for("the new total", |s| s.contains("Total 63.72/100"));
     tmux.keys(&["q"]);
     tmux.wait_for("the question", |s| s.contains("There are unsaved changes"));
@@ -281,11 +290,11 @@ fn a_killed_session_is_restored_and_a_second_opener_sees_the_first() {
 
     open("t", "");
     tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
-    tmux.keys(&["/", "C202", "Enter"]);
+    tmux.typed(&["/", "C202", "Enter"]);
     tmux.wait_for("C202 in the detail pane", |s| s.contains("╭ C202"));
     tmux.keys(&["a"]);
     tmux.wait_for("the deduction form", |s| s.contains("扣分："));
-    tmux.keys(&["0.25", "Tab", "部分医院未按时上报查体人数", "Enter"]);
+    tmux.typed(&["0.25", "Tab", "部分医院未按时上报查体人数", "Enter"]);
     tmux.wait_for("the new total", |s| s.contains("合计 64.47/100 中"));
 
     // Meanwhile a colleague opens the same file: not read-only, and told who else has it open.
@@ -395,4 +404,67 @@ fn a_killed_session_is_restored_and_a_second_opener_sees_the_first() {
         .filter(|n| n.contains("jixiao-open"))
         .collect();
     assert!(left.is_empty(), "presence files left behind: {left:?}");
+}
+
+/// Issue 11 item 3: GNU screen (and tmux's `paste-buffer` without `-p`) types a multi-line
+/// clipboard as keys, each newline an Enter. In a deduction reason all of it is text: the
+/// newlines don't submit, and the `u`, `q` and newline that follow don't undo, quit or choose.
+#[test]
+fn a_multi_line_paste_without_bracketed_paste_is_text() {
+    if !support::require("tmux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let original = std::fs::read_to_string(&path).unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-paste-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "env JIXIAO_DATA_DIR='{}' '{}' edit --lang zh '{}'",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(started.status.success());
+    tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    tmux.keys(&["/"]);
+    tmux.typed(&["A202", "Enter"]);
+    tmux.keys(&["a"]);
+    tmux.wait_for("the deduction form", |s| s.contains("扣分："));
+    tmux.typed(&["0.5", "Tab"]);
+    let clip = dir.path().join("clip.txt");
+    std::fs::write(&clip, "目标表未细化\nu\nq\n\n指标缺失").unwrap();
+    assert!(
+        tmux.run(&["load-buffer", "-b", "clip", &clip.display().to_string()])
+            .status
+            .success()
+    );
+    assert!(
+        tmux.run(&["paste-buffer", "-b", "clip", "-t", "t"])
+            .status
+            .success()
+    );
+    let s = tmux.wait_for("the pasted text in the reason", |s| s.contains("指标缺失"));
+    assert!(s.contains("扣分："), "the form must still be open:\n{s}");
+    assert!(!s.contains("未保存的修改"), "no quit question:\n{s}");
+    // Pressed by hand, Enter submits; then save.
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the new total", |s| s.contains("合计 64.22/100 中"));
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("saved", |s| !s.contains("*未保存"));
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), original);
+    let f = jixiao::store::ProjectFile::open(&path).unwrap();
+    let a202 = &f.project().get("A202").unwrap().assessment;
+    assert_eq!(a202.deductions.len(), 2);
+    assert_eq!(a202.deductions[1].reason, "目标表未细化 u q  指标缺失");
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
 }

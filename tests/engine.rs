@@ -645,14 +645,22 @@ fn a_zero_denominator_written_as_its_own_line_is_pointed_at() {
 }
 
 #[test]
-fn rate_with_a_missing_input_is_an_error() {
+fn rate_with_a_missing_input_is_incomplete_not_an_error() {
+    // The second figure arrives tomorrow: the leaf is 未完成, the file is fine.
     let s = rate_leaf("3", "", "\"预算资金\" = 1580");
-    assert!(
-        matches!(s.state("A1"), LeafState::Error(m) if m.contains("`实际到位资金` is not recorded"))
+    assert_eq!(
+        s.state("A1"),
+        &LeafState::Incomplete(vec!["实际到位资金".into()])
     );
     assert_eq!(s.score("A1"), "0.00");
-    let e = s.error_with("`实际到位资金` is not recorded");
-    assert_eq!(e.pos.map(|p| p.line), Some(s.line_of("inputs =")));
+    s.assert_no_errors();
+    let w = s.warning_with("incomplete (未完成): `实际到位资金` not recorded yet");
+    assert_eq!(w.pos.map(|p| p.line), Some(s.line_of("inputs =")));
+    assert!(s.explains("A1", "未完成：尚未记录“实际到位资金”"));
+    // It does not count: the total is provisional, and with nothing evaluated has no grade.
+    assert_eq!(s.card.scored_leaves, 0);
+    assert!(s.card.provisional());
+    assert_eq!(s.card.grade, None);
 }
 
 #[test]
@@ -1321,7 +1329,7 @@ reason = "2019、2021年资金未到位"
     assert_eq!(leaf.awarded, Some(d("1")));
     assert_eq!(s.score("A1"), "1.00", "the awarded score counts");
     assert_eq!(s.total(), "1.00");
-    assert!(s.explains("A1", "报告给定得分 1.00 分，按评分规则计算为 1.97 分"));
+    assert!(s.explains("A1", "给定得分 1.00 分（按评分规则计算为 1.97 分）"));
     let w = s.warning_with("awarded 1.00 but its rule gives 1.97");
     assert_eq!(w.pos.map(|p| p.line), Some(s.line_of("score =")));
     s.assert_no_errors();
@@ -1582,7 +1590,7 @@ fn huge_numbers_are_refused_and_extreme_ratios_do_not_panic() {
     let a1 = card.node(&loaded.project, "A1").unwrap();
     assert_eq!(
         a1.leaf.as_ref().map(|l| &l.state),
-        Some(&LeafState::Error("input `a` is not recorded".into()))
+        Some(&LeafState::Incomplete(vec!["a".into()]))
     );
     assert_eq!(card.total, Decimal::ZERO);
     let s = one_leaf(

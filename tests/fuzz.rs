@@ -98,12 +98,15 @@ proptest! {
                 }
                 let card = jixiao::scoring::score(&loaded.project);
                 // Penalties never take the total below zero, and the grade is the band the
-                // total falls in (a total below every band would have none).
+                // total falls in (a total below every band would have none); nothing evaluated
+                // yet (every leaf 不适用, 未评 or 未完成) has none.
                 prop_assert!(card.total >= rust_decimal::Decimal::ZERO, "total {}", card.total);
-                prop_assert_eq!(
-                    card.grade.as_deref(),
+                let expected = if card.nothing_evaluated() {
+                    None
+                } else {
                     loaded.project.grade_for(card.total)
-                );
+                };
+                prop_assert_eq!(card.grade.as_deref(), expected);
                 let _ = jixiao::report::table::score_table(&loaded.project, &card, usize::MAX);
                 let _ = jixiao::report::json::score_json(&loaded.project, &card);
             }

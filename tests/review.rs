@@ -366,7 +366,10 @@ fn an_edit_after_approval_withdraws_it_and_says_so() {
 
     // English says it too.
     let mut en = open(&path, Lang::En);
-    keys(&mut en, "Ry<Esc>/A202<Enter>s2<Enter>");
+    keys(
+        &mut en,
+        "Ry<Esc>/A202<Enter>s2<Tab>targets not specific<Enter>",
+    );
     assert!(
         message(&en).starts_with("A202: approval withdrawn, changed after review"),
         "{}",
@@ -779,9 +782,12 @@ impl Tmux {
     }
 
     fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
+        // One key at a time, a person's pause apart: keys that arrive together are a burst,
+        // and a burst in a text field is text (its Enter would not submit).
+        for k in keys {
+            assert!(self.run(&["send-keys", "-t", "t", k]).status.success());
+            std::thread::sleep(std::time::Duration::from_millis(150));
+        }
     }
 
     fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {

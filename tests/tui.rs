@@ -266,13 +266,14 @@ fn refusals_say_what_is_allowed_and_change_nothing() {
     let before = app.file.text();
     keys(&mut app, "/A202<Enter>");
 
+    // A202 is scored by deductions: `s` takes a score up to what it has now (2.67) and a reason.
     keys(&mut app, "s5<Enter>");
-    let e = popup_error(&app).expect("score above the weight is refused in the prompt");
-    assert!(e.contains("超过分值 4") && e.contains("0 到 4"), "{e}");
+    let e = popup_error(&app).expect("score above what the leaf has is refused in the form");
+    assert!(e.contains("“5”不在 0 到 2.67 之间"), "{e}");
 
     keys(&mut app, "<C-u>abc<Enter>");
     let e = popup_error(&app).unwrap();
-    assert!(e.contains("“abc”不是数字") && e.contains("0–4"), "{e}");
+    assert!(e.contains("“abc”不是数字") && e.contains("0–2.67"), "{e}");
     keys(&mut app, "<Esc>");
 
     keys(&mut app, "a-0.5<Tab>错误<Enter>");
@@ -342,4 +343,74 @@ fn docs_keys_md_lists_every_binding() {
             "{label} missing from docs/keys.md"
         );
     }
+}
+
+// ─── East-Asian ambiguous width (issue 11 item 7) ───────────────────────────────────────────
+
+/// The columns a terminal takes for `line` when it draws ambiguous characters `amb` wide.
+fn columns(line: &str, amb: u8) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    line.chars()
+        .map(|c| {
+            if amb == 2 {
+                c.width_cjk().unwrap_or(0)
+            } else {
+                c.width().unwrap_or(0)
+            }
+        })
+        .sum()
+}
+
+fn assert_fits(screen: &str, w: usize, amb: u8, what: &str) {
+    for (k, line) in screen.lines().enumerate() {
+        assert!(
+            columns(line, amb) <= w,
+            "{what}: line {} takes {} columns of {w} with ambiguous width {amb}:\n{line}\n\n{screen}",
+            k + 1,
+            columns(line, amb)
+        );
+    }
+}
+
+#[test]
+fn every_line_fits_with_ambiguous_width_1_and_2() {
+    for (w, h) in [(80u16, 24u16), (60, 20)] {
+        for amb in [1u8, 2] {
+            // A scored sample with “” in its texts and ▼ marks, a deduction's detail.
+            let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+            let mut app = open(&path, Lang::Zh);
+            app.ambiguous_width = amb;
+            keys(&mut app, "/A202<Enter><Tab><Down>");
+            let screen = render(&mut app, w, h);
+            assert_fits(&screen, w as usize, amb, "A202");
+            insta::assert_snapshot!(format!("ambiguous{amb}_a202_{w}x{h}"), screen);
+            // The MoF framework's checkpoints ①②③, with a popup over them.
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("p.toml");
+            let fw = jixiao::frameworks::find("mof-program").unwrap();
+            std::fs::write(
+                &p,
+                jixiao::store::new_project_text(&fw.text, "测试").unwrap(),
+            )
+            .unwrap();
+            let mut app = open(&p, Lang::Zh);
+            app.ambiguous_width = amb;
+            keys(&mut app, "/A101<Enter><Tab>");
+            assert_fits(&render(&mut app, w, h), w as usize, amb, "A101");
+            keys(&mut app, "m");
+            assert_fits(&render(&mut app, w, h), w as usize, amb, "A101 status menu");
+            keys(&mut app, "<Esc>?");
+            assert_fits(&render(&mut app, w, h), w as usize, amb, "help");
+        }
+    }
+}
+
+#[test]
+fn ambiguous_characters_two_wide_would_overflow_without_the_setting() {
+    // What the issue measured: at width 2 the ordinary drawing overflows.
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter><Tab><Down>");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.lines().any(|l| columns(l, 2) > 80));
 }

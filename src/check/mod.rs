@@ -366,6 +366,17 @@ fn leaf_checks(
     }
 
     match &leaf.state {
+        LeafState::Incomplete(missing) => {
+            // Not an error of the file: the evaluator has not recorded everything yet.
+            out.push(Diagnostic::warning(
+                map.field(code, "inputs").or(map.indicator(code)),
+                format!(
+                    "{code} {}: incomplete (未完成): {} not recorded yet; it counts as unscored until then",
+                    ind.name,
+                    quoted(missing)
+                ),
+            ));
+        }
         LeafState::Error(msg) => {
             // A negative deduction and a score outside 0–weight were reported above, where they
             // are written; saying it again at the rule would point at the wrong line.
@@ -516,4 +527,13 @@ fn error_pos(map: &SourceMap, code: &str, msg: &str) -> Option<Pos> {
         };
     }
     map.field(code, "rule")
+}
+
+/// `a`, `b` and `c`, as names in a message.
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -287,6 +287,8 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
 pub struct OpenArgs {
     pub lang: Option<String>,
     pub ascii: bool,
+    /// `--ambiguous-width`.
+    pub ambiguous_width: Option<u8>,
     pub read_only: bool,
     /// Another evaluator's file to show beside this one.
     pub compare: Option<std::path::PathBuf>,
@@ -314,6 +316,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         .and_then(jixiao::tui::Lang::parse)
         .unwrap_or_else(jixiao::tui::Lang::from_env);
     let ascii = args.ascii || config.ascii.unwrap_or(false);
+    let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width).unwrap_or(1);
     if !path.exists() {
         eprintln!(
             "{}: error: no such file; create one with `jixiao new --framework ID {}`",
@@ -391,6 +394,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         .then(|| fill(lang, Msg::ReadOnlyByChoice, &[]));
     let setup = |app: &mut jixiao::tui::App| {
         setup(app);
+        app.ambiguous_width = ambiguous_width;
         if let Some(o) = &opened {
             app.others = o.others.iter().map(|i| i.who()).collect();
             if let Some(p) = &o.problem {

@@ -28,6 +28,12 @@ pub struct Cli {
     /// Draw the workbench with ASCII borders and marks (for terminals with poor fonts).
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// How wide the terminal draws East-Asian ambiguous characters (①, “”, …, ▼, box drawing).
+    /// With 2 (CJK fonts and locales often draw them two columns wide) the workbench draws
+    /// them as one-column equivalents so every line fits. Default: the config's
+    /// `ambiguous_width`, else 1.
+    #[arg(long, global = true, value_name = "1|2", value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub ambiguous_width: Option<u8>,
     /// Accepted for old scripts; nothing needs it (several people may edit at once).
     #[arg(long, hide = true)]
     pub force: bool,
@@ -303,6 +309,7 @@ pub fn run() -> ExitCode {
     let open = |_force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
         lang: cli.lang.clone(),
         ascii: cli.ascii,
+        ambiguous_width: cli.ambiguous_width,
         read_only,
         compare,
         review: None,

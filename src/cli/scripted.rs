@@ -86,11 +86,30 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
         fixed(after.nodes[i].score, places),
         scoring::rounding::plain(ind.weight)
     );
+    if let Some(scoring::LeafState::Incomplete(missing)) =
+        after.nodes[i].leaf.as_ref().map(|l| &l.state)
+    {
+        println!(
+            "{} 未完成：尚未记录 {}（规则读取 {}），暂不计分",
+            ind.code,
+            missing.join("、"),
+            scoring::rule_inputs(&ind.rule).join("、")
+        );
+    }
     println!(
-        "总分：{} → {}（{}）",
+        "{}：{} → {}（{}）",
+        if after.provisional() {
+            "暂计"
+        } else {
+            "总分"
+        },
         fixed(before.total, places),
         fixed(after.total, places),
-        after.grade.as_deref().unwrap_or("-")
+        match (&after.grade, after.provisional()) {
+            (Some(g), true) => format!("{g}，已评 {}/{}", after.scored_leaves, after.leaves),
+            (Some(g), false) => g.clone(),
+            (None, _) => format!("已评 {}/{}", after.scored_leaves, after.leaves),
+        }
     );
     0
 }

@@ -32,7 +32,7 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
         .filter(|&i| {
             !matches!(
                 card.nodes[i].leaf.as_ref().map(|l| &l.state),
-                Some(LeafState::Unscored)
+                Some(LeafState::Unscored | LeafState::Incomplete(_))
             )
         })
         .map(|i| {

@@ -20,6 +20,7 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
                 LeafState::Unscored => "unscored",
                 LeafState::NotApplicable(_) => "not_applicable",
                 LeafState::Unscorable(_) => "unscorable",
+                LeafState::Incomplete(_) => "incomplete",
                 LeafState::Error(_) => "error",
             });
             let mut v = json!({
@@ -51,6 +52,7 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
         "rate": card.total_rate().map(|r| fixed(r, 2)),
         "grade": card.grade,
         "scored_leaves": card.scored_leaves,
+        "provisional": card.provisional(),
         "leaves": card.leaves,
         "nodes": nodes,
     })

@@ -171,6 +171,10 @@ fn notes(
         }
         LeafState::Unscorable(r) => notes.push(format!("无法评分，该指标不得分：{}", r.trim())),
         LeafState::Error(_) => notes.push("评分规则无法计算，请复核".to_string()),
+        LeafState::Incomplete(missing) => {
+            notes.push(format!("未完成：尚缺 {}", missing.join("、")));
+            return notes;
+        }
         LeafState::Scored => {}
     }
     if node.weight != project.indicators[i].weight {

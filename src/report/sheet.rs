@@ -332,6 +332,7 @@ fn leaf_row(
     let (score, score_text) = match state {
         Some(LeafState::Unscored) | None => (None, String::new()),
         Some(LeafState::NotApplicable(_)) => (None, "不适用".to_string()),
+        Some(LeafState::Incomplete(_)) => (None, "未完成".to_string()),
         _ => (Some(node.score), String::new()),
     };
     SheetRow {
@@ -359,6 +360,10 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
     let mut notes = Vec::new();
     match &leaf.state {
         LeafState::Unscored => return notes,
+        LeafState::Incomplete(missing) => {
+            notes.push(format!("未完成：尚未记录{}", missing.join("、")));
+            return notes;
+        }
         LeafState::NotApplicable(r) => {
             notes.push(format!("不适用：{}", r.trim()));
             return notes;

@@ -80,7 +80,15 @@ pub fn score_table(project: &Project, card: &Scorecard, max_depth: usize) -> Str
     }
     out.push_str(&format!(
         "{}  {}  {}  {}\n",
-        pad_right("合计", name_w),
+        // While leaves are 未评 or 未完成 the total is provisional.
+        pad_right(
+            if card.provisional() {
+                "暂计"
+            } else {
+                "合计"
+            },
+            name_w
+        ),
         pad_left(&plain(card.max), 6),
         pad_left(&fixed(card.total, places), 7),
         pad_left(
@@ -103,9 +111,35 @@ pub fn score_table(project: &Project, card: &Scorecard, max_depth: usize) -> Str
         ));
     }
     out.push_str(&format!(
-        "评价等级：{}\n",
-        card.grade.as_deref().unwrap_or("-")
+        "评价等级：{}{}\n",
+        card.grade.as_deref().unwrap_or("-"),
+        if card.provisional() && card.grade.is_some() {
+            "（暂计，尚有指标未评或未完成）"
+        } else {
+            ""
+        }
     ));
+    // Level-1 得分率 over what has been scored, beside the rates over the full weight above.
+    let so_far: Vec<String> = card
+        .tree
+        .roots
+        .iter()
+        .filter_map(|&r| {
+            let n = &card.nodes[r];
+            n.rate_so_far().map(|rate| {
+                format!(
+                    "{} {}%（已评 {}/{} 分）",
+                    project.indicators[r].code,
+                    fixed(rate, 2),
+                    plain(n.scored_weight),
+                    plain(n.weight)
+                )
+            })
+        })
+        .collect();
+    if !so_far.is_empty() {
+        out.push_str(&format!("已评部分得分率：{}\n", so_far.join("；")));
+    }
     out.push_str(&format!(
         "评分进度：{}/{} 项已评\n",
         card.scored_leaves, card.leaves

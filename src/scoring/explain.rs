@@ -55,6 +55,9 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
         match &leaf.state {
             LeafState::Unscorable(r) => reasons.push(format!("无法评分：{}", r.trim())),
             LeafState::Error(e) => reasons.push(format!("无法计算：{e}")),
+            LeafState::Incomplete(missing) => {
+                reasons.push(format!("未完成：尚未记录{}", missing.join("、")))
+            }
             _ => {}
         }
         for step in &leaf.steps {

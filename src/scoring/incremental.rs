@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{LeafState, Scorecard, adjustments, rounding, score, score_leaf};
+use super::{Scorecard, adjustments, grade_of, rounding, score, score_leaf};
 use crate::model::{NaPolicy, Project};
 
 /// Brings `card` up to date after leaf `code`'s assessment changed. Falls back to a full
@@ -24,20 +24,27 @@ pub fn rescore(project: &Project, card: &mut Scorecard, code: &str) {
     {
         let node = &mut card.nodes[i];
         node.score = outcome.score;
-        node.scored_leaves = usize::from(!matches!(outcome.state, LeafState::Unscored));
+        node.scored_leaves = usize::from(!outcome.state.is_pending());
+        node.scored_weight = if outcome.state.is_pending() {
+            Decimal::ZERO
+        } else {
+            node.weight
+        };
         node.rate = rounding::rate(node.score, node.weight);
         node.leaf = Some(outcome);
     }
     let mut at = card.tree.parent[i];
     while let Some(p) = at {
-        let (mut s, mut scored) = (Decimal::ZERO, 0);
+        let (mut s, mut scored, mut sw) = (Decimal::ZERO, 0, Decimal::ZERO);
         for &c in &card.tree.children[p] {
             s += card.nodes[c].score;
             scored += card.nodes[c].scored_leaves;
+            sw += card.nodes[c].scored_weight;
         }
         let node = &mut card.nodes[p];
         node.score = s;
         node.scored_leaves = scored;
+        node.scored_weight = sw;
         node.rate = rounding::rate(s, node.weight);
         at = card.tree.parent[p];
     }
@@ -58,11 +65,7 @@ pub fn rescore(project: &Project, card: &mut Scorecard, code: &str) {
         total = (total + adj.net).max(Decimal::ZERO);
     }
     card.total = total;
-    card.grade = if card.has_no_score() {
-        None
-    } else {
-        project.grade_for(total).map(str::to_string)
-    };
+    card.grade = grade_of(project, &card.nodes, total);
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod explain;
 mod explanation;
 pub mod formula;
 mod incremental;
+mod inputs;
 mod leaf;
 pub mod rounding;
 pub mod survey;
@@ -15,7 +16,8 @@ use rust_decimal::Decimal;
 pub use adjustments::{AdjustmentLine, AdjustmentOutcome};
 pub use explanation::Step;
 pub use incremental::rescore;
-pub use leaf::{LeafOutcome, LeafState, score_leaf};
+pub use inputs::rule_inputs;
+pub use leaf::{LeafOutcome, LeafState, missing_inputs, score_leaf};
 
 use crate::model::{NaPolicy, Project, Tree};
 
@@ -32,7 +34,20 @@ pub struct NodeScore {
     /// Whether every leaf under this node is 不适用.
     pub not_applicable: bool,
     pub leaves: usize,
+    /// Leaves that count: neither 未评 nor 未完成 (不适用 ones count as done).
     pub scored_leaves: usize,
+    /// The weight of the leaves that count: 得分率 over what has been scored is
+    /// `score / scored_weight` (see `rate_so_far`).
+    pub scored_weight: Decimal,
+}
+
+impl NodeScore {
+    /// 得分率 over the leaves scored so far, while some are still pending.
+    pub fn rate_so_far(&self) -> Option<Decimal> {
+        (self.scored_leaves < self.leaves)
+            .then(|| rounding::rate(self.score, self.scored_weight))
+            .flatten()
+    }
 }
 
 /// The whole project's result.
@@ -86,6 +101,16 @@ impl Scorecard {
                 }) && n.score < n.weight
             })
             .collect()
+    }
+
+    /// Some leaves are still 未评 or 未完成: the total is 暂计 (provisional).
+    pub fn provisional(&self) -> bool {
+        self.scored_leaves < self.leaves
+    }
+
+    /// No leaf has a score that counts yet: there is no total to speak of and no grade.
+    pub fn nothing_evaluated(&self) -> bool {
+        nothing_evaluated(&self.nodes)
     }
 
     /// 得分率 of the total.
@@ -155,6 +180,7 @@ pub fn score(project: &Project) -> Scorecard {
             not_applicable: na[i],
             leaves: 0,
             scored_leaves: 0,
+            scored_weight: Decimal::ZERO,
         })
         .collect();
     for &i in tree.preorder().iter().rev() {
@@ -163,23 +189,23 @@ pub fn score(project: &Project) -> Scorecard {
             let node = &mut nodes[i];
             node.score = outcome.score;
             node.leaves = 1;
-            node.scored_leaves = usize::from(!matches!(outcome.state, LeafState::Unscored));
+            node.scored_leaves = usize::from(!outcome.state.is_pending());
+            node.scored_weight = if outcome.state.is_pending() {
+                Decimal::ZERO
+            } else {
+                node.weight
+            };
             node.leaf = Some(outcome);
         } else {
-            let (score, leaves, scored) =
-                tree.children[i]
-                    .iter()
-                    .fold((Decimal::ZERO, 0, 0), |(s, l, sc), &c| {
-                        (
-                            s + nodes[c].score,
-                            l + nodes[c].leaves,
-                            sc + nodes[c].scored_leaves,
-                        )
-                    });
-            let node = &mut nodes[i];
-            node.score = score;
-            node.leaves = leaves;
-            node.scored_leaves = scored;
+            let kids = &tree.children[i];
+            let node = NodeScore {
+                score: kids.iter().map(|&c| nodes[c].score).sum(),
+                leaves: kids.iter().map(|&c| nodes[c].leaves).sum(),
+                scored_leaves: kids.iter().map(|&c| nodes[c].scored_leaves).sum(),
+                scored_weight: kids.iter().map(|&c| nodes[c].scored_weight).sum(),
+                ..nodes[i].clone()
+            };
+            nodes[i] = node;
         }
         nodes[i].rate = rounding::rate(nodes[i].score, nodes[i].weight);
     }
@@ -199,14 +225,8 @@ pub fn score(project: &Project) -> Scorecard {
         total = (total + adj.net).max(Decimal::ZERO);
     }
     let leaves: usize = tree.roots.iter().map(|&r| nodes[r].leaves).sum();
-    // With every leaf 不适用 nothing was evaluated: 0.00 would read as 差.
-    let nothing_counts = leaves > 0 && tree.roots.iter().all(|&r| na[r]);
-    let grade = if nothing_counts {
-        None
-    } else {
-        project.grade_for(total).map(str::to_string)
-    };
     let scored_leaves = tree.roots.iter().map(|&r| nodes[r].scored_leaves).sum();
+    let grade = grade_of(project, &nodes, total);
     Scorecard {
         tree,
         nodes,
@@ -219,6 +239,26 @@ pub fn score(project: &Project) -> Scorecard {
         leaves,
         scored_leaves,
     }
+}
+
+/// The grade the total falls in, once something has been evaluated: with every leaf 不适用
+/// or still 未评/未完成 there is no grade (a new project's 0.00 is not 差). While some leaves
+/// are pending the total and its grade are provisional (`Scorecard::provisional`), which the
+/// views say.
+fn grade_of(project: &Project, nodes: &[NodeScore], total: Decimal) -> Option<String> {
+    if nothing_evaluated(nodes) {
+        return None;
+    }
+    project.grade_for(total).map(str::to_string)
+}
+
+/// No leaf has a score that counts (each is 不适用, 未评 or 未完成).
+fn nothing_evaluated(nodes: &[NodeScore]) -> bool {
+    !nodes.iter().any(|n| {
+        n.leaf.as_ref().is_some_and(|l| {
+            !l.state.is_pending() && !matches!(l.state, LeafState::NotApplicable(_))
+        })
+    })
 }
 
 /// Gives `share` to the not-N/A nodes of `group` in proportion to their written weights, rounded

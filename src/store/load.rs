@@ -418,6 +418,7 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
         }
     }
     a.score = r.decimal(t, path, "score");
+    let status_written = t.get("status").is_some();
     if let Some(item) = t.get("inputs") {
         let p = r.locate(t, path, "inputs");
         match item.as_table_like() {
@@ -550,6 +551,11 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
         });
     }
     a.stated_rate = r.decimal(t, path, "stated_rate");
+    // A record written without a status (by hand, or by older versions) was meant to count:
+    // it is 已评. Only a status written as 未评 holds a record back from the total.
+    if !status_written && a.has_record() {
+        a.status = Status::Scored;
+    }
     a
 }
 

@@ -65,6 +65,10 @@ pub enum Action {
     // Inside text fields, forms, lists and the editor.
     Submit,
     NextField,
+    /// Every message since the workbench opened.
+    MessageLog,
+    /// Complete the name being typed (the `i` prompt: the inputs the rule reads).
+    Complete,
     PrevField,
     CursorLeft,
     CursorRight,

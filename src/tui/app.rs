@@ -3,6 +3,7 @@
 //! one transaction, records its undo, and rescores the whole project before the next frame.
 
 mod adjust;
+mod burst;
 mod compare;
 mod fields;
 mod file;
@@ -95,6 +96,11 @@ pub struct App {
     search_origin: usize,
     pub last_search: String,
     pub message: Option<Message>,
+    /// How wide the terminal draws East-Asian ambiguous characters (1 or 2 columns); with 2
+    /// the view draws one-column equivalents (see `view::narrow_ambiguous`).
+    pub ambiguous_width: u8,
+    /// Every message since the workbench opened, oldest first.
+    pub log: Vec<Message>,
     pub undo: Vec<Transaction>,
     pub redo: Vec<Transaction>,
     /// The terminal size the next frame is drawn at.
@@ -120,6 +126,8 @@ pub struct App {
     /// paste or a backlog of thousands of keys is then handled in milliseconds.
     pub defer_view: bool,
     view_pending: bool,
+    /// Input arriving faster than a person types, while it lasts (see `burst`).
+    burst: Option<burst::Burst>,
 }
 
 impl App {
@@ -145,6 +153,8 @@ impl App {
             search_origin: 0,
             last_search: String::new(),
             message: None,
+            log: Vec::new(),
+            ambiguous_width: 1,
             undo: Vec::new(),
             redo: Vec::new(),
             size: (80, 24),
@@ -159,6 +169,7 @@ impl App {
             others: Vec::new(),
             defer_view: false,
             view_pending: false,
+            burst: None,
         };
         app.recompute();
         app.sync_extra_rows();
@@ -197,17 +208,26 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
+        self.say(Message {
             text: text.into(),
             error: false,
         });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
+        self.say(Message {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// Shows `m` on the status line until the next key, and keeps it in the log (`M`): a
+    /// notice such as "A202 的复核已撤销" must stay readable after it is gone from the screen.
+    fn say(&mut self, m: Message) {
+        if self.log.last() != Some(&m) {
+            self.log.push(m.clone());
+        }
+        self.message = Some(m);
     }
 
     /// Edits exist that are not on disk.
@@ -244,7 +264,7 @@ impl App {
             Some(Popup::Form(_)) => Ctx::Form,
             Some(Popup::Picker(_)) => Ctx::Picker,
             Some(Popup::Editor(_)) => Ctx::Editor,
-            Some(Popup::Help { .. }) => Ctx::Help,
+            Some(Popup::Help { .. } | Popup::Log { .. }) => Ctx::Help,
             None if self.search.is_some() => Ctx::Prompt,
             None if self.in_review() => Ctx::Review,
             None if self.focus == Focus::Detail => Ctx::Detail,
@@ -379,6 +399,7 @@ impl App {
             }
             (Action::Quit, _) => self.request_quit(),
             (Action::Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
+            (Action::MessageLog, _) => self.popup = Some(Popup::Log { scroll: 0 }),
             (Action::Paste(_), _) => self.error(self.t(Msg::PasteWhere)),
             _ => {}
         }

@@ -216,11 +216,20 @@ fn event_loop(
     app.update(action::Action::Resize(size.width, size.height));
     let mut recovery = RecoveryWriter::new(app.changes);
     let mut draw = true;
+    let mut status_taken = false;
     app.defer_view = true;
     loop {
         recovery.tick(app);
         if draw {
             app.settle();
+            // When a long message takes over the status lines, or gives them back, the whole
+            // screen is repainted: cells that held wide characters were otherwise left half
+            // drawn on some terminals (tmux), garbling the score line.
+            let takes_over = view::status::message_takes_over(app, app.size.0 as usize);
+            if takes_over != status_taken {
+                status_taken = takes_over;
+                terminal.clear()?;
+            }
             terminal.draw(|f| view::draw(f, app))?;
             draw = false;
         }
@@ -244,14 +253,8 @@ fn event_loop(
         let mut next = Some(wake);
         while let Some(w) = next.take() {
             match w {
-                events::Wake::Input(batch) => {
-                    for ev in batch {
-                        app.handle_event(ev);
-                        if app.quit {
-                            break;
-                        }
-                    }
-                }
+                // A burst (several keys at once) in a text field is text, never commands.
+                events::Wake::Input(batch) => app.handle_batch(batch),
                 events::Wake::HangUp => return Ok(129),
                 events::Wake::Signal(code) => return Ok(code),
                 events::Wake::Resize => {

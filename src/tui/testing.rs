@@ -3,7 +3,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::app::App;
@@ -12,6 +12,20 @@ use super::view;
 /// Presses keys written vim-style: `a0.5<Tab>原因<Enter>`, `<C-s>`, `<Esc>`, `<Down>`,
 /// `<S-Tab>`, `<BS>`, `<Del>`, `<PgDn>`, `<Space>`. Other characters are typed as they are.
 pub fn keys(app: &mut App, spec: &str) {
+    for k in key_events(spec) {
+        app.press(k);
+    }
+}
+
+/// The keys of `spec` (written as for `keys`) as terminal events arriving together, the way a
+/// paste without bracketed paste or a slow link's backlog reaches the workbench.
+pub fn burst(app: &mut App, spec: &str) {
+    app.handle_batch(key_events(spec).into_iter().map(Event::Key).collect());
+}
+
+/// The key presses `spec` stands for.
+pub fn key_events(spec: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
     let mut rest = spec;
     while let Some(c) = rest.chars().next() {
         let named = rest
@@ -20,15 +34,16 @@ pub fn keys(app: &mut App, spec: &str) {
             .and_then(|name| named_key(name).map(|k| (name.len() + 2, k)));
         match named {
             Some((len, (code, mods))) => {
-                app.press(KeyEvent::new(code, mods));
+                out.push(KeyEvent::new(code, mods));
                 rest = &rest[len..];
             }
             None => {
-                app.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
                 rest = &rest[c.len_utf8()..];
             }
         }
     }
+    out
 }
 
 fn named_key(name: &str) -> Option<(KeyCode, KeyModifiers)> {

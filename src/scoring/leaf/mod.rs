@@ -22,8 +22,21 @@ pub enum LeafState {
     NotApplicable(String),
     /// Data not provided: scores 0, with the reason.
     Unscorable(String),
-    /// The rule cannot be computed (zero denominator, missing input …): scores 0 until fixed.
+    /// 未完成: the rule reads inputs that are not recorded yet (the second figure arrives
+    /// tomorrow, or a name was mistyped). Counts like 未评 — 0 points, not in the progress —
+    /// and is not an error of the file. Holds the names still missing.
+    Incomplete(Vec<String>),
+    /// The rule cannot be computed from what is recorded (zero denominator, a date where a
+    /// number belongs …): scores 0 until fixed.
     Error(String),
+}
+
+impl LeafState {
+    /// Still waiting for the evaluator (未评 or 未完成): adds nothing to the total and is not
+    /// part of the progress.
+    pub fn is_pending(&self) -> bool {
+        matches!(self, LeafState::Unscored | LeafState::Incomplete(_))
+    }
 }
 
 /// The result of scoring one leaf.
@@ -90,9 +103,15 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
         )));
         return out;
     }
-    if !a.has_record() {
+    if a.status == Status::Unscored {
+        // A record under a leaf marked 未评 stays in the file but does not count until the
+        // leaf is marked 已评 again (any new judgement does that).
         out.state = LeafState::Unscored;
-        out.steps.push(Step::Note("尚未评分".into()));
+        out.steps.push(Step::Note(if a.has_record() {
+            "标为未评：已记录的内容暂不计分".into()
+        } else {
+            "尚未评分".into()
+        }));
         return out;
     }
     let mut cx = Ctx {
@@ -133,7 +152,7 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
                 out.score = awarded;
                 if awarded != computed {
                     out.steps.push(Step::Note(format!(
-                        "报告给定得分 {} 分，按评分规则计算为 {} 分，二者不一致，以给定得分计",
+                        "给定得分 {} 分（按评分规则计算为 {} 分），以给定得分计",
                         fixed(awarded, fw.places),
                         fixed(computed, fw.places)
                     )));
@@ -153,6 +172,18 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             }
             out.steps.push(Step::Calc(line));
         }
+        Err(_) if a.score.is_none() && !missing_inputs(ind).is_empty() => {
+            let missing = missing_inputs(ind);
+            out.steps.push(Step::Note(format!(
+                "未完成：尚未记录{}",
+                missing
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )));
+            out.state = LeafState::Incomplete(missing);
+        }
         Err(msg) => {
             out.steps.push(Step::Note(format!("无法计算：{msg}")));
             out.state = LeafState::Error(msg);
@@ -167,6 +198,16 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
         }
     }
     out
+}
+
+/// The inputs `ind`'s rule reads that are not recorded.
+pub fn missing_inputs(ind: &Indicator) -> Vec<String> {
+    let a = &ind.assessment;
+    // A name the rule reads may be a plain input, a per-year input or a questionnaire.
+    super::inputs::rule_inputs(&ind.rule)
+        .into_iter()
+        .filter(|n| a.input(n).is_none() && a.yearly_input(n).is_none() && a.survey(n).is_none())
+        .collect()
 }
 
 impl Ctx<'_> {

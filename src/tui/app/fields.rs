@@ -1,8 +1,7 @@
 //! The editable fields of a leaf, in the order the detail pane shows them. The view renders
 //! them and the app moves the focus over them, so both read this one list.
 
-use crate::model::{Indicator, Measure, Project, Rule, RuleKind};
-use crate::scoring::formula;
+use crate::model::{Indicator, Project, Rule, RuleKind};
 
 /// One focusable row of the detail pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,51 +115,11 @@ fn uses_inputs(rule: &Rule) -> bool {
 
 /// The inputs the rule reads, then any other recorded ones, each once.
 pub fn input_names(ind: &Indicator) -> Vec<String> {
-    let mut names = Vec::new();
-    rule_inputs(&ind.rule, &mut names);
-    names.extend(ind.assessment.inputs.iter().map(|(n, _)| n.clone()));
-    let mut out: Vec<String> = Vec::new();
-    for n in names {
-        if n != "weight" && !out.contains(&n) {
-            out.push(n);
+    let mut out = crate::scoring::rule_inputs(&ind.rule);
+    for (n, _) in &ind.assessment.inputs {
+        if n != "weight" && !out.contains(n) {
+            out.push(n.clone());
         }
     }
     out
-}
-
-fn measure_inputs(m: &Measure, out: &mut Vec<String>) {
-    // An expression, a difference or a growth reads several inputs: list each by its name.
-    out.extend(m.inputs());
-}
-
-fn rule_inputs(rule: &Rule, out: &mut Vec<String>) {
-    match &rule.kind {
-        RuleKind::Rate { measure, .. }
-        | RuleKind::Threshold { measure, .. }
-        | RuleKind::Bands { measure, .. }
-        | RuleKind::Proportional { measure, .. }
-        | RuleKind::Hybrid { measure, .. }
-        | RuleKind::PerPoint { measure, .. }
-        | RuleKind::Linear { measure, .. } => measure_inputs(measure, out),
-        RuleKind::Target { actual, .. } => out.push(actual.clone()),
-        RuleKind::Formula { expr } => {
-            if let Ok(e) = formula::parse(expr) {
-                e.names(out);
-            }
-        }
-        RuleKind::Branch {
-            when,
-            then,
-            otherwise,
-        } => {
-            out.push(when.clone());
-            rule_inputs(then, out);
-            rule_inputs(otherwise, out);
-        }
-        RuleKind::Deductions { .. }
-        | RuleKind::Judgement { .. }
-        | RuleKind::Checkpoints { .. }
-        | RuleKind::Levels { .. } => {}
-    }
-    out.extend(rule.veto.iter().cloned());
 }

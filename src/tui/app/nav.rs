@@ -2,7 +2,6 @@
 //! attention.
 
 use super::{App, Focus};
-use crate::scoring::LeafState;
 use crate::tui::action::Action;
 use crate::tui::components::LineInput;
 use crate::tui::strings::Msg;
@@ -193,7 +192,7 @@ impl App {
             Jump::Unscored => app.card.nodes[i]
                 .leaf
                 .as_ref()
-                .is_some_and(|l| l.state == LeafState::Unscored),
+                .is_some_and(|l| l.state.is_pending()),
             Jump::Loss => lossy.contains(&i),
             Jump::Warning => !app.node_diagnostics[i].is_empty(),
         });

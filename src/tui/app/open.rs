@@ -78,6 +78,9 @@ impl App {
         let Some(code) = self.editable_leaf() else {
             return;
         };
+        if let Some(current) = self.deduction_scored(&code) {
+            return self.open_score_by_deduction(code, current);
+        }
         let (lo, hi) = self.score_range(&code);
         let title = self.tf(
             Msg::ScorePrompt,
@@ -90,6 +93,44 @@ impl App {
             .map(plain)
             .unwrap_or_default();
         self.prompt(title, &current, PromptFor::Score { code });
+    }
+
+    /// A leaf scored by itemised deductions in points, with no awarded score: what it has now
+    /// (its weight less the deductions). Giving such a leaf a score means deducting the rest.
+    fn deduction_scored(&self, code: &str) -> Option<Decimal> {
+        let ind = self.project().get(code)?;
+        let plain_points = matches!(
+            &ind.rule.kind,
+            RuleKind::Deductions { per_item: None, fraction: None, groups } if groups.is_empty()
+        );
+        if !plain_points || ind.assessment.score.is_some() {
+            return None;
+        }
+        let weight = self.card.node(self.project(), code)?.weight;
+        let taken: Decimal = ind
+            .assessment
+            .deductions
+            .iter()
+            .filter_map(|d| d.points)
+            .sum();
+        Some((weight - taken).max(Decimal::ZERO))
+    }
+
+    fn open_score_by_deduction(&mut self, code: String, current: Decimal) {
+        self.popup = Some(Popup::Form(Form {
+            title: self.tf(
+                Msg::ScoreByDeductionTitle,
+                &[&self.heading(&code), &plain(current)],
+            ),
+            labels: vec![
+                self.t(Msg::FieldScore).to_string(),
+                self.t(Msg::FieldReason).to_string(),
+            ],
+            inputs: vec![LineInput::new(""), LineInput::new("")],
+            focus: 0,
+            error: None,
+            purpose: FormFor::ScoreByDeduction { code, current },
+        }));
     }
 
     pub(super) fn open_input(&mut self, name: Option<String>) {
@@ -115,7 +156,18 @@ impl App {
                 );
             }
             None => {
-                let title = self.tf(Msg::InputPrompt, &[&heading]);
+                let mut title = self.tf(Msg::InputPrompt, &[&heading]);
+                let reads = self
+                    .project()
+                    .get(&code)
+                    .map(|i| crate::scoring::rule_inputs(&i.rule))
+                    .unwrap_or_default();
+                if !reads.is_empty() {
+                    title = format!(
+                        "{title} · {}",
+                        self.tf(Msg::InputReads, &[&reads.join("、")])
+                    );
+                }
                 self.prompt(title, "", PromptFor::NewInput { code });
             }
         }

@@ -9,6 +9,7 @@ use crate::model::{Deduction, StandardDeduction, Status};
 use crate::store::parse_decimal;
 use crate::tui::action::Action;
 use crate::tui::components::{LineInput, TextEditor};
+use crate::tui::strings::Msg;
 use crate::tui::view;
 use ratatui::layout::Rect;
 
@@ -18,7 +19,13 @@ pub enum Popup {
     Form(Form),
     Picker(Picker),
     Editor(EditorPopup),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// The message log (`M`), scrolled by `scroll` lines from the newest.
+    Log {
+        scroll: usize,
+    },
 }
 
 /// One line of text to answer.
@@ -78,6 +85,12 @@ pub enum FormFor {
     Evidence {
         code: String,
         index: Option<usize>,
+    },
+    /// `s` on a leaf scored by deductions: the score the evaluator gives and why; the points
+    /// below `current` (what the leaf has now) become one deduction with that reason.
+    ScoreByDeduction {
+        code: String,
+        current: Decimal,
     },
     /// A 加减分项's points and reason.
     Adjustment {
@@ -203,6 +216,10 @@ impl App {
         match popup {
             Popup::Prompt(mut p) => match action {
                 Action::Cancel => None,
+                Action::Complete => {
+                    self.complete_input_name(&mut p);
+                    Some(Popup::Prompt(p))
+                }
                 Action::Submit => match self.submit_prompt(&p) {
                     Ok(()) => None,
                     Err(e) => {
@@ -255,6 +272,20 @@ impl App {
             Popup::Editor(mut e) => self
                 .editor_update(&mut e, action)
                 .then_some(Popup::Editor(e)),
+            Popup::Log { scroll } => match action {
+                Action::Cancel | Action::MessageLog | Action::Help => None,
+                Action::Up => Some(Popup::Log { scroll: scroll + 1 }),
+                Action::Down => Some(Popup::Log {
+                    scroll: scroll.saturating_sub(1),
+                }),
+                Action::PageUp => Some(Popup::Log {
+                    scroll: scroll + 10,
+                }),
+                Action::PageDown => Some(Popup::Log {
+                    scroll: scroll.saturating_sub(10),
+                }),
+                _ => Some(Popup::Log { scroll }),
+            },
             Popup::Help { scroll } => match action {
                 Action::Cancel | Action::Help => None,
                 Action::Up => Some(Popup::Help {
@@ -269,6 +300,42 @@ impl App {
                 }),
                 _ => Some(Popup::Help { scroll }),
             },
+        }
+    }
+
+    /// Tab in the `i` prompt: completes the name before `=` to one the rule reads, the ones
+    /// not recorded yet first; on a complete name, the next one.
+    fn complete_input_name(&self, p: &mut Prompt) {
+        let PromptFor::NewInput { code } = &p.purpose else {
+            return;
+        };
+        let Some(ind) = self.project().get(code) else {
+            return;
+        };
+        let mut names = crate::scoring::missing_inputs(ind);
+        for n in crate::scoring::rule_inputs(&ind.rule) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let text = p.input.text();
+        let (typed, value) = match text.split_once('=').or_else(|| text.split_once('＝')) {
+            Some((n, v)) => (n.trim().to_string(), v.to_string()),
+            None => (text.trim().to_string(), String::new()),
+        };
+        let pick = match names.iter().position(|n| *n == typed) {
+            Some(k) => Some(&names[(k + 1) % names.len()]),
+            None => names.iter().find(|n| n.starts_with(typed.as_str())),
+        };
+        match pick {
+            Some(name) => {
+                p.input = LineInput::new(&format!("{name}={value}"));
+                p.error = None;
+            }
+            None => p.error = Some(self.tf(Msg::InputReads, &[&names.join("、")])),
         }
     }
 

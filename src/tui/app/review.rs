@@ -163,7 +163,23 @@ impl App {
                     self.review_go(first);
                 }
             }
-            None => self.start_review(false, ReviewOrder::Tree),
+            None => {
+                // A first review starts at the selected leaf when it is on the walk, or at the
+                // next one on it below the selection (the reviewer chose where to begin).
+                let sel = self.selected();
+                self.start_review(false, ReviewOrder::Tree);
+                let items = self.review_items();
+                let order = self.card.tree.preorder();
+                let pos = |i: usize| order.iter().position(|&n| n == i);
+                let from = pos(sel);
+                let start = items
+                    .iter()
+                    .copied()
+                    .find(|&i| i == sel || (from.is_some() && pos(i) >= from));
+                if start.is_some() {
+                    self.review_go(start);
+                }
+            }
         }
     }
 

@@ -57,6 +57,19 @@ impl App {
                 if name.is_empty() {
                     return Err(self.t(Msg::InputNeedsName).to_string());
                 }
+                // A mistyped name would leave the leaf 未完成 with no hint why: say which names
+                // the rule reads, and record another only when asked twice.
+                let reads = self
+                    .project()
+                    .get(code)
+                    .map(|i| crate::scoring::rule_inputs(&i.rule))
+                    .unwrap_or_default();
+                if !reads.is_empty() && !reads.iter().any(|r| r == name) {
+                    let warning = self.tf(Msg::InputNotRead, &[name, &reads.join("、")]);
+                    if p.error.as_deref() != Some(warning.as_str()) {
+                        return Err(warning);
+                    }
+                }
                 let value = self.input_value(value.trim())?;
                 self.commit(Edit::SetInput {
                     code: code.clone(),
@@ -132,6 +145,40 @@ impl App {
                     }
                 };
                 self.commit(edit)
+            }
+            FormFor::ScoreByDeduction { code, current } => {
+                let typed = text(0);
+                let now = plain(*current);
+                let score = number(&typed)
+                    .ok_or_else(|| self.tf(Msg::NotANumber, &[&typed, &format!("0–{now}")]))?;
+                if score < rust_decimal::Decimal::ZERO || score > *current {
+                    return Err(self.tf(Msg::ScoreAboveNow, &[&typed, &now]));
+                }
+                let lost = *current - score;
+                if lost.is_zero() {
+                    // Full marks as things stand: nothing to deduct, the leaf is scored.
+                    return self.commit(Edit::SetStatus {
+                        code: code.clone(),
+                        status: crate::model::Status::Scored,
+                    });
+                }
+                let reason = text(1);
+                if reason.is_empty() {
+                    return Err(self.tf(Msg::ReasonForLoss, &[&plain(lost)]));
+                }
+                let index = self
+                    .project()
+                    .get(code)
+                    .map_or(0, |i| i.assessment.deductions.len());
+                self.commit(Edit::InsertDeduction {
+                    code: code.clone(),
+                    index,
+                    deduction: Deduction {
+                        points: Some(lost),
+                        reason,
+                        ..Deduction::default()
+                    },
+                })
             }
             FormFor::Evidence { code, index } => {
                 let evidence = Evidence {

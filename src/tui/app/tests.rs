@@ -538,3 +538,252 @@ fn restoring_a_recovery_keeps_what_others_saved_since() {
         "{saved}"
     );
 }
+
+/// Events of `spec` arriving together (see `App::handle_batch`).
+fn batch(spec: &str) -> Vec<ratatui::crossterm::event::Event> {
+    crate::tui::testing::key_events(spec)
+        .into_iter()
+        .map(ratatui::crossterm::event::Event::Key)
+        .collect()
+}
+
+#[test]
+fn a_multi_line_paste_without_bracketed_paste_stays_in_the_reason() {
+    use std::time::{Duration, Instant};
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>a0.5<Tab>");
+    let before = app
+        .project()
+        .get("A202")
+        .unwrap()
+        .assessment
+        .deductions
+        .len();
+    // GNU screen's paste: the clipboard as keys, newlines as Enter, the tail in a second read.
+    let t0 = Instant::now();
+    app.handle_batch_at(batch("绩效目标表未细化，<Enter>u<Enter>q"), t0);
+    app.handle_batch_at(
+        batch("<Enter>质量指标缺失。"),
+        t0 + Duration::from_millis(20),
+    );
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("the form must stay open, got {:?}", app.popup)
+    };
+    assert_eq!(f.inputs[1].text(), "绩效目标表未细化， u q 质量指标缺失。");
+    assert!(!app.quit);
+    // A key pressed by hand, later, submits.
+    app.handle_batch_at(batch("<Enter>"), t0 + Duration::from_secs(2));
+    assert!(app.popup.is_none());
+    let dd = &app.project().get("A202").unwrap().assessment.deductions;
+    assert_eq!(dd.len(), before + 1);
+    assert_eq!(dd[before].reason, "绩效目标表未细化， u q 质量指标缺失。");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+}
+
+#[test]
+fn a_dialog_opened_by_a_burst_takes_no_answer_from_it() {
+    use std::time::{Duration, Instant};
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A202<Enter>a0.5<Tab>原因<Enter>");
+    assert!(app.unsaved());
+    let t0 = Instant::now();
+    // Pasted into the tree: `q` opens the quit question; the newline after it is not its answer.
+    app.handle_batch_at(batch("q<Enter>1"), t0);
+    assert!(
+        matches!(app.popup, Some(Popup::Picker(_))),
+        "{:?}",
+        app.popup
+    );
+    assert!(!app.quit);
+    assert!(message(&app).contains("2"), "{}", message(&app));
+    app.handle_batch_at(batch("<Enter>"), t0 + Duration::from_millis(30));
+    assert!(!app.quit, "the burst's tail is not an answer either");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
+    // Chosen by hand, it works.
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+    // A prompt opened by a burst gets the rest as text, and the newline does not submit it.
+    app.handle_batch_at(batch("s<C-u>0.5<Enter>u"), t0 + Duration::from_secs(5));
+    // (A202 is scored by deductions: `s` asks for the score and the reason.)
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("score form expected, got {:?}", app.popup)
+    };
+    assert_eq!(f.inputs[0].text(), "0.5 u");
+}
+
+#[test]
+fn held_navigation_keys_in_a_burst_still_move() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let code = |app: &App| app.project().indicators[app.selected()].code.clone();
+    keys(&mut app, "gg");
+    let first = code(&app);
+    app.handle_batch(batch("jjjjjk"));
+    assert_ne!(code(&app), first);
+    app.handle_batch(batch("G"));
+    assert_eq!(code(&app), "D401");
+}
+
+#[test]
+fn a_half_entered_rate_leaf_is_incomplete_and_the_total_provisional() {
+    let (_dir, path) = from_framework("mof-program");
+    let mut app = open(&path, Lang::Zh);
+    // A new project: no grade, a provisional total.
+    assert_eq!(app.card.grade, None);
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("暂计 0.00/100 (0/17)"), "{screen}");
+    assert!(!screen.contains("0.00/100 差"), "{screen}");
+    // B101 资金到位率 reads 实际到位资金 and 预算资金; only the first arrives today.
+    keys(&mut app, "/B101<Enter>i");
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!("input prompt expected")
+    };
+    assert!(p.title.contains("实际到位资金、预算资金"), "{}", p.title);
+    // Tab completes the names the rule reads, the missing ones first.
+    keys(&mut app, "实<Tab>1040<Enter>");
+    let leaf = app.card.node(app.project(), "B101").unwrap().clone();
+    assert_eq!(
+        leaf.leaf.unwrap().state,
+        crate::scoring::LeafState::Incomplete(vec!["预算资金".into()])
+    );
+    assert_eq!(app.card.scored_leaves, 0);
+    assert!(render(&mut app, 80, 24).contains("未完成：缺 预算资金"));
+    // A name the rule does not read is pointed out before it is recorded.
+    keys(&mut app, "i预算资=1580<Enter>");
+    assert!(
+        popup_error(&app).is_some_and(|e| e.contains("不是本指标规则读取的名称")),
+        "{:?}",
+        popup_error(&app)
+    );
+    keys(&mut app, "<C-u><Tab>1580<Enter>");
+    assert!(app.popup.is_none(), "{:?}", popup_error(&app));
+    assert_eq!(score_of(&app, "B101"), d("2.63"));
+    assert_eq!(app.card.scored_leaves, 1);
+    // Marked 未评 again, its points stop counting.
+    let total = app.card.total;
+    assert_eq!(total, d("2.63"));
+    keys(&mut app, "m1");
+    assert_eq!(app.card.total, d("0"));
+    assert_eq!(app.card.scored_leaves, 0);
+    // Back to 已评, they count again.
+    keys(&mut app, "m2");
+    assert_eq!(app.card.total, d("2.63"));
+}
+
+#[test]
+fn s_on_a_deductions_leaf_records_the_lost_points_with_their_reason() {
+    let (_dir, path) = from_framework("mof-program");
+    let mut app = open(&path, Lang::Zh);
+    // A101 立项依据充分性 (5 points) is qualitative: scored by deductions.
+    keys(&mut app, "/A101<Enter>s");
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("score and reason form expected, got {:?}", app.popup)
+    };
+    assert!(f.title.contains("0 到 5"), "{}", f.title);
+    // The reason is asked for.
+    keys(&mut app, "3.5<Enter>");
+    assert!(popup_error(&app).is_some_and(|e| e.contains("扣 1.5 分")));
+    keys(&mut app, "<Tab>未与部门职责充分对应<Enter>");
+    assert!(app.popup.is_none(), "{:?}", popup_error(&app));
+    let a = &app.project().get("A101").unwrap().assessment;
+    assert_eq!(a.score, None, "no awarded override");
+    assert_eq!(a.deductions.len(), 1);
+    assert_eq!(a.deductions[0].points, Some(d("1.5")));
+    assert_eq!(a.deductions[0].reason, "未与部门职责充分对应");
+    assert_eq!(a.status.label(), "已评");
+    assert_eq!(score_of(&app, "A101"), d("3.5"));
+    // Again: from 3.5 down to 3, one more deduction; above what it has now is refused.
+    keys(&mut app, "s4<Tab>x<Enter>");
+    assert!(popup_error(&app).is_some());
+    keys(&mut app, "<Esc>s3<Tab>佐证不全<Enter>");
+    assert_eq!(score_of(&app, "A101"), d("3"));
+    let leaf = app
+        .card
+        .node(app.project(), "A101")
+        .unwrap()
+        .leaf
+        .clone()
+        .unwrap();
+    let text: Vec<String> = leaf.steps.iter().map(|s| s.text(2)).collect();
+    assert!(!text.iter().any(|t| t.contains("不一致")), "{text:?}");
+    // Full marks on a fresh qualitative leaf: scored, nothing deducted.
+    keys(&mut app, "/A102<Enter>s3<Enter>");
+    assert_eq!(
+        app.project().get("A102").unwrap().assessment.status.label(),
+        "已评"
+    );
+    assert!(
+        app.project()
+            .get("A102")
+            .unwrap()
+            .assessment
+            .deductions
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_long_message_takes_two_lines_and_the_log_keeps_every_message() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let long = "A202 的复核已撤销：复核后又有修改（状态改回已评）· A202: 扣 0.50 分：档案管理不规范，资料未及时归档 → 合计 64.22";
+    app.info(long);
+    let screen = render(&mut app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    let bottom = format!("{}{}", rows[22].trim_end(), rows[23].trim_end());
+    assert_eq!(
+        bottom, long,
+        "the whole message on the two status lines:\n{screen}"
+    );
+    // The next key clears it; M lists it, with every message before and after.
+    keys(&mut app, "j");
+    app.error("第二条");
+    keys(&mut app, "M");
+    assert!(matches!(app.popup, Some(Popup::Log { .. })));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("A202 的复核已撤销"), "{screen}");
+    assert!(screen.contains("合计 64.22"), "{screen}");
+    assert!(screen.contains("第二条"), "{screen}");
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+}
+
+#[test]
+fn a_first_review_starts_at_the_selected_leaf() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    let at = |app: &App| {
+        let i = app
+            .review
+            .as_ref()
+            .and_then(|r| r.at)
+            .expect("a leaf on the walk");
+        app.project().indicators[i].code.clone()
+    };
+    // B201 lost points: the walk starts there, not at A202.
+    keys(&mut app, "/B201<Enter>R");
+    assert!(app.in_review());
+    assert_eq!(at(&app), "B201");
+    // From a parent, the walk starts at the next leaf below it that lost points.
+    let (_dir2, path2) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path2, Lang::Zh);
+    keys(&mut app, "/B2<Enter>R");
+    assert_eq!(at(&app), "B201");
+}
+
+#[test]
+fn a_detail_title_that_does_not_fit_ends_in_an_ellipsis() {
+    let (_dir, path) = copy_of("samples/rongcheng-12349.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/C103<Enter><Tab>");
+    let screen = render(&mut app, 30, 20);
+    let title = screen
+        .lines()
+        .find(|l| l.contains("C103"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(title.contains('…'), "{screen}");
+}

@@ -80,13 +80,18 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         let word: String = chars[i..end].iter().collect();
         let ww = width(&word);
         if used + ww > max && used > 0 && ww <= max {
+            // Closing punctuation never starts a line: take characters from the end of this
+            // line along with it until the next line starts with something else ("）、" and
+            // "”，" come in pairs), leaving at least one character behind.
             let mut carry = String::new();
-            let first = word.chars().next().unwrap_or(' ');
-            if no_line_start(first)
+            let mut first = word.chars().next().unwrap_or(' ');
+            while no_line_start(first)
                 && line.chars().count() > 1
+                && carry.chars().count() < 4
                 && let Some(last) = line.pop()
             {
-                carry.push(last);
+                carry.insert(0, last);
+                first = last;
             }
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             used = width(&carry);
@@ -134,6 +139,24 @@ mod tests {
         assert_eq!(truncate("绩效指标明确性", 7, "…"), "绩效指…");
         assert_eq!(width(&fit("绩效", 7, "…")), 7);
         assert_eq!(fit("绩效指标", 3, "~"), "绩~");
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation_even_in_pairs() {
+        let text =
+            "评价组查阅了资料（含附件）、凭证和合同“十四五”，发现绩效目标（产出、效益）。不明确";
+        for max in 6..40 {
+            for line in wrap(text, max).iter().skip(1) {
+                let first = line.chars().next().unwrap();
+                assert!(
+                    !no_line_start(first),
+                    "width {max}: line starts with {first}: {line:?}"
+                );
+            }
+            for line in wrap(text, max) {
+                assert!(width(&line) <= max, "width {max}: {line:?} is too wide");
+            }
+        }
     }
 
     #[test]

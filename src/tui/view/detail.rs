@@ -15,7 +15,7 @@ use crate::scoring::LeafState;
 use crate::scoring::explain::{loss_summary, node_lines};
 use crate::scoring::rounding::{fixed, plain};
 use crate::tui::app::{App, Field, Focus, Row, Section, fields, standard_count};
-use crate::tui::components::text::{width, wrap_text};
+use crate::tui::components::text::{truncate, width, wrap_text};
 use crate::tui::strings::{Lang, Msg, status_label};
 
 /// One screen line of the detail pane, and the field it belongs to (an index into `fields`).
@@ -84,20 +84,27 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     )];
     // Nothing scored yet (or not applicable): no score to show, rather than a misleading 0.
     let blank = node.leaf.as_ref().map_or(node.scored_leaves == 0, |l| {
-        matches!(l.state, LeafState::Unscored | LeafState::NotApplicable(_))
+        l.state.is_pending() || matches!(l.state, LeafState::NotApplicable(_))
     });
     if blank {
         summary.push(format!("{} {}", t(Msg::Score), t(Msg::NotSet)));
     } else {
         summary.push(format!("{} {}", t(Msg::Score), fixed(node.score, places)));
         if let Some(r) = node.rate {
-            summary.push(format!("{} {}%", t(Msg::Rate), fixed(r, 2)));
+            let so_far = node
+                .rate_so_far()
+                .map(|r| app.tf(Msg::RateSoFar, &[&fixed(r, 2)]))
+                .unwrap_or_default();
+            summary.push(format!("{} {}%{so_far}", t(Msg::Rate), fixed(r, 2)));
         }
     }
     match &node.leaf {
         Some(l) => summary.push(match &l.state {
             LeafState::NotApplicable(_) => t(Msg::Na).to_string(),
             LeafState::Unscorable(_) => t(Msg::Unscorable).to_string(),
+            LeafState::Incomplete(missing) => {
+                app.tf(Msg::IncompleteMissing, &[&missing.join("、")])
+            }
             _ => status_label(app, ind.assessment.status).to_string(),
         }),
         None => summary.push(format!(
@@ -246,7 +253,10 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
                     let total = if a.deductions.is_empty() {
                         String::new()
                     } else {
-                        app.tf(Msg::DeductionTotal, &[&plain(sum)])
+                        app.tf(
+                            Msg::DeductionTotal,
+                            &[&fixed(sum, app.project().framework.places)],
+                        )
                     };
                     format!("{}{total}", t(Msg::SecDeductions))
                 }
@@ -287,7 +297,7 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
             Field::AddInput => t(Msg::AddInput).to_string(),
             Field::Deduction(d) => {
                 let d = &a.deductions[*d];
-                let amount = super::deduction_amount(d);
+                let amount = super::deduction_amount(d, app.project().framework.places);
                 let group = d
                     .group
                     .as_ref()
@@ -362,6 +372,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             None => format!(" {} ", app.t(Msg::DetailTitle)),
         },
     };
+    // A name too long for the border ends in "…" rather than being cut without a sign.
+    let room = (area.width as usize).saturating_sub(4);
+    let title = format!(" {} ", truncate(title.trim(), room, app.theme.ellipsis()));
     let mut b = block(&app.theme, title, focused);
     if all.len() > h && h > 0 {
         let last = (scroll + h).min(all.len());

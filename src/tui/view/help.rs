@@ -3,14 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::popup::large;
 use super::{block, inner};
 use crate::tui::app::App;
 use crate::tui::components::text::{fit, width, wrap_text};
 use crate::tui::keymap::{Ctx, help_rows};
-use crate::tui::strings::{Lang, Msg, text};
+use crate::tui::strings::{Lang, Msg, fill, text};
 use crate::tui::theme::Theme;
 
 /// The help text at `w` columns: the marks legend, then each context's keys and what they do.
@@ -23,7 +23,8 @@ pub fn lines(lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         .unwrap_or(0)
         .clamp(1, (w / 3).clamp(1, 18));
     let mut out = Vec::new();
-    for l in wrap_text(text(lang, Msg::Legend), w) {
+    // The mark for lost points is the tree's own (▼, or - with --ascii).
+    for l in wrap_text(&fill(lang, Msg::Legend, &[theme.loss_mark()]), w) {
         out.push(Line::raw(l));
     }
     for ctx in Ctx::ALL {
@@ -92,7 +93,7 @@ pub fn draw(f: &mut Frame, app: &App, scroll: usize, area: Rect) {
         let place = format!(" j/k PgDn {}-{}/{} ", scroll + 1, last, all.len());
         frame = frame.title_bottom(Line::from(place).alignment(Alignment::Right));
     }
-    f.render_widget(Clear, r);
+    super::popup::clear(f, r);
     f.render_widget(frame, r);
     if b.width == 0 || b.height == 0 {
         return;

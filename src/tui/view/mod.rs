@@ -23,10 +23,11 @@ use super::theme::Theme;
 use crate::model::Deduction;
 use crate::scoring::rounding::plain;
 
-/// How a deduction's amount reads in a list: `-0.5`, `3×` (a count), `?`.
-pub(super) fn deduction_amount(d: &Deduction) -> String {
+/// How a deduction's amount reads in a list: `-0.50` (in the framework's places, like every
+/// score and the 合计扣 beside it), `3×` (a count), `?`.
+pub(super) fn deduction_amount(d: &Deduction, places: u32) -> String {
     match (d.points, d.count) {
-        (Some(p), _) => format!("-{}", plain(p)),
+        (Some(p), _) => format!("-{}", crate::scoring::rounding::fixed(p, places)),
         (None, Some(c)) => format!("{}×", plain(c)),
         (None, None) => "?".into(),
     }
@@ -133,6 +134,58 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(p) = &app.popup {
         popup::draw(f, app, p, area);
     }
+    if app.ambiguous_width == 2 {
+        narrow_ambiguous(f.buffer_mut());
+    }
+}
+
+/// For terminals that draw East-Asian ambiguous characters two columns wide: the layout gave
+/// each of them one column, so each is replaced by a one-column equivalent (box drawing by
+/// ASCII, ①–⑨ by digits, “” by ", … by ., ▼ by v, ≥ by ⩾ …) and every line fits again.
+pub fn narrow_ambiguous(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        let mut chars = cell.symbol().chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        if let Some(n) = one_column(c) {
+            cell.set_char(n);
+        }
+    }
+}
+
+/// A one-column stand-in for `c` when a CJK terminal may draw `c` two columns wide.
+pub fn one_column(c: char) -> Option<char> {
+    use unicode_width::UnicodeWidthChar;
+    if c.width() != Some(1) || c.width_cjk() == Some(1) {
+        return None;
+    }
+    Some(match c {
+        '─' | '━' | '┄' | '┈' | '═' => '-',
+        '│' | '┃' | '┆' | '┊' | '║' => '|',
+        '╭' | '╮' | '╰' | '╯' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' => {
+            '+'
+        }
+        '①'..='⑨' => char::from_u32('1' as u32 + (c as u32 - '①' as u32)).unwrap_or('#'),
+        '“' | '”' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
+        '…' | '·' | '•' | '‧' => '.',
+        '▼' | '▾' | '↓' => 'v',
+        '▲' | '▴' | '↑' => '^',
+        '▶' | '▸' | '→' => '>',
+        '◀' | '◂' | '←' => '<',
+        '≥' => '⩾',
+        '≤' => '⩽',
+        '×' => 'x',
+        '÷' => '/',
+        '−' | '–' | '—' | '―' => '-',
+        '±' => '+',
+        '°' => 'o',
+        '※' | '★' | '☆' | '●' | '○' | '◆' | '◇' | '■' | '□' => '*',
+        '√' | '✓' => 'v',
+        '≠' => '#',
+        _ => '?',
+    })
 }
 
 fn title(f: &mut Frame, app: &App, area: Rect) {

@@ -11,7 +11,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{block, inner};
 use crate::tui::app::{App, PickFor, Popup};
 use crate::tui::components::LineInput;
-use crate::tui::components::text::{fit, truncate, width, wrap_text};
+use crate::tui::components::text::{fit, truncate, width, wrap, wrap_text};
 use crate::tui::strings::Msg;
 
 /// A `w`×`h` rectangle centred in `area`, shrunk to fit.
@@ -95,7 +95,7 @@ impl Dialog {
     fn show(self, f: &mut Frame, app: &App, area: Rect, title: &str, w: u16) {
         let h = (self.lines.len() as u16).saturating_add(2);
         let r = centered(area, w, h);
-        f.render_widget(Clear, r);
+        clear(f, r);
         let title = if title.is_empty() {
             String::new()
         } else {
@@ -213,12 +213,13 @@ pub fn draw(f: &mut Frame, app: &App, popup: &Popup, area: Rect) {
         }
         Popup::Editor(e) => editor(f, app, e, area),
         Popup::Help { scroll } => super::help::draw(f, app, *scroll, area),
+        Popup::Log { scroll } => log(f, app, *scroll, area),
     }
 }
 
 fn editor(f: &mut Frame, app: &App, e: &crate::tui::app::EditorPopup, area: Rect) {
     let r = large(area);
-    f.render_widget(Clear, r);
+    clear(f, r);
     f.render_widget(block(&app.theme, format!(" {} ", e.title), true), r);
     let body = inner(r);
     if body.height == 0 || body.width == 0 {
@@ -255,5 +256,131 @@ fn editor(f: &mut Frame, app: &App, e: &crate::tui::app::EditorPopup, area: Rect
             body.x + cc as u16,
             body.y + (cr - e.editor.top) as u16,
         ));
+    }
+}
+
+/// The message log: every message since the workbench opened, newest at the bottom, each
+/// wrapped whole; `scroll` lines up from the newest.
+fn log(f: &mut Frame, app: &App, scroll: usize, area: Rect) {
+    let r = large(area);
+    clear(f, r);
+    let mut frame = block(&app.theme, format!(" {} ", app.t(Msg::LogTitle)), true);
+    let body = inner(r);
+    let w = body.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, m) in app.log.iter().enumerate() {
+        let style = if m.error {
+            app.theme.error()
+        } else {
+            app.theme.good()
+        };
+        let number = format!("{:>3} ", k + 1);
+        let rest = w.saturating_sub(number.len()).max(1);
+        for (j, part) in wrap(&m.text, rest).into_iter().enumerate() {
+            let lead = if j == 0 {
+                number.clone()
+            } else {
+                " ".repeat(number.len())
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, app.theme.label()),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(Msg::LogEmpty).to_string(),
+            app.theme.label(),
+        )));
+    }
+    let h = body.height as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(h));
+    let end = lines.len() - scroll;
+    let start = end.saturating_sub(h);
+    if lines.len() > h && h > 0 {
+        let place = format!(" j/k PgUp {}-{}/{} ", start + 1, end, lines.len());
+        frame = frame.title_bottom(Line::from(place).alignment(ratatui::layout::Alignment::Right));
+    }
+    f.render_widget(frame, r);
+    if body.width == 0 || body.height == 0 {
+        return;
+    }
+    f.render_widget(Paragraph::new(lines[start..end].to_vec()), body);
+}
+
+/// Clears `r` for a popup, and the wide characters (Chinese, full-width) that straddle its left
+/// edge: the diff skips the cell after a wide character, so the popup's left border would never
+/// be written where one stood half under it. The half that is left outside becomes a space.
+pub fn clear(f: &mut Frame, r: Rect) {
+    f.render_widget(Clear, r);
+    if r.x == 0 {
+        return;
+    }
+    let buf = f.buffer_mut();
+    for y in r.y..r.bottom() {
+        if let Some(cell) = buf.cell_mut((r.x - 1, y))
+            && crate::tui::components::text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::widgets::{Block, Borders, Paragraph};
+
+    use super::*;
+
+    /// What a terminal shows after the screen full of Chinese is drawn, then a popup over it
+    /// whose left edge falls on the second half of a wide character.
+    fn with_popup(fix: bool) -> String {
+        let mut t = Terminal::new(TestBackend::new(12, 3)).unwrap();
+        let text = "绩效绩效绩效\n绩效绩效绩效\n绩效绩效绩效";
+        t.draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+            .unwrap();
+        t.draw(|f| {
+            f.render_widget(Paragraph::new(text), f.area());
+            let r = Rect::new(3, 0, 6, 3);
+            if fix {
+                clear(f, r);
+            } else {
+                f.render_widget(Clear, r);
+            }
+            f.render_widget(Block::default().borders(Borders::ALL), r);
+        })
+        .unwrap();
+        let buf = t.backend().buffer();
+        (0..3)
+            .map(|y| {
+                (0..12)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_wide_character_half_under_a_popup_does_not_eat_its_border() {
+        // Without clearing the straddling character, the left border is never sent.
+        // Without clearing the straddling character the left border is never sent: the
+        // terminal keeps 效 across the popup's edge.
+        let unfixed = with_popup(false);
+        assert!(
+            !unfixed
+                .lines()
+                .any(|l| l.contains('│') && l.starts_with("绩 效 │"))
+        );
+        assert!(unfixed.lines().all(|l| !l.contains('┌')), "{unfixed}");
+        let shown = with_popup(true);
+        // With it, the half outside becomes a space and the border is drawn.
+        assert_eq!(
+            shown, "绩  ┌────┐ 效 \n绩  │    │ 效 \n绩  └────┘ 效 ",
+            "{shown}"
+        );
     }
 }

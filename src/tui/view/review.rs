@@ -193,6 +193,9 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     summary.push(match state {
         Some(LeafState::NotApplicable(_)) => t(Msg::Na).to_string(),
         Some(LeafState::Unscorable(_)) => t(Msg::Unscorable).to_string(),
+        Some(LeafState::Incomplete(missing)) => {
+            app.tf(Msg::IncompleteMissing, &[&missing.join("、")])
+        }
         _ => status_label(app, a.status).to_string(),
     });
     c.text("", &summary.join("  "), app.theme.title());
@@ -234,7 +237,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         c.text("  ", t(Msg::NoDeductions), app.theme.label());
     }
     for d in &a.deductions {
-        let amount = super::deduction_amount(d);
+        let amount = super::deduction_amount(d, app.project().framework.places);
         let group = d
             .group
             .as_ref()

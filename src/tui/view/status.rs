@@ -16,13 +16,26 @@ pub fn score_line(app: &App, w: usize) -> String {
     let p = app.project();
     let card = &app.card;
     let places = p.framework.places;
-    let mut head = format!(
-        "{} {}/{} {}",
-        app.t(Msg::Total),
-        fixed(card.total, places),
-        plain(card.max),
-        card.grade.as_deref().unwrap_or("-")
-    );
+    // While leaves are 未评 or 未完成 the total is provisional (暂计), with the progress
+    // instead of a grade.
+    let mut head = if card.provisional() {
+        format!(
+            "{} {}/{} ({}/{})",
+            app.t(Msg::Provisional),
+            fixed(card.total, places),
+            plain(card.max),
+            card.scored_leaves,
+            card.leaves
+        )
+    } else {
+        format!(
+            "{} {}/{} {}",
+            app.t(Msg::Total),
+            fixed(card.total, places),
+            plain(card.max),
+            card.grade.as_deref().unwrap_or("-")
+        )
+    };
     // The level-1 scores add up to the base; say what the 加减分项 add to it.
     if let Some(o) = card.adjustments.as_ref().filter(|o| !o.net.is_zero()) {
         head.push_str(&format!(
@@ -42,7 +55,19 @@ pub fn score_line(app: &App, w: usize) -> String {
                     .rate
                     .map(|r| format!(" {}%", fixed(r, 2)))
                     .unwrap_or_default();
+                // Over what has been scored so far, beside the rate over the full weight.
+                let so_far = n
+                    .rate_so_far()
+                    .map(|r| app.tf(Msg::RateSoFar, &[&fixed(r, 2)]))
+                    .unwrap_or_default();
                 match detail {
+                    3 => format!(
+                        "{}{} {}/{}{rate}{so_far}",
+                        ind.code,
+                        ind.name,
+                        fixed(n.score, places),
+                        plain(n.weight)
+                    ),
                     2 => format!(
                         "{}{} {}/{}{rate}",
                         ind.code,
@@ -57,7 +82,14 @@ pub fn score_line(app: &App, w: usize) -> String {
             .collect()
     };
     let sep = app.theme.separator();
-    for (detail, gap) in [(2u8, "  "), (1, "  "), (1, " "), (0, "  "), (0, " ")] {
+    for (detail, gap) in [
+        (3u8, "  "),
+        (2, "  "),
+        (1, "  "),
+        (1, " "),
+        (0, "  "),
+        (0, " "),
+    ] {
         let line = format!("{head}{sep}{}", level1(detail).join(gap));
         if width(&line) <= w {
             return line;
@@ -128,6 +160,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         }
         return;
     }
+    if let Some(m) = &app.message
+        && area.height >= 2
+        && width(&m.text) > message_room(app, w)
+    {
+        return two_line_message(f, app, m, area);
+    }
     if let Some(m) = app.message.as_ref().filter(|_| w < 60) {
         // Narrow: the message is what matters.
         let style = if m.error {
@@ -190,4 +228,83 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled(hint, app.theme.label()));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), bottom);
+}
+
+/// Whether the message takes over the status lines this frame (see `two_line_message`).
+pub fn message_takes_over(app: &App, w: usize) -> bool {
+    app.message
+        .as_ref()
+        .is_some_and(|m| width(&m.text) > message_room(app, w))
+}
+
+/// The columns a message gets on the bottom line beside the file name, progress and `?` hint.
+fn message_room(app: &App, w: usize) -> usize {
+    if w < 60 {
+        return w;
+    }
+    let hint = width(app.t(Msg::HelpHint)) + 1;
+    let mark = if app.unsaved() {
+        width(app.t(Msg::Unsaved)) + 1
+    } else {
+        0
+    };
+    let name = app
+        .file
+        .path
+        .file_name()
+        .map(|n| width(&n.to_string_lossy()).min(24))
+        .unwrap_or(0);
+    let sep = width(app.theme.separator());
+    let others = if app.others.is_empty() {
+        0
+    } else {
+        sep + width(&app.tf(Msg::OthersOpen, &[&app.others.join(", ")]))
+    };
+    let info = (name + sep + width(&progress(app)) + others).min(w.saturating_sub(mark + hint));
+    w.saturating_sub(mark + info + sep + hint)
+}
+
+/// A message too long for its place beside the file name takes the whole bottom line; longer
+/// than a line, it takes both status lines (the score line returns with the next key); past two
+/// lines it ends in "…" and points at the message log, which keeps it whole.
+fn two_line_message(f: &mut Frame, app: &App, m: &crate::tui::app::Message, area: Rect) {
+    let w = area.width as usize;
+    let style = if m.error {
+        app.theme.error()
+    } else {
+        app.theme.good()
+    };
+    let bottom = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+    if width(&m.text) <= w {
+        // It fits on a line of its own: the bottom line is the message's (after the unsaved
+        // mark when there is room), the score line stays.
+        let mark = format!("{} ", app.t(Msg::Unsaved));
+        let mut spans = Vec::new();
+        if app.unsaved() && width(&mark) + width(&m.text) <= w {
+            spans.push(Span::styled(mark, app.theme.unsaved()));
+        }
+        spans.push(Span::styled(m.text.clone(), style));
+        f.render_widget(Paragraph::new(Line::from(spans)), bottom);
+        return;
+    }
+    let mut lines = crate::tui::components::text::wrap(&m.text, w);
+    if lines.len() > 2 {
+        let more = format!("{} {}", app.theme.ellipsis(), app.t(Msg::MoreInLog));
+        let keep = w.saturating_sub(width(&more));
+        lines.truncate(2);
+        lines[1] = format!("{}{more}", truncate(&lines[1], keep, ""));
+    }
+    let top = area.y + area.height - 2;
+    for (k, line) in lines.iter().enumerate() {
+        let pad = w.saturating_sub(width(line));
+        let row = Rect::new(area.x, top + k as u16, area.width, 1);
+        f.render_widget(
+            Paragraph::new(Span::styled(format!("{line}{}", " ".repeat(pad)), style)),
+            row,
+        );
+    }
+    if lines.len() == 1 {
+        let row = Rect::new(area.x, top + 1, area.width, 1);
+        f.render_widget(Paragraph::new(" ".repeat(w)), row);
+    }
 }

@@ -73,11 +73,10 @@ fn node_score_text(app: &App, i: usize) -> String {
     } else {
         node.weight
     };
-    let unscored = node
-        .leaf
-        .as_ref()
-        .is_some_and(|l| matches!(l.state, LeafState::Unscored | LeafState::NotApplicable(_)))
-        || (node.leaf.is_none() && (node.scored_leaves == 0 || node.not_applicable));
+    let unscored =
+        node.leaf.as_ref().is_some_and(|l| {
+            l.state.is_pending() || matches!(l.state, LeafState::NotApplicable(_))
+        }) || (node.leaf.is_none() && (node.scored_leaves == 0 || node.not_applicable));
     if unscored {
         format!("-/{}", plain(weight))
     } else {
@@ -98,8 +97,11 @@ pub fn status_mark(app: &App, i: usize) -> &'static str {
     if node.not_applicable {
         return app.t(Msg::MarkNa);
     }
-    if node.leaf.is_none() {
+    let Some(leaf) = &node.leaf else {
         return "  ";
+    };
+    if matches!(leaf.state, LeafState::Incomplete(_)) {
+        return app.t(Msg::MarkIncomplete);
     }
     match app.project().indicators[i].assessment.status {
         Status::Unscored => app.t(Msg::MarkUnscored),

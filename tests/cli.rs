@@ -946,3 +946,30 @@ fn a_half_entered_leaf_keeps_every_command_working() {
     assert_eq!(export.code, 0, "{}", export.stderr);
     assert!(std::fs::read_to_string(&out).unwrap().contains("未完成"));
 }
+
+/// `score --json` says what the 加减分项 add: the base total, the bonus and penalty after their
+/// caps, and each item — total = base_total + bonus − penalty.
+#[test]
+fn score_json_shows_the_adjustments() {
+    let run = jixiao(&["score", "--json", "tests/projects/adjustments.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let j = run.json();
+    let base = d(j["base_total"].as_str().expect("base_total"));
+    let adj = &j["adjustments"];
+    let bonus = d(adj["bonus"].as_str().unwrap());
+    let penalty = d(adj["penalty"].as_str().unwrap());
+    assert_eq!(d(j["total"].as_str().unwrap()), base + bonus - penalty);
+    assert_eq!(base, d("96.65"));
+    assert_eq!(d(adj["net"].as_str().unwrap()), d("2"));
+    let items = adj["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(
+        items
+            .iter()
+            .all(|i| i["direction"] == "bonus" || i["direction"] == "penalty")
+    );
+    // A project without 加减分项 has neither key.
+    let run = jixiao(&["score", "--json", "samples/rongcheng-checkup.toml"]);
+    assert!(run.json().get("adjustments").is_none());
+    assert!(run.json().get("base_total").is_none());
+}

@@ -44,7 +44,7 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
             v
         })
         .collect();
-    json!({
+    let mut out = json!({
         "project": project.title(),
         "framework": project.framework.id,
         "total": fixed(card.total, places),
@@ -55,5 +55,33 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
         "provisional": card.provisional(),
         "leaves": card.leaves,
         "nodes": nodes,
-    })
+    });
+    // 加减分项 are outside the base total: the total is base_total + bonus − penalty.
+    if let Some(o) = &card.adjustments {
+        let items: Vec<Value> = o
+            .lines
+            .iter()
+            .map(|l| {
+                json!({
+                    "code": l.code,
+                    "name": l.name,
+                    "direction": match l.direction {
+                        crate::model::AdjustmentDirection::Bonus => "bonus",
+                        crate::model::AdjustmentDirection::Penalty => "penalty",
+                    },
+                    "recorded": fixed(l.recorded, places),
+                    "counted": fixed(l.counted, places),
+                    "reason": l.reason,
+                })
+            })
+            .collect();
+        out["base_total"] = json!(fixed(card.base_total(project), places));
+        out["adjustments"] = json!({
+            "bonus": fixed(o.bonus, places),
+            "penalty": fixed(o.penalty, places),
+            "net": fixed(o.net, places),
+            "items": items,
+        });
+    }
+    out
 }

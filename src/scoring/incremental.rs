@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Scorecard, adjustments, grade_of, rounding, score, score_leaf};
-use crate::model::{NaPolicy, Project};
+use crate::model::Project;
 
 /// Brings `card` up to date after leaf `code`'s assessment changed. Falls back to a full
 /// recompute when the change can move weights (不适用 toggled) or the tree changed shape.
@@ -56,10 +56,7 @@ pub fn rescore(project: &Project, card: &mut Scorecard, code: &str) {
         .map(|&r| card.nodes[r].scored_leaves)
         .sum();
     let counted: Decimal = card.tree.roots.iter().map(|&r| card.nodes[r].weight).sum();
-    let mut total = card.base_score;
-    if fw.na_policy == NaPolicy::Rebase && card.na_weight > Decimal::ZERO && !counted.is_zero() {
-        total = rounding::round(card.base_score / counted * fw.total, fw.places, fw.rounding);
-    }
+    let mut total = super::rebased(fw, card.base_score, card.na_weight, counted);
     card.adjustments = project.adjustments.as_ref().map(adjustments::apply);
     if let Some(adj) = &card.adjustments {
         total = (total + adj.net).max(Decimal::ZERO);

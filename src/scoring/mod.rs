@@ -50,6 +50,21 @@ impl NodeScore {
     }
 }
 
+/// The total before 加减分项: the level-1 scores' sum, re-based onto the framework's total when
+/// 不适用 leaves are re-based (`counted` is the weight still counted).
+pub(crate) fn rebased(
+    fw: &crate::model::FrameworkInfo,
+    base_score: Decimal,
+    na_weight: Decimal,
+    counted: Decimal,
+) -> Decimal {
+    if fw.na_policy == NaPolicy::Rebase && na_weight > Decimal::ZERO && !counted.is_zero() {
+        rounding::round(base_score / counted * fw.total, fw.places, fw.rounding)
+    } else {
+        base_score
+    }
+}
+
 /// The whole project's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scorecard {
@@ -71,6 +86,13 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+    /// The total before 加减分项 (re-based when 不适用 leaves are): what `total` is when the
+    /// project has no adjustments.
+    pub fn base_total(&self, project: &Project) -> Decimal {
+        let counted: Decimal = self.tree.roots.iter().map(|&r| self.nodes[r].weight).sum();
+        rebased(&project.framework, self.base_score, self.na_weight, counted)
+    }
+
     /// Every leaf is 不适用: nothing was evaluated, so there is no total to speak of and no
     /// grade (`grade` is None, `total` 0).
     pub fn has_no_score(&self) -> bool {
@@ -216,10 +238,7 @@ pub fn score(project: &Project) -> Scorecard {
         .map(|i| project.indicators[i].weight)
         .sum();
     let counted: Decimal = tree.roots.iter().map(|&r| nodes[r].weight).sum();
-    let mut total = base_score;
-    if fw.na_policy == NaPolicy::Rebase && na_weight > Decimal::ZERO && !counted.is_zero() {
-        total = rounding::round(base_score / counted * fw.total, fw.places, fw.rounding);
-    }
+    let mut total = rebased(fw, base_score, na_weight, counted);
     let adjustments = project.adjustments.as_ref().map(adjustments::apply);
     if let Some(adj) = &adjustments {
         total = (total + adj.net).max(Decimal::ZERO);

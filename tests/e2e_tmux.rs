@@ -226,12 +226,6 @@ fn quitting_with_unsaved_changes_asks_and_sigterm_restores_the_terminal() {
     assert!(kept[1].ends_with(".toml.base"), "{kept:?}");
 }
 
-/// The workbench's process id, from tmux.
-fn pane_pid(tmux: &Tmux, session: &str) -> String {
-    let out = tmux.run(&["display-message", "-p", "-t", session, "#{pane_pid}"]);
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
 /// A session killed outright (kill -9: no chance to save anything on the way out) loses
 /// nothing: the debounced recovery file brings the edit back on the next open, a second
 /// opener meanwhile is read-only and told who holds the file.
@@ -353,14 +347,32 @@ fn a_killed_session_is_restored_and_a_second_opener_sees_the_first() {
         assert!(Instant::now() < deadline, "no recovery file was written");
         std::thread::sleep(Duration::from_millis(100));
     }
-    let pid = pane_pid(&tmux, "t");
-    assert!(
-        Command::new("kill")
-            .args(["-9", &pid])
-            .status()
-            .unwrap()
-            .success()
+    // The workbench's own pid, from its presence file (`.NAME.jixiao-open.HOST.PID`): the
+    // pane's process may be a shell that tmux started it from.
+    let pid: libc::pid_t = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.contains("jixiao-open")
+                .then(|| name.rsplit('.').next().unwrap().parse().ok())
+                .flatten()
+        })
+        .next()
+        .expect("the workbench's presence file");
+    // SAFETY: kill(2) with a process id and a signal number has no memory effects.
+    assert_eq!(
+        unsafe { libc::kill(pid, libc::SIGKILL) },
+        0,
+        "kill -9 {pid}"
     );
+    // Gone (a zombie until tmux reaps it counts as gone) before the next opener looks.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .is_ok_and(|s| !s.rsplit_once(") ").is_some_and(|(_, r)| r.starts_with('Z')))
+    {
+        assert!(Instant::now() < deadline, "pid {pid} survived kill -9");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     tmux.run(&["kill-session", "-t", "t"]);
     assert_eq!(
         std::fs::read(&path).unwrap(),

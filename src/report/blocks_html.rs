@@ -25,35 +25,7 @@ fn lines<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 fn summary(s: &Level1Summary) -> String {
-    let mut out = String::from(
-        "<table class=\"summary\">\n<thead><tr><th>指标</th><th>分值</th><th>得分</th><th>得分率</th></tr></thead>\n<tbody>\n",
-    );
-    for r in &s.rows {
-        out.push_str(&format!(
-            "<tr>{}{}{}{}</tr>\n",
-            td("level", &escape(&r.name)),
-            td("num", &plain(r.weight)),
-            td("num", &s.score_text(r)),
-            td("num", &Level1Summary::rate_text(r)),
-        ));
-    }
-    if let Some(adj) = s.adjustments_text() {
-        out.push_str(&format!(
-            "<tr>{}{}{}{}</tr>\n",
-            td("level", "加减分项"),
-            td("num", ""),
-            td("num", &adj),
-            td("num", "")
-        ));
-    }
-    out.push_str(&format!(
-        "<tr class=\"total\">{}{}{}{}</tr>\n</tbody>\n</table>\n",
-        td("level", "合计"),
-        td("num", &plain(s.total.weight)),
-        td("num", &s.score_text(&s.total)),
-        td("num", &Level1Summary::rate_text(&s.total)),
-    ));
-    out
+    super::html::summary_table_captioned(s, None)
 }
 
 fn level_cells(levels: &[Option<Span>]) -> String {

@@ -94,9 +94,18 @@ fn td(class: &str, body: &str) -> String {
 }
 
 pub fn summary_table(s: &Level1Summary) -> String {
-    let mut out = String::from(
-        "<table class=\"summary\">\n<caption>表1 绩效评价指标整体得分情况</caption>\n\
-         <thead><tr><th>指标</th><th>分值</th><th>得分</th><th>得分率</th></tr></thead>\n<tbody>\n",
+    summary_table_captioned(s, Some("表1 绩效评价指标整体得分情况"))
+}
+
+/// The level-1 summary table, with a caption or (inside the whole report, whose chapter names
+/// it) without.
+pub fn summary_table_captioned(s: &Level1Summary, caption: Option<&str>) -> String {
+    let mut out = String::from("<table class=\"summary\">\n");
+    if let Some(c) = caption {
+        out.push_str(&format!("<caption>{c}</caption>\n"));
+    }
+    out.push_str(
+        "<thead><tr><th>指标</th><th>分值</th><th>得分</th><th>得分率</th></tr></thead>\n<tbody>\n",
     );
     for r in &s.rows {
         out.push_str(&format!(

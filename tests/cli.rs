@@ -973,3 +973,42 @@ fn score_json_shows_the_adjustments() {
     assert!(run.json().get("adjustments").is_none());
     assert!(run.json().get("base_total").is_none());
 }
+
+#[test]
+fn set_checks_takes_true_false_counts_and_points_by_each_checkpoints_credit() {
+    let (_dir, p) = temp_file(
+        "p.toml",
+        "[framework]\nid = \"t\"\nname = \"测试\"\ntotal = 4\n\n\
+         [[grades]]\nname = \"优\"\nmin = 90\n[[grades]]\nname = \"差\"\nmin = 0\n\n\
+         [indicators.A]\nname = \"过程\"\nweight = 4\n\n\
+         [indicators.A1]\nparent = \"A\"\nname = \"制度执行有效性\"\nweight = 4\n\
+         criteria = [\"①制度健全\", \"②台账完整\", \"③措施落实\"]\n\
+         rule = { kind = \"checkpoints\", points = [1, { points = 2, per_item = 0.2 }, { points = 1, partial = true }] }\n",
+    );
+    let set = jixiao(&["set", &p, "A1", "checks=1,3,0.5"]);
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    assert!(set.stdout.contains("0.00 → 2.90"), "{}", set.stdout);
+    // 1 on the all-or-nothing checkpoint is written as met.
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains("checks = [true, 3, 0.5]"), "{text}");
+    let explain = jixiao(&["explain", &p, "A1"]);
+    assert!(
+        explain
+            .stdout
+            .contains("②台账完整 — 缺 3 项，扣 3 × 0.2 = 0.6 分，得 1.4 分"),
+        "{}",
+        explain.stdout
+    );
+    // What does not fit a checkpoint is refused with what it takes, and the file is unchanged.
+    for (checks, says) in [
+        ("checks=2,3,0.5", "checkpoint 1 is met or not"),
+        ("checks=1,2.5,0.5", "checkpoint 2 counts shortcomings"),
+        ("checks=1,3,2", "checkpoint 3 awards 0 to 1"),
+    ] {
+        let run = jixiao(&["set", &p, "A1", checks]);
+        assert_eq!(run.code, 1, "{checks}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains(says), "{checks}: {}", run.stderr);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
+    }
+    assert_eq!(jixiao(&["check", &p]).code, 0);
+}

@@ -204,7 +204,7 @@ fn an_edit_rescored_incrementally_keeps_the_adjustments() {
             },
             _ => Edit::SetChecks {
                 code: code.into(),
-                checks: vec![true, true, false],
+                checks: [true, true, false].map(jixiao::model::Check::Met).to_vec(),
             },
         };
         apply(&mut loaded.project, &edit).unwrap();

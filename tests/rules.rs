@@ -900,3 +900,94 @@ fn checkpoints_that_do_not_match_the_criteria_are_pointed_at() {
     let body = "criteria = [\"①有制度\", \"②有记录\"]\nrule = { kind = \"checkpoints\", points = [1, 1] }\nchecks = [true, true]";
     assert!(scored("制度健全性", "2", body).warnings().is_empty());
 }
+
+// ─── 10. Checkpoints with partial credit and per-item deductions ──────────────
+
+/// "①制度健全得 1 分；②台账完整 2 分，每缺一项扣 0.2 分，扣完为止；③部分落实酌情得分（1 分）".
+const MIXED: &str = "criteria = [\"①制度健全\", \"②台账完整\", \"③措施落实\"]\nrule = { kind = \"checkpoints\", points = [1, { points = 2, per_item = 0.2 }, { points = 1, partial = true }] }";
+
+#[test]
+fn checkpoints_mix_whole_per_item_and_partial_credit() {
+    let s = scored(
+        "制度执行有效性",
+        "4",
+        &format!("{MIXED}\nchecks = [true, 3, 0.5]"),
+    );
+    // 1 + (2 − 3 × 0.2) + 0.5 = 2.9
+    assert_eq!(s.score(), "2.90");
+    s.assert_explains("①制度健全 — 达到，得 1 分");
+    s.assert_explains("②台账完整 — 缺 3 项，扣 3 × 0.2 = 0.6 分，得 1.4 分");
+    s.assert_explains("③措施落实 — 部分达到，得 0.5 分（满分 1 分）");
+    assert!(s.warnings().is_empty(), "{:#?}", s.warnings());
+
+    // true on a per-item checkpoint is "nothing missing"; more shortcomings than points stop at 0.
+    let s = scored(
+        "制度执行有效性",
+        "4",
+        &format!("{MIXED}\nchecks = [false, 12, true]"),
+    );
+    assert_eq!(s.score(), "1.00");
+    s.assert_explains("缺 12 项，扣 12 × 0.2 = 2.4 分，扣完为止，得 0 分");
+    let s = scored(
+        "制度执行有效性",
+        "4",
+        &format!("{MIXED}\nchecks = [true, 0, true]"),
+    );
+    assert_eq!(s.score(), "4.00");
+    s.assert_explains("②台账完整 — 无缺项，得 2 分");
+}
+
+#[test]
+fn checkpoint_numbers_that_do_not_fit_are_errors_not_scores() {
+    for (checks, says) in [
+        ("[2, 0, 0]", "checkpoint 1 is met or not"),
+        ("[true, 1.5, 0]", "checkpoint 2 counts shortcomings"),
+        (
+            "[true, 0, 1.5]",
+            "checkpoint 3 awards 1.5, outside the allowed 0–1",
+        ),
+    ] {
+        let text = src(
+            "",
+            "制度执行有效性",
+            "4",
+            &format!("{MIXED}\nchecks = {checks}"),
+        );
+        let loaded = load(&text);
+        let card = scoring::score(&loaded.project);
+        let leaf = card
+            .node(&loaded.project, "A1")
+            .and_then(|n| n.leaf.as_ref())
+            .unwrap();
+        match &leaf.state {
+            LeafState::Error(e) => assert!(e.contains(says), "{checks}: {e}"),
+            other => panic!("{checks}: expected an error saying {says:?}, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn checkpoint_credit_is_located_when_malformed() {
+    let e = load_errors(
+        "rule = { kind = \"checkpoints\", points = [1, { points = 2, per_item = 0.2, partial = true }] }",
+    );
+    assert!(
+        e.iter().any(|d| d
+            .message
+            .contains("either `partial = true` or `per_item = …`")),
+        "{e:#?}"
+    );
+    let e = load_errors(
+        "rule = { kind = \"checkpoints\", points = [1, { points = 2, per_itme = 0.2 }] }",
+    );
+    assert!(e.iter().any(|d| d.message.contains("per_itme")), "{e:#?}");
+    let e =
+        load_errors("rule = { kind = \"checkpoints\", points = [1, 1] }\nchecks = [true, \"2\"]");
+    assert!(
+        e.iter()
+            .any(|d| d.message.contains("expected true or false")),
+        "{e:#?}"
+    );
+    let e = load_errors("rule = { kind = \"checkpoints\", points = [1, 1] }\nchecks = [true, -1]");
+    assert!(e.iter().any(|d| d.message.contains("below 0")), "{e:#?}");
+}

@@ -414,3 +414,43 @@ fn ambiguous_characters_two_wide_would_overflow_without_the_setting() {
     let screen = render(&mut app, 80, 24);
     assert!(screen.lines().any(|l| columns(l, 2) > 80));
 }
+
+// ─── Checkpoints with partial and per-item credit ────────────────────────────────────────
+
+#[test]
+fn checkpoints_ask_for_a_count_or_points_where_they_are_not_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(
+        &path,
+        "[framework]\nid = \"t\"\nname = \"测试\"\ntotal = 4\n\n\
+         [[grades]]\nname = \"优\"\nmin = 90\n[[grades]]\nname = \"差\"\nmin = 0\n\n\
+         [indicators.A]\nname = \"过程\"\nweight = 4\n\n\
+         [indicators.A1]\nparent = \"A\"\nname = \"制度执行有效性\"\nweight = 4\n\
+         criteria = [\"①制度健全\", \"②台账完整\", \"③措施落实\"]\n\
+         rule = { kind = \"checkpoints\", points = [1, { points = 2, per_item = 0.2 }, { points = 1, partial = true }] }\n",
+    )
+    .unwrap();
+    let mut app = open(&path, Lang::Zh);
+    // Space on ① toggles it; Enter on ② asks how many are missing; on ③ the points awarded.
+    keys(&mut app, "/A1<Enter><Enter><Space><Down><Enter>");
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("缺项数"), "{screen}");
+    keys(&mut app, "3<Enter><Down><Enter>1.5<Enter>");
+    assert!(
+        popup_error(&app).is_some_and(|e| e.contains("0–1")),
+        "{:?}",
+        popup_error(&app)
+    );
+    keys(&mut app, "<C-u>0.5<Enter>");
+    assert_eq!(score_of(&app, "A1"), d("2.9"));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("[~] ②台账完整（2 分） 缺 3 项"), "{screen}");
+    assert!(
+        screen.contains("[~] ③措施落实（1 分） 得 0.5 分"),
+        "{screen}"
+    );
+    keys(&mut app, "<C-s>");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("checks = [true, 3, 0.5]"), "{saved}");
+}

@@ -1,7 +1,7 @@
 use rust_decimal::Decimal;
 
 use super::{Edit, EditError};
-use crate::model::{Indicator, Project, RuleKind, Status};
+use crate::model::{Check, Checkpoint, Credit, Indicator, Project, RuleKind, Status};
 use crate::scoring::rounding::plain;
 
 /// A refusal, in English (the CLI's language) and Chinese (for the workbench in Chinese).
@@ -236,23 +236,32 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::SetChecks { checks, .. } => {
-            if let RuleKind::Checkpoints { points } = &ind.rule.kind
-                && checks.len() != points.len()
-            {
-                return err(
-                    format!(
-                        "this rule has {} checkpoints; expected {} true/false values",
-                        points.len(),
-                        points.len()
-                    ),
-                    format!("该指标有 {} 个评价要点，应逐一判定", points.len()),
-                );
-            }
+            let checks = match &ind.rule.kind {
+                RuleKind::Checkpoints { points } => {
+                    if checks.len() != points.len() {
+                        return err(
+                            format!(
+                                "this rule has {} checkpoints; expected {} true/false values",
+                                points.len(),
+                                points.len()
+                            ),
+                            format!("该指标有 {} 个评价要点，应逐一判定", points.len()),
+                        );
+                    }
+                    checks
+                        .iter()
+                        .zip(points)
+                        .enumerate()
+                        .map(|(i, (c, p))| fit_check(i, *c, p))
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+                _ => checks.clone(),
+            };
             let undo = Edit::SetChecks {
                 code,
                 checks: a.checks.clone(),
             };
-            a.checks = checks.clone();
+            a.checks = checks;
             undo
         }
         Edit::SetTier { tier, .. } => {
@@ -504,5 +513,54 @@ fn changes_record(ind: &Indicator, edit: &Edit) -> bool {
         Ok(_) => alone.indicators[0].assessment != ind.assessment,
         // A refused edit changes nothing; it will be refused again when applied for real.
         Err(_) => false,
+    }
+}
+
+/// A value recorded for one checkpoint, checked against how that checkpoint earns its points:
+/// on an all-or-nothing one 1/0 mean met/not met, on a partial one a number is the points
+/// awarded (0 to its points), on a per-item one the whole number of shortcomings found.
+fn fit_check(i: usize, c: Check, p: &Checkpoint) -> Result<Check, EditError> {
+    let n = match c {
+        Check::Met(_) => return Ok(c),
+        Check::Number(n) => n,
+    };
+    let no = i + 1;
+    match p.credit {
+        Credit::Whole if n == Decimal::ONE => Ok(Check::Met(true)),
+        Credit::Whole if n.is_zero() => Ok(Check::Met(false)),
+        Credit::Whole => err(
+            format!(
+                "checkpoint {no} is met or not; expected true/false (or 1/0), not {}",
+                plain(n)
+            ),
+            format!(
+                "第 {no} 个评价要点只判定是否达到，应为 是/否（1/0），不能是 {}",
+                plain(n)
+            ),
+        ),
+        Credit::Partial if n > p.points => err(
+            format!(
+                "checkpoint {no} awards 0 to {}; expected a number in that range, not {}",
+                plain(p.points),
+                plain(n)
+            ),
+            format!(
+                "第 {no} 个评价要点满分 {} 分，应在 0–{} 之间，不能是 {}",
+                plain(p.points),
+                plain(p.points),
+                plain(n)
+            ),
+        ),
+        Credit::PerItem(_) if n.fract() != Decimal::ZERO => err(
+            format!(
+                "checkpoint {no} counts shortcomings; expected a whole number, not {}",
+                plain(n)
+            ),
+            format!(
+                "第 {no} 个评价要点按缺项计扣，应为整数个数，不能是 {}",
+                plain(n)
+            ),
+        ),
+        _ => Ok(Check::Number(n.normalize())),
     }
 }

@@ -44,7 +44,7 @@ pub enum Edit {
     },
     SetChecks {
         code: String,
-        checks: Vec<bool>,
+        checks: Vec<crate::model::Check>,
     },
     SetTier {
         code: String,

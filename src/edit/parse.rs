@@ -1,7 +1,7 @@
 //! `jixiao set FILE CODE key=value …`: turning an assignment into an edit.
 
 use super::{Edit, EditError};
-use crate::model::{InputValue, Status};
+use crate::model::{Check, InputValue, Status};
 use crate::store::parse_decimal;
 
 /// Parses one `key=value`. `justification=@path` reads the text from a file; an empty value
@@ -69,11 +69,17 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                 .split(',')
                 .filter(|s| !s.trim().is_empty())
                 .map(|s| match s.trim() {
-                    "1" | "true" | "y" | "是" => Ok(true),
-                    "0" | "false" | "n" | "否" => Ok(false),
-                    other => Err(EditError::en(format!(
-                        "checks are 1/0 or true/false separated by commas, not \"{other}\""
-                    ))),
+                    "true" | "y" | "是" => Ok(Check::Met(true)),
+                    "false" | "n" | "否" => Ok(Check::Met(false)),
+                    // Digits stay numbers: on an all-or-nothing checkpoint 1/0 mean met/not met
+                    // (applying the edit says so), on a partial one they are points awarded.
+                    other => match parse_decimal(other) {
+                        Some(n) if n >= rust_decimal::Decimal::ZERO => Ok(Check::Number(n)),
+                        _ => Err(EditError::en(format!(
+                            "checks are true/false (or 1/0), or a number for a checkpoint \
+                             with partial or per-item credit, separated by commas, not \"{other}\""
+                        ))),
+                    },
                 })
                 .collect::<Result<_, _>>()?,
         },

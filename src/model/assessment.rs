@@ -81,6 +81,25 @@ pub struct Review {
     pub approved: bool,
 }
 
+/// What the evaluator recorded for one 评价要点: met or not, or a number. The number means what
+/// the checkpoint's credit says: the points awarded for partial credit ("部分达到得 0.5 分"), or
+/// the shortcomings found where each costs points ("每缺一项扣 0.2 分").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Check {
+    Met(bool),
+    Number(Decimal),
+}
+
+impl Check {
+    /// The value as written in the file and typed on the command line: `true`, `false` or a number.
+    pub fn text(self) -> String {
+        match self {
+            Check::Met(b) => b.to_string(),
+            Check::Number(n) => crate::scoring::rounding::plain(n),
+        }
+    }
+}
+
 /// Everything an evaluator records on one leaf.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Assessment {
@@ -89,7 +108,7 @@ pub struct Assessment {
     pub score: Option<Decimal>,
     pub inputs: Vec<(String, InputValue)>,
     pub deductions: Vec<Deduction>,
-    pub checks: Vec<bool>,
+    pub checks: Vec<Check>,
     pub tier: Option<String>,
     /// 不适用, with its reason.
     pub na: Option<String>,

@@ -147,7 +147,7 @@ impl Field {
 pub enum FieldValue {
     Score(Decimal),
     Input(InputValue),
-    Checks(Vec<bool>),
+    Checks(Vec<super::Check>),
     /// Tier, 不适用 and 无法评分 reasons, the justification.
     Text(String),
     Status(Status),
@@ -190,7 +190,14 @@ impl std::fmt::Display for FieldValue {
             FieldValue::Score(d) => f.write_str(&score_text(*d)),
             FieldValue::Input(v) => write!(f, "{v}"),
             FieldValue::Checks(c) => {
-                let marks: Vec<&str> = c.iter().map(|&b| if b { "是" } else { "否" }).collect();
+                let marks: Vec<String> = c
+                    .iter()
+                    .map(|c| match c {
+                        super::Check::Met(true) => "是".to_string(),
+                        super::Check::Met(false) => "否".to_string(),
+                        super::Check::Number(n) => plain(*n),
+                    })
+                    .collect();
                 f.write_str(&marks.join("、"))
             }
             FieldValue::Text(t) => f.write_str(&short(t)),

@@ -13,7 +13,7 @@ mod rule;
 mod survey;
 mod tree;
 
-pub use assessment::{Assessment, Deduction, Evidence, InputValue, Review, Status};
+pub use assessment::{Assessment, Check, Deduction, Evidence, InputValue, Review, Status};
 pub use conflict::{ConflictRecord, Field, FieldValue, Side, score_text, show};
 pub use framework::{FrameworkInfo, GradeBand, NaPolicy, Rounding};
 pub use indicator::Indicator;
@@ -22,8 +22,8 @@ pub use project::{
     StandardDeduction,
 };
 pub use rule::{
-    CompareOp, DeductionGroup, Fraction, Level, Measure, Rule, RuleKind, StepCount, TargetMiss,
-    TargetValue, ThresholdMiss, YearMode,
+    Checkpoint, CompareOp, Credit, DeductionGroup, Fraction, Level, Measure, Rule, RuleKind,
+    StepCount, TargetMiss, TargetValue, ThresholdMiss, YearMode,
 };
 pub use survey::{Combine, Question, Survey, SurveyOption, Yearly};
 pub use tree::Tree;

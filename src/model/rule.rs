@@ -163,6 +163,33 @@ impl Level {
     }
 }
 
+/// One 评价要点 of a `checkpoints` rule: its points and how they are earned.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Checkpoint {
+    pub points: Decimal,
+    pub credit: Credit,
+}
+
+/// How a checkpoint's points are earned.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Credit {
+    /// Met: all the points; not met: none ("①…得 1 分").
+    Whole,
+    /// The evaluator awards 0 to the points ("部分达到酌情得分").
+    Partial,
+    /// Each shortcoming found costs this many points, down to 0 ("每缺一项扣 0.2 分，扣完为止").
+    PerItem(Decimal),
+}
+
+impl Checkpoint {
+    pub fn whole(points: Decimal) -> Checkpoint {
+        Checkpoint {
+            points,
+            credit: Credit::Whole,
+        }
+    }
+}
+
 /// The kinds of scoring rule real reports use (see docs/format.md for each one's meaning).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RuleKind {
@@ -177,8 +204,8 @@ pub enum RuleKind {
         min: Option<Decimal>,
         max: Option<Decimal>,
     },
-    /// Points per 评价要点 met.
-    Checkpoints { points: Vec<Decimal> },
+    /// Points per 评价要点 met (each with its own credit: all or nothing, partial, per item).
+    Checkpoints { points: Vec<Checkpoint> },
     /// Exactly one described level applies.
     Levels { levels: Vec<Level> },
     /// rate × weight, capped at full marks unless `cap` is false.

@@ -11,13 +11,13 @@
 //! label_theirs = "alice"
 //! ```
 
-use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use super::fields::Reader;
 use super::toml_write as tw;
 use crate::diagnostic::Pos;
 use crate::model::{
-    ConflictRecord, Deduction, Evidence, Field, FieldValue, InputValue, Review, Status,
+    Check, ConflictRecord, Deduction, Evidence, Field, FieldValue, InputValue, Review, Status,
 };
 
 const KEYS: &[&str] = &[
@@ -99,10 +99,20 @@ fn value(
                 .map(|d| FieldValue::Input(InputValue::Number(d))),
         },
         Field::Checks => match v.as_array() {
-            Some(a) if a.iter().all(|x| x.as_bool().is_some()) => Some(FieldValue::Checks(
-                a.iter().filter_map(Value::as_bool).collect(),
-            )),
-            _ => bad(r, "a list of true/false"),
+            Some(a) => {
+                let mut checks = Vec::new();
+                for x in a.iter() {
+                    match x {
+                        Value::Boolean(b) => checks.push(Check::Met(*b.value())),
+                        Value::Integer(_) | Value::Float(_) => {
+                            checks.push(Check::Number(r.value_decimal(x, &what, pos)?))
+                        }
+                        _ => return bad(r, "a list of true/false or numbers"),
+                    }
+                }
+                Some(FieldValue::Checks(checks))
+            }
+            _ => bad(r, "a list of true/false or numbers"),
         },
         Field::Tier | Field::Na | Field::Unscorable | Field::Justification => match v.as_str() {
             Some(s) => Some(FieldValue::Text(s.to_string())),
@@ -173,11 +183,7 @@ fn to_value(v: &FieldValue) -> Value {
     match v {
         FieldValue::Score(d) => tw::decimal(*d),
         FieldValue::Input(i) => tw::input(i),
-        FieldValue::Checks(c) => {
-            let mut a = Array::new();
-            c.iter().for_each(|b| a.push(*b));
-            Value::Array(a)
-        }
+        FieldValue::Checks(c) => tw::checks(c),
         FieldValue::Text(t) => tw::string(t),
         FieldValue::Status(s) => Value::from(s.label()),
         FieldValue::Deduction(d) => inline(|t| tw::deduction_fields(t, d)),

@@ -241,13 +241,13 @@ impl ProjectFile {
             Edit::RemoveDeduction { index, .. } => {
                 tw::edit_list(t, "deductions", ListOp::Remove(*index))
             }
-            Edit::SetChecks { checks, .. } => {
-                let mut arr = toml_edit::Array::new();
-                checks.iter().for_each(|c| arr.push(*c));
+            Edit::SetChecks { .. } => {
+                // As applied: 1/0 typed for an all-or-nothing checkpoint are written true/false.
+                let checks = &a.checks;
                 tw::set(
                     t,
                     "checks",
-                    (!checks.is_empty()).then_some(Value::Array(arr)),
+                    (!checks.is_empty()).then(|| tw::checks(checks)),
                 );
             }
             Edit::SetTier { tier, .. } => tw::set(t, "tier", tier.as_deref().map(Value::from)),

@@ -1,6 +1,7 @@
 use std::path::Path;
 
-use toml_edit::{Document, TableLike};
+use rust_decimal::Decimal;
+use toml_edit::{Document, TableLike, Value};
 
 use super::SourceMap;
 use super::fields::Reader;
@@ -502,20 +503,29 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
         match item.as_array() {
             Some(arr) => {
                 for v in arr.iter() {
-                    match v.as_bool() {
-                        Some(b) => a.checks.push(b),
-                        None => {
-                            let vp = r.pos(v.span()).or(p);
-                            r.error(
-                                vp,
-                                format!(
-                                    "`{path}.checks`: expected true or false for each \
-                                     checkpoint, such as checks = [true, false, true]; found {}",
-                                    r.written_value(v)
-                                ),
-                            );
-                        }
+                    if let Some(b) = v.as_bool() {
+                        a.checks.push(Check::Met(b));
+                        continue;
                     }
+                    let vp = r.pos(v.span()).or(p);
+                    if matches!(v, Value::Integer(_) | Value::Float(_)) {
+                        if let Some(d) = r.value_decimal(v, &format!("{path}.checks"), vp) {
+                            if d < Decimal::ZERO {
+                                r.error(vp, format!("`{path}.checks`: {d} is below 0; expected the points awarded or the number of shortcomings found"));
+                            }
+                            a.checks.push(Check::Number(d));
+                        }
+                        continue;
+                    }
+                    r.error(
+                        vp,
+                        format!(
+                            "`{path}.checks`: expected true or false for each \
+                             checkpoint (or a number: the points awarded, or the shortcomings \
+                             found), such as checks = [true, false, true]; found {}",
+                            r.written_value(v)
+                        ),
+                    );
                 }
             }
             None => r.error(

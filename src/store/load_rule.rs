@@ -2,7 +2,7 @@
 //! "unknown key" with the list of what is allowed), and nested rules of a branch.
 
 use rust_decimal::Decimal;
-use toml_edit::TableLike;
+use toml_edit::{TableLike, Value};
 
 use super::fields::Reader;
 use crate::diagnostic::Pos;
@@ -212,12 +212,13 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         },
         "checkpoints" => {
             let p = r.locate(t, path, "points");
+            let ppath = format!("{path}.points");
             let mut points = Vec::new();
             match t.get("points").and_then(|i| i.as_array()) {
                 Some(arr) => {
                     for v in arr.iter() {
-                        if let Some(d) = r.value_decimal(v, &format!("{path}.points"), p) {
-                            points.push(d);
+                        if let Some(c) = checkpoint(r, v, &ppath, p) {
+                            points.push(c);
                         }
                     }
                 }
@@ -521,4 +522,40 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
 
 fn parse_points(s: &str) -> Option<Decimal> {
     crate::store::parse_decimal(s.trim())
+}
+
+/// One entry of a checkpoints rule's `points`: a number (all or nothing), or a table saying how
+/// the points are earned: `{ points = 1, partial = true }` (酌情得分) or
+/// `{ points = 2, per_item = 0.2 }` (每缺一项扣 0.2 分，扣完为止).
+fn checkpoint(r: &mut Reader, v: &Value, path: &str, pos: Option<Pos>) -> Option<Checkpoint> {
+    let Some(t) = v.as_inline_table() else {
+        return r.value_decimal(v, path, pos).map(Checkpoint::whole);
+    };
+    let pos = r.pos(v.span()).or(pos);
+    r.check_keys(t, path, &["points", "partial", "per_item"]);
+    let points = r.required_decimal(t, path, "points", pos);
+    let partial = r.bool(t, path, "partial").unwrap_or(false);
+    let per_item = r.decimal(t, path, "per_item");
+    let credit = match (partial, per_item) {
+        (true, Some(_)) => {
+            r.error(
+                pos,
+                format!(
+                    "`{path}`: a checkpoint is either `partial = true` or `per_item = …`, not both"
+                ),
+            );
+            Credit::Whole
+        }
+        (true, None) => Credit::Partial,
+        (false, Some(d)) if d <= Decimal::ZERO => {
+            r.error(
+                pos,
+                format!("`{path}.per_item`: expected the points each shortcoming costs, above 0"),
+            );
+            Credit::Whole
+        }
+        (false, Some(d)) => Credit::PerItem(d),
+        (false, None) => Credit::Whole,
+    };
+    Some(Checkpoint { points, credit })
 }

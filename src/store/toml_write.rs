@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use toml_edit::{Array, ArrayOfTables, InlineTable, Item, Table, TableLike, Value};
 
-use crate::model::{Deduction, Evidence, InputValue, Review};
+use crate::model::{Check, Deduction, Evidence, InputValue, Review};
 
 /// A number written with the scale it carries, so undoing an edit restores `4.00`, not `4`.
 pub fn decimal(d: Decimal) -> Value {
@@ -169,4 +169,16 @@ pub fn edit_list(owner: &mut Table, key: &str, op: ListOp) {
     if aot.is_empty() {
         owner.remove(key);
     }
+}
+
+/// The `checks` list: `true`/`false`, or a number for a checkpoint with partial or per-item credit.
+pub fn checks(checks: &[Check]) -> Value {
+    let mut arr = Array::new();
+    for c in checks {
+        match c {
+            Check::Met(b) => arr.push(*b),
+            Check::Number(n) => arr.push(decimal(*n)),
+        }
+    }
+    Value::Array(arr)
 }

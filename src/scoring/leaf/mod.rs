@@ -367,28 +367,21 @@ impl Ctx<'_> {
             }
             RuleKind::Checkpoints { points } => {
                 self.steps.push(Step::Rule("按评价要点计分".into()));
-                let checks = &self.ind.assessment.checks;
                 let mut total = Decimal::ZERO;
-                for (i, p) in points.iter().enumerate() {
+                for (i, c) in points.iter().enumerate() {
                     let text = self
                         .ind
                         .criteria
                         .get(i)
                         .cloned()
                         .unwrap_or_else(|| format!("要点{}", i + 1));
-                    let met = checks.get(i).copied().unwrap_or(false);
-                    if met {
-                        total += p;
-                    }
-                    let verdict = if met {
-                        format!("达到，得 {} 分", plain(*p))
-                    } else {
-                        format!("未达到，扣 {} 分", plain(*p))
-                    };
+                    let check = self.ind.assessment.checks.get(i).copied();
+                    let (got, verdict) = checkpoint_points(i, c, check)?;
+                    total += got;
                     self.steps
                         .push(Step::Calc(format!("{} — {verdict}", text.trim())));
                 }
-                Ok((total, Some(points.iter().sum())))
+                Ok((total, Some(points.iter().map(|c| c.points).sum())))
             }
             RuleKind::Levels { levels } => {
                 self.steps.push(Step::Rule(format!(
@@ -638,4 +631,77 @@ fn too_large() -> String {
 
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal, String> {
     a.checked_mul(b).ok_or_else(too_large)
+}
+
+/// What one checkpoint earns from what was recorded for it, and the words for the explanation.
+/// Nothing recorded counts as not met.
+fn checkpoint_points(
+    i: usize,
+    c: &Checkpoint,
+    check: Option<Check>,
+) -> Result<(Decimal, String), String> {
+    let full = c.points;
+    let check = match (c.credit, check.unwrap_or(Check::Met(false))) {
+        // 1/0 on an all-or-nothing checkpoint, as the command line takes them.
+        (Credit::Whole, Check::Number(n)) if n == Decimal::ONE => Check::Met(true),
+        (Credit::Whole, Check::Number(n)) if n.is_zero() => Check::Met(false),
+        (_, check) => check,
+    };
+    Ok(match (c.credit, check) {
+        (_, Check::Met(true)) => (full, format!("达到，得 {} 分", plain(full))),
+        (_, Check::Met(false)) => (Decimal::ZERO, format!("未达到，扣 {} 分", plain(full))),
+        (Credit::Whole, Check::Number(n)) => {
+            return Err(format!(
+                "checkpoint {} is met or not; expected true or false (or 1/0), found {}",
+                i + 1,
+                plain(n)
+            ));
+        }
+        (Credit::Partial, Check::Number(n)) => {
+            if n < Decimal::ZERO || n > full {
+                return Err(format!(
+                    "checkpoint {} awards {}, outside the allowed 0–{}",
+                    i + 1,
+                    plain(n),
+                    plain(full)
+                ));
+            }
+            let verdict = if n == full {
+                format!("达到，得 {} 分", plain(full))
+            } else {
+                format!("部分达到，得 {} 分（满分 {} 分）", plain(n), plain(full))
+            };
+            (n, verdict)
+        }
+        (Credit::PerItem(each), Check::Number(n)) => {
+            if n < Decimal::ZERO || n.fract() != Decimal::ZERO {
+                return Err(format!(
+                    "checkpoint {} counts shortcomings; expected a whole number, found {}",
+                    i + 1,
+                    plain(n)
+                ));
+            }
+            if n.is_zero() {
+                (full, format!("无缺项，得 {} 分", plain(full)))
+            } else {
+                let lost = (n * each).min(full);
+                let capped = if n * each > full {
+                    "，扣完为止"
+                } else {
+                    ""
+                };
+                (
+                    full - lost,
+                    format!(
+                        "缺 {} 项，扣 {} × {} = {} 分{capped}，得 {} 分",
+                        plain(n),
+                        plain(n),
+                        plain(each),
+                        plain(n * each),
+                        plain(full - lost)
+                    ),
+                )
+            }
+        }
+    })
 }

@@ -8,7 +8,7 @@ use super::popup::{
 };
 use super::{App, Field};
 use crate::edit::{Edit, describe};
-use crate::model::{InputValue, RuleKind, StandardDeduction, Status};
+use crate::model::{Check, Credit, InputValue, RuleKind, StandardDeduction, Status};
 use crate::scoring::rounding::plain;
 use crate::tui::components::{LineInput, TextEditor};
 use crate::tui::strings::Msg;
@@ -414,16 +414,60 @@ impl App {
         let Some(ind) = self.project().get(&code) else {
             return;
         };
-        let n = match &ind.rule.kind {
-            RuleKind::Checkpoints { points } => points.len(),
-            _ => return,
+        let RuleKind::Checkpoints { points } = &ind.rule.kind else {
+            return;
         };
-        let mut checks = ind.assessment.checks.clone();
-        checks.resize(n, false);
-        checks[k] = !checks[k];
-        if let Err(e) = self.commit(Edit::SetChecks { code, checks }) {
+        let Some(point) = points.get(k).copied() else {
+            return;
+        };
+        let current = ind.assessment.checks.get(k).copied();
+        let heading = self.heading(&code);
+        let no = (k + 1).to_string();
+        // A checkpoint that is not all-or-nothing asks for its number instead of toggling.
+        let title = match point.credit {
+            Credit::Whole => {
+                let met = current == Some(Check::Met(true));
+                return self.set_check(code, k, Check::Met(!met));
+            }
+            Credit::Partial => self.tf(
+                Msg::CheckPointsPrompt,
+                &[&heading, &no, &plain(point.points)],
+            ),
+            Credit::PerItem(each) => self.tf(Msg::CheckCountPrompt, &[&heading, &no, &plain(each)]),
+        };
+        let prefill = match current {
+            Some(Check::Number(n)) => plain(n),
+            Some(Check::Met(true)) if point.credit == Credit::Partial => plain(point.points),
+            Some(Check::Met(true)) => "0".into(),
+            _ => String::new(),
+        };
+        self.prompt(title, &prefill, PromptFor::Check { code, index: k });
+    }
+
+    /// Records one checkpoint's value, keeping the others (a checkpoint never recorded is not met).
+    pub(super) fn set_check(&mut self, code: String, k: usize, value: Check) {
+        if let Err(e) = self.check_edit(code, k, value) {
             self.error(e);
         }
+    }
+
+    pub(super) fn check_edit(
+        &mut self,
+        code: String,
+        k: usize,
+        value: Check,
+    ) -> Result<(), String> {
+        let Some(ind) = self.project().get(&code) else {
+            return Ok(());
+        };
+        let n = match &ind.rule.kind {
+            RuleKind::Checkpoints { points } => points.len(),
+            _ => return Ok(()),
+        };
+        let mut checks = ind.assessment.checks.clone();
+        checks.resize(n, Check::Met(false));
+        checks[k] = value;
+        self.commit(Edit::SetChecks { code, checks })
     }
 
     pub(super) fn delete_focused(&mut self) {

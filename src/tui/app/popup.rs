@@ -55,6 +55,11 @@ pub enum PromptFor {
     NewInput {
         code: String,
     },
+    /// The points awarded, or the shortcomings found, for checkpoint `index` of leaf `code`.
+    Check {
+        code: String,
+        index: usize,
+    },
     SaveAs,
     /// A review comment (复核意见) on leaf `code`.
     Flag {

@@ -7,7 +7,7 @@ use super::popup::{
     Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt, PromptFor, is_date, number,
 };
 use crate::edit::Edit;
-use crate::model::{Deduction, Evidence, InputValue};
+use crate::model::{Check, Deduction, Evidence, InputValue};
 use crate::scoring::rounding::plain;
 use crate::tui::strings::Msg;
 
@@ -76,6 +76,15 @@ impl App {
                     name: name.to_string(),
                     value,
                 })
+            }
+            PromptFor::Check { code, index } => {
+                let value = match t {
+                    "" => Check::Met(false),
+                    _ => {
+                        Check::Number(number(t).ok_or_else(|| self.tf(Msg::CheckNotANumber, &[t]))?)
+                    }
+                };
+                self.check_edit(code.clone(), *index, value)
             }
             PromptFor::SaveAs => self.save_as(t),
             PromptFor::Flag { code } => self.submit_flag(code, t),

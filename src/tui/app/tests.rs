@@ -83,7 +83,7 @@ fn checkpoints_tiers_judgement_na_and_status() {
     keys(&mut app, "<Enter><Enter><Down><Down><Space>");
     assert_eq!(
         app.project().get("A101").unwrap().assessment.checks,
-        vec![true, false, true]
+        [true, false, true].map(crate::model::Check::Met)
     );
     assert_eq!(score_of(&app, "A101"), d("2.5"));
     assert_eq!(

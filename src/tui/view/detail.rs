@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{block, inner};
 use crate::diagnostic::Severity;
-use crate::model::{Indicator, RuleKind};
+use crate::model::{Check, Credit, Indicator, RuleKind};
 use crate::scoring::LeafState;
 use crate::scoring::explain::{loss_summary, node_lines};
 use crate::scoring::rounding::{fixed, plain};
@@ -271,23 +271,29 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
             Field::Score => kv(Msg::JudgedScore, value_or_dash(app, a.score.map(plain))),
             Field::Awarded => kv(Msg::AwardedScore, value_or_dash(app, a.score.map(plain))),
             Field::Check(c) => {
-                let met = a.checks.get(*c).copied().unwrap_or(false);
-                let pts = match &ind.rule.kind {
-                    RuleKind::Checkpoints { points } => {
-                        points.get(*c).map(|p| plain(*p)).unwrap_or_default()
+                let check = a.checks.get(*c).copied();
+                let point = match &ind.rule.kind {
+                    RuleKind::Checkpoints { points } => points.get(*c).copied(),
+                    _ => None,
+                };
+                let pts = point.map(|p| plain(p.points)).unwrap_or_default();
+                // The box shows met / not met; a number recorded shows what it means.
+                let (mark, got) = match (check, point.map(|p| p.credit)) {
+                    (Some(Check::Met(true)), _) => ("x", String::new()),
+                    (Some(Check::Number(n)), Some(Credit::PerItem(_))) => {
+                        ("~", format!(" {}", app.tf(Msg::CheckMissing, &[&plain(n)])))
                     }
-                    _ => String::new(),
+                    (Some(Check::Number(n)), _) => {
+                        ("~", format!(" {}", app.tf(Msg::CheckGot, &[&plain(n)])))
+                    }
+                    _ => (" ", String::new()),
                 };
                 let text = ind
                     .criteria
                     .get(*c)
                     .cloned()
                     .unwrap_or_else(|| format!("#{}", c + 1));
-                format!(
-                    "[{}] {text}（{pts} {}）",
-                    if met { "x" } else { " " },
-                    t(Msg::Points)
-                )
+                format!("[{mark}] {text}（{pts} {}）{got}", t(Msg::Points))
             }
             Field::Tier => kv(Msg::Tier, value_or_dash(app, a.tier.clone())),
             Field::Input(name) => format!(

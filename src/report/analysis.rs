@@ -50,8 +50,7 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 _ => format!("根据评分标准，该指标得{score}分，得分率{rate}。"),
             };
             let body = ind.assessment.justification.trim();
-            let paragraph = if body.contains("该指标得") || body.contains("该指标不适用")
-            {
+            let paragraph = if states_a_score(body) || body.contains("该指标不适用") {
                 body.to_string()
             } else if body.is_empty() {
                 sentence
@@ -139,4 +138,49 @@ pub fn to_json(title: &str, items: &[Analysis]) -> Value {
             "paragraph": a.paragraph, "deductions": a.deductions,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// Whether the evaluator's paragraph already gives the leaf's score ("该指标得 1 分", "得2分",
+/// "得分为 2.5 分"): then the report's own sentence stands and none is appended after it.
+fn states_a_score(body: &str) -> bool {
+    body.match_indices('得').any(|(at, _)| {
+        let rest = body[at + '得'.len_utf8()..].trim_start();
+        let rest = ["分为", "分", "为"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest)
+            .trim_start();
+        let digits = rest
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+            .last()
+            .map(|(i, c)| i + c.len_utf8());
+        digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::states_a_score;
+
+    #[test]
+    fn a_paragraph_that_gives_the_score_keeps_its_own_sentence() {
+        for body in [
+            "根据评分标准，该指标得1分，得分率33.33%。",
+            "资料齐全，得2分。",
+            "按评分标准，得 2.5 分。",
+            "该指标得分为3分。",
+        ] {
+            assert!(states_a_score(body), "{body}");
+        }
+        for body in [
+            "每发现一处扣0.5分。",
+            "得分率 90%。",
+            "获得2项荣誉。",
+            "满分 3 分。",
+            "",
+        ] {
+            assert!(!states_a_score(body), "{body}");
+        }
+    }
 }

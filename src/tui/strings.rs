@@ -622,7 +622,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         HelpPageDown => ("下翻一页", "page down"),
         HelpSwitchPane => ("切换指标树 / 详情", "switch between tree and detail"),
         HelpActivate => ("编辑当前字段；在树中打开末级指标或折叠上级", "edit the focused field; in the tree, open a leaf or fold a parent"),
-        HelpToggle => ("勾选评价要点 / 折叠", "tick a checkpoint / fold"),
+        HelpToggle => ("勾选评价要点（酌情得分或按缺项扣分的要点会询问）/ 折叠", "tick a checkpoint (one with partial or per-item credit asks) / fold"),
         HelpBack => ("回到指标树 / 清除提示", "back to the tree / clear the message"),
         HelpSearch => ("搜索编码或名称（中文亦可）", "search code or name (Chinese too)"),
         HelpNextMatch => ("下一个匹配", "next match"),

@@ -159,8 +159,14 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
                 }
             }
             let lost = weight - out.score;
+            // An awarded score that is not the rule's is not "按评分标准": say whose it is.
+            let basis = if out.awarded.is_some_and(|s| s != computed) {
+                "以给定得分计，"
+            } else {
+                "按评分标准"
+            };
             let mut line = format!(
-                "按评分标准得 {} 分（满分 {} 分）",
+                "{basis}得 {} 分（满分 {} 分）",
                 fixed(out.score, fw.places),
                 plain(weight)
             );

@@ -498,3 +498,31 @@ fn a_file_with_errors_is_not_exported() {
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("error:"), "{}", run.stderr);
 }
+
+#[test]
+fn a_penalty_that_cost_nothing_is_not_written_as_a_bonus() {
+    let text = std::fs::read_to_string("tests/projects/adjustments.toml")
+        .unwrap()
+        .replace(
+            "name = \"资金闲置滞留扣分\"\ndirection = \"penalty\"\ncap = 5\n",
+            "name = \"资金闲置滞留扣分\"\ndirection = \"penalty\"\ncap = 5\npoints = 0\nreason = \"未发现\"\n",
+        );
+    assert!(text.contains("points = 0\nreason = \"未发现\""));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("adj.toml");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    for format in ["csv", "md", "html"] {
+        let out = String::from_utf8(export(path, &["-f", format])).unwrap();
+        let row = out
+            .lines()
+            .find(|l| l.contains("F4 资金闲置滞留扣分"))
+            .unwrap_or_else(|| panic!("{format}: no F4 row:\n{out}"));
+        assert!(
+            row.contains("0.00") && !row.contains("+0.00"),
+            "{format}: {row}"
+        );
+        // The bonus keeps its sign.
+        assert!(out.contains("+3.00"), "{format}:\n{out}");
+    }
+}

@@ -156,7 +156,9 @@ impl ScoreSheet {
 }
 
 fn signed_if(row: &SheetRow, text: String) -> String {
-    if row.kind == RowKind::Adjustment && !text.starts_with('-') {
+    // A zero (a 扣分项 that cost nothing) has no sign: "+0.00" reads as a bonus.
+    let zero = text.trim_start_matches(['0', '.']).is_empty();
+    if row.kind == RowKind::Adjustment && !text.starts_with('-') && !zero {
         format!("+{text}")
     } else {
         text
@@ -447,7 +449,7 @@ impl Level1Summary {
                 return String::new();
             }
             let t = fixed(a, self.places);
-            if a >= Decimal::ZERO {
+            if a > Decimal::ZERO {
                 format!("+{t}")
             } else {
                 t

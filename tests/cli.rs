@@ -666,10 +666,12 @@ fn explain_one_indicator_in_full() {
     for text in [
         "资金到位率 = 实际到位资金 ÷ 预算资金 = 1040 ÷ 1580 = 65.82%",
         "给定得分 1.00 分（按评分规则计算为 1.97 分）",
-        "按评分标准得 1.00 分（满分 3 分），扣 2.00 分，得分率 33.33%",
+        "\n  得 1.00 分（满分 3 分），扣 2.00 分，得分率 33.33%",
     ] {
         assert!(out.contains(text), "missing {text:?} in:\n{out}");
     }
+    // The awarded score is not the rule's, so it is not introduced as 按评分标准.
+    assert!(!out.contains("按评分标准得"), "{out}");
     let run = jixiao(&["explain", &path, "A2"]);
     assert!(run.stdout.contains("扣 1.33 分：部分绩效指标设置不合理"));
     assert!(
@@ -1011,4 +1013,46 @@ fn set_checks_takes_true_false_counts_and_points_by_each_checkpoints_credit() {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
     }
     assert_eq!(jixiao(&["check", &p]).code, 0);
+}
+
+#[test]
+fn a_parent_keeps_its_own_analysis_paragraph_and_exports_print_it_before_its_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    std::fs::copy("samples/rongcheng-checkup.toml", &p).unwrap();
+    let p = p.to_str().unwrap();
+    let text =
+        "justification=过程指标分值 25 分，得分 12 分，得分率 48%，主要扣分原因是管理制度不健全。";
+    let set = jixiao(&["set", p, "B", text]);
+    assert_eq!(set.code, 0, "{}{}", set.stdout, set.stderr);
+    // A score on a parent is still refused: its score is the sum of its children.
+    let score = jixiao(&["set", p, "B", "score=12"]);
+    assert_eq!(score.code, 1, "{}", score.stdout);
+    assert!(score.stderr.contains("B is a parent"), "{}", score.stderr);
+    let check = jixiao(&["check", p]);
+    assert!(
+        !check.stdout.contains("recorded on a parent"),
+        "{}",
+        check.stdout
+    );
+    let md = String::from_utf8(
+        jixiao(&["export", p, "-f", "md", "-o", "-"])
+            .stdout
+            .into_bytes(),
+    )
+    .unwrap();
+    let para = md
+        .find("**B 过程**：过程指标分值 25 分")
+        .unwrap_or_else(|| panic!("{md}"));
+    let leaf = md.find("**B101 资金到位率**").unwrap();
+    assert!(
+        para < leaf,
+        "the parent's paragraph comes before its leaves:\n{md}"
+    );
+    // Nothing is appended to it: it is the evaluator's own sentence.
+    assert!(
+        !md[para..leaf].contains("根据评分标准"),
+        "{}",
+        &md[para..leaf]
+    );
 }

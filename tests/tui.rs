@@ -454,3 +454,23 @@ fn checkpoints_ask_for_a_count_or_points_where_they_are_not_all_or_nothing() {
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("checks = [true, 3, 0.5]"), "{saved}");
 }
+
+#[test]
+fn a_parents_analysis_paragraph_is_written_in_the_editor() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/B<Enter><Tab><Enter>");
+    assert!(
+        matches!(app.popup, Some(Popup::Editor(_))),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "过程指标得分率48%<C-s><C-s>");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("justification = \"过程指标得分率48%\""),
+        "{saved}"
+    );
+    let screen = render(&mut app, 100, 30);
+    assert!(screen.contains("过程指标得分率48%"), "{screen}");
+}

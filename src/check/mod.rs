@@ -86,7 +86,8 @@ pub fn check_node(
                     format!("{code} {}: weight is {} but its children add up to {} ({}); expected them to be equal", ind.name, plain(ind.weight), plain(sum), parts.join(" + ")),
                 ));
             }
-            if ind.assessment.has_record() || !ind.assessment.justification.is_empty() {
+            // Its justification is the node's own analysis paragraph and is kept; scores are not.
+            if ind.assessment.has_record() {
                 out.push(Diagnostic::warning(map.indicator(code), format!("{code}: scores recorded on a parent are ignored; a parent's score is the sum of its children")));
             }
         }

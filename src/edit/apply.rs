@@ -124,6 +124,21 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         item.reason = reason.clone();
         return Ok(undo);
     }
+    // A parent's only record is its own analysis paragraph (its score is its children's sum).
+    if let Edit::SetJustification { code, text } = edit
+        && let Some(i) = p.index_of(code)
+        && p.indicators
+            .iter()
+            .any(|x| x.parent.as_deref() == Some(code.as_str()))
+    {
+        let a = &mut p.indicators[i].assessment;
+        let undo = Edit::SetJustification {
+            code: code.clone(),
+            text: a.justification.clone(),
+        };
+        a.justification = text.clone();
+        return Ok(undo);
+    }
     let ind = leaf_mut(p, edit.code())?;
     let code = ind.code.clone();
     let weight = ind.weight;
@@ -474,6 +489,12 @@ pub fn implied_status(p: &Project, edit: &Edit) -> Option<Edit> {
         return None;
     }
     let ind = p.get(edit.code())?;
+    if p.indicators
+        .iter()
+        .any(|x| x.parent.as_deref() == Some(ind.code.as_str()))
+    {
+        return None; // a parent has no status
+    }
     let back_to_scored = || Edit::SetStatus {
         code: ind.code.clone(),
         status: Status::Scored,

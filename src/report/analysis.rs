@@ -28,7 +28,19 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
     card.tree
         .preorder()
         .into_iter()
-        .filter(|&i| card.tree.is_leaf(i) && (all || lost.contains(&i)))
+        .filter(|&i| {
+            if card.tree.is_leaf(i) {
+                all || lost.contains(&i)
+            } else {
+                // A level-1 or level-2 node's own analysis ("决策指标分值 15 分，得分 13.67 分，
+                // 主要扣分原因…"), where the evaluator wrote one.
+                all && !project.indicators[i]
+                    .assessment
+                    .justification
+                    .trim()
+                    .is_empty()
+            }
+        })
         .filter(|&i| {
             !matches!(
                 card.nodes[i].leaf.as_ref().map(|l| &l.state),
@@ -50,7 +62,9 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 _ => format!("根据评分标准，该指标得{score}分，得分率{rate}。"),
             };
             let body = ind.assessment.justification.trim();
-            let paragraph = if states_a_score(body) || body.contains("该指标不适用") {
+            let parent = !card.tree.is_leaf(i);
+            let paragraph = if parent || states_a_score(body) || body.contains("该指标不适用")
+            {
                 body.to_string()
             } else if body.is_empty() {
                 sentence

@@ -542,7 +542,7 @@ pub fn analysis_by_level1(
                 .filter(|a| {
                     project
                         .index_of(&a.code)
-                        .is_some_and(|i| card.tree.ancestors(i).last() == Some(&root))
+                        .is_some_and(|i| i == root || card.tree.ancestors(i).last() == Some(&root))
                 })
                 .cloned()
                 .collect();

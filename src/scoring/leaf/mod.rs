@@ -161,7 +161,7 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             let lost = weight - out.score;
             // An awarded score that is not the rule's is not "按评分标准": say whose it is.
             let basis = if out.awarded.is_some_and(|s| s != computed) {
-                "以给定得分计，"
+                ""
             } else {
                 "按评分标准"
             };

@@ -56,10 +56,11 @@ impl Field {
     }
 }
 
-/// Fields of node `i`; a parent has none (its score is the sum of its children).
+/// Fields of node `i`; a parent has only its analysis paragraph (its score is the sum of its
+/// children).
 pub fn fields(p: &Project, is_leaf: bool, i: usize) -> Vec<Field> {
     if !is_leaf {
-        return Vec::new();
+        return vec![Field::Justification];
     }
     let ind = &p.indicators[i];
     let a = &ind.assessment;

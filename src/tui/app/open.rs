@@ -357,8 +357,17 @@ impl App {
     }
 
     pub(super) fn open_editor(&mut self) {
-        let Some(code) = self.editable_leaf() else {
-            return;
+        // A parent's analysis paragraph is the one thing recorded on a parent.
+        let parent = self
+            .selected_node()
+            .filter(|&i| !self.is_leaf(i))
+            .map(|i| self.project().indicators[i].code.clone());
+        let code = match parent {
+            Some(code) if self.read_only.is_none() => code,
+            _ => match self.editable_leaf() {
+                Some(code) => code,
+                None => return,
+            },
         };
         let text = self
             .project()

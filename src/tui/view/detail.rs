@@ -168,6 +168,9 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             }
         }
     }
+    if !leaf {
+        record_fields(&mut out, ind, false);
+    }
     if !ind.explanation.trim().is_empty() {
         out.heading(t(Msg::SecExplanation).to_string());
         out.text("", ind.explanation.trim(), Style::new(), None);
@@ -189,7 +192,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         for l in node_lines(p, &app.card, i) {
             out.text("  ", &l, Style::new(), None);
         }
-        leaf_fields(&mut out, ind);
+        record_fields(&mut out, ind, true);
         reviews(&mut out, ind);
     }
     let diags = &app.node_diagnostics[i];
@@ -233,12 +236,13 @@ pub(super) fn value_or_dash(app: &App, v: Option<String>) -> String {
         .unwrap_or_else(|| app.t(Msg::NotSet).to_string())
 }
 
-fn leaf_fields(out: &mut Out, ind: &Indicator) {
+/// The fields the evaluator records: all of a leaf's, or a parent's analysis paragraph.
+fn record_fields(out: &mut Out, ind: &Indicator, leaf: bool) {
     let app = out.app;
     let t = |m| app.t(m);
     let kv = |label: Msg, value: String| format!("{}{}{value}", t(label), t(Msg::Colon));
     let a = &ind.assessment;
-    let list = fields(app.project(), true, app.selected());
+    let list = fields(app.project(), leaf, app.selected());
     let detail_focused = app.focus == Focus::Detail && app.popup.is_none();
     let mut section = None;
     for (k, f) in list.iter().enumerate() {

@@ -5,6 +5,8 @@ mod compare;
 mod documents;
 mod merge;
 mod scripted;
+mod shell;
+mod stdio;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -277,6 +279,22 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<documents::SummaryFormat>,
     },
+    /// Print a shell completion script. Load it for this shell:
+    /// `source <(jixiao completions bash)`; or install it once, e.g.
+    /// `jixiao completions bash > ~/.local/share/bash-completion/completions/jixiao`,
+    /// `jixiao completions zsh > ~/.zfunc/_jixiao`,
+    /// `jixiao completions fish > ~/.config/fish/completions/jixiao.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page jixiao(1) (roff) to stdout; with -o DIR, write jixiao.1 and a page
+    /// per subcommand (jixiao-score.1 …) into DIR. Read it with `jixiao man | man -l -`.
+    Man {
+        /// A directory to write every page into (e.g. ~/.local/share/man/man1).
+        #[arg(long, short = 'o', value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -451,6 +469,8 @@ pub fn run() -> ExitCode {
             json,
             format,
         }) => documents::summary(&paths, sort.as_deref(), json, format),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man { output }) => shell::man(output.as_deref()),
         None => match &cli.file {
             Some(file) => {
                 commands::open(file, &open(cli.force, cli.read_only, cli.compare.clone()))

@@ -225,8 +225,20 @@ pub fn explain_paragraphs(
     0
 }
 
-pub fn frameworks() -> u8 {
+pub fn frameworks(json: bool) -> u8 {
     let all = frameworks::all();
+    if json {
+        let list: Vec<serde_json::Value> = all.iter().map(|f| f.to_json()).collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "user_dir": frameworks::user_dir().map(|d| d.display().to_string()),
+                "frameworks": list,
+            }))
+            .unwrap_or_default()
+        );
+        return 0;
+    }
     if all.is_empty() {
         println!("no frameworks found");
     }

@@ -138,7 +138,12 @@ pub enum Command {
         json: bool,
     },
     /// List the frameworks: built-in ones and those in the user's config directory.
-    Frameworks,
+    Frameworks {
+        /// Machine-readable output: id, name, version, basis, built_in, path, total, leaves,
+        /// levels, level1 and grades of each framework; decimals are strings.
+        #[arg(long)]
+        json: bool,
+    },
     /// Three-way merge of a project file, field by field; usable as git's merge driver
     /// (`jixiao merge %O %A %B --path %P`, see docs/team.md).
     ///
@@ -379,7 +384,7 @@ pub fn run() -> ExitCode {
             ),
         },
         Some(Command::Diff { a, b, json }) => compare::diff(&a, &b, json),
-        Some(Command::Frameworks) => commands::frameworks(),
+        Some(Command::Frameworks { json }) => commands::frameworks(json),
         Some(Command::Merge {
             base,
             ours,

@@ -87,11 +87,7 @@ fn describe(text: &str, origin: String) -> Option<FrameworkSource> {
                 (ind.code.clone(), ind.name.clone(), ind.weight)
             })
             .collect(),
-        grades: p
-            .grades
-            .iter()
-            .map(|g| (g.name.clone(), g.min))
-            .collect(),
+        grades: p.grades.iter().map(|g| (g.name.clone(), g.min)).collect(),
     })
 }
 

@@ -730,7 +730,12 @@ fn quotes_backslashes_line_breaks_and_control_characters_survive_the_framework()
     let imported = import_ok(&path, &[]);
     let back = jixiao::store::parse_project(&imported.toml)
         .unwrap_or_else(|e| panic!("{e}\n{}", imported.toml));
-    assert!(!back.has_errors(), "{:?}\n{}", back.diagnostics, imported.toml);
+    assert!(
+        !back.has_errors(),
+        "{:?}\n{}",
+        back.diagnostics,
+        imported.toml
+    );
     let leaf = back.project.get("A101").unwrap();
     assert_eq!(leaf.name, "立项\"依据\"\\");
     assert_eq!(leaf.explanation, explanation);

@@ -375,3 +375,38 @@ fn review_stamps_are_shown_in_local_time_with_the_zone() {
         shown("UTC")
     );
 }
+
+#[test]
+fn import_tells_a_workbook_on_standard_input_by_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("表.xlsx");
+    let out = run(&[
+        "export",
+        "samples/rongcheng-checkup.toml",
+        "-o",
+        &xlsx.to_string_lossy(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let bytes = std::fs::read(&xlsx).unwrap();
+    let from_stdin = run_with(
+        &["import", "-", "--id", "checkup", "--name", "查体"],
+        &bytes,
+        &[],
+    );
+    assert_eq!(from_stdin.code, 0, "{}", from_stdin.stderr);
+    assert!(
+        from_stdin.stdout.contains("from standard input (sheet"),
+        "{}",
+        from_stdin.stdout
+    );
+    let from_file = run(&[
+        "import",
+        &xlsx.to_string_lossy(),
+        "--id",
+        "checkup",
+        "--name",
+        "查体",
+    ]);
+    let body = |s: &str| s.split_once("[framework]").map(|(_, b)| b.to_string());
+    assert_eq!(body(&from_stdin.stdout), body(&from_file.stdout));
+}

@@ -118,10 +118,13 @@ pub fn import(
     let header_row = s.rows[at].number;
     let (project, warnings) =
         build::build(&s.rows[at + 1..], &cols, opts).map_err(ImportError::Table)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = if crate::store::reading::is_stdin(path) {
+        "standard input".to_string()
+    } else {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let from = if s.name.is_empty() {
         file_name
     } else {

@@ -143,6 +143,7 @@ pub fn export(
         eprintln!(
             "error: {what} is binary and would garble the terminal; write it to a file with -o {}.{} (or redirect stdout)",
             file.file_stem()
+                .filter(|_| !super::stdio::is_stdin(file))
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "scores".into()),
             if format == ExportFormat::Docx {

@@ -16,7 +16,49 @@ pub struct FrameworkSource {
     /// `built-in` or the file's path.
     pub origin: String,
     pub text: String,
+    /// The rule the system follows (财预〔2020〕10号 …); may be empty.
+    pub basis: String,
+    /// The base total the level-1 weights add up to (usually 100).
+    pub total: rust_decimal::Decimal,
+    /// How deep the tree goes (3 for 一级/二级/三级指标).
+    pub levels: usize,
+    /// The level-1 indicators: (code, name, weight).
+    pub level1: Vec<(String, String, rust_decimal::Decimal)>,
+    /// The grade bands: (name, lower bound).
+    pub grades: Vec<(String, rust_decimal::Decimal)>,
 }
+
+impl FrameworkSource {
+    pub fn is_builtin(&self) -> bool {
+        self.origin == BUILT_IN
+    }
+
+    /// `jixiao frameworks --json`: one object per framework, decimals as strings (as in every
+    /// JSON the tool writes), `path` null for a built-in one.
+    pub fn to_json(&self) -> serde_json::Value {
+        use crate::scoring::rounding::plain;
+        serde_json::json!({
+            "id": self.id,
+            "name": self.name,
+            "version": self.version,
+            "basis": self.basis,
+            "built_in": self.is_builtin(),
+            "path": (!self.is_builtin()).then_some(&self.origin),
+            "total": plain(self.total),
+            "leaves": self.leaves,
+            "levels": self.levels,
+            "level1": self.level1.iter().map(|(code, name, weight)| serde_json::json!({
+                "code": code, "name": name, "weight": plain(*weight),
+            })).collect::<Vec<_>>(),
+            "grades": self.grades.iter().map(|(name, min)| serde_json::json!({
+                "name": name, "min": plain(*min),
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// The origin of a framework built into the binary.
+const BUILT_IN: &str = "built-in";
 
 /// `~/.config/jixiao/frameworks` (or the platform's equivalent; see `config::dir`).
 pub fn user_dir() -> Option<PathBuf> {
@@ -34,6 +76,18 @@ fn describe(text: &str, origin: String) -> Option<FrameworkSource> {
         leaves: (0..p.indicators.len()).filter(|&i| tree.is_leaf(i)).count(),
         origin,
         text: text.to_string(),
+        basis: p.framework.basis.clone(),
+        total: p.framework.total,
+        levels: tree.depth.iter().copied().max().unwrap_or(0),
+        level1: tree
+            .roots
+            .iter()
+            .map(|&i| {
+                let ind = &p.indicators[i];
+                (ind.code.clone(), ind.name.clone(), ind.weight)
+            })
+            .collect(),
+        grades: p.grades.iter().map(|g| (g.name.clone(), g.min)).collect(),
     })
 }
 
@@ -41,7 +95,7 @@ fn describe(text: &str, origin: String) -> Option<FrameworkSource> {
 pub fn all() -> Vec<FrameworkSource> {
     let mut out: Vec<FrameworkSource> = BUILTIN
         .iter()
-        .filter_map(|(_, text)| describe(text, "built-in".into()))
+        .filter_map(|(_, text)| describe(text, BUILT_IN.into()))
         .collect();
     if let Some(dir) = user_dir()
         && let Ok(rd) = std::fs::read_dir(&dir)
@@ -66,7 +120,8 @@ pub fn all() -> Vec<FrameworkSource> {
 /// Finds a framework by id (user frameworks win over built-in ones) or reads it from a path.
 pub fn find(id_or_path: &str) -> Result<FrameworkSource, String> {
     let as_path = Path::new(id_or_path);
-    if id_or_path.ends_with(".toml") || as_path.components().count() > 1 {
+    // `-`: the framework's text on standard input.
+    if id_or_path.ends_with(".toml") || as_path.components().count() > 1 || id_or_path == "-" {
         let text = crate::store::reading::read_text_limited(
             as_path,
             crate::store::reading::PROJECT_LIMIT,

@@ -480,3 +480,45 @@ fn a_multi_line_paste_without_bracketed_paste_is_text() {
     tmux.keys(&["q"]);
     tmux.wait_gone();
 }
+
+/// A review stamped on a UTC server, read by a reviewer whose terminal is set to Beijing time:
+/// the detail pane shows the stamp in the reader's zone, with its offset.
+#[test]
+fn a_review_stamp_is_shown_in_the_readers_zone() {
+    if !support::require("tmux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    let mut text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+    )
+    .unwrap();
+    text.push_str(
+        "\n[[indicators.A101.reviews]]\nby = \"张三\"\nat = \"2026-01-05 08:00:00 UTC\"\ntext = \"依据不足\"\napproved = false\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-tz-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "TZ=Asia/Shanghai '{}' edit --read-only --lang zh '{}'",
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(started.status.success());
+    tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    tmux.keys(&["/"]);
+    tmux.typed(&["A101", "Enter"]);
+    tmux.wait_for("A101 in the detail pane", |s| {
+        s.contains("╭ A101 依据充分性")
+    });
+    tmux.typed(&["Tab", "G"]);
+    let s = tmux.wait_for("the review stamp", |s| s.contains("张三 2026-01-05"));
+    // At 80 columns the offset wraps onto the next line.
+    assert!(s.contains("张三 2026-01-05 16:00:00"), "{s}");
+    assert!(s.contains("+08:00：依据不足"), "{s}");
+    tmux.typed(&["q"]);
+    tmux.wait_gone();
+}

@@ -708,3 +708,38 @@ fn a_named_pipe_is_refused_as_a_table() {
         );
     }
 }
+
+/// Cells as firms type and paste them: both kinds of quotes, Windows paths with backslashes,
+/// line breaks inside a cell, tabs and stray control characters pasted from other programs. The
+/// framework written is valid TOML and reads back with every character as the cell held it.
+#[test]
+fn quotes_backslashes_line_breaks_and_control_characters_survive_the_framework() {
+    let dir = tempfile::tempdir().unwrap();
+    let explanation = "“到位率”即\"实际到位\"÷'预算'，见 C:\\底稿\\2021\\资金.xlsx\u{7}\u{1b}[0m";
+    let source = "财务处\t台账\\n（不是换行）";
+    let path = write(
+        dir.path(),
+        "hostile.csv",
+        &format!(
+            "一级指标,二级指标,三级指标,分值,指标解释,评价要点,数据来源\n\
+             决策,项目立项,\"立项\"\"依据\"\"\\\",5,\"{}\",\"①第一行 '''\n②第二行 \"\"\"\"\"\"\",{source}\n\
+             决策,项目立项,立项程序,5,,,\n",
+            explanation.replace('"', "\"\"")
+        ),
+    );
+    let imported = import_ok(&path, &[]);
+    let back = jixiao::store::parse_project(&imported.toml)
+        .unwrap_or_else(|e| panic!("{e}\n{}", imported.toml));
+    assert!(
+        !back.has_errors(),
+        "{:?}\n{}",
+        back.diagnostics,
+        imported.toml
+    );
+    let leaf = back.project.get("A101").unwrap();
+    assert_eq!(leaf.name, "立项\"依据\"\\");
+    assert_eq!(leaf.explanation, explanation);
+    assert_eq!(leaf.source, source);
+    assert_eq!(leaf.criteria, ["①第一行 '''", "②第二行 \"\"\""]);
+    assert_eq!(back.project, imported.project);
+}

@@ -9,7 +9,7 @@ use jixiao::store::{LoadError, Loaded, load_file};
 
 /// Loads a file, printing why it could not be (exit 2) or its errors (exit 1).
 pub fn load_or_report(path: &Path) -> Result<Loaded, u8> {
-    let name = path.display().to_string();
+    let name = super::stdio::shown(path);
     match load_file(path) {
         Ok((_, loaded)) => {
             let errors: Vec<Diagnostic> = jixiao::check::check(&loaded)
@@ -43,7 +43,7 @@ pub fn load_or_report(path: &Path) -> Result<Loaded, u8> {
 pub fn check(files: &[std::path::PathBuf], quiet: bool) -> u8 {
     let mut worst = 0u8;
     for path in files {
-        let name = path.display().to_string();
+        let name = super::stdio::shown(path);
         match load_file(path) {
             Ok((_, loaded)) => {
                 let diags = jixiao::check::check(&loaded);
@@ -225,8 +225,20 @@ pub fn explain_paragraphs(
     0
 }
 
-pub fn frameworks() -> u8 {
+pub fn frameworks(json: bool) -> u8 {
     let all = frameworks::all();
+    if json {
+        let list: Vec<serde_json::Value> = all.iter().map(|f| f.to_json()).collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "user_dir": frameworks::user_dir().map(|d| d.display().to_string()),
+                "frameworks": list,
+            }))
+            .unwrap_or_default()
+        );
+        return 0;
+    }
     if all.is_empty() {
         println!("no frameworks found");
     }
@@ -243,7 +255,8 @@ pub fn frameworks() -> u8 {
 }
 
 pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
-    if file.exists() {
+    let to_stdout = super::stdio::is_stdin(file);
+    if !to_stdout && file.exists() {
         eprintln!(
             "{}: error: already exists; jixiao new never overwrites a file",
             file.display()
@@ -258,6 +271,9 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
         }
     };
     let name = name.map(str::to_string).unwrap_or_else(|| {
+        if to_stdout {
+            return String::new();
+        }
         file.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
@@ -269,6 +285,10 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
             return 1;
         }
     };
+    if to_stdout {
+        print!("{text}");
+        return 0;
+    }
     if let Err(e) = jixiao::store::write_new(file, &text) {
         eprintln!("{}: error: cannot write: {e}", file.display());
         return 2;
@@ -317,6 +337,13 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         .unwrap_or_else(jixiao::tui::Lang::from_env);
     let ascii = args.ascii || config.ascii.unwrap_or(false);
     let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width).unwrap_or(1);
+    use super::stdio::{NoStdin, refuse};
+    if let Some(code) = std::iter::once(path)
+        .chain(args.compare.as_deref())
+        .find_map(|p| refuse(p, NoStdin::Workbench))
+    {
+        return code;
+    }
     if !path.exists() {
         eprintln!(
             "{}: error: no such file; create one with `jixiao new --framework ID {}`",

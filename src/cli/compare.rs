@@ -22,7 +22,7 @@ pub fn diff(a: &Path, b: &Path, as_json: bool) -> u8 {
     } else {
         print!(
             "{}",
-            to_text(&d, &a.display().to_string(), &b.display().to_string())
+            to_text(&d, &super::stdio::shown(a), &super::stdio::shown(b))
         );
     }
     u8::from(!d.is_empty())

@@ -143,6 +143,7 @@ pub fn export(
         eprintln!(
             "error: {what} is binary and would garble the terminal; write it to a file with -o {}.{} (or redirect stdout)",
             file.file_stem()
+                .filter(|_| !super::stdio::is_stdin(file))
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "scores".into()),
             if format == ExportFormat::Docx {
@@ -258,15 +259,21 @@ pub struct ImportArgs<'a> {
     pub force: bool,
 }
 
+/// A file's name without its extension; standard input has none, and is called `imported`.
 fn stem(path: &Path) -> String {
+    if super::stdio::is_stdin(path) {
+        return "imported".to_string();
+    }
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
 
 pub fn import(a: &ImportArgs) -> u8 {
-    let name = a.file.display().to_string();
-    if !a.file.is_file() {
+    let name = super::stdio::shown(a.file);
+    // `-o -` is standard output, as without -o.
+    let output = a.output.filter(|o| !super::stdio::is_stdin(o));
+    if !super::stdio::is_stdin(a.file) && !a.file.is_file() {
         eprintln!("{name}: error: no such file");
         return 2;
     }
@@ -290,7 +297,7 @@ pub fn import(a: &ImportArgs) -> u8 {
         },
         None => None,
     };
-    if let Some(out) = a.output
+    if let Some(out) = output
         && out.exists()
         && !a.force
     {
@@ -304,7 +311,7 @@ pub fn import(a: &ImportArgs) -> u8 {
         id: a
             .id
             .map(str::to_string)
-            .unwrap_or_else(|| stem(a.output.unwrap_or(a.file))),
+            .unwrap_or_else(|| stem(output.unwrap_or(a.file))),
         name: a.name.map(str::to_string).unwrap_or_else(|| stem(a.file)),
         total,
     };
@@ -355,7 +362,7 @@ pub fn import(a: &ImportArgs) -> u8 {
             imported.sheet, imported.header_row
         )
     };
-    match a.output {
+    match output {
         Some(out) => {
             let written = if a.force {
                 atomic_write(out, imported.toml.as_bytes())

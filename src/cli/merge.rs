@@ -8,17 +8,24 @@ use jixiao::merge::{self, Input, MergeError};
 use jixiao::model::{Field, Side, show as show_value};
 use jixiao::store::{LoadError, SaveError, atomic_write, parse_project};
 
+use super::stdio::{self, NoStdin};
+
 fn read(path: &Path) -> Result<String, u8> {
-    std::fs::read(path)
+    let bytes = if stdio::is_stdin(path) {
+        jixiao::store::reading::stdin_bytes()
+    } else {
+        std::fs::read(path)
+    };
+    bytes
         .map_err(|e| {
-            eprintln!("{}: error: cannot read: {e}", path.display());
+            eprintln!("{}: error: cannot read: {e}", stdio::shown(path));
             2
         })
         .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|e| {
                 eprintln!(
                     "{}: error: not UTF-8 text (invalid byte at offset {})",
-                    path.display(),
+                    stdio::shown(path),
                     e.utf8_error().valid_up_to()
                 );
                 2
@@ -39,6 +46,9 @@ pub struct MergeArgs<'a> {
 /// Exit 0: merged cleanly; 1: conflicts, recorded in the file; 2: an input could not be read
 /// or merged (OURS is left as it was).
 pub fn merge(a: &MergeArgs) -> u8 {
+    if let Some(code) = stdio::refuse(a.ours, NoStdin::MergeOurs) {
+        return code;
+    }
     let name = a
         .name
         .map(str::to_string)
@@ -55,7 +65,7 @@ pub fn merge(a: &MergeArgs) -> u8 {
                 Input::Ours => a.ours,
                 Input::Theirs => a.theirs,
             };
-            let file = path.display().to_string();
+            let file = stdio::shown(path);
             match error {
                 LoadError::Syntax(d) => eprintln!("{}", d.display(&file)),
                 LoadError::Io(e) => eprintln!("{file}: error: {e}"),
@@ -121,7 +131,7 @@ pub fn show(path: &Path) -> u8 {
             }
         }
         Err(e) => {
-            eprintln!("{}: warning: shown as text: {e}", path.display());
+            eprintln!("{}: warning: shown as text: {e}", stdio::shown(path));
             print!("{text}");
         }
     }
@@ -132,6 +142,9 @@ pub fn show(path: &Path) -> u8 {
 /// side, through the same checked save as every edit (built again on the file if someone saved
 /// in between).
 pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
+    if let Some(code) = stdio::refuse(path, NoStdin::Edit("resolve")) {
+        return code;
+    }
     let name = path.display().to_string();
     let Some(take) = Side::parse(side) else {
         eprintln!("{name}: error: expected `ours` or `theirs`, not \"{side}\"");

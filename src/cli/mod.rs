@@ -5,6 +5,8 @@ mod compare;
 mod documents;
 mod merge;
 mod scripted;
+mod shell;
+mod stdio;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -136,7 +138,12 @@ pub enum Command {
         json: bool,
     },
     /// List the frameworks: built-in ones and those in the user's config directory.
-    Frameworks,
+    Frameworks {
+        /// Machine-readable output: id, name, version, basis, built_in, path, total, leaves,
+        /// levels, level1 and grades of each framework; decimals are strings.
+        #[arg(long)]
+        json: bool,
+    },
     /// Three-way merge of a project file, field by field; usable as git's merge driver
     /// (`jixiao merge %O %A %B --path %P`, see docs/team.md).
     ///
@@ -277,6 +284,22 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<documents::SummaryFormat>,
     },
+    /// Print a shell completion script. Load it for this shell:
+    /// `source <(jixiao completions bash)`; or install it once, e.g.
+    /// `jixiao completions bash > ~/.local/share/bash-completion/completions/jixiao`,
+    /// `jixiao completions zsh > ~/.zfunc/_jixiao`,
+    /// `jixiao completions fish > ~/.config/fish/completions/jixiao.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page jixiao(1) (roff) to stdout; with -o DIR, write jixiao.1 and a page
+    /// per subcommand (jixiao-score.1 …) into DIR. Read it with `jixiao man | man -l -`.
+    Man {
+        /// A directory to write every page into (e.g. ~/.local/share/man/man1).
+        #[arg(long, short = 'o', value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -361,7 +384,7 @@ pub fn run() -> ExitCode {
             ),
         },
         Some(Command::Diff { a, b, json }) => compare::diff(&a, &b, json),
-        Some(Command::Frameworks) => commands::frameworks(),
+        Some(Command::Frameworks { json }) => commands::frameworks(json),
         Some(Command::Merge {
             base,
             ours,
@@ -451,6 +474,8 @@ pub fn run() -> ExitCode {
             json,
             format,
         }) => documents::summary(&paths, sort.as_deref(), json, format),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man { output }) => shell::man(output.as_deref()),
         None => match &cli.file {
             Some(file) => {
                 commands::open(file, &open(cli.force, cli.read_only, cli.compare.clone()))

@@ -8,6 +8,8 @@ use jixiao::model::{Deduction, Evidence};
 use jixiao::scoring::{self, rounding::fixed};
 use jixiao::store::{ProjectFile, SaveError, parse_decimal};
 
+use super::stdio::{NoStdin, refuse};
+
 /// Builds the edits for `code` from the opened file (so indexes can be computed).
 type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String> + 'a;
 
@@ -115,6 +117,9 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
 }
 
 pub fn set(path: &Path, code: &str, assignments: &[String], force: bool) -> u8 {
+    if let Some(code) = refuse(path, NoStdin::Edit("set")) {
+        return code;
+    }
     run(path, code, force, &|_| {
         assignments
             .iter()
@@ -131,6 +136,9 @@ pub fn deduct(
     evidence: &[String],
     force: bool,
 ) -> u8 {
+    if let Some(code) = refuse(path, NoStdin::Edit("deduct")) {
+        return code;
+    }
     run(path, code, force, &|f| {
         let points = parse_decimal(points)
             .ok_or_else(|| format!("points must be a number such as 0.5, not \"{points}\""))?;
@@ -156,6 +164,9 @@ pub fn deduct(
 }
 
 pub fn evidence_add(path: &Path, code: &str, title: &str, at: &str, note: &str, force: bool) -> u8 {
+    if let Some(code) = refuse(path, NoStdin::Edit("evidence add")) {
+        return code;
+    }
     run(path, code, force, &|f| {
         let index = f
             .project()

@@ -48,6 +48,14 @@ fn is_csv(path: &Path) -> bool {
     })
 }
 
+/// Standard input has no name to tell its kind by: a workbook starts with its container's
+/// signature (zip for xlsx/ods, OLE for xls); anything else is read as CSV.
+fn stdin_is_text(path: &Path) -> bool {
+    crate::store::reading::is_stdin(path)
+        && crate::store::reading::stdin_bytes()
+            .is_ok_and(|b| !(b.starts_with(b"PK\x03\x04") || b.starts_with(b"\xD0\xCF\x11\xE0")))
+}
+
 const HEADER_HELP: &str = "expected a header row with 一级指标 and 分值 (also 二级指标, 三级指标, 指标解释, 评分标准; or level1, weight, explanation, criteria …); map other names with --col weight=权重";
 
 /// Reads `path` (CSV, xlsx, xls or ods) and builds the framework.
@@ -57,7 +65,7 @@ pub fn import(
     mapping: &[(Field, String)],
     opts: &Options,
 ) -> Result<Imported, ImportError> {
-    let sheets = if is_csv(path) {
+    let sheets = if is_csv(path) || stdin_is_text(path) {
         vec![read::read_csv(path).map_err(ImportError::File)?]
     } else {
         read::read_workbook(path).map_err(ImportError::File)?
@@ -110,10 +118,13 @@ pub fn import(
     let header_row = s.rows[at].number;
     let (project, warnings) =
         build::build(&s.rows[at + 1..], &cols, opts).map_err(ImportError::Table)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = if crate::store::reading::is_stdin(path) {
+        "standard input".to_string()
+    } else {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let from = if s.name.is_empty() {
         file_name
     } else {

@@ -5,34 +5,15 @@
 use crate::model::Project;
 use crate::scoring::rounding::plain;
 
-/// A TOML basic string, escaped.
+/// A TOML string as toml_edit encodes it: basic or literal, single- or multi-line, whichever
+/// writes the text most plainly, with every character TOML must escape escaped.
 fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    toml_edit::Value::from(s).to_string()
 }
 
 /// A key, bare when TOML allows it (ASCII letters, digits, `-`, `_`), quoted otherwise.
 fn key(k: &str) -> String {
-    if !k.is_empty()
-        && k.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        k.to_string()
-    } else {
-        string(k)
-    }
+    toml_edit::Key::new(k).display_repr().into_owned()
 }
 
 /// `header` lines go on top as comments.
@@ -100,6 +81,29 @@ mod tests {
     fn keys_and_strings() {
         assert_eq!(key("A101"), "A101");
         assert_eq!(key("一"), "\"一\"");
-        assert_eq!(string("说\"好\"\n下一行"), "\"说\\\"好\\\"\\n下一行\"");
+        assert_eq!(string("资金到位率"), "\"资金到位率\"");
+    }
+
+    /// Whatever a spreadsheet cell holds comes back byte for byte: quotes of both kinds,
+    /// backslashes, line breaks (Excel's Alt-Enter, Windows CR LF), tabs and control characters.
+    #[test]
+    fn every_character_a_cell_can_hold_reads_back_as_written() {
+        let texts = [
+            "说\"好\"与'坏'",
+            r"C:\评价\2021\底稿.xlsx 与 \n 不是换行",
+            "第一行\n第二行\r\n第三行",
+            "制表\t符、响铃\u{7}、退格\u{8}、删除\u{7f}、换页\u{c}、转义\u{1b}[2J",
+            "'''三个单引号''' 与 \"\"\"三个双引号\"\"\"",
+            "结尾反斜杠\\",
+            "",
+        ];
+        for text in texts {
+            let doc = format!("[t]\nv = {}\n{} = 1\n", string(text), key(text));
+            let parsed: toml_edit::DocumentMut = doc
+                .parse()
+                .unwrap_or_else(|e| panic!("{text:?} as {doc}: {e}"));
+            assert_eq!(parsed["t"]["v"].as_str(), Some(text), "{doc}");
+            assert!(parsed["t"].as_table().unwrap().contains_key(text), "{doc}");
+        }
     }
 }

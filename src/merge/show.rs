@@ -46,7 +46,7 @@ fn value_text(v: &FieldValue) -> String {
         FieldValue::Review(r) => format!(
             "{} {}{} {}",
             r.by,
-            r.at,
+            crate::time::show_stamp(&r.at),
             if r.approved { " 通过" } else { "" },
             full(&r.text)
         ),

@@ -69,7 +69,8 @@ impl LockInfo {
         self.pid == std::process::id() && self.host == hostname()
     }
 
-    /// "王五@server1 (pid 4242) since 2026-11-23 07:30:05 +08:00", every field as plain text:
+    /// "王五@server1 (pid 4242) since 2026-11-23 07:30:05 +08:00" (the time in the reader's
+    /// zone, whatever zone the writer was in), every field as plain text:
     /// the fields come from a file anyone in the group can write, so control characters
     /// (escape sequences that would drive the terminal) are shown escaped, never sent.
     pub fn describe(&self) -> String {
@@ -78,7 +79,7 @@ impl LockInfo {
             plain(&self.user),
             plain(&self.host),
             self.pid,
-            plain(&self.since)
+            plain(&crate::time::show_stamp(&self.since))
         )
     }
 

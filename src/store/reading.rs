@@ -19,7 +19,18 @@ pub const IMPORT_LIMIT: u64 = 32 * 1024 * 1024;
 
 /// Reads at most `limit` bytes of the regular file at `path`; `what` names the file in the
 /// refusal ("a project", "a justification").
+///
+/// `-` is standard input (see `is_stdin`).
 pub fn read_limited(path: &Path, limit: u64, what: &str) -> io::Result<Vec<u8>> {
+    if is_stdin(path) {
+        let bytes = stdin_bytes()?;
+        let n = bytes.len() as u64;
+        if n > limit {
+            let known = (n <= PROJECT_LIMIT.max(IMPORT_LIMIT)).then_some(n);
+            return Err(too_large(known, limit, what));
+        }
+        return Ok(bytes);
+    }
     let meta = std::fs::metadata(path)?;
     refuse_special(&meta)?;
     if meta.len() > limit {
@@ -34,6 +45,32 @@ pub fn read_limited(path: &Path, limit: u64, what: &str) -> io::Result<Vec<u8>> 
         return Err(too_large(None, limit, what));
     }
     Ok(bytes)
+}
+
+/// Whether `path` is `-`, the shell's name for standard input (or output, where a file is
+/// written). A file really named `-` is reached as `./-`.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Standard input, read once to its end (never more than the largest limit, plus one byte to
+/// tell that it went on) and kept: a command that names `-` twice (`jixiao diff - -`) reads the
+/// same bytes twice instead of an empty second input.
+pub fn stdin_bytes() -> io::Result<Vec<u8>> {
+    static STDIN: std::sync::OnceLock<Result<Vec<u8>, (io::ErrorKind, String)>> =
+        std::sync::OnceLock::new();
+    let read = STDIN.get_or_init(|| {
+        let limit = PROJECT_LIMIT.max(IMPORT_LIMIT);
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| (e.kind(), e.to_string()))
+    });
+    read.clone()
+        .map_err(|(kind, msg)| io::Error::new(kind, format!("standard input: {msg}")))
 }
 
 /// Reads a text file (see `read_limited`) and decodes it as UTF-8, naming the encoding when it

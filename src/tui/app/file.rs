@@ -214,7 +214,10 @@ impl App {
             self.t(Msg::RecoveryLater).to_string(),
         ];
         self.popup = Some(Popup::Picker(super::Picker {
-            title: self.tf(Msg::RecoveryTitle, &[&rec.written]),
+            title: self.tf(
+                Msg::RecoveryTitle,
+                &[&crate::time::show_stamp(&rec.written)],
+            ),
             items,
             selected: 0,
             error: None,

@@ -103,8 +103,7 @@ fn last_saver(path: &std::path::Path) -> String {
     let target = crate::store::safe_write::resolve(path).unwrap_or_else(|_| path.to_path_buf());
     match std::fs::metadata(target) {
         Ok(m) => {
-            let when = crate::time::format_local(m.mtime().max(0) as u64);
-            let hm = when.get(11..16).unwrap_or(&when).to_string();
+            let hm = crate::time::hour_minute_unix(m.mtime());
             format!(
                 "{} ({hm})",
                 lock::plain(&crate::store::safe_write::user_name(m.uid()))

@@ -223,7 +223,7 @@ fn reviews(out: &mut Out, ind: &Indicator) {
         } else {
             (app.t(Msg::ReviewFlaggedTag), app.theme.warning())
         };
-        let mut s = format!("{} {}", r.by, r.at);
+        let mut s = format!("{} {}", r.by, crate::time::show_stamp(&r.at));
         if !r.text.trim().is_empty() {
             s.push_str(&format!("{}{}", app.t(Msg::Colon), r.text.trim()));
         }

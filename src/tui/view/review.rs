@@ -330,7 +330,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         } else {
             (t(Msg::ReviewFlaggedTag), app.theme.warning())
         };
-        let mut s = format!("{} {}", r.by, r.at);
+        let mut s = format!("{} {}", r.by, crate::time::show_stamp(&r.at));
         if !r.text.trim().is_empty() {
             s.push_str(&format!("{}{}", t(Msg::Colon), r.text.trim()));
         }

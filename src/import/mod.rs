@@ -8,6 +8,8 @@
 pub mod build;
 pub mod columns;
 pub mod read;
+pub mod rule_text;
+pub mod rule_toml;
 pub mod write;
 mod zip_limit;
 

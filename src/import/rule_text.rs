@@ -1,0 +1,586 @@
+//! Reading a leaf's 评分标准 for the plain rules firms write again and again ("按比率得分",
+//! "≥95%得满分，否则不得分", "每发现一处扣0.5分，扣完为止", "每降低5%扣2分", "好/较好/一般/差",
+//! "完全…得满分，部分…得1分，未…不得分"), and turning them into the rule kind with its
+//! parameters.
+//!
+//! [`PHRASES`] is the table: each phrase has an id, an example as sheets write it, and the
+//! reader that recognises it; the first that recognises a text wins, so the specific ones come
+//! first. Text none of them recognises stays text (the leaf keeps the default deductions rule)
+//! and the importer says so. A rule read here is marked `from_text` (`origin = "text"` in the
+//! file) until someone checks it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use crate::model::{CompareOp, Fraction, Level, Measure, Rule, RuleKind, ThresholdMiss};
+use crate::store::parse_decimal;
+
+/// What the reader knows about a leaf.
+#[derive(Debug, Clone, Copy)]
+pub struct LeafText<'a> {
+    pub name: &'a str,
+    pub weight: Decimal,
+    /// 评分标准 lines.
+    pub criteria: &'a [String],
+    /// 计算公式 ("资金到位率=实际到位资金/预算资金×100%"), when the sheet has one.
+    pub formula: &'a str,
+    /// 目标值 ("≥95%").
+    pub target: &'a str,
+}
+
+/// One recognised phrase.
+pub struct Phrase {
+    pub id: &'static str,
+    /// How a sheet writes it (each has a unit test).
+    pub example: &'static str,
+    read: fn(&Ctx) -> Option<RuleKind>,
+}
+
+/// The phrases, most specific first.
+pub const PHRASES: &[Phrase] = &[
+    Phrase {
+        id: "per_step",
+        example: "资金到位率≥95%得满分，每降低5%扣2分，扣完为止",
+        read: per_step,
+    },
+    Phrase {
+        id: "bands",
+        example: "≥90%得4分；80%-90%得3分；70%-80%得2分；70%以下不得分",
+        read: bands,
+    },
+    Phrase {
+        id: "threshold",
+        example: "完成率≥95%得满分，否则不得分",
+        read: threshold,
+    },
+    Phrase {
+        id: "per_finding",
+        example: "每发现一处问题扣0.5分，扣完为止",
+        read: per_finding,
+    },
+    Phrase {
+        id: "grades",
+        example: "评价为好得4分，较好得3分，一般得2分，差得0分",
+        read: grades,
+    },
+    Phrase {
+        id: "complete_partial_none",
+        example: "完全符合得满分，部分符合得1分，未符合不得分",
+        read: complete_partial_none,
+    },
+    Phrase {
+        id: "checkpoints",
+        example: "①制度健全（1分）；\n②执行有效（1分）",
+        read: checkpoints,
+    },
+    Phrase {
+        id: "rate",
+        example: "按比率得分：得分=资金到位率×分值",
+        read: rate,
+    },
+    Phrase {
+        id: "reach",
+        example: "达到目标得满分，否则不得分",
+        read: reach,
+    },
+    Phrase {
+        id: "levels",
+        example: "职能明确得2分；有文件但不明确得1分；没有得0分",
+        read: levels,
+    },
+    Phrase {
+        id: "judgement",
+        example: "根据实际情况酌情得0-2分",
+        read: judgement,
+    },
+];
+
+/// The rule the 评分标准 states, marked as read from the text, and the phrase that read it.
+pub fn read(leaf: &LeafText) -> Option<(Rule, &'static str)> {
+    let ctx = Ctx::new(leaf);
+    if ctx.text.is_empty() {
+        return None;
+    }
+    PHRASES.iter().find_map(|p| {
+        (p.read)(&ctx).map(|kind| {
+            let mut rule = Rule {
+                kind,
+                from_text: true,
+                ..Rule::default()
+            };
+            // "≥90%得2分" on a 3-point leaf: the rule's full marks are 2.
+            if let Some(m) = ctx.full_points().filter(|m| *m < leaf.weight)
+                && matches!(
+                    rule.kind,
+                    RuleKind::Threshold { .. } | RuleKind::Rate { .. } | RuleKind::PerPoint { .. }
+                )
+            {
+                rule.max = Some(m);
+            }
+            (rule, p.id)
+        })
+    })
+}
+
+struct Ctx<'a> {
+    leaf: &'a LeafText<'a>,
+    /// The criteria joined and normalised: half-width digits and punctuation, ≥/≤ for the words
+    /// that mean them, no spaces.
+    text: String,
+    lines: Vec<String>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(leaf: &'a LeafText<'a>) -> Ctx<'a> {
+        let lines: Vec<String> = leaf
+            .criteria
+            .iter()
+            .map(|l| normalize(l))
+            .filter(|l| !l.is_empty())
+            .collect();
+        Ctx {
+            leaf,
+            text: lines.join(";"),
+            lines,
+        }
+    }
+
+    /// What the measured rules read: the formula's ratio, else a rate the text or the name says.
+    fn measure(&self) -> Option<Measure> {
+        for f in [self.leaf.formula.to_string()]
+            .into_iter()
+            .chain(self.lines.iter().cloned())
+        {
+            if let Some(m) = ratio_of(&normalize(&f)) {
+                return Some(m);
+            }
+        }
+        if let Some(m) = RATE_TIMES.captures(&self.text) {
+            let name = strip_prefixes(&m[1]);
+            if !matches!(name, "比率" | "比例" | "率") {
+                return Some(Measure::Value(name.to_string()));
+            }
+        }
+        let name = normalize(self.leaf.name);
+        if name.ends_with(['率', '度']) {
+            return Some(Measure::Value(name));
+        }
+        RATE_WORD
+            .captures_iter(&self.text)
+            .map(|c| strip_prefixes(c.get(1).map_or("", |m| m.as_str())).to_string())
+            .find(|n| !matches!(n.as_str(), "比率" | "比例" | "率" | "比例率"))
+            .map(Measure::Value)
+    }
+
+    /// "≥95%", "达到95%", "95%以上" in the text, else in the 目标值.
+    fn at_least(&self) -> Option<Decimal> {
+        find_limit(&self.text, &AT_LEAST).or_else(|| {
+            let t = normalize(self.leaf.target);
+            find_limit(&t, &AT_LEAST).or_else(|| {
+                t.strip_suffix('%')
+                    .and_then(|n| parse_decimal(n.trim_start_matches('>')))
+            })
+        })
+    }
+
+    /// "得2分" where full marks are meant ("≥90%得2分").
+    fn full_points(&self) -> Option<Decimal> {
+        FULL_POINTS
+            .captures(&self.text)
+            .and_then(|c| parse_decimal(&c[1]))
+    }
+}
+
+const NUM: &str = r"(\d+(?:\.\d+)?)";
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace("NUM", NUM)).expect("the phrase patterns are valid")
+}
+
+static AT_LEAST: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:≥|达到|>)NUM%|NUM%(?:及|或)?以上|不低于NUM%"));
+static AT_MOST: LazyLock<Regex> = LazyLock::new(|| re(r"(?:≤|<)NUM%|NUM%(?:及|或)?以[内下]"));
+static FULL_POINTS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:≥|达到|>)\d+(?:\.\d+)?%[^;。,否]*?得NUM分"));
+static RATE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"([\p{Han}A-Za-z]{1,12}?[率度])"));
+
+fn find_limit(text: &str, pattern: &Regex) -> Option<Decimal> {
+    let c = pattern.captures(text)?;
+    c.iter()
+        .skip(1)
+        .flatten()
+        .find_map(|m| parse_decimal(m.as_str()))
+}
+
+fn strip_prefixes(s: &str) -> &str {
+    let mut s = s;
+    for p in [
+        "否则", "按照", "根据", "按", "以", "其", "则", "得分=", "即",
+    ] {
+        s = s.strip_prefix(p).unwrap_or(s);
+    }
+    s
+}
+
+/// Half-width digits and punctuation, no spaces, ≥ and ≤ for the words that mean them.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c),
+            '％' => '%',
+            '（' => '(',
+            '）' => ')',
+            '，' | '、' => ',',
+            '；' => ';',
+            '：' => ':',
+            '．' => '.',
+            '＝' => '=',
+            '＞' => '>',
+            '＜' => '<',
+            '*' | '＊' => '×',
+            '÷' | '／' => '/',
+            '～' | '~' | '—' | '–' | '至' => '-',
+            c if c.is_whitespace() => continue,
+            c => c,
+        };
+        out.push(c);
+    }
+    for (from, to) in [
+        (">=", "≥"),
+        ("<=", "≤"),
+        ("大于等于", "≥"),
+        ("大于或等于", "≥"),
+        ("高于或等于", "≥"),
+        ("不低于", "≥"),
+        ("不少于", "≥"),
+        ("小于等于", "≤"),
+        ("小于或等于", "≤"),
+        ("不高于", "≤"),
+        ("不超过", "≤"),
+        ("一个百分点", "1个百分点"),
+        ("百分之", ""),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
+/// "资金到位率=(实际到位资金/预算资金)×100%" → the ratio of two inputs.
+fn ratio_of(formula: &str) -> Option<Measure> {
+    let (_, rhs) = formula.split_once('=')?;
+    let rhs = rhs
+        .trim_end_matches(['。', ';', '.'])
+        .trim_end_matches("×100%")
+        .replace(['(', ')', '[', ']', '【', '】'], "");
+    let (a, b) = rhs.split_once('/')?;
+    let ok = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() && !c.is_ascii_digit() || c == '_')
+    };
+    (ok(a) && ok(b)).then(|| Measure::Ratio {
+        numerator: a.to_string(),
+        denominator: b.to_string(),
+    })
+}
+
+fn dec(s: &str) -> Option<Decimal> {
+    parse_decimal(s)
+}
+
+/// Points or a share of the weight: "2分" → points, "5%" → 0.05 of the weight.
+enum Amount {
+    Points(Decimal),
+    Share(Fraction),
+}
+
+fn amount(n: &str, unit: &str) -> Option<Amount> {
+    let d = dec(n)?;
+    Some(if unit == "%" {
+        Amount::Share(Fraction::whole(d / Decimal::ONE_HUNDRED))
+    } else {
+        Amount::Points(d)
+    })
+}
+
+/// "每降低5%扣2分", "每低1个百分点扣权重的5%", "每超出1%扣0.5分".
+fn per_step(c: &Ctx) -> Option<RuleKind> {
+    static STEP: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"每(降低|下降|减少|低于?|少|超出|超过|增加|提高|高于?)NUM?(?:%|个百分点|百分点)[^;。]*?扣(?:除)?(权重的|分值的)?NUM(分|%)",
+        )
+    });
+    let m = STEP.captures(&c.text)?;
+    let above = matches!(&m[1], "超出" | "超过" | "增加" | "提高" | "高" | "高于");
+    let step = m
+        .get(2)
+        .and_then(|s| dec(s.as_str()))
+        .unwrap_or(Decimal::ONE);
+    let threshold = if above {
+        find_limit(&c.text, &AT_MOST).unwrap_or(Decimal::ONE_HUNDRED)
+    } else {
+        c.at_least().unwrap_or(Decimal::ONE_HUNDRED)
+    };
+    let (deduct, deduct_fraction) = match amount(&m[4], &m[5])? {
+        Amount::Points(p) if m.get(3).is_none() => (Some(p), None),
+        Amount::Points(_) => return None,
+        Amount::Share(f) => (None, Some(f)),
+    };
+    Some(RuleKind::PerPoint {
+        measure: c.measure()?,
+        threshold,
+        deduct,
+        deduct_fraction,
+        step,
+        steps: Default::default(),
+        above,
+        tolerance: Decimal::ZERO,
+    })
+}
+
+/// "≥95%得满分，否则不得分 / 否则按比例得分 / 否则得分=完成率×分值 / 否则得1分", and the upper
+/// bound "≤100%得满分，超出不得分".
+fn threshold(c: &Ctx) -> Option<RuleKind> {
+    static FULL: LazyLock<Regex> = LazyLock::new(|| re(r"得满分|得NUM分"));
+    let t = &c.text;
+    let (op, limit) = match (find_limit(t, &AT_LEAST), find_limit(t, &AT_MOST)) {
+        (Some(l), _) => (CompareOp::AtLeast, l),
+        (None, Some(l)) => (CompareOp::AtMost, l),
+        _ => return None,
+    };
+    FULL.find(t)?;
+    static ELSE_POINTS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:否则|未达到|低于|以下)[^;。]*?得NUM分"));
+    let otherwise = if t.contains("按比例") || t.contains("按比率") && !t.contains("×") {
+        ThresholdMiss::Proportional
+    } else if RATE_TIMES.is_match(t) {
+        ThresholdMiss::Rate
+    } else if let Some(p) = ELSE_POINTS.captures(t).and_then(|m| dec(&m[1])) {
+        ThresholdMiss::Points(p)
+    } else if t.contains("不得分") {
+        ThresholdMiss::Points(Decimal::ZERO)
+    } else {
+        return None;
+    };
+    Some(RuleKind::Threshold {
+        measure: c.measure()?,
+        op,
+        limit,
+        otherwise,
+    })
+}
+
+/// "资金到位率×分值": the rate's name is captured.
+static RATE_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"([\p{Han}A-Za-z]{0,12}[率度])×(?:该|本)?(?:指标)?(?:分值|权重|满分|标准分|总分)")
+});
+
+/// "≥90%得4分；80%-90%得3分；70%以下不得分": fixed points per band, the lowest band's floor
+/// implied.
+fn bands(c: &Ctx) -> Option<RuleKind> {
+    static BAND: LazyLock<Regex> = LazyLock::new(|| re(r"NUM%[^;。,]*?(?:得满分|得NUM分)"));
+    let mut bands: Vec<(Decimal, Decimal)> = Vec::new();
+    for clause in c.text.split([';', '。', ',']) {
+        if clause.contains("以下") || clause.contains("低于") || clause.contains('<') {
+            continue;
+        }
+        let Some(m) = BAND.captures(clause) else {
+            continue;
+        };
+        let points = match m.get(2) {
+            Some(p) => dec(p.as_str())?,
+            None => c.leaf.weight,
+        };
+        bands.push((dec(&m[1])?, points));
+    }
+    let distinct = bands.windows(2).all(|w| w[0].0 != w[1].0);
+    (bands.len() >= 2 && distinct).then_some(RuleKind::Bands {
+        measure: c.measure()?,
+        bands,
+    })
+}
+
+/// "每发现一处问题扣0.5分，扣完为止", "每有一项不规范扣权重的10%".
+fn per_finding(c: &Ctx) -> Option<RuleKind> {
+    static FIND: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"每(?:发现|有|出现|存在|缺少?|少|漏)?(?:一|1)?(?:处|项|次|个|例|份|笔|条|家|人次|户)[^;。]*?扣(?:除)?(权重的|分值的)?NUM(分|%)",
+        )
+    });
+    let m = FIND.captures(&c.text)?;
+    let (per_item, fraction) = match amount(&m[2], &m[3])? {
+        Amount::Points(p) if m.get(1).is_none() => (Some(p), None),
+        Amount::Points(_) => return None,
+        Amount::Share(f) => (None, Some(f)),
+    };
+    Some(RuleKind::Deductions {
+        per_item,
+        fraction,
+        groups: Vec::new(),
+    })
+}
+
+/// The value after a level's description: "得4分" (points), "(80%)" (a share), "得满分",
+/// "不得分".
+fn level_value(after: &str) -> Option<(Option<Decimal>, Option<Fraction>)> {
+    static VALUE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^;,。]{0,12}?(?:(得满分|满分)|(不得分)|NUM(分|%))"));
+    let m = VALUE.captures(after)?;
+    if m.get(1).is_some() {
+        return Some((None, Some(Fraction::whole(Decimal::ONE))));
+    }
+    if m.get(2).is_some() {
+        return Some((Some(Decimal::ZERO), None));
+    }
+    let n = dec(&m[3])?;
+    Some(if &m[4] == "%" {
+        (None, Some(Fraction::whole(n / Decimal::ONE_HUNDRED)))
+    } else {
+        (Some(n), None)
+    })
+}
+
+fn level(name: &str, value: (Option<Decimal>, Option<Fraction>)) -> Level {
+    Level {
+        name: name.to_string(),
+        points: value.0.unwrap_or_default(),
+        fraction: value.1,
+    }
+}
+
+/// "好得4分，较好得3分，一般得2分，差得0分", "好(100%)、较好(80%)、一般(60%)、差(0%)".
+fn grades(c: &Ctx) -> Option<RuleKind> {
+    static GRADE: LazyLock<Regex> = LazyLock::new(|| re(r"(较好|较差|好|一般|差)"));
+    let mut levels: Vec<Level> = Vec::new();
+    for m in GRADE.find_iter(&c.text) {
+        let name = m.as_str();
+        if levels.iter().any(|l| l.name == name) {
+            continue;
+        }
+        if let Some(v) = level_value(&c.text[m.end()..]) {
+            levels.push(level(name, v));
+        }
+    }
+    (levels.len() >= 3).then_some(RuleKind::Levels { levels })
+}
+
+/// Clauses that each end in what they earn: "职能明确得2分；有文件但不明确得1分；没有得0分".
+fn clause_levels(c: &Ctx) -> Option<Vec<Level>> {
+    static EARNS: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)的?(?:得满分|不得分|得NUM分)$"));
+    let mut levels: Vec<Level> = Vec::new();
+    for clause in c.text.split([';', '。', ',']).filter(|s| !s.is_empty()) {
+        let clause = clause.trim_start_matches(|ch: char| {
+            ('①'..='⑳').contains(&ch) || ch.is_ascii_digit() || ch == '.' || ch == ')'
+        });
+        let Some(m) = EARNS.captures(clause) else {
+            continue;
+        };
+        if clause.contains(['%', '每', '扣']) {
+            return None;
+        }
+        let name = m[1].trim_end_matches('的').to_string();
+        let value = if clause.ends_with("得满分") {
+            (None, Some(Fraction::whole(Decimal::ONE)))
+        } else if clause.ends_with("不得分") {
+            (Some(Decimal::ZERO), None)
+        } else {
+            (Some(dec(&m[2])?), None)
+        };
+        if levels.iter().any(|l| l.name == name) {
+            return None;
+        }
+        levels.push(level(&name, value));
+    }
+    (levels.len() >= 2).then_some(levels)
+}
+
+/// "完全符合得满分，部分符合得1分，未符合不得分".
+fn complete_partial_none(c: &Ctx) -> Option<RuleKind> {
+    if !(c.text.contains("完全") && c.text.contains("部分")) {
+        return None;
+    }
+    clause_levels(c).map(|levels| RuleKind::Levels { levels })
+}
+
+/// Descriptive levels in general.
+fn levels(c: &Ctx) -> Option<RuleKind> {
+    clause_levels(c).map(|levels| RuleKind::Levels { levels })
+}
+
+/// "①制度健全(1分)；②执行有效(1分)": points per 评价要点, every checkpoint with its points.
+fn checkpoints(c: &Ctx) -> Option<RuleKind> {
+    static POINTS: LazyLock<Regex> = LazyLock::new(|| re(r"\(?NUM分\)?[;。,]?$"));
+    let marked: Vec<&String> = c
+        .lines
+        .iter()
+        .filter(|l| l.starts_with(|ch: char| ('①'..='⑳').contains(&ch)))
+        .collect();
+    if marked.len() < 2 || marked.iter().any(|l| l.contains('扣')) {
+        return None;
+    }
+    let points = marked
+        .iter()
+        .map(|l| POINTS.captures(l).and_then(|m| dec(&m[1])))
+        .collect::<Option<Vec<Decimal>>>()?;
+    Some(RuleKind::Checkpoints { points })
+}
+
+/// "按比率得分", "得分=资金到位率×分值".
+fn rate(c: &Ctx) -> Option<RuleKind> {
+    let said =
+        c.text.contains("按比率") || c.text.contains("按比例") || RATE_TIMES.is_match(&c.text);
+    if !said || AT_LEAST.is_match(&c.text) {
+        return None;
+    }
+    Some(RuleKind::Rate {
+        measure: c.measure()?,
+        cap: true,
+    })
+}
+
+/// "达到目标得满分，否则不得分": a threshold when the 目标值 is a percentage and there is a rate to
+/// measure, otherwise two levels (达到 / 未达到).
+fn reach(c: &Ctx) -> Option<RuleKind> {
+    static REACH: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:达到|完成|实现|达标)[^;。]*?得满分[^。]*?(?:否则|未达到|未完成|未实现|未达标)[^;。]*?不得分",
+        )
+    });
+    if !REACH.is_match(&c.text) {
+        return None;
+    }
+    if let (Some(limit), Some(measure)) = (c.at_least(), c.measure()) {
+        return Some(RuleKind::Threshold {
+            measure,
+            op: CompareOp::AtLeast,
+            limit,
+            otherwise: ThresholdMiss::Points(Decimal::ZERO),
+        });
+    }
+    Some(RuleKind::Levels {
+        levels: vec![
+            level("达到", (None, Some(Fraction::whole(Decimal::ONE)))),
+            level("未达到", (Some(Decimal::ZERO), None)),
+        ],
+    })
+}
+
+/// "酌情得0-2分", "酌情扣分".
+fn judgement(c: &Ctx) -> Option<RuleKind> {
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"NUM-NUM分"));
+    if !c.text.contains("酌情") {
+        return None;
+    }
+    let (min, max) = match RANGE.captures(&c.text) {
+        Some(m) => (dec(&m[1]), dec(&m[2])),
+        None => (None, None),
+    };
+    Some(RuleKind::Judgement { min, max })
+}
+
+#[cfg(test)]
+#[path = "rule_text_tests.rs"]
+mod tests;

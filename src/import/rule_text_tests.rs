@@ -1,0 +1,366 @@
+//! One test per phrase of the table: the rule a sheet's sentence becomes, with its parameters.
+
+use super::*;
+use crate::model::StepCount;
+
+fn d(s: &str) -> Decimal {
+    parse_decimal(s).unwrap()
+}
+
+fn leaf<'a>(
+    name: &'a str,
+    weight: &str,
+    criteria: &'a [String],
+    formula: &'a str,
+    target: &'a str,
+) -> LeafText<'a> {
+    LeafText {
+        name,
+        weight: d(weight),
+        criteria,
+        formula,
+        target,
+    }
+}
+
+/// The rule read from `text` on a leaf named `name` worth `weight`, and its phrase id.
+fn read_one(name: &str, weight: &str, text: &str) -> Option<(Rule, &'static str)> {
+    let criteria: Vec<String> = text.lines().map(str::to_string).collect();
+    read(&leaf(name, weight, &criteria, "", ""))
+}
+
+fn kind(name: &str, weight: &str, text: &str, phrase: &str) -> RuleKind {
+    let (rule, id) = read_one(name, weight, text).unwrap_or_else(|| panic!("not read: {text}"));
+    assert_eq!(id, phrase, "{text}");
+    assert!(rule.from_text);
+    rule.kind
+}
+
+fn value(n: &str) -> Measure {
+    Measure::Value(n.into())
+}
+
+#[test]
+fn every_phrase_reads_its_own_example() {
+    for p in PHRASES {
+        let criteria: Vec<String> = p.example.lines().map(str::to_string).collect();
+        let got = read(&leaf("资金到位率", "4", &criteria, "", ""));
+        assert_eq!(got.map(|(_, id)| id), Some(p.id), "{}", p.example);
+    }
+}
+
+#[test]
+fn rate_times_weight() {
+    assert_eq!(
+        kind(
+            "资金到位率",
+            "4",
+            "按比率得分：得分=资金到位率×分值",
+            "rate"
+        ),
+        RuleKind::Rate {
+            measure: value("资金到位率"),
+            cap: true
+        }
+    );
+    // The rate is named in the text; the leaf's name is not a rate.
+    assert_eq!(
+        kind("资金到位", "4", "得分＝资金到位率＊指标分值", "rate"),
+        RuleKind::Rate {
+            measure: value("资金到位率"),
+            cap: true
+        }
+    );
+    // A formula gives the two inputs of the ratio.
+    let criteria = vec!["按比率得分".to_string()];
+    let (rule, _) = read(&leaf(
+        "资金到位率",
+        "4",
+        &criteria,
+        "资金到位率=（实际到位资金/预算资金）×100%",
+        "",
+    ))
+    .unwrap();
+    assert_eq!(
+        rule.kind,
+        RuleKind::Rate {
+            measure: Measure::Ratio {
+                numerator: "实际到位资金".into(),
+                denominator: "预算资金".into()
+            },
+            cap: true
+        }
+    );
+}
+
+#[test]
+fn threshold_full_marks_else_nothing_proportional_or_rate() {
+    let t = |otherwise| RuleKind::Threshold {
+        measure: value("完成率"),
+        op: CompareOp::AtLeast,
+        limit: d("95"),
+        otherwise,
+    };
+    assert_eq!(
+        kind("完成率", "5", "完成率≥95%得满分，否则不得分", "threshold"),
+        t(ThresholdMiss::Points(Decimal::ZERO))
+    );
+    assert_eq!(
+        kind(
+            "完成率",
+            "5",
+            "完成率大于等于９５％的得满分，否则按比例得分",
+            "threshold"
+        ),
+        t(ThresholdMiss::Proportional)
+    );
+    assert_eq!(
+        kind(
+            "完成率",
+            "5",
+            "完成率≥95%得满分，否则得分=完成率×分值",
+            "threshold"
+        ),
+        t(ThresholdMiss::Rate)
+    );
+    assert_eq!(
+        kind("完成率", "5", "完成率达到95%得满分，否则得1分", "threshold"),
+        t(ThresholdMiss::Points(d("1")))
+    );
+    assert_eq!(
+        kind(
+            "成本控制率",
+            "3",
+            "成本控制率≤100%得满分，超出不得分",
+            "threshold"
+        ),
+        RuleKind::Threshold {
+            measure: value("成本控制率"),
+            op: CompareOp::AtMost,
+            limit: d("100"),
+            otherwise: ThresholdMiss::Points(Decimal::ZERO),
+        }
+    );
+    // "≥90%得2分" on a 3-point leaf: the rule's full marks are 2.
+    let (rule, _) = read_one("完成率", "3", "完成率≥90%得2分，否则不得分").unwrap();
+    assert_eq!(rule.max, Some(d("2")));
+}
+
+#[test]
+fn per_step_deductions_below_a_threshold() {
+    assert_eq!(
+        kind(
+            "资金到位率",
+            "4",
+            "资金到位率≥95%得满分，每降低5%扣2分，扣完为止",
+            "per_step"
+        ),
+        RuleKind::PerPoint {
+            measure: value("资金到位率"),
+            threshold: d("95"),
+            deduct: Some(d("2")),
+            deduct_fraction: None,
+            step: d("5"),
+            steps: StepCount::ProRata,
+            above: false,
+            tolerance: Decimal::ZERO,
+        }
+    );
+    // 每降低一个百分点扣权重的5%; no threshold named → 100%.
+    assert_eq!(
+        kind("执行率", "10", "每降低一个百分点扣权重的5%", "per_step"),
+        RuleKind::PerPoint {
+            measure: value("执行率"),
+            threshold: d("100"),
+            deduct: None,
+            deduct_fraction: Some(Fraction::whole(d("0.05"))),
+            step: Decimal::ONE,
+            steps: StepCount::ProRata,
+            above: false,
+            tolerance: Decimal::ZERO,
+        }
+    );
+    let RuleKind::PerPoint { above, .. } = kind("超支率", "2", "每超出1%扣0.5分", "per_step")
+    else {
+        panic!()
+    };
+    assert!(above);
+}
+
+#[test]
+fn per_finding_deductions() {
+    assert_eq!(
+        kind(
+            "资金使用合规性",
+            "3",
+            "每发现一处问题扣0.5分，扣完为止",
+            "per_finding"
+        ),
+        RuleKind::Deductions {
+            per_item: Some(d("0.5")),
+            fraction: None,
+            groups: vec![]
+        }
+    );
+    assert_eq!(
+        kind("档案管理", "2", "每有一项不规范扣权重的10%", "per_finding"),
+        RuleKind::Deductions {
+            per_item: None,
+            fraction: Some(Fraction::whole(d("0.1"))),
+            groups: vec![]
+        }
+    );
+}
+
+#[test]
+fn grades_good_to_poor_with_points_or_shares() {
+    let RuleKind::Levels { levels } = kind(
+        "满意度",
+        "4",
+        "评价为好得4分，较好得3分，一般得2分，差得0分",
+        "grades",
+    ) else {
+        panic!()
+    };
+    let got: Vec<(&str, Decimal)> = levels.iter().map(|l| (l.name.as_str(), l.points)).collect();
+    assert_eq!(
+        got,
+        [
+            ("好", d("4")),
+            ("较好", d("3")),
+            ("一般", d("2")),
+            ("差", d("0"))
+        ]
+    );
+    let RuleKind::Levels { levels } = kind(
+        "管理水平",
+        "5",
+        "好（100%）、较好（80%）、一般（60%）、差（0%）",
+        "grades",
+    ) else {
+        panic!()
+    };
+    assert_eq!(levels[1].name, "较好");
+    assert_eq!(levels[1].fraction, Some(Fraction::whole(d("0.8"))));
+}
+
+#[test]
+fn complete_partial_none_levels() {
+    let RuleKind::Levels { levels } = kind(
+        "制度执行有效性",
+        "2",
+        "完全符合得满分，部分符合得1分，未符合不得分",
+        "complete_partial_none",
+    ) else {
+        panic!()
+    };
+    let names: Vec<&str> = levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["完全符合", "部分符合", "未符合"]);
+    assert_eq!(levels[0].points_of(d("2")), d("2"));
+    assert_eq!(levels[1].points_of(d("2")), d("1"));
+    assert_eq!(levels[2].points_of(d("2")), d("0"));
+}
+
+#[test]
+fn descriptive_levels() {
+    let RuleKind::Levels { levels } = kind(
+        "职能明确性",
+        "2",
+        "职能明确得2分；有文件但不明确得1分；没有得0分",
+        "levels",
+    ) else {
+        panic!()
+    };
+    let names: Vec<&str> = levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["职能明确", "有文件但不明确", "没有"]);
+}
+
+#[test]
+fn bands_of_fixed_points() {
+    assert_eq!(
+        kind(
+            "完成率",
+            "4",
+            "≥90%得4分；80%-90%得3分；70%-80%得2分；70%以下不得分",
+            "bands"
+        ),
+        RuleKind::Bands {
+            measure: value("完成率"),
+            bands: vec![(d("90"), d("4")), (d("80"), d("3")), (d("70"), d("2"))]
+        }
+    );
+}
+
+#[test]
+fn checkpoints_with_their_points() {
+    assert_eq!(
+        kind(
+            "管理制度健全性",
+            "2",
+            "①已制定管理制度（1分）；\n②制度合法合规（0.5分）；\n③执行有效（0.5分）",
+            "checkpoints"
+        ),
+        RuleKind::Checkpoints {
+            points: vec![d("1"), d("0.5"), d("0.5")]
+        }
+    );
+}
+
+#[test]
+fn reaching_a_target_all_or_nothing() {
+    // No number: two levels.
+    let RuleKind::Levels { levels } = kind("项目验收", "2", "达到目标得满分，否则不得分", "reach")
+    else {
+        panic!()
+    };
+    assert_eq!(levels.len(), 2);
+    // A 目标值 in percent and a rate: a threshold.
+    let criteria = vec!["按时完成得满分，未完成不得分".to_string()];
+    let (rule, id) = read(&leaf("完成及时率", "3", &criteria, "", "≥98%")).unwrap();
+    assert_eq!(id, "reach");
+    assert_eq!(
+        rule.kind,
+        RuleKind::Threshold {
+            measure: value("完成及时率"),
+            op: CompareOp::AtLeast,
+            limit: d("98"),
+            otherwise: ThresholdMiss::Points(Decimal::ZERO)
+        }
+    );
+}
+
+#[test]
+fn judgement_with_a_range() {
+    assert_eq!(
+        kind("社会效益", "2", "根据实际情况酌情得0-2分", "judgement"),
+        RuleKind::Judgement {
+            min: Some(d("0")),
+            max: Some(d("2"))
+        }
+    );
+}
+
+#[test]
+fn text_that_is_not_a_plain_rule_stays_text() {
+    for text in [
+        "①是否符合国家法律法规；②是否与部门职责相符。",
+        "查看相关资料，综合评价",
+        "",
+    ] {
+        assert!(read_one("依据充分性", "3", text).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn every_rule_read_writes_and_loads_back() {
+    for p in PHRASES {
+        let criteria: Vec<String> = p.example.lines().map(str::to_string).collect();
+        let (rule, _) = read(&leaf("资金到位率", "4", &criteria, "", "")).unwrap();
+        let text = crate::import::rule_toml::inline(&rule);
+        assert_eq!(
+            crate::import::rule_toml::parse(&text).unwrap(),
+            rule,
+            "{text}"
+        );
+    }
+}

@@ -356,9 +356,9 @@ fn every_rule_read_writes_and_loads_back() {
     for p in PHRASES {
         let criteria: Vec<String> = p.example.lines().map(str::to_string).collect();
         let (rule, _) = read(&leaf("资金到位率", "4", &criteria, "", "")).unwrap();
-        let text = crate::import::rule_toml::inline(&rule);
+        let text = crate::store::rule_toml::inline(&rule);
         assert_eq!(
-            crate::import::rule_toml::parse(&text).unwrap(),
+            crate::store::rule_toml::parse(&text).unwrap(),
             rule,
             "{text}"
         );

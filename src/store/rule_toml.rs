@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{
-    CompareOp, Fraction, Measure, Rule, RuleKind, StepCount, TargetMiss, TargetValue,
+    Assessment, CompareOp, Fraction, Measure, Rule, RuleKind, StepCount, TargetMiss, TargetValue,
     ThresholdMiss, YearMode,
 };
 use crate::scoring::rounding::plain;
@@ -251,6 +251,58 @@ pub fn inline(rule: &Rule) -> String {
     format!("{{ {} }}", f.join(", "))
 }
 
+/// A key, bare when TOML allows it (ASCII letters, digits, `-`, `_`), quoted otherwise.
+pub fn key(k: &str) -> String {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        k.to_string()
+    } else {
+        string(k)
+    }
+}
+
+/// What a leaf's rule reads, as TOML lines of the leaf's table: `inputs = { … }` (per-year
+/// figures as `{ 2019 = 500, … }`), `tier = "…"`, `checks = […]`. Empty when nothing is recorded.
+pub fn record_lines(a: &Assessment) -> String {
+    let mut lines = Vec::new();
+    let mut inputs: Vec<String> = a
+        .inputs
+        .iter()
+        .map(|(n, v)| {
+            format!(
+                "{} = {}",
+                key(n),
+                super::toml_write::input(v).to_string().trim()
+            )
+        })
+        .collect();
+    inputs.extend(a.yearly.iter().map(|y| {
+        let years: Vec<String> = y
+            .years
+            .iter()
+            .map(|(year, v)| format!("{} = {}", key(year), num(*v)))
+            .collect();
+        format!("{} = {{ {} }}", key(&y.name), years.join(", "))
+    }));
+    if !inputs.is_empty() {
+        lines.push(format!("inputs = {{ {} }}", inputs.join(", ")));
+    }
+    if let Some(t) = &a.tier {
+        lines.push(format!("tier = {}", string(t)));
+    }
+    if !a.checks.is_empty() {
+        let c: Vec<&str> = a
+            .checks
+            .iter()
+            .map(|&b| if b { "true" } else { "false" })
+            .collect();
+        lines.push(format!("checks = [{}]", c.join(", ")));
+    }
+    lines.join("\n")
+}
+
 /// Whether a leaf's rule is worth writing: anything but the plain default (deductions from the
 /// weight, nothing else said).
 pub fn is_default(rule: &Rule) -> bool {
@@ -260,9 +312,19 @@ pub fn is_default(rule: &Rule) -> bool {
 /// Reads back what [`inline`] wrote, through the file format's own reader, so the same checks
 /// apply (`Err` says what is wrong).
 pub fn parse(text: &str) -> Result<Rule, String> {
+    parse_leaf(text, "").map(|(rule, _)| rule)
+}
+
+/// Reads back a rule (inline, may be empty) and what [`record_lines`] wrote.
+pub fn parse_leaf(rule: &str, record: &str) -> Result<(Rule, Assessment), String> {
+    let rule = if rule.trim().is_empty() {
+        String::new()
+    } else {
+        format!("rule = {}\n", rule.trim())
+    };
     let doc = format!(
-        "[framework]\nid = \"x\"\ntotal = 1\n[indicators.X]\nname = \"x\"\nweight = 1\nrule = {}\n",
-        text.trim()
+        "[framework]\nid = \"x\"\ntotal = 1\n[indicators.X]\nname = \"x\"\nweight = 1\n{rule}{}\n",
+        record.trim()
     );
     let loaded = crate::store::parse_project(&doc).map_err(|e| e.to_string())?;
     if let Some(d) = loaded.diagnostics.iter().find(|d| d.is_error()) {
@@ -273,6 +335,6 @@ pub fn parse(text: &str) -> Result<Rule, String> {
         .indicators
         .into_iter()
         .next()
-        .map(|i| i.rule)
+        .map(|i| (i.rule, i.assessment))
         .ok_or_else(|| "no rule".to_string())
 }

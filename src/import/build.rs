@@ -232,6 +232,20 @@ pub fn build(
             end = k;
             break;
         }
+        // A legend of grade bands under the table ends it (without a 合计 row).
+        if row.cells.iter().filter(|c| !c.trim().is_empty()).count() == 1
+            && super::legend::parse_bands(
+                row.cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .find(|c| !c.is_empty())
+                    .unwrap_or(""),
+            )
+            .is_some()
+        {
+            end = k;
+            break;
+        }
         if cells.iter().any(|c| SUBTOTAL_LABELS.contains(c)) {
             continue;
         }

@@ -430,7 +430,53 @@ mod tests {
         assert_eq!(field_of("评分标准(指标说明)"), Some(Field::Criteria));
         assert_eq!(field_of("评价要点"), Some(Field::Criteria));
         assert_eq!(field_of("explanation"), Some(Field::Explanation));
-        assert_eq!(field_of("得分"), None);
+        assert_eq!(field_of("得分"), Some(Field::Score));
+        assert_eq!(field_of("扣分点说明"), Some(Field::Notes));
+        assert_eq!(field_of("名称"), None);
+    }
+
+    #[test]
+    fn columns_by_letter_or_number() {
+        assert_eq!(column_address("A"), Some(0));
+        assert_eq!(column_address("F"), Some(5));
+        assert_eq!(column_address("AB"), Some(27));
+        assert_eq!(column_address("6"), Some(5));
+        assert_eq!(column_address("0"), None);
+        assert_eq!(column_address("权重"), None);
+        assert_eq!(column_address("Weight"), None);
+    }
+
+    fn row(cells: &[&str]) -> Row {
+        Row {
+            number: 1,
+            cells: cells.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_header_over_two_rows() {
+        let top = row(&["一级指标", "", "二级指标", "", "评分标准", "得分情况", ""]);
+        let below = row(&["名称", "分值", "名称", "分值", "", "得分", "扣分原因"]);
+        let combined = combine_header(&top, &below);
+        assert_eq!(
+            combined.cells,
+            [
+                "一级指标",
+                "分值",
+                "二级指标",
+                "分值",
+                "评分标准",
+                "得分",
+                "扣分原因"
+            ]
+        );
+        let cols = map_header(&combined, &[]).unwrap().unwrap();
+        assert_eq!(cols.levels, [0, 2]);
+        assert_eq!(cols.level_weights, [Some(1), Some(3)]);
+        assert_eq!(cols.weight, None);
+        assert_eq!((cols.score, cols.notes), (Some(5), Some(6)));
+        let (at, span, _) = find_header(&[top, below], &[]).unwrap().unwrap();
+        assert_eq!((at, span), (0, 2));
     }
 
     #[test]

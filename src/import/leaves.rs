@@ -85,6 +85,11 @@ pub fn fill(b: &mut Built, index: usize, cells: &LeafCells, opts: &Options, side
     // Lines of an export's 扣分点说明 that are not deductions are its explanation, which the
     // rule gives again; a firm's are the evaluator's words.
     assess(ind, cells, side.is_some(), &mut b.warnings);
+    if ind.rule.from_text {
+        check_read_rule(b, index, &fw);
+        return;
+    }
+    let ind = &mut b.project.indicators[index];
     if let Some(r) = record {
         let a = &mut ind.assessment;
         a.inputs = r.inputs;
@@ -103,6 +108,41 @@ pub fn fill(b: &mut Built, index: usize, cells: &LeafCells, opts: &Options, side
                 ind.assessment.score = Some(awarded);
             }
         }
+    }
+}
+
+/// A rule read from the text on a scored leaf: the level whose points are the score is the
+/// chosen one; a rule that cannot give the sheet's score from what the sheet records (a level
+/// no score matches, checkpoints) goes back to text, said in a warning, so the project loads
+/// without errors.
+fn check_read_rule(b: &mut Built, index: usize, fw: &crate::model::FrameworkInfo) {
+    let ind = &mut b.project.indicators[index];
+    let Some(score) = ind.assessment.score else {
+        return;
+    };
+    if let RuleKind::Levels { levels } = &ind.rule.kind
+        && let Some(l) = levels.iter().find(|l| l.points_of(ind.weight) == score)
+    {
+        ind.assessment.tier = Some(l.name.clone());
+        ind.assessment.score = None;
+    }
+    let out = crate::scoring::score_leaf(ind, ind.weight, fw);
+    if let crate::scoring::LeafState::Error(e) = out.state {
+        b.warnings.push(RowMessage {
+            row: None,
+            error: false,
+            message: format!(
+                "{} {}: the rule read from its 评分标准 ({}) cannot give its 得分 from what the sheet records ({e}); kept as text, scored as given",
+                ind.code,
+                ind.name,
+                ind.rule.kind.name()
+            ),
+        });
+        ind.rule = crate::model::Rule::default();
+        ind.assessment.score = Some(score);
+        ind.assessment.tier = None;
+        b.rules_read.retain(|(c, _)| *c != ind.code);
+        b.rules_unread.push(ind.code.clone());
     }
 }
 

@@ -26,7 +26,7 @@ pub fn title(rows_above: &[Row]) -> Option<String> {
             return None;
         }
         let mut t = first.replace('\n', " ");
-        for suffix in ["综合评分表", "评分表"] {
+        for suffix in ["综合评分表"] {
             if let Some(s) = t.strip_suffix(suffix) {
                 t = s.trim_end().to_string();
             }

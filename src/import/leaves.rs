@@ -63,7 +63,7 @@ pub fn fill(b: &mut Built, index: usize, cells: &LeafCells, opts: &Options, side
                 format!("计分规则 of `{}` does not read: {e}", ind.name),
             )),
         }
-    } else if !ind.criteria.is_empty() {
+    } else if !ind.criteria.is_empty() || !ind.formula.is_empty() {
         let leaf = LeafText {
             name: &ind.name,
             weight: ind.weight,
@@ -76,7 +76,8 @@ pub fn fill(b: &mut Built, index: usize, cells: &LeafCells, opts: &Options, side
                 ind.rule = rule;
                 b.rules_read.push((ind.code.clone(), phrase));
             }
-            None => b.rules_unread.push(ind.code.clone()),
+            None if !ind.criteria.is_empty() => b.rules_unread.push(ind.code.clone()),
+            None => {}
         }
     }
     if !opts.project {

@@ -134,9 +134,9 @@ struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(leaf: &'a LeafText<'a>) -> Ctx<'a> {
-        let lines: Vec<String> = leaf
-            .criteria
-            .iter()
+        // A formula line that is a scoring rule ("得分=完成率×分值") is read with the criteria.
+        let lines: Vec<String> = std::iter::once(&leaf.formula.to_string())
+            .chain(leaf.criteria.iter())
             .map(|l| normalize(l))
             .filter(|l| !l.is_empty())
             .collect();

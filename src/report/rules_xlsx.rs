@@ -27,10 +27,10 @@ pub(crate) fn write_rules_sheet(
         ws.write_string_with_format(0, c as u16, *h, &f.header)?;
     }
     let tree = Tree::build(project);
-    let mut r = 1u32;
     let mut rules = Vec::new();
     let mut records = Vec::new();
-    for i in tree.preorder().into_iter().filter(|&i| tree.is_leaf(i)) {
+    let leaves = tree.preorder().into_iter().filter(|&i| tree.is_leaf(i));
+    for (r, i) in (1u32..).zip(leaves) {
         let ind = &project.indicators[i];
         let rule = if rule_toml::is_default(&ind.rule) {
             String::new()
@@ -45,7 +45,6 @@ pub(crate) fn write_rules_sheet(
         ws.write_string_with_format(r, 4, &record, &f.text)?;
         records.push(record);
         rules.push(rule);
-        r += 1;
     }
     ws.set_column_width(0, 10)?;
     let names: Vec<&str> = project.indicators.iter().map(|i| i.name.as_str()).collect();

@@ -46,6 +46,16 @@ pub const PHRASES: &[Phrase] = &[
         read: per_step,
     },
     Phrase {
+        id: "linear",
+        example: "成本控制率≤100%，得满分；≥120%，不得分；100%—120%之间按比例得分",
+        read: linear,
+    },
+    Phrase {
+        id: "hybrid",
+        example: "完成率达到100%，得满分；60%（含）—100%，按“完成率×分值”计算得分；低于60%，不得分",
+        read: hybrid,
+    },
+    Phrase {
         id: "bands",
         example: "≥90%得4分；80%-90%得3分；70%-80%得2分；70%以下不得分",
         read: bands,
@@ -345,16 +355,44 @@ fn per_step(c: &Ctx) -> Option<RuleKind> {
 /// bound "≤100%得满分，超出不得分".
 fn threshold(c: &Ctx) -> Option<RuleKind> {
     static FULL: LazyLock<Regex> = LazyLock::new(|| re(r"得满分|得NUM分"));
+    // The bound of the clause that earns full marks says the direction: "≤100%，得满分；＞100%…".
+    static FULL_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(≥|>|达到|≤|<)NUM%[^;。]*?得(?:满分|\d)|NUM%(?:及|或)?(以上|以内|以下)[^;。]*?得(?:满分|\d)",
+        )
+    });
     let t = &c.text;
-    let (op, limit) = match (find_limit(t, &AT_LEAST), find_limit(t, &AT_MOST)) {
-        (Some(l), _) => (CompareOp::AtLeast, l),
-        (None, Some(l)) => (CompareOp::AtMost, l),
-        _ => return None,
+    let (op, limit) = match FULL_CLAUSE.captures(t) {
+        Some(m) => {
+            let (word, n) = match m.get(1) {
+                Some(w) => (w.as_str(), &m[2]),
+                None => (&m[4], &m[3]),
+            };
+            let op = if matches!(word, "≤" | "<" | "以内" | "以下") {
+                CompareOp::AtMost
+            } else {
+                CompareOp::AtLeast
+            };
+            (op, dec(n)?)
+        }
+        None => match (find_limit(t, &AT_LEAST), find_limit(t, &AT_MOST)) {
+            (Some(l), _) => (CompareOp::AtLeast, l),
+            (None, Some(l)) => (CompareOp::AtMost, l),
+            _ => return None,
+        },
     };
     FULL.find(t)?;
+    // Several clauses with their own points are bands (or something else), not a threshold.
+    static POINTS: LazyLock<Regex> = LazyLock::new(|| re(r"得NUM分"));
+    if POINTS.find_iter(t).count() > 1 {
+        return None;
+    }
     static ELSE_POINTS: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?:否则|未达到|低于|以下)[^;。]*?得NUM分"));
-    let otherwise = if t.contains("按比例") || t.contains("按比率") && !t.contains("×") {
+    let otherwise = if t.contains("按比例")
+        || t.contains("按比率") && !t.contains("×")
+        || PROPORTIONAL_EXPR.is_match(t)
+    {
         ThresholdMiss::Proportional
     } else if RATE_TIMES.is_match(t) {
         ThresholdMiss::Rate
@@ -373,17 +411,60 @@ fn threshold(c: &Ctx) -> Option<RuleKind> {
     })
 }
 
+/// "完成率÷90%×分值", "100%÷控制率×分值": the measure against the limit, proportionally.
+static PROPORTIONAL_EXPR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[率度]/NUM%×|NUM%/[^;。]{1,14}?[率度]×"));
+
 /// "资金到位率×分值": the rate's name is captured.
 static RATE_TIMES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"([\p{Han}A-Za-z]{0,12}[率度])×(?:该|本)?(?:指标)?(?:分值|权重|满分|标准分|总分)")
 });
 
+/// "≤100%得满分；≥120%不得分；之间按比例": full marks at one bound, none at the other, a
+/// straight line between (either direction).
+fn linear(c: &Ctx) -> Option<RuleKind> {
+    static FULL: LazyLock<Regex> = LazyLock::new(|| re(r"[≤≥]NUM%[^;。]*?得满分"));
+    static ZERO: LazyLock<Regex> = LazyLock::new(|| re(r"[≤≥]NUM%[^;。]*?不得分"));
+    if !(c.text.contains("按比例") || c.text.contains("线性")) {
+        return None;
+    }
+    let full_at = FULL.captures(&c.text).and_then(|m| dec(&m[1]))?;
+    let zero_at = ZERO.captures(&c.text).and_then(|m| dec(&m[1]))?;
+    (full_at != zero_at).then_some(())?;
+    Some(RuleKind::Linear {
+        measure: c.measure()?,
+        full_at,
+        zero_at,
+    })
+}
+
+/// "达到100%得满分；60%—100%按完成率×分值；低于60%不得分": full above, proportional between,
+/// nothing below the floor.
+fn hybrid(c: &Ctx) -> Option<RuleKind> {
+    static FLOOR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:低于|<|不足)NUM%[^;。]*?不得分|NUM%以下[^;。]*?不得分"));
+    let full = find_limit(&c.text, &AT_LEAST)?;
+    FULL_MARKS.find(&c.text)?;
+    let floor = find_limit(&c.text, &FLOOR)?;
+    let between = c.text.contains("按比例")
+        || RATE_TIMES.is_match(&c.text)
+        || PROPORTIONAL_EXPR.is_match(&c.text);
+    (between && floor < full).then_some(())?;
+    Some(RuleKind::Hybrid {
+        measure: c.measure()?,
+        full,
+        floor,
+    })
+}
+
+static FULL_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"得满分"));
+
 /// "≥90%得4分；80%-90%得3分；70%以下不得分": fixed points per band, the lowest band's floor
 /// implied.
 fn bands(c: &Ctx) -> Option<RuleKind> {
-    static BAND: LazyLock<Regex> = LazyLock::new(|| re(r"NUM%[^;。,]*?(?:得满分|得NUM分)"));
+    static BAND: LazyLock<Regex> = LazyLock::new(|| re(r"NUM%[^;。]*?(?:得满分|得NUM分)"));
     let mut bands: Vec<(Decimal, Decimal)> = Vec::new();
-    for clause in c.text.split([';', '。', ',']) {
+    for clause in c.text.split([';', '。']) {
         if clause.contains("以下") || clause.contains("低于") || clause.contains('<') {
             continue;
         }
@@ -396,7 +477,10 @@ fn bands(c: &Ctx) -> Option<RuleKind> {
         };
         bands.push((dec(&m[1])?, points));
     }
-    let distinct = bands.windows(2).all(|w| w[0].0 != w[1].0);
+    // Higher bands earn more; "＜5%得3分；5%—10%得2分" (lower is better) is not a bands rule.
+    let distinct = bands
+        .windows(2)
+        .all(|w| w[0].0 > w[1].0 && w[0].1 >= w[1].1);
     (bands.len() >= 2 && distinct).then_some(RuleKind::Bands {
         measure: c.measure()?,
         bands,
@@ -469,19 +553,38 @@ fn grades(c: &Ctx) -> Option<RuleKind> {
 
 /// Clauses that each end in what they earn: "职能明确得2分；有文件但不明确得1分；没有得0分".
 fn clause_levels(c: &Ctx) -> Option<Vec<Level>> {
-    static EARNS: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)的?(?:得满分|不得分|得NUM分)$"));
+    static EARNS: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)的?,?(?:得满分|不得分|得NUM分)$"));
+    static ANY: LazyLock<Regex> = LazyLock::new(|| re(r"得满分|不得分|得NUM分"));
+    // Sentences first; a sentence that states several levels is split at its commas.
+    let mut clauses: Vec<&str> = Vec::new();
+    for sentence in c.text.split([';', '。']).filter(|s| !s.is_empty()) {
+        if ANY.find_iter(sentence).count() > 1 {
+            clauses.extend(sentence.split(',').filter(|s| !s.is_empty()));
+        } else {
+            clauses.push(sentence);
+        }
+    }
     let mut levels: Vec<Level> = Vec::new();
-    for clause in c.text.split([';', '。', ',']).filter(|s| !s.is_empty()) {
-        let clause = clause.trim_start_matches(|ch: char| {
+    let mut headings = 0;
+    for clause in clauses {
+        let mut clause = clause.trim_start_matches(|ch: char| {
             ('①'..='⑳').contains(&ch) || ch.is_ascii_digit() || ch == '.' || ch == ')'
         });
+        // "评分标准:…" introduces; "发生突发事件的,看处置记录:…" is a situation of its own, and
+        // two situations are a branch, not levels.
+        if let Some((head, rest)) = clause.split_once(':') {
+            if head != "评分标准" && head != "评分" {
+                headings += 1;
+            }
+            clause = rest;
+        }
         let Some(m) = EARNS.captures(clause) else {
             continue;
         };
-        if clause.contains(['%', '每', '扣']) {
+        if clause.contains(['%', '每', '扣', '≤', '≥', '<', '>']) {
             return None;
         }
-        let name = m[1].trim_end_matches('的').to_string();
+        let name = m[1].trim_end_matches([',', '的']).replace(',', "、");
         let value = if clause.ends_with("得满分") {
             (None, Some(Fraction::whole(Decimal::ONE)))
         } else if clause.ends_with("不得分") {
@@ -494,7 +597,7 @@ fn clause_levels(c: &Ctx) -> Option<Vec<Level>> {
         }
         levels.push(level(&name, value));
     }
-    (levels.len() >= 2).then_some(levels)
+    (levels.len() >= 2 && headings < 2).then_some(levels)
 }
 
 /// "完全符合得满分，部分符合得1分，未符合不得分".

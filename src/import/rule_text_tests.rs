@@ -364,3 +364,116 @@ fn every_rule_read_writes_and_loads_back() {
         );
     }
 }
+
+#[test]
+fn linear_between_two_bounds() {
+    assert_eq!(
+        kind(
+            "成本控制率",
+            "5",
+            "评分标准：成本控制率≤100%，得满分；≥120%，不得分；100%—120%之间按比例得分。",
+            "linear"
+        ),
+        RuleKind::Linear {
+            measure: value("成本控制率"),
+            full_at: d("100"),
+            zero_at: d("120")
+        }
+    );
+}
+
+#[test]
+fn hybrid_full_proportional_floor() {
+    assert_eq!(
+        kind(
+            "实际完成率",
+            "5",
+            "评分标准：实际完成率达到100%，得满分；60%（含）—100%，按“实际完成率×分值”计算得分；低于60%，不得分。",
+            "hybrid"
+        ),
+        RuleKind::Hybrid {
+            measure: value("实际完成率"),
+            full: d("100"),
+            floor: d("60")
+        }
+    );
+}
+
+/// As the MoF framework writes bands: a comma between the band and its points.
+#[test]
+fn bands_with_commas_as_the_mof_framework_writes_them() {
+    let RuleKind::Bands { bands, .. } = kind(
+        "预算执行率",
+        "5",
+        "评分标准：预算执行率≥95%，得5分；90%（含）—95%，得4分；80%（含）—90%，得3分；低于80%，不得分。",
+        "bands",
+    ) else {
+        panic!()
+    };
+    assert_eq!(
+        bands,
+        [(d("95"), d("5")), (d("90"), d("4")), (d("80"), d("3"))]
+    );
+}
+
+/// Two situations, each with its levels, are a branch: not read as one list of levels.
+#[test]
+fn two_situations_are_not_one_list_of_levels() {
+    let text = "发生突发事件的，看处置记录：处置及时有效、未造成不良影响的得3分；处置基本及时、影响较小的得2分；处置不及时或造成不良影响的不得分。\n未发生突发事件的，看制度：制定应急预案并开展演练的得3分；有应急预案但未演练的得2分；无应急预案的不得分。";
+    assert!(read_one("应急处置", "3", text).is_none());
+    // One situation with a heading reads, its clauses whole.
+    let RuleKind::Levels { levels } = kind(
+        "应急处置",
+        "3",
+        "评分标准：处置及时有效、未造成不良影响的得3分；处置基本及时、影响较小的得2分；处置不及时的不得分。",
+        "levels",
+    ) else {
+        panic!()
+    };
+    assert_eq!(levels[0].name, "处置及时有效、未造成不良影响");
+}
+
+/// The clause that earns full marks gives the direction; "100%÷控制率×分值" is proportional.
+#[test]
+fn an_upper_bound_with_a_proportional_miss() {
+    assert_eq!(
+        kind(
+            "在职人员控制率",
+            "2",
+            "评分标准：在职人员控制率≤100%，得满分；＞100%，按“100%÷在职人员控制率×分值”计算得分。",
+            "threshold"
+        ),
+        RuleKind::Threshold {
+            measure: value("在职人员控制率"),
+            op: CompareOp::AtMost,
+            limit: d("100"),
+            otherwise: ThresholdMiss::Proportional,
+        }
+    );
+    assert_eq!(
+        kind(
+            "政府采购执行率",
+            "2",
+            "政府采购执行率≥90%，得满分；60%（含）—90%，按“政府采购执行率÷90%×分值”计算得分；低于60%，不得分。",
+            "hybrid"
+        ),
+        RuleKind::Hybrid {
+            measure: value("政府采购执行率"),
+            full: d("90"),
+            floor: d("60")
+        }
+    );
+}
+
+/// Lower is better ("＜5%得3分；5%—10%得2分") is no bands rule, and stays text.
+#[test]
+fn bands_where_lower_is_better_stay_text() {
+    assert!(
+        read_one(
+            "结转结余率",
+            "3",
+            "结转结余率＜5%，得3分；5%（含）—10%，得2分；10%（含）—20%，得1分；20%及以上，不得分。"
+        )
+        .is_none()
+    );
+}

@@ -14,25 +14,41 @@ use crate::store::parse_decimal;
 /// The title: the first non-blank row above the header with one text (a merged cell reads as
 /// one cell and blanks), without the "综合评分表" an export adds.
 pub fn title(rows_above: &[Row]) -> Option<String> {
-    rows_above.iter().find(|r| !r.is_blank()).and_then(|r| {
-        let texts: Vec<&str> = r
-            .cells
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
-        let first = *texts.first()?;
-        if texts.iter().any(|t| *t != first) || parse_bands(first).is_some() {
-            return None;
-        }
-        let mut t = first.replace('\n', " ");
-        for suffix in ["综合评分表"] {
-            if let Some(s) = t.strip_suffix(suffix) {
-                t = s.trim_end().to_string();
+    // "附件1" above the title and "单位：万元" beside it are not the title.
+    let aside = |t: &str| {
+        let t = t.trim();
+        t.starts_with("单位")
+            || ((t.starts_with("附件") || t.starts_with("附表")) && t.chars().count() <= 6)
+    };
+    rows_above
+        .iter()
+        .filter(|r| !r.is_blank())
+        .find(|r| {
+            !r.cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .all(aside)
+        })
+        .and_then(|r| {
+            let texts: Vec<&str> = r
+                .cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty() && !aside(c))
+                .collect();
+            let first = *texts.first()?;
+            if texts.iter().any(|t| *t != first) || parse_bands(first).is_some() {
+                return None;
             }
-        }
-        (!t.is_empty()).then_some(t)
-    })
+            let mut t = first.replace('\n', " ");
+            for suffix in ["综合评分表"] {
+                if let Some(s) = t.strip_suffix(suffix) {
+                    t = s.trim_end().to_string();
+                }
+            }
+            (!t.is_empty()).then_some(t)
+        })
 }
 
 /// The first legend of grade bands in `rows`, and the row it is on.
@@ -67,6 +83,7 @@ pub fn parse_bands(text: &str) -> Option<Vec<GradeBand>> {
         let numbers: Vec<Decimal> = NUMBER
             .captures_iter(clause)
             .filter_map(|m| parse_decimal(&m[1]))
+            .filter(|n| *n <= Decimal::from(1_000_000_000_000_000_i64))
             .collect();
         let below = ["以下", "低于", "不足", "<", "＜", "未达到"]
             .iter()
@@ -149,6 +166,14 @@ mod tests {
             Some("荣成市职工免费查体项目")
         );
         assert_eq!(title(&[row(&["甲", "乙"])]), None);
+        assert_eq!(
+            title(&[
+                row(&["附件1"]),
+                row(&["某某项目绩效评价指标体系", "", "单位：万元"])
+            ])
+            .as_deref(),
+            Some("某某项目绩效评价指标体系")
+        );
         assert_eq!(title(&[]), None);
     }
 }

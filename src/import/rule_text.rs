@@ -190,16 +190,14 @@ impl<'a> Ctx<'a> {
             let t = normalize(self.leaf.target);
             find_limit(&t, &AT_LEAST).or_else(|| {
                 t.strip_suffix('%')
-                    .and_then(|n| parse_decimal(n.trim_start_matches('>')))
+                    .and_then(|n| dec(n.trim_start_matches('>')))
             })
         })
     }
 
     /// "得2分" where full marks are meant ("≥90%得2分").
     fn full_points(&self) -> Option<Decimal> {
-        FULL_POINTS
-            .captures(&self.text)
-            .and_then(|c| parse_decimal(&c[1]))
+        FULL_POINTS.captures(&self.text).and_then(|c| dec(&c[1]))
     }
 }
 
@@ -218,10 +216,7 @@ static RATE_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"([\p{Han}A-Za-z]{1,12}
 
 fn find_limit(text: &str, pattern: &Regex) -> Option<Decimal> {
     let c = pattern.captures(text)?;
-    c.iter()
-        .skip(1)
-        .flatten()
-        .find_map(|m| parse_decimal(m.as_str()))
+    c.iter().skip(1).flatten().find_map(|m| dec(m.as_str()))
 }
 
 fn strip_prefixes(s: &str) -> &str {
@@ -297,8 +292,9 @@ fn ratio_of(formula: &str) -> Option<Measure> {
     })
 }
 
+/// A number of the text, within what the file format accepts (|x| ≤ 10^15).
 fn dec(s: &str) -> Option<Decimal> {
-    parse_decimal(s)
+    parse_decimal(s).filter(|d| d.abs() <= Decimal::from(1_000_000_000_000_000_i64))
 }
 
 /// Points or a share of the weight: "2分" → points, "5%" → 0.05 of the weight.

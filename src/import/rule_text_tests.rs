@@ -477,3 +477,30 @@ fn bands_where_lower_is_better_stay_text() {
         .is_none()
     );
 }
+
+/// Fragments and odd text read as nothing (or something), never a panic.
+#[test]
+fn odd_text_never_panics() {
+    for text in [
+        "得分",
+        "≥%得满分",
+        "每降低%扣分",
+        "好得分，较好得分，一般得分",
+        "完全部分",
+        "①（分）\n②（分）",
+        "≥95%得满分",
+        "每发现一处扣",
+        "酌情",
+        "得满分；不得分",
+        "≤≥<>%%%",
+        "按比率",
+        "×分值",
+        "资金到位率=/×100%",
+        "好（%）、较好（%）、一般（%）",
+        "达到得满分否则不得分",
+        "999999999999999999999999999999%得满分，否则不得分",
+    ] {
+        let _ = read_one("资金到位率", "4", text);
+        let _ = read_one("名称", "0", text);
+    }
+}

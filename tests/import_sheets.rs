@@ -514,6 +514,12 @@ fn import_project_on_the_command_line() {
         "{}",
         run.stderr
     );
+    assert!(
+        run.text()
+            .contains("(total 30; a project, 4 of 4 leaves scored, total 24.50)"),
+        "{}",
+        run.text()
+    );
     let check = jixiao(&["check", out.to_str().unwrap()]);
     assert!(check.text().contains("0 error(s)"), "{}", check.text());
     let score = jixiao(&["score", out.to_str().unwrap()]);
@@ -576,4 +582,38 @@ fn export_then_import_project_on_the_command_line_scores_the_same() {
             .to_string()
     };
     assert_eq!(total(&a), total(&b));
+}
+
+/// A 计分规则 cell that is not a rule is an error naming the sheet and its row; nothing is written.
+#[test]
+fn a_rules_sheet_cell_that_does_not_read_names_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("综合评分表").unwrap();
+    for (c, h) in ["一级指标", "二级指标", "分值"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "A 决策").unwrap();
+    ws.write_string(1, 1, "A1 立项").unwrap();
+    ws.write_number(1, 2, 5).unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("计分规则").unwrap();
+    for (c, h) in ["编码", "指标", "目标值", "计分规则"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "A1").unwrap();
+    ws.write_string(1, 3, "{ kind = \"ratio\" }").unwrap();
+    wb.save(&path).unwrap();
+    let Err(ImportError::Table(msgs)) = import::import(&path, None, &[], &opts(false)) else {
+        panic!("imported")
+    };
+    let text: Vec<String> = msgs.iter().map(|m| m.display("t.xlsx")).collect();
+    assert!(
+        text.iter().any(|m| m.starts_with(
+            "t.xlsx:2: error: sheet 计分规则: the 计分规则 or 录入数据 of `立项` does not read"
+        ) && m.contains("unknown rule kind \"ratio\"")),
+        "{text:?}"
+    );
 }

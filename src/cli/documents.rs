@@ -375,8 +375,19 @@ pub fn import(a: &ImportArgs) -> u8 {
                 eprintln!("{}: error: cannot write: {e}", out.display());
                 return 2;
             }
+            let scored = if a.project {
+                let card = jixiao::scoring::score(p);
+                format!(
+                    "; a project, {} of {} leaves scored, total {}",
+                    card.scored_leaves,
+                    card.leaves,
+                    jixiao::scoring::rounding::fixed(card.total, p.framework.places)
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "imported {levels} (total {}) from {from} → {}",
+                "imported {levels} (total {}{scored}) from {from} → {}",
                 jixiao::scoring::rounding::plain(p.framework.total),
                 out.display()
             );

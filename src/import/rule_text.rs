@@ -109,7 +109,9 @@ pub const PHRASES: &[Phrase] = &[
 
 /// The rule the 评分标准 states, marked as read from the text, and the phrase that read it.
 pub fn read(leaf: &LeafText) -> Option<(Rule, &'static str)> {
-    let ctx = Ctx::new(leaf);
+    let mut ctx = Ctx::new(leaf);
+    // "存在截留、挪用等情况的，本指标不得分" is a veto beside the rule, not a part of it.
+    let veto = veto(&mut ctx);
     if ctx.text.is_empty() {
         return None;
     }
@@ -117,6 +119,7 @@ pub fn read(leaf: &LeafText) -> Option<(Rule, &'static str)> {
         (p.read)(&ctx).map(|kind| {
             let mut rule = Rule {
                 kind,
+                veto: veto.clone().into_iter().collect(),
                 from_text: true,
                 ..Rule::default()
             };
@@ -199,6 +202,40 @@ impl<'a> Ctx<'a> {
     fn full_points(&self) -> Option<Decimal> {
         FULL_POINTS.captures(&self.text).and_then(|c| dec(&c[1]))
     }
+}
+
+/// A veto clause: "存在截留、挤占、挪用等情况的，本指标不得分", "发生规模性返贫的，本指标不得分",
+/// "存在④所列情况的，实行一票否决". It is taken out of the text; its name is the boolean input
+/// that zeroes the leaf ("截留挤占挪用", "发生规模性返贫"; a checkpoint it points to is looked up).
+fn veto(c: &mut Ctx) -> Option<String> {
+    static VETO: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:一旦|如|若)?(存在|发生|出现)([^;。]{1,40}?)(?:等)?(?:情况|问题|行为|事件)?的?,?(?:实行|予以)?(?:一票否决|(?:本|该)(?:指标|项)不得分)[^;。]*",
+        )
+    });
+    static CHECKPOINT_THING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"存在([^;。]{1,40}?)等?(?:情况|问题|行为)"));
+    let m = VETO.captures(&c.text)?;
+    let verb = m[1].to_string();
+    let mut what = m[2].trim_end_matches(['等', '的']).to_string();
+    if let Some(mark) = what.chars().find(|ch| ('①'..='⑳').contains(ch)) {
+        let line = c.lines.iter().find(|l| l.starts_with(mark))?;
+        what = CHECKPOINT_THING.captures(line)?[1].to_string();
+    }
+    let name: String = what
+        .chars()
+        .filter(|ch| !matches!(ch, ',' | '、' | '“' | '”' | '"' | '等' | ' '))
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    let range = m.get(0)?.range();
+    c.text.replace_range(range, "");
+    Some(if verb == "存在" {
+        name
+    } else {
+        format!("{verb}{name}")
+    })
 }
 
 const NUM: &str = r"(\d+(?:\.\d+)?)";

@@ -504,3 +504,32 @@ fn odd_text_never_panics() {
         let _ = read_one("名称", "0", text);
     }
 }
+
+/// A veto clause is read beside the rule: its name is what zeroes the leaf.
+#[test]
+fn a_veto_beside_the_rule() {
+    let (rule, id) = read_one(
+        "资金使用合规性",
+        "4",
+        "评分标准：每发现一处不符合规定的，扣0.5分，扣完为止；存在截留、挤占、挪用、虚列支出情况的，本指标不得分。",
+    )
+    .unwrap();
+    assert_eq!(id, "per_finding");
+    assert_eq!(rule.veto, ["截留挤占挪用虚列支出"]);
+    let (rule, id) = read_one(
+        "帮扶措施落实率",
+        "4",
+        "评分标准：按“帮扶措施落实率×分值”计算得分；发生规模性返贫的，本指标不得分。",
+    )
+    .unwrap();
+    assert_eq!(id, "rate");
+    assert_eq!(rule.veto, ["发生规模性返贫"]);
+    // A checkpoint the veto points to names it.
+    let (rule, _) = read_one(
+        "资金使用合规性",
+        "4",
+        "①是否符合规定的用途；\n④是否存在截留、挤占、挪用等情况。\n评分标准：①②③每发现一处问题扣1分，扣完为止；存在④所列情况的，实行一票否决。",
+    )
+    .unwrap();
+    assert_eq!(rule.veto, ["截留挤占挪用"]);
+}

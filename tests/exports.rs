@@ -295,7 +295,8 @@ fn xlsx_reads_back_with_cells_merges_and_number_formats() {
             "表4-1 决策",
             "表4-2 过程",
             "表4-3 产出",
-            "表4-4 效益"
+            "表4-4 效益",
+            "计分规则"
         ]
     );
     let s = &sheets[0];

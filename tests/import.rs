@@ -25,6 +25,7 @@ fn opts() -> Options {
         id: "imported".into(),
         name: "导入的指标体系".into(),
         total: None,
+        project: false,
     }
 }
 

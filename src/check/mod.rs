@@ -408,6 +408,20 @@ fn leaf_checks(
                     format!("{code}: the rule can give up to {} but the leaf is worth {}; anything above {} is cut off", plain(max), plain(node.weight), plain(node.weight)),
                 ));
             }
+            let missing = crate::scoring::missing_inputs(ind);
+            if let Some(awarded) = leaf.awarded.filter(|_| leaf.computed.is_none())
+                && !missing.is_empty()
+            {
+                out.push(Diagnostic::warning(
+                    map.field(code, "score"),
+                    format!(
+                        "{code} {}: awarded {}; its rule cannot check it until {} recorded",
+                        ind.name,
+                        fixed(awarded, places),
+                        quoted(&missing)
+                    ),
+                ));
+            }
             if let (Some(awarded), Some(computed)) = (leaf.awarded, leaf.computed)
                 && awarded != computed
             {

@@ -255,6 +255,7 @@ pub struct ImportArgs<'a> {
     pub name: Option<&'a str>,
     pub total: Option<&'a str>,
     pub columns: &'a [String],
+    pub project: bool,
     pub sheet: Option<&'a str>,
     pub force: bool,
 }
@@ -312,8 +313,10 @@ pub fn import(a: &ImportArgs) -> u8 {
             .id
             .map(str::to_string)
             .unwrap_or_else(|| stem(output.unwrap_or(a.file))),
-        name: a.name.map(str::to_string).unwrap_or_else(|| stem(a.file)),
+        // Without --name: the sheet's title row, else the file's name.
+        name: a.name.map(str::to_string).unwrap_or_default(),
         total,
+        project: a.project,
     };
     let imported = match import::import(a.file, a.sheet, &mapping, &opts) {
         Ok(i) => i,
@@ -335,10 +338,16 @@ pub fn import(a: &ImportArgs) -> u8 {
     }
     if !imported.ignored.is_empty() {
         eprintln!(
-            "{name}: note: columns not imported: {}",
-            imported.ignored.join(", ")
+            "{name}: note: columns not imported: {}{}",
+            imported.ignored.join(", "),
+            if a.project {
+                ""
+            } else {
+                " (--project imports 得分 and 扣分原因)"
+            }
         );
     }
+    import_notes(&name, &imported);
     let p = &imported.project;
     let tree = jixiao::model::Tree::build(p);
     let mut per_level: Vec<usize> = Vec::new();
@@ -373,8 +382,19 @@ pub fn import(a: &ImportArgs) -> u8 {
                 eprintln!("{}: error: cannot write: {e}", out.display());
                 return 2;
             }
+            let scored = if a.project {
+                let card = jixiao::scoring::score(p);
+                format!(
+                    "; a project, {} of {} leaves scored, total {}",
+                    card.scored_leaves,
+                    card.leaves,
+                    jixiao::scoring::rounding::fixed(card.total, p.framework.places)
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "imported {levels} (total {}) from {from} → {}",
+                "imported {levels} (total {}{scored}) from {from} → {}",
                 jixiao::scoring::rounding::plain(p.framework.total),
                 out.display()
             );
@@ -382,6 +402,45 @@ pub fn import(a: &ImportArgs) -> u8 {
         None => print!("{}", imported.toml),
     }
     0
+}
+
+/// What the importer read beyond the tree: rules from the 评分标准 text (to be checked), text it
+/// could not read as a rule, the grade legend, the rules sheet of an export.
+fn import_notes(name: &str, imported: &import::Imported) {
+    if !imported.rules_read.is_empty() {
+        let list: Vec<String> = imported
+            .rules_read
+            .iter()
+            .map(|(code, phrase)| format!("{code} {phrase}"))
+            .collect();
+        eprintln!(
+            "{name}: note: {} rule(s) read from the 评分标准 text, marked origin = \"text\" until checked: {}",
+            list.len(),
+            list.join(", ")
+        );
+    }
+    if !imported.rules_unread.is_empty() {
+        eprintln!(
+            "{name}: note: 评分标准 of {} leaf/leaves not read as a rule (kept as text; they score by deductions until given a rule): {}",
+            imported.rules_unread.len(),
+            imported.rules_unread.join(", ")
+        );
+    }
+    if let Some(row) = imported.grades_row {
+        let bands: Vec<String> = imported
+            .project
+            .grades
+            .iter()
+            .map(|g| format!("{} ≥ {}", g.name, jixiao::scoring::rounding::plain(g.min)))
+            .collect();
+        eprintln!(
+            "{name}: note: grade bands from the legend on row {row}: {}",
+            bands.join(", ")
+        );
+    }
+    if let Some(sheet) = &imported.rules_sheet {
+        eprintln!("{name}: note: rules and 目标值 from sheet {sheet}");
+    }
 }
 
 /// How many errors of one file to print before pointing at `jixiao check`.

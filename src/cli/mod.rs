@@ -239,10 +239,14 @@ pub enum Command {
         template: Option<PathBuf>,
     },
     /// Build a framework from an indicator table (CSV or xlsx/xls/ods): columns 一级/二级/三级指标,
-    /// 分值, 指标解释, 评分标准 (Chinese or English headers; blank or merged cells = same as above).
+    /// 分值, 指标解释, 评分标准 (Chinese or English headers; blank or merged cells = same as above;
+    /// a header may take two rows and give a 分值 per level).
     ///
-    /// Weights are checked (children sum to their parent) with errors as FILE:ROW. Without -o the
-    /// TOML goes to stdout. Example: jixiao import 指标体系.xlsx -o frameworks/my-system.toml
+    /// Weights are checked (children sum to their parent) with errors as FILE:ROW. Plain 评分标准
+    /// (按比率得分, ≥95%得满分, 每发现一处扣0.5分 …) become rules marked origin = "text"; a title
+    /// row names it; a grade legend sets the bands. With --project, 得分 and 扣分原因 come in too.
+    /// Without -o the TOML goes to stdout. Example: jixiao import 指标体系.xlsx -o
+    /// frameworks/my-system.toml
     Import {
         file: PathBuf,
         /// The framework file to write (refuses to overwrite unless --force).
@@ -257,10 +261,15 @@ pub enum Command {
         /// The total the level-1 weights must add up to (default: their sum).
         #[arg(long)]
         total: Option<String>,
-        /// Map a column: FIELD=HEADER, e.g. --col weight=权重分 (fields: level1 … level9, code,
-        /// weight, explanation, criteria, target, source, formula). Repeatable.
+        /// Map a column: FIELD=HEADER, or FIELD=COLUMN by letter or number (--col weight=权重分,
+        /// --col weight=F, --col weight=6; fields: level1 … level9, code, weight, explanation,
+        /// criteria, target, source, formula, score, notes, justification, rule). Repeatable.
         #[arg(long = "col", value_name = "FIELD=HEADER")]
         columns: Vec<String>,
+        /// Make a project, not only a framework: 得分 as scores, 扣分原因/扣分点说明 as
+        /// deductions, 评分说明 as justifications, the title row as the project's name.
+        #[arg(long)]
+        project: bool,
         /// The sheet to read (default: the first with an indicator table).
         #[arg(long)]
         sheet: Option<String>,
@@ -456,6 +465,7 @@ pub fn run() -> ExitCode {
             name,
             total,
             columns,
+            project,
             sheet,
             force,
         }) => documents::import(&documents::ImportArgs {
@@ -465,6 +475,7 @@ pub fn run() -> ExitCode {
             name: name.as_deref(),
             total: total.as_deref(),
             columns: &columns,
+            project,
             sheet: sheet.as_deref(),
             force,
         }),

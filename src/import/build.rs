@@ -18,54 +18,11 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::columns::Columns;
+pub use super::outcome::{Built, Options, RowMessage, SideRow, Sidecar};
 use super::read::Row;
 use crate::model::{FrameworkInfo, GradeBand, Indicator, Project};
 use crate::scoring::rounding::plain;
 use crate::store::parse_decimal;
-
-/// A problem, at a row of the table when it has one.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowMessage {
-    pub row: Option<usize>,
-    pub error: bool,
-    pub message: String,
-}
-
-impl RowMessage {
-    fn error(row: usize, message: impl Into<String>) -> Self {
-        RowMessage {
-            row: Some(row),
-            error: true,
-            message: message.into(),
-        }
-    }
-
-    fn warning(row: usize, message: impl Into<String>) -> Self {
-        RowMessage {
-            row: Some(row),
-            error: false,
-            message: message.into(),
-        }
-    }
-
-    /// `FILE:ROW: error: …`.
-    pub fn display(&self, file: &str) -> String {
-        let kind = if self.error { "error" } else { "warning" };
-        match self.row {
-            Some(r) => format!("{file}:{r}: {kind}: {}", self.message),
-            None => format!("{file}: {kind}: {}", self.message),
-        }
-    }
-}
-
-/// What the caller decides rather than the table.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    pub id: String,
-    pub name: String,
-    /// The total the level-1 weights must add up to; their sum when not given.
-    pub total: Option<Decimal>,
-}
 
 #[derive(Debug, Default)]
 struct Node {
@@ -80,6 +37,13 @@ struct Node {
     formula: String,
     target: String,
     source: String,
+    /// 得分 as written, and its row.
+    score: Option<(String, usize)>,
+    /// 扣分原因 lines.
+    notes: Vec<String>,
+    justification: Vec<String>,
+    /// A rule written as inline TOML (the export's 计分规则), and its row.
+    rule: Option<(String, usize)>,
     /// The first row that mentions it.
     row: usize,
     /// Whether a row of its own ends at it (not only rows below it).
@@ -161,7 +125,8 @@ pub fn build(
     rows: &[Row],
     cols: &Columns,
     opts: &Options,
-) -> Result<(Project, Vec<RowMessage>), Vec<RowMessage>> {
+    sidecar: &Sidecar,
+) -> Result<Built, Vec<RowMessage>> {
     let mut msgs: Vec<RowMessage> = Vec::new();
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_path: HashMap<Vec<String>, usize> = HashMap::new();
@@ -171,8 +136,9 @@ pub fn build(
     let mut in_adjustments = false;
     let mut total_row: Option<(usize, Option<Decimal>)> = None;
     let get = |row: &Row, c: Option<usize>| c.map(|c| row.cell(c).to_string()).unwrap_or_default();
+    let mut end = rows.len();
 
-    for row in rows {
+    for (k, row) in rows.iter().enumerate() {
         if row.is_blank() {
             continue;
         }
@@ -180,8 +146,28 @@ pub fn build(
         let first = cells.iter().find(|c| !c.is_empty()).copied().unwrap_or("");
         let weight_text = get(row, cols.weight);
         if TOTAL_LABELS.contains(&first) {
-            let w = parse_decimal(weight_text.trim_end_matches('分'));
+            let text = std::iter::once(cols.weight)
+                .chain(cols.level_weights.iter().copied())
+                .map(|c| get(row, c))
+                .find(|t| !t.is_empty())
+                .unwrap_or_default();
+            let w = parse_decimal(text.trim_end_matches('分'));
             total_row = Some((row.number, w));
+            end = k;
+            break;
+        }
+        // A legend of grade bands under the table ends it (without a 合计 row).
+        if row.cells.iter().filter(|c| !c.trim().is_empty()).count() == 1
+            && super::legend::parse_bands(
+                row.cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .find(|c| !c.is_empty())
+                    .unwrap_or(""),
+            )
+            .is_some()
+        {
+            end = k;
             break;
         }
         if cells.iter().any(|c| SUBTOTAL_LABELS.contains(c)) {
@@ -235,6 +221,7 @@ pub fn build(
             continue;
         }
 
+        let mut chain: Vec<usize> = Vec::new();
         let node = if path.is_empty() || path == prev_path {
             // A continuation row.
             match current {
@@ -249,6 +236,7 @@ pub fn build(
             }
         } else {
             // Create the path's nodes that don't exist yet.
+            chain.clear();
             let mut parent: Option<usize> = None;
             for depth in 1..=path.len() {
                 let key = path[..depth].to_vec();
@@ -287,6 +275,7 @@ pub fn build(
                     }
                 };
                 parent = Some(idx);
+                chain.push(idx);
             }
             let i = parent.expect("a non-empty path has a node");
             nodes[i].has_row = true;
@@ -295,49 +284,29 @@ pub fn build(
         };
         current = Some(node);
 
-        let n = &mut nodes[node];
-        if !weight_text.is_empty() {
-            match parse_decimal(weight_text.trim_end_matches('分').trim()) {
-                Some(w) if w < Decimal::ZERO => msgs.push(RowMessage::error(
-                    row.number,
-                    format!("分值 `{weight_text}` is negative"),
-                )),
-                Some(w) => match n.weight {
-                    Some((old, at)) if old != w => msgs.push(RowMessage::error(
-                        row.number,
-                        format!(
-                            "`{}` has 分值 {} here but {} at row {at}",
-                            n.name,
-                            plain(w),
-                            plain(old)
-                        ),
-                    )),
-                    _ => n.weight = Some((w, row.number)),
-                },
-                None => {
-                    let cell = format!(
-                        "{}{}",
-                        super::read::column_name(cols.weight.map_or(0, |c| c + 1)),
-                        row.number
-                    );
-                    let is_date = crate::model::date::looks_like_date(
-                        weight_text.get(..10).unwrap_or(&weight_text),
-                    ) || weight_text.contains(':');
-                    msgs.push(RowMessage::error(
-                        row.number,
-                        if is_date {
-                            format!(
-                                "分值 in cell {cell} is the date or time `{weight_text}`: the \
-                                 spreadsheet formats that cell as a date; format the 分值 column \
-                                 as numbers so it shows the weight, then import again"
-                            )
-                        } else {
-                            format!("分值 `{weight_text}` in cell {cell} is not a number")
-                        },
-                    ))
-                }
+        // A 分值 per level gives each indicator on the row its own; one 分值 gives the row's.
+        if cols.level_weights.is_empty() {
+            record_weight(
+                &mut nodes[node],
+                &weight_text,
+                row.number,
+                cols.weight,
+                &mut msgs,
+            );
+        } else {
+            for (depth, &i) in chain.iter().enumerate() {
+                let col = cols.level_weights.get(depth).copied().flatten();
+                let text = get(row, col);
+                record_weight(&mut nodes[i], &text, row.number, col, &mut msgs);
             }
         }
+        for (depth, &i) in chain.iter().enumerate() {
+            let code = get(row, cols.level_codes.get(depth).copied().flatten());
+            if !code.is_empty() {
+                nodes[i].code = Some(code);
+            }
+        }
+        let n = &mut nodes[node];
         n.explanation.extend(lines(&get(row, cols.explanation)));
         n.criteria.extend(lines(&get(row, cols.criteria)));
         for (field, text) in [
@@ -355,6 +324,16 @@ pub fn build(
         let code = get(row, cols.code);
         if !code.is_empty() {
             n.code = Some(code);
+        }
+        let score = get(row, cols.score);
+        if !score.is_empty() {
+            n.score = Some((score, row.number));
+        }
+        n.notes.extend(lines(&get(row, cols.notes)));
+        n.justification.extend(lines(&get(row, cols.justification)));
+        let rule = get(row, cols.rule);
+        if !rule.is_empty() {
+            n.rule = Some((rule, row.number));
         }
     }
 
@@ -524,7 +503,80 @@ pub fn build(
             .collect(),
         ..Project::default()
     };
-    Ok((project, msgs))
+    let mut built = Built {
+        project,
+        warnings: msgs,
+        rules_read: Vec::new(),
+        rules_unread: Vec::new(),
+        end,
+    };
+    for (k, &i) in order.iter().enumerate() {
+        let n = &nodes[i];
+        if n.children.is_empty() {
+            let cells = super::leaves::LeafCells {
+                score: n.score.as_ref(),
+                notes: &n.notes,
+                justification: &n.justification,
+                rule: n.rule.as_ref(),
+            };
+            super::leaves::fill(&mut built, k, &cells, opts, sidecar);
+        }
+    }
+    if built.warnings.iter().any(|m| m.error) {
+        return Err(built.warnings);
+    }
+    Ok(built)
+}
+
+/// Records a 分值 cell on `n`, checking it against one given before.
+fn record_weight(
+    n: &mut Node,
+    text: &str,
+    row: usize,
+    col: Option<usize>,
+    msgs: &mut Vec<RowMessage>,
+) {
+    if text.is_empty() {
+        return;
+    }
+    match parse_decimal(text.trim_end_matches('分').trim()) {
+        Some(w) if w < Decimal::ZERO => {
+            msgs.push(RowMessage::error(row, format!("分值 `{text}` is negative")))
+        }
+        Some(w) => match n.weight {
+            Some((old, at)) if old != w => msgs.push(RowMessage::error(
+                row,
+                format!(
+                    "`{}` has 分值 {} here but {} at row {at}",
+                    n.name,
+                    plain(w),
+                    plain(old)
+                ),
+            )),
+            _ => n.weight = Some((w, row)),
+        },
+        None => {
+            let cell = format!(
+                "{}{}",
+                super::read::column_name(col.map_or(0, |c| c + 1)),
+                row
+            );
+            let is_date = crate::model::date::looks_like_date(text.get(..10).unwrap_or(text))
+                || text.contains(':');
+            msgs.push(RowMessage::error(
+                row,
+                if is_date {
+                    format!(
+                        "分值 in cell {cell} is the date or time `{text}`: the spreadsheet formats \
+                         that cell as a date; format the 分值 column as numbers so it shows the \
+                         weight, then import again"
+                    )
+                } else {
+                    format!("分值 `{text}` in cell {cell} is not a number")
+                },
+            ))
+        }
+    }
 }
 
 /// A, B … Z, AA, AB …

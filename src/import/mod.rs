@@ -7,7 +7,12 @@
 
 pub mod build;
 pub mod columns;
+mod leaves;
+pub mod legend;
+mod outcome;
 pub mod read;
+mod rule_levels;
+pub mod rule_text;
 pub mod write;
 mod zip_limit;
 
@@ -30,6 +35,14 @@ pub struct Imported {
     pub header_row: usize,
     /// Headers of the columns that were not imported.
     pub ignored: Vec<String>,
+    /// Leaves whose rule was read from their 评分标准 text, with the phrase that read it.
+    pub rules_read: Vec<(String, &'static str)>,
+    /// Leaves whose 评分标准 text no phrase recognises (they keep the default rule).
+    pub rules_unread: Vec<String>,
+    /// The row of the sheet's grade legend, when the bands came from one.
+    pub grades_row: Option<usize>,
+    /// The rules sheet read beside the table (an export's 计分规则), when there was one.
+    pub rules_sheet: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,15 +100,15 @@ pub fn import(
     let mut chosen = None;
     for s in &candidates {
         match columns::find_header(&s.rows, mapping) {
-            Ok(Some((at, cols))) => {
-                chosen = Some((*s, at, cols));
+            Ok(Some((at, span, cols))) => {
+                chosen = Some((*s, at, span, cols));
                 break;
             }
             Ok(None) => {}
             Err(e) => return Err(ImportError::File(e)),
         }
     }
-    let Some((s, at, cols)) = chosen else {
+    let Some((s, at, span, mut cols)) = chosen else {
         let seen = candidates
             .iter()
             .find_map(|s| s.rows.iter().find(|r| !r.is_blank()))
@@ -116,8 +129,26 @@ pub fn import(
         )));
     };
     let header_row = s.rows[at].number;
-    let (project, warnings) =
-        build::build(&s.rows[at + 1..], &cols, opts).map_err(ImportError::Table)?;
+    let header = if span == 2 {
+        columns::combine_header(&s.rows[at], &s.rows[at + 1])
+    } else {
+        s.rows[at].clone()
+    };
+    if !opts.project {
+        // A framework has no scores: say so rather than drop them silently.
+        cols.ignored.extend(cols.assessment_headers(&header));
+        cols.score = None;
+        cols.notes = None;
+        cols.justification = None;
+    }
+    let rules_sheet = sheets
+        .iter()
+        .find(|r| r.name == crate::report::score_table_xlsx::RULES_SHEET && r.name != s.name);
+    let sidecar = rules_sheet.map(sidecar_of).unwrap_or_default();
+    let body = &s.rows[at + span..];
+    let built = build::build(body, &cols, opts, &sidecar).map_err(ImportError::Table)?;
+    let mut project = built.project;
+    let title = legend::title(&s.rows[..at]);
     let file_name = if crate::store::reading::is_stdin(path) {
         "standard input".to_string()
     } else {
@@ -125,24 +156,59 @@ pub fn import(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
+    let name = if !opts.name.is_empty() {
+        opts.name.clone()
+    } else {
+        title.clone().unwrap_or_else(|| {
+            path.file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+    };
+    project.framework.name = name.clone();
+    // A legend of grade bands above the header or below the table.
+    let around: Vec<read::Row> = s.rows[..at]
+        .iter()
+        .chain(body.get(built.end..).unwrap_or_default())
+        .cloned()
+        .collect();
+    let grades_row = legend::grade_legend(&around).map(|(bands, row)| {
+        project.grades = bands;
+        row
+    });
+    if opts.project {
+        project.meta = Some(crate::model::ProjectMeta {
+            name: title.unwrap_or_else(|| name.clone()),
+            funds_unit: "万元".into(),
+            ..Default::default()
+        });
+    }
     let from = if s.name.is_empty() {
         file_name
     } else {
         format!("{file_name} (sheet {})", s.name)
     };
-    let header = vec![
-        format!(
-            "{} — imported by `jixiao import` from {from}.",
-            if opts.name.is_empty() {
-                "indicator framework"
-            } else {
-                opts.name.as_str()
-            }
-        ),
-        "Leaves score by deductions from their weight until you give them a rule".to_string(),
-        "(rule = { kind = … }, see docs/format.md).".to_string(),
-    ];
-    let toml = write::framework_toml(&project, &header);
+    let mut header = vec![format!(
+        "{} — imported by `jixiao import` from {from}.",
+        if name.is_empty() {
+            "indicator framework"
+        } else {
+            name.as_str()
+        }
+    )];
+    if built.rules_read.is_empty() {
+        header
+            .push("Leaves score by deductions from their weight until you give them a rule".into());
+        header.push("(rule = { kind = … }, see docs/format.md).".into());
+    } else {
+        header.push(format!(
+            "{} rules were read from the 评分标准 text: each is marked origin = \"text\"; check it",
+            built.rules_read.len()
+        ));
+        header.push("against its criteria, then delete that key (see docs/format.md).".into());
+    }
+    let warnings = built.warnings;
+    let toml = write::project_toml(&project, &header, grades_row.is_some());
     // What we write must load cleanly; anything else is a bug here, not in the table.
     let loaded = crate::store::parse_project(&toml).map_err(|e| {
         ImportError::File(format!(
@@ -167,5 +233,50 @@ pub fn import(
         sheet: s.name.clone(),
         header_row,
         ignored: cols.ignored,
+        rules_read: built.rules_read,
+        rules_unread: built.rules_unread,
+        grades_row,
+        rules_sheet: rules_sheet.map(|r| r.name.clone()),
     })
+}
+
+/// The rows of an export's 计分规则 sheet by code: 目标值, 计分规则 and the row.
+fn sidecar_of(sheet: &read::Sheet) -> build::Sidecar {
+    let mut out = build::Sidecar::default();
+    let Some((at, row)) = sheet.rows.iter().enumerate().find(|(_, r)| {
+        r.cells
+            .iter()
+            .any(|c| columns::field_of(c) == Some(Field::Rule))
+    }) else {
+        return out;
+    };
+    let col = |f: Field| {
+        row.cells
+            .iter()
+            .position(|c| columns::field_of(c) == Some(f))
+    };
+    let (Some(code), Some(rule)) = (col(Field::Code), col(Field::Rule)) else {
+        return out;
+    };
+    let target = col(Field::Target);
+    let record = row
+        .cells
+        .iter()
+        .position(|c| c.trim() == crate::report::rules_xlsx::RECORD_HEADER);
+    for r in &sheet.rows[at + 1..] {
+        let c = r.cell(code);
+        if c.is_empty() {
+            continue;
+        }
+        out.by_code.insert(
+            c.to_string(),
+            build::SideRow {
+                target: target.map(|t| r.cell(t).to_string()).unwrap_or_default(),
+                rule: r.cell(rule).to_string(),
+                record: record.map(|t| r.cell(t).to_string()).unwrap_or_default(),
+                row: r.number,
+            },
+        );
+    }
+    out
 }

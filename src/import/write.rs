@@ -1,23 +1,30 @@
-//! The imported framework as TOML in the documented format (docs/format.md): `[framework]`,
-//! `[[grades]]`, then one `[indicators.CODE]` table per indicator in tree order, criteria as an
-//! array with one line per entry.
+//! The imported framework (or project) as TOML in the documented format (docs/format.md):
+//! `[framework]`, `[[grades]]`, `[project]` for a project, then one `[indicators.CODE]` table per
+//! indicator in tree order, criteria as an array with one line per entry, the rule inline, and
+//! what the evaluators recorded (status, score, justification, `[[…deductions]]`).
 
 use crate::model::Project;
 use crate::scoring::rounding::plain;
 
-/// A TOML string as toml_edit encodes it: basic or literal, single- or multi-line, whichever
-/// writes the text most plainly, with every character TOML must escape escaped.
-fn string(s: &str) -> String {
-    toml_edit::Value::from(s).to_string()
-}
+use crate::store::rule_toml::{self, key, string};
 
-/// A key, bare when TOML allows it (ASCII letters, digits, `-`, `_`), quoted otherwise.
-fn key(k: &str) -> String {
-    toml_edit::Key::new(k).display_repr().into_owned()
-}
-
-/// `header` lines go on top as comments.
+/// A framework: `header` lines go on top as comments.
 pub fn framework_toml(project: &Project, header: &[String]) -> String {
+    project_toml(project, header, false)
+}
+
+/// Text as TOML: a `"""` block when it has several lines, so the file stays readable.
+fn text(s: &str) -> String {
+    if s.contains('\n') {
+        crate::store::toml_text(s)
+    } else {
+        string(s)
+    }
+}
+
+/// A framework, or a project when `project.meta` is set; `grades_given` says the bands came from
+/// the sheet's own legend.
+pub fn project_toml(project: &Project, header: &[String], grades_given: bool) -> String {
     let fw = &project.framework;
     let mut out = String::new();
     for line in header {
@@ -35,14 +42,23 @@ pub fn framework_toml(project: &Project, header: &[String]) -> String {
     out.push_str(&format!("rounding = \"{}\"\n", fw.rounding.as_str()));
     out.push_str(&format!("places = {}\n", fw.places));
     out.push_str(&format!("na_policy = \"{}\"\n", fw.na_policy.as_str()));
-    out.push_str(
-        "\n# Grade bands: the common 优/良/中/差; change them if the framework states others.\n",
-    );
+    out.push_str(if grades_given {
+        "\n# Grade bands as the sheet states them.\n"
+    } else {
+        "\n# Grade bands: the common 优/良/中/差; change them if the framework states others.\n"
+    });
     for g in &project.grades {
         out.push_str(&format!(
             "[[grades]]\nname = {}\nmin = {}\n",
             string(&g.name),
             plain(g.min)
+        ));
+    }
+    if let Some(meta) = &project.meta {
+        out.push_str(&format!(
+            "\n[project]\nname = {}\ndepartment = \"\"    # 主管部门\nimplementer = \"\"   # 实施单位\nevaluator = \"\"     # 评价机构\nperiod = \"\"        # 评价期间\nfunds_unit = {}\n",
+            string(&meta.name),
+            string(&meta.funds_unit)
         ));
     }
     for ind in &project.indicators {
@@ -69,8 +85,42 @@ pub fn framework_toml(project: &Project, header: &[String]) -> String {
             }
             out.push_str("]\n");
         }
+        if !rule_toml::is_default(&ind.rule) {
+            out.push_str(&format!("rule = {}\n", rule_toml::inline(&ind.rule)));
+        }
+        assessment(&mut out, ind);
     }
     out
+}
+
+fn assessment(out: &mut String, ind: &crate::model::Indicator) {
+    let a = &ind.assessment;
+    if a.status != crate::model::Status::Unscored {
+        out.push_str(&format!("status = \"{}\"\n", a.status.label()));
+    }
+    if let Some(s) = a.score {
+        out.push_str(&format!("score = {}\n", plain(s)));
+    }
+    for (k, v) in [("na", &a.na), ("unscorable", &a.unscorable)] {
+        if let Some(v) = v {
+            out.push_str(&format!("{k} = {}\n", string(v)));
+        }
+    }
+    let record = rule_toml::record_lines(a);
+    if !record.is_empty() {
+        out.push_str(&record);
+        out.push('\n');
+    }
+    if !a.justification.is_empty() {
+        out.push_str(&format!("justification = {}\n", text(&a.justification)));
+    }
+    for d in &a.deductions {
+        out.push_str(&format!("\n[[indicators.{}.deductions]]\n", key(&ind.code)));
+        if let Some(p) = d.points {
+            out.push_str(&format!("points = {}\n", plain(p)));
+        }
+        out.push_str(&format!("reason = {}\n", text(&d.reason)));
+    }
 }
 
 #[cfg(test)]
@@ -81,29 +131,6 @@ mod tests {
     fn keys_and_strings() {
         assert_eq!(key("A101"), "A101");
         assert_eq!(key("一"), "\"一\"");
-        assert_eq!(string("资金到位率"), "\"资金到位率\"");
-    }
-
-    /// Whatever a spreadsheet cell holds comes back byte for byte: quotes of both kinds,
-    /// backslashes, line breaks (Excel's Alt-Enter, Windows CR LF), tabs and control characters.
-    #[test]
-    fn every_character_a_cell_can_hold_reads_back_as_written() {
-        let texts = [
-            "说\"好\"与'坏'",
-            r"C:\评价\2021\底稿.xlsx 与 \n 不是换行",
-            "第一行\n第二行\r\n第三行",
-            "制表\t符、响铃\u{7}、退格\u{8}、删除\u{7f}、换页\u{c}、转义\u{1b}[2J",
-            "'''三个单引号''' 与 \"\"\"三个双引号\"\"\"",
-            "结尾反斜杠\\",
-            "",
-        ];
-        for text in texts {
-            let doc = format!("[t]\nv = {}\n{} = 1\n", string(text), key(text));
-            let parsed: toml_edit::DocumentMut = doc
-                .parse()
-                .unwrap_or_else(|e| panic!("{text:?} as {doc}: {e}"));
-            assert_eq!(parsed["t"]["v"].as_str(), Some(text), "{doc}");
-            assert!(parsed["t"].as_table().unwrap().contains_key(text), "{doc}");
-        }
+        assert_eq!(string("说\"好\"\n下一行"), "\"说\\\"好\\\"\\n下一行\"");
     }
 }

@@ -18,6 +18,9 @@ pub struct Rule {
     /// How a ratio of per-year inputs is taken: over the summed years, or the mean of the
     /// yearly ratios.
     pub years: YearMode,
+    /// Read by `jixiao import` from the 评分标准 text (`origin = "text"` in the file): shown as
+    /// "read from the text, check it" until someone confirms it by removing the key.
+    pub from_text: bool,
 }
 
 /// 全周期: a ratio over the summed years (default) or the mean of each year's ratio.

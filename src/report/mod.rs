@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod outline;
 pub mod portfolio;
 pub mod printable;
+pub mod rules_xlsx;
 pub mod score_table_xlsx;
 pub mod sheet;
 pub mod table;

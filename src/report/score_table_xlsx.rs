@@ -17,6 +17,8 @@ use crate::scoring::rounding::fixed;
 /// Sheet names, also what `jixiao import` looks for first.
 pub const SCORE_SHEET: &str = "综合评分表";
 pub const SUMMARY_SHEET: &str = "得分情况";
+/// Each leaf's 目标值 and rule, which `jixiao import` reads back.
+pub const RULES_SHEET: &str = "计分规则";
 
 /// Number formats: 得分 with two decimals, 得分率 as a percentage; 分值 keeps Excel's General
 /// format so it shows as written (15, 2.5).
@@ -509,6 +511,7 @@ pub fn workbook(project: &Project, card: &Scorecard) -> Result<Vec<u8>, String> 
         let summary = level1_summary(project, card);
         write_summary_sheet(wb.add_worksheet(), &summary, project.title(), &ranges, &f)?;
         super::level1_xlsx::write_level1_sheets(&mut wb, project, card, &summary, &f)?;
+        super::rules_xlsx::write_rules_sheet(&mut wb, project, &f)?;
         wb.save_to_buffer()
     };
     build().map_err(|e| e.to_string())

@@ -40,7 +40,7 @@ fn rule_keys(kind: &str) -> Option<Vec<&'static str>> {
         kind,
         "rate" | "threshold" | "bands" | "proportional" | "hybrid" | "per_point" | "linear"
     );
-    let mut keys = vec!["kind", "veto"];
+    let mut keys = vec!["kind", "veto", "origin"];
     keys.extend_from_slice(own);
     if kind != "judgement" {
         // A judgement's own `max` is its range; on any other rule it is the rule's full marks.
@@ -510,6 +510,18 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             YearMode::Sum
         }
     };
+    let from_text = match r.string(t, path, "origin").as_deref() {
+        None => false,
+        Some("text") => true,
+        Some(other) => {
+            let p = r.locate(t, path, "origin");
+            r.error(
+                p,
+                format!("unknown origin \"{other}\"; expected \"text\" (a rule `jixiao import` read from the 评分标准 text; remove the key once checked)"),
+            );
+            false
+        }
+    };
     Rule {
         kind,
         veto,
@@ -517,6 +529,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         rate_places,
         unit,
         years,
+        from_text,
     }
 }
 

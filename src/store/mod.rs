@@ -11,6 +11,7 @@ mod load_survey;
 pub mod lock;
 pub mod reading;
 pub mod recovery;
+pub mod rule_toml;
 pub mod safe_write;
 mod save_lock;
 mod source_map;
@@ -22,3 +23,9 @@ pub use document::{ProjectFile, SaveError, atomic_write, backup_path, fingerprin
 pub use fields::parse_decimal;
 pub use load::{LoadError, Loaded, load_file, parse_project};
 pub use source_map::SourceMap;
+
+/// Text as a TOML value: a `"""` block when it has several lines (the file stays readable and
+/// diffable), a basic string otherwise.
+pub fn toml_text(s: &str) -> String {
+    toml_write::string(s).to_string().trim().to_string()
+}

@@ -185,6 +185,8 @@ pub enum Msg {
     NotACount,
     ParentNoEdit,
     NotForThisRule,
+    /// A rule `jixiao import` read from the 评分标准 text (`origin = "text"`).
+    RuleFromText,
     NoStandard,
     NothingToDelete,
     Deleted,
@@ -529,6 +531,10 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         NotACount => ("“{}”不是数字；次数请输入数字，如 2", "\"{}\" is not a number; a count is a number such as 2"),
         ParentNoEdit => ("{} 是上级指标，得分为下级指标之和；请选择末级指标", "{} is a parent: its score is the sum of its children; select a leaf"),
         NotForThisRule => ("{} 的评分规则（{}）不用此项", "{}'s rule ({}) has no such field"),
+        RuleFromText => (
+            "由评分标准文字读出，请核对（核对无误后删去 origin = \"text\"）",
+            "read from the criteria text, check it (then delete origin = \"text\")",
+        ),
         NoStandard => ("扣分库中没有适用于 {} 的条目", "no standard deduction applies to {}"),
         NothingToDelete => ("这一项不能删除", "nothing to delete here"),
         Deleted => ("已删除：{}（u 撤销）", "deleted: {} (u undoes)"),

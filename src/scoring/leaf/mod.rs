@@ -178,6 +178,23 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             }
             out.steps.push(Step::Calc(line));
         }
+        // An awarded score over a rule whose figures are not recorded yet (a sheet imported
+        // with its scores but not the numbers behind them): the score counts, and `check` says
+        // the rule cannot check it until they are.
+        Err(_) if a.score.is_some() && !judged && !missing_inputs(ind).is_empty() => {
+            let awarded = a.score.unwrap_or_default();
+            out.awarded = Some(awarded);
+            out.score = awarded;
+            out.steps.push(Step::Note(format!(
+                "评分标准所需{}尚未记录，按给定得分 {} 分计",
+                missing_inputs(ind)
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                fixed(awarded, fw.places)
+            )));
+        }
         Err(_) if a.score.is_none() && !missing_inputs(ind).is_empty() => {
             let missing = missing_inputs(ind);
             out.steps.push(Step::Note(format!(

@@ -189,6 +189,9 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             Lang::En => format!("{} ({})", kind.name(), kind.label()),
         };
         out.heading(format!("{}{name}", t(Msg::SecRule)));
+        if ind.rule.from_text {
+            out.text("  ", t(Msg::RuleFromText), app.theme.warning(), None);
+        }
         for l in node_lines(p, &app.card, i) {
             out.text("  ", &l, Style::new(), None);
         }

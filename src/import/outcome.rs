@@ -1,0 +1,85 @@
+//! What an import is asked to do and what it says back: the caller's options, problems at a row,
+//! the rules sheet beside the table, and the tree built.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::model::Project;
+
+/// A problem, at a row of the table when it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowMessage {
+    pub row: Option<usize>,
+    pub error: bool,
+    pub message: String,
+}
+
+impl RowMessage {
+    pub(super) fn error(row: usize, message: impl Into<String>) -> Self {
+        RowMessage {
+            row: Some(row),
+            error: true,
+            message: message.into(),
+        }
+    }
+
+    pub(super) fn warning(row: usize, message: impl Into<String>) -> Self {
+        RowMessage {
+            row: Some(row),
+            error: false,
+            message: message.into(),
+        }
+    }
+
+    /// `FILE:ROW: error: …`.
+    pub fn display(&self, file: &str) -> String {
+        let kind = if self.error { "error" } else { "warning" };
+        match self.row {
+            Some(r) => format!("{file}:{r}: {kind}: {}", self.message),
+            None => format!("{file}: {kind}: {}", self.message),
+        }
+    }
+}
+
+/// What the caller decides rather than the table.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub id: String,
+    pub name: String,
+    /// The total the level-1 weights must add up to; their sum when not given.
+    pub total: Option<Decimal>,
+    /// Import 得分 / 扣分原因 / 评分说明 as what the evaluators recorded (a project), not only
+    /// the framework.
+    pub project: bool,
+}
+
+/// A row of a 计分规则 sheet beside the table (what the xlsx export writes so its rules and
+/// 目标值 come back): the leaf's 目标值 and its rule as inline TOML (empty = the default).
+#[derive(Debug, Clone, Default)]
+pub struct SideRow {
+    pub target: String,
+    pub rule: String,
+    /// What the rule reads (inputs, tier, checks) as TOML lines.
+    pub record: String,
+    pub row: usize,
+}
+
+/// The 计分规则 sheet by code.
+#[derive(Debug, Clone, Default)]
+pub struct Sidecar {
+    pub by_code: HashMap<String, SideRow>,
+}
+
+/// The tree built, and what the importer says about it.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub project: Project,
+    pub warnings: Vec<RowMessage>,
+    /// Leaves whose rule was read from their 评分标准 text: code and the phrase that read it.
+    pub rules_read: Vec<(String, &'static str)>,
+    /// Leaves with 评分标准 text no phrase recognises (they keep the default deductions rule).
+    pub rules_unread: Vec<String>,
+    /// Where the table ends (the 合计 row or the last row read), as an index into the rows.
+    pub end: usize,
+}

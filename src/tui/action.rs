@@ -28,6 +28,9 @@ pub enum Action {
     NextUnscored,
     NextLoss,
     NextWarning,
+    /// `]` / `[`: the next / previous indicator that needs attention (see `app::attention`).
+    NextAttention,
+    PrevAttention,
     // Editing the selected leaf.
     EditScore,
     AddDeduction,

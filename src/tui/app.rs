@@ -3,6 +3,7 @@
 //! one transaction, records its undo, and rescores the whole project before the next frame.
 
 mod adjust;
+mod attention;
 mod burst;
 mod compare;
 mod fields;
@@ -20,6 +21,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui::layout::Rect;
 
 pub use adjust::Row;
+pub use attention::Attention;
 pub use compare::Compare;
 pub use fields::{Field, Section, fields, input_names, standard_count};
 pub use file::{mine_path, on_unsaved_exit};
@@ -381,6 +383,8 @@ impl App {
             (Action::NextUnscored, _) => self.jump(nav::Jump::Unscored),
             (Action::NextLoss, _) => self.jump(nav::Jump::Loss),
             (Action::NextWarning, _) => self.jump(nav::Jump::Warning),
+            (Action::NextAttention, _) => self.jump_attention(true),
+            (Action::PrevAttention, _) => self.jump_attention(false),
             (Action::NextDisagreement, _) => self.next_disagreement(),
             (Action::Review, _) => self.enter_review(),
             (Action::EditScore, _) => self.open_score(),

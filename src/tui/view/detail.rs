@@ -193,8 +193,26 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         reviews(&mut out, ind);
     }
     let diags = &app.node_diagnostics[i];
-    if !diags.is_empty() {
+    let conflicts: Vec<String> = p
+        .conflicts
+        .iter()
+        .filter(|c| c.code == ind.code)
+        .map(|c| {
+            app.tf(
+                Msg::ConflictHere,
+                &[
+                    &c.field.label(),
+                    &crate::model::show(c.ours.as_ref()),
+                    &crate::model::show(c.theirs.as_ref()),
+                ],
+            )
+        })
+        .collect();
+    if !diags.is_empty() || !conflicts.is_empty() {
         out.heading(t(Msg::SecWarnings).to_string());
+        for c in conflicts {
+            out.text("! ", &c, app.theme.error(), None);
+        }
         for d in diags {
             let style = if d.severity == Severity::Error {
                 app.theme.error()

@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{AdjustmentDirection, Status};
 use crate::scoring::LeafState;
 use crate::scoring::rounding::{fixed, plain};
-use crate::tui::app::{App, Focus, Row};
+use crate::tui::app::{App, Attention, Focus, Row};
 use crate::tui::components::text::{fit, width};
 use crate::tui::strings::Msg;
 
@@ -146,6 +146,27 @@ fn row_diagnostics(app: &App, i: usize) -> Vec<&Diagnostic> {
     }
 }
 
+/// The last mark of a row: `!` for a merge conflict or a check error (red) or warning, `?` for
+/// a reviewer's comment still to answer; blank when nothing needs attention. (未完成 shows in
+/// the status mark.)
+fn attention_mark(app: &App, i: usize, diags: &[&Diagnostic]) -> (&'static str, Style) {
+    let theme = &app.theme;
+    let why = match app.row(i) {
+        Row::Node(n) => app.attention(n),
+        _ => Vec::new(),
+    };
+    let error = diags.iter().any(|d| d.severity == Severity::Error);
+    if error || why.contains(&Attention::Conflict) {
+        ("!", theme.error())
+    } else if why.contains(&Attention::Flagged) {
+        ("?", theme.warning())
+    } else if !diags.is_empty() {
+        ("!", theme.warning())
+    } else {
+        (" ", Style::new())
+    }
+}
+
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -265,12 +286,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 Row::Node(n) if lost_under(n) => theme.loss_mark(),
                 _ => " ",
             };
-            let warn = if diags.is_empty() { " " } else { "!" };
-            let warn_style = if diags.iter().any(|d| d.severity == Severity::Error) {
-                theme.error()
-            } else {
-                theme.warning()
-            };
+            let (warn, warn_style) = attention_mark(app, i, &diags);
             spans.push(Span::styled(" ", base));
             spans.push(Span::styled(status_mark(app, i), base));
             spans.push(Span::styled(loss, base.patch(theme.loss())));

@@ -122,6 +122,54 @@ fn chinese_names_line_up_by_display_width() {
     assert!(cols.iter().all(|c| *c == cols[0]), "{cols:?}\n{screen}");
 }
 
+/// Issue 11 item 7: at 60 columns the tree's names stay readable (cut with "…", the scores
+/// in one column), no status word is split across the border, and a name too long for the
+/// detail's border is given in full inside it.
+#[test]
+fn long_names_at_60_and_80_columns() {
+    let (_dir, path) = copy_of("samples/rongcheng-12349.toml");
+    let name = "C202 “12349”平台居家养老和便民服务平台受惠人群审核规范性";
+    for (w, h) in [(60u16, 20u16), (80, 24)] {
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, "/C202<Enter>");
+        let screen = render(&mut app, w, h);
+        insta::assert_snapshot!(format!("long_name_c202_{w}x{h}"), &screen);
+        let tree: Vec<&str> = screen
+            .lines()
+            .skip(2)
+            .take(h as usize - 5)
+            .map(|l| l.split("││").next().unwrap())
+            .collect();
+        // Leaves show at least four characters of their names.
+        let c202 = tree.iter().find(|l| l.contains("C202")).unwrap();
+        assert!(
+            c202.contains("C202 “12349”平") && c202.contains('…'),
+            "{screen}"
+        );
+        // Every row's score ends in the same column.
+        let ends: Vec<usize> = tree
+            .iter()
+            .filter(|l| l.contains('/'))
+            .map(|l| {
+                let upto = l.rfind(|c: char| c.is_ascii_digit()).unwrap();
+                unicode_width::UnicodeWidthStr::width(&l[..=upto])
+            })
+            .collect();
+        assert!(ends.iter().all(|e| *e == ends[0]), "{ends:?}\n{screen}");
+        // The detail pane gives the whole name, wrapped.
+        let detail: String = screen
+            .lines()
+            .skip(2)
+            .take(3)
+            .filter_map(|l| l.split("││").nth(1))
+            .map(|l| l.trim_end_matches('│').trim_end())
+            .collect();
+        assert!(detail.starts_with(name), "{detail}\n{screen}");
+        // "已评" is never split across lines.
+        assert!(!screen.lines().any(|l| l.ends_with("已│")), "{screen}");
+    }
+}
+
 #[test]
 fn every_size_renders_without_panicking() {
     let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");

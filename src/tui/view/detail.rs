@@ -15,7 +15,7 @@ use crate::scoring::LeafState;
 use crate::scoring::explain::{loss_summary, node_lines};
 use crate::scoring::rounding::{fixed, plain};
 use crate::tui::app::{App, Field, Focus, Row, Section, fields, standard_count};
-use crate::tui::components::text::{truncate, width, wrap_text};
+use crate::tui::components::text::{truncate, width, wrap_parts, wrap_text};
 use crate::tui::strings::{Lang, Msg, status_label};
 
 /// One screen line of the detail pane, and the field it belongs to (an index into `fields`).
@@ -72,6 +72,11 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     let node = &app.card.nodes[i];
     let places = p.framework.places;
     let t = |m| app.t(m);
+    // A name the border cuts with "…" is given in full, wrapped, as the first lines.
+    let full = format!("{} {}", ind.code, ind.name);
+    if crate::tui::components::text::width(&full) > title_room(width) {
+        out.heading(full);
+    }
 
     let mut summary = vec![format!(
         "{} {}",
@@ -114,7 +119,9 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             node.leaves
         )),
     }
-    out.text("", &summary.join("  "), app.theme.label(), None);
+    for l in wrap_parts(&summary, "  ", out.width) {
+        out.push(Line::from(Span::styled(l, app.theme.label())), None);
+    }
     for (lead, body, style) in super::compare::rows(app, i) {
         out.text(&lead, &body, style, None);
     }
@@ -369,6 +376,12 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
     }
 }
 
+/// Columns the border has for the title over a pane `width` columns wide inside: the corners
+/// and a space each side take four of the outer width.
+fn title_room(width: usize) -> usize {
+    width.saturating_sub(2)
+}
+
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -390,8 +403,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             None => format!(" {} ", app.t(Msg::DetailTitle)),
         },
     };
-    // A name too long for the border ends in "…" rather than being cut without a sign.
-    let room = (area.width as usize).saturating_sub(4);
+    // A name too long for the border ends in "…" rather than being cut without a sign (and is
+    // then given in full at the top of the pane).
+    let room = title_room(body.width as usize);
     let title = format!(" {} ", truncate(title.trim(), room, app.theme.ellipsis()));
     let mut b = block(&app.theme, title, focused);
     if all.len() > h && h > 0 {

@@ -185,7 +185,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let rows = app.tree.rows(tree);
     let lossy = app.card.leaves_with_loss();
     let lost_under = |i: usize| tree.leaves_under(i).iter().any(|l| lossy.contains(l));
-    let score_w = rows
+    let full_w = rows
         .iter()
         .map(|&i| width(&score_text(app, i)))
         .max()
@@ -201,8 +201,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         0
     };
     let w = body.width as usize;
-    // Room for the name first; the score, the compared score and then the marks give way on
-    // narrow panes.
+    // Room for the name first: on a narrow pane the score drops its "/weight" (the detail
+    // shows it), then the score, the compared score and the marks give way.
+    let compact = w < full_w + 1 + 5 + 16;
+    let cell = |i: usize| {
+        let s = score_text(app, i);
+        match s.split_once('/') {
+            Some((score, _)) if compact => score.to_string(),
+            _ => s,
+        }
+    };
+    let score_w = if compact {
+        rows.iter().map(|&i| width(&cell(i))).max().unwrap_or(0)
+    } else {
+        full_w
+    };
     let show_score = w >= score_w + 5 + 10;
     let show_other = other_w > 0 && w >= score_w + other_w + 5 + 10;
     let show_marks = w >= 5 + 8;
@@ -257,7 +270,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         };
         let mut spans = vec![Span::styled(fit(&left, left_w, ell), base)];
         if show_score {
-            let s = score_text(app, i);
+            let s = cell(i);
             spans.push(Span::styled(
                 format!(" {}{s}", " ".repeat(score_w.saturating_sub(width(&s)))),
                 base,

@@ -41,6 +41,8 @@ pub enum Action {
     EditJustification,
     /// The status menu: 未评 / 已评 / 已复核 / 不适用 / 无法评分.
     Mark,
+    /// `c` on a deduction: cite (or stop citing) one of the leaf's evidence items.
+    CiteEvidence,
     /// Delete the focused deduction, evidence item or input.
     Delete,
     Undo,

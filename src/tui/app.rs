@@ -5,6 +5,7 @@
 mod adjust;
 mod attention;
 mod burst;
+mod cite;
 mod compare;
 mod fields;
 mod file;
@@ -396,6 +397,7 @@ impl App {
             (Action::EditJustification, _) => self.open_editor(),
             (Action::Mark, _) => self.open_mark(),
             (Action::Delete, _) => self.delete_focused(),
+            (Action::CiteEvidence, _) => self.open_cite(),
             (Action::Undo, _) => self.undo(),
             (Action::Redo, _) => self.redo(),
             (Action::Save, _) => {

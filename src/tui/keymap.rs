@@ -200,6 +200,7 @@ pub static KEYMAP: &[Binding] = &[
     ch(Review, '?', A::Help, Msg::HelpHelp),
     ch(Review, 'M', A::MessageLog, Msg::HelpLog),
     ch(Detail, 'x', A::Delete, Msg::HelpDelete),
+    ch(Detail, 'c', A::CiteEvidence, Msg::HelpCite),
     key(Detail, K::Delete, A::Delete, Msg::HelpDelete),
     key(Prompt, K::Enter, A::Submit, Msg::HelpSubmit),
     key(Prompt, K::Esc, A::Cancel, Msg::HelpCancel),

@@ -118,6 +118,11 @@ pub enum PickFor {
         code: String,
         choices: Vec<Option<String>>,
     },
+    /// The evidence deduction `index` of leaf `code` may cite (`c`).
+    Cite {
+        code: String,
+        index: usize,
+    },
     Mark {
         code: String,
         choices: Vec<MarkChoice>,

@@ -244,6 +244,10 @@ impl App {
                 })
                 .map(|()| self.focus_field(Field::Deduction(index)))
             }
+            PickFor::Cite { code, index } => {
+                let (code, index) = (code.clone(), *index);
+                self.toggle_cite(&code, index, k)
+            }
             PickFor::Tier { code, choices } => self.commit(Edit::SetTier {
                 code: code.clone(),
                 tier: choices[k].clone(),

@@ -373,6 +373,15 @@ fn leaf_fields(out: &mut Out, ind: &Indicator) {
         };
         let lead = if focused { "> " } else { "  " };
         out.text(lead, &body, style, Some(k));
+        // The evidence a deduction rests on, under it.
+        if let Field::Deduction(d) = f
+            && let Some(d) = a.deductions.get(*d)
+            && !d.evidence.is_empty()
+        {
+            let cited = format!("{}{}", t(Msg::CitesEvidence), d.evidence.join("、"));
+            let style = if focused { style } else { app.theme.label() };
+            out.text("    ", &cited, style, Some(k));
+        }
     }
 }
 

@@ -480,3 +480,45 @@ fn a_multi_line_paste_without_bracketed_paste_is_text() {
     tmux.keys(&["q"]);
     tmux.wait_gone();
 }
+
+/// With no `ambiguous_width` set, the workbench asks the terminal at start-up. tmux answers
+/// (it draws ambiguous characters one column wide), so box drawing stays; the question leaves
+/// nothing on the screen and its answer is not taken for keys.
+#[test]
+fn the_ambiguous_width_question_leaves_no_trace() {
+    if !support::require("tmux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-probe-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "env JIXIAO_CONFIG_DIR='{}' '{}' edit --lang zh '{}'",
+        config.display(),
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(started.status.success());
+    let s = tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    let first = s.lines().next().unwrap_or_default();
+    assert!(!first.contains('…'), "the probe character is left:\n{s}");
+    assert!(s.contains("╭ 指标"), "one column wide in tmux:\n{s}");
+    assert!(
+        !s.contains("未定义的按键"),
+        "the answer was taken for keys:\n{s}"
+    );
+    tmux.keys(&["j"]);
+    tmux.wait_for("the next row", |s| s.contains("╭ A1 项目立项"));
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
+}

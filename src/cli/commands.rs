@@ -316,7 +316,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         .and_then(jixiao::tui::Lang::parse)
         .unwrap_or_else(jixiao::tui::Lang::from_env);
     let ascii = args.ascii || config.ascii.unwrap_or(false);
-    let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width).unwrap_or(1);
+    let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width);
     if !path.exists() {
         eprintln!(
             "{}: error: no such file; create one with `jixiao new --framework ID {}`",
@@ -394,7 +394,9 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         .then(|| fill(lang, Msg::ReadOnlyByChoice, &[]));
     let setup = |app: &mut jixiao::tui::App| {
         setup(app);
-        app.ambiguous_width = ambiguous_width;
+        app.ambiguous_width = ambiguous_width.unwrap_or(1);
+        // Not set by flag or config: the terminal is asked at start-up.
+        app.probe_ambiguous = ambiguous_width.is_none();
         if let Some(o) = &opened {
             app.others = o.others.iter().map(|i| i.who()).collect();
             if let Some(p) = &o.problem {

@@ -102,6 +102,9 @@ pub struct App {
     /// How wide the terminal draws East-Asian ambiguous characters (1 or 2 columns); with 2
     /// the view draws one-column equivalents (see `view::narrow_ambiguous`).
     pub ambiguous_width: u8,
+    /// Neither the flag nor the config set `ambiguous_width`: ask the terminal at start-up
+    /// (see `probe`).
+    pub probe_ambiguous: bool,
     /// Every message since the workbench opened, oldest first.
     pub log: Vec<Message>,
     pub undo: Vec<Transaction>,
@@ -158,6 +161,7 @@ impl App {
             message: None,
             log: Vec::new(),
             ambiguous_width: 1,
+            probe_ambiguous: false,
             undo: Vec::new(),
             redo: Vec::new(),
             size: (80, 24),

@@ -375,6 +375,49 @@ fn read_only_refuses_every_edit_with_the_lock_holder() {
     assert!(!app.unsaved());
 }
 
+// ─── The screens in the docs are the workbench's ──────────────────────────────────────────
+
+/// The `text` block after `anchor` in `doc`: its byte range.
+fn screen_block(doc: &str, anchor: &str) -> std::ops::Range<usize> {
+    let at = doc.find(anchor).expect("the anchor is in the document");
+    let start = at + doc[at..].find("```text\n").expect("a text block follows") + 8;
+    let end = start + doc[start..].find("```").expect("the block ends");
+    start..end
+}
+
+/// README's and docs/keys.md's screens are rendered from the sample as the text says; with
+/// JIXIAO_BLESS=1 they are rewritten (review the diff).
+#[test]
+fn the_screens_in_the_docs_are_what_the_workbench_shows() {
+    let cases = [
+        ("README.md", "At 80×24, with B101 selected", "/B101<Enter>"),
+        (
+            "docs/keys.md",
+            "An 80×24 terminal, after selecting A202",
+            "/A202<Enter>a0.5<Tab>档案管理不规范，资料未及时归档<Enter>",
+        ),
+    ];
+    for (file, anchor, keys_typed) in cases {
+        let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, keys_typed);
+        let screen = format!("{}\n", render(&mut app, 80, 24));
+        let doc = std::fs::read_to_string(manifest(file)).unwrap();
+        let range = screen_block(&doc, anchor);
+        if doc[range.clone()] != screen {
+            if std::env::var_os("JIXIAO_BLESS").is_some_and(|v| !v.is_empty()) {
+                let mut new = doc.clone();
+                new.replace_range(range, &screen);
+                std::fs::write(manifest(file), new).unwrap();
+            } else {
+                panic!(
+                    "{file}'s screen is out of date (JIXIAO_BLESS=1 rewrites it); it must read:\n{screen}"
+                );
+            }
+        }
+    }
+}
+
 // ─── Keys are documented ─────────────────────────────────────────────────────────────────
 
 #[test]

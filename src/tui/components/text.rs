@@ -134,6 +134,23 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 carry.insert(0, last);
                 first = last;
             }
+            // A number or Latin word the carry started on goes down whole ("100%”", not
+            // "100" above "%”"), when it fits on the next line.
+            if carry.starts_with(|c: char| c.is_ascii_graphic()) {
+                let run: String = line
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_graphic)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let keeps_some = line.chars().count() > run.chars().count();
+                if !run.is_empty() && keeps_some && width(&run) + width(&carry) + ww <= max {
+                    line.truncate(line.len() - run.len());
+                    carry.insert_str(0, &run);
+                }
+            }
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             used = width(&carry);
             line = carry;
@@ -212,6 +229,22 @@ mod tests {
             }
             assert_eq!(lines.concat(), text);
         }
+    }
+
+    #[test]
+    fn a_number_is_not_split_to_keep_punctuation_off_a_line_start() {
+        let text = "质量指标为“政策知晓率 100%”（表5-1 写作“政策知晓度 ≥95%”）";
+        for max in 8..40 {
+            let lines = wrap(text, max);
+            for l in &lines {
+                assert!(width(l) <= max, "{max}: {l:?}");
+                assert!(!l.starts_with('%'), "{max}: {lines:?}");
+            }
+        }
+        assert_eq!(
+            wrap("政策知晓率 100%”完成", 14),
+            vec!["政策知晓率", "100%”完成"]
+        );
     }
 
     #[test]

@@ -154,10 +154,10 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         }
     };
     // Before anything reads input: the terminal's answer must not be taken for keys.
-    if app.probe_ambiguous {
-        if let Some(w) = probe::ambiguous_width(terminal.backend_mut(), probe::WAIT) {
-            app.ambiguous_width = w;
-        }
+    if app.probe_ambiguous
+        && let Some(w) = probe::ambiguous_width(terminal.backend_mut(), probe::WAIT)
+    {
+        app.ambiguous_width = w;
     }
     let events = match events::Events::start(path) {
         Ok(e) => e,

@@ -39,6 +39,12 @@ impl Out<'_> {
     /// Text wrapped to the pane, the first line after `lead`, the rest under it.
     pub(super) fn text(&mut self, lead: &str, body: &str, style: Style, field: Option<usize>) {
         let indent = width(lead);
+        // A lead that leaves the body less than half the pane (a long label on a narrow pane)
+        // gets a line of its own, so the body is not squeezed into a sliver beside it.
+        if indent > self.width / 2 && !body.is_empty() && !lead.trim().is_empty() {
+            self.text("", lead.trim_end(), style, field);
+            return self.text("  ", body, style, field);
+        }
         let room = self.width.saturating_sub(indent).max(1);
         for (k, l) in wrap_text(body, room).into_iter().enumerate() {
             let head = if k == 0 {
@@ -435,4 +441,34 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .map(|l| l.line)
         .collect();
     f.render_widget(Paragraph::new(shown), body);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::strings::Lang;
+    use crate::tui::testing::{open, render};
+
+    /// A label wider than half a narrow pane takes its own line: "B agrees" is not squeezed
+    /// into five columns beside "[Compared with B]".
+    #[test]
+    fn a_long_lead_gets_its_own_line_on_a_narrow_pane() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let src =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml");
+        std::fs::copy(&src, &path).unwrap();
+        let mut app = open(&path, Lang::En);
+        let other = crate::store::ProjectFile::open(&src).unwrap();
+        app.set_compare(src.clone(), other.project().clone());
+        let screen = render(&mut app, 60, 20);
+        let detail: Vec<&str> = screen
+            .lines()
+            .filter_map(|l| l.split("││").nth(1))
+            .collect();
+        let at = detail
+            .iter()
+            .position(|l| l.starts_with("[Compared with B]"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(detail[at + 1].starts_with("  B agrees"), "{screen}");
+    }
 }

@@ -203,7 +203,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let w = body.width as usize;
     // Room for the name first: on a narrow pane the score drops its "/weight" (the detail
     // shows it), then the score, the compared score and the marks give way.
-    let compact = w < full_w + 1 + 5 + 16;
+    let compact = w < full_w + 1 + other_w + 5 + 16;
     let cell = |i: usize| {
         let s = score_text(app, i);
         match s.split_once('/') {

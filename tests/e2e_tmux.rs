@@ -522,3 +522,47 @@ fn the_ambiguous_width_question_leaves_no_trace() {
     tmux.keys(&["q"]);
     tmux.wait_gone();
 }
+
+/// The 评价说明 editor's keys as a real terminal sends them (Ctrl-Home is `ESC [1;5H`):
+/// Ctrl-Home / Ctrl-End reach the ends of the text, Home twice the start of the paragraph.
+#[test]
+fn the_editor_keys_reach_the_ends_of_the_text() {
+    if !support::require("tmux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-editor-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "env JIXIAO_DATA_DIR='{}' '{}' edit --lang zh --ambiguous-width 1 '{}'",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(started.status.success());
+    tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    tmux.keys(&["/"]);
+    tmux.typed(&["A202", "Enter", "w"]);
+    tmux.wait_for("the editor", |s| s.contains("评价说明"));
+    tmux.typed(&[
+        "C-Home", "X", "C-End", "Z", "Home", "Home", "Y", "PageDown", "End",
+    ]);
+    tmux.typed(&["C-s"]);
+    tmux.wait_for("the edit", |s| s.contains("*未保存"));
+    tmux.typed(&["C-s"]);
+    tmux.wait_for("saved", |s| !s.contains("*未保存"));
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
+    let f = jixiao::store::ProjectFile::open(&path).unwrap();
+    let text = &f.project().get("A202").unwrap().assessment.justification;
+    assert!(text.starts_with("YX将绩效目标"), "{text}");
+    assert!(text.ends_with("66.75%。Z"), "{text}");
+}

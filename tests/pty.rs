@@ -1,8 +1,11 @@
-//! The start-up question about East-Asian ambiguous width, against a terminal played by the
-//! test: the built binary runs on a pseudo-terminal whose other end this test reads, and
-//! answers the cursor-position query (CSI 6n) as a CJK terminal would (the character took two
-//! columns), as an ordinary one would, or not at all. tmux always answers "one column" (see
-//! tests/e2e_tmux.rs), so the two-column case needs this.
+//! The workbench on a pseudo-terminal whose other end this test plays: the built binary runs
+//! on it, and the test reads everything it writes and answers what a terminal would.
+//!
+//! - The start-up question about East-Asian ambiguous width: the cursor-position query (CSI 6n)
+//!   is answered as a CJK terminal would (the character took two columns), as an ordinary one
+//!   would, or not at all. tmux always answers "one column" (see tests/e2e_tmux.rs), so the
+//!   two-column case needs this.
+//! - Idleness: once drawn, nothing is written and no CPU is used while nothing happens.
 
 #![cfg(target_os = "linux")]
 
@@ -88,12 +91,23 @@ impl Pty {
     /// Reads the program's output until `done` holds for all of it (40 s at most); on the
     /// cursor query, `answer` (if any) is written back once.
     fn read_until(&mut self, answer: Option<&str>, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(40);
+        self.read_for(answer, done, Duration::from_secs(40))
+    }
+
+    /// Like `read_until`, for at most `limit` (no failure when it passes).
+    fn read_for(
+        &mut self,
+        answer: Option<&str>,
+        done: impl Fn(&str) -> bool,
+        limit: Duration,
+    ) -> String {
+        let started = Instant::now();
+        let deadline = started + Duration::from_secs(40);
         let mut all = Vec::new();
         let mut answered = false;
         loop {
             let text = String::from_utf8_lossy(&all).into_owned();
-            if done(&text) {
+            if done(&text) || started.elapsed() >= limit {
                 return text;
             }
             assert!(
@@ -158,4 +172,29 @@ fn the_flag_decides_without_asking() {
     let out = pty.read_until(Some("\x1b[1;2R"), drawn);
     assert!(!out.contains("\x1b[6n"), "{out:?}");
     assert!(out.contains("+ Indicators -"), "{out:?}");
+}
+
+/// CPU time (user + system, in clock ticks) the process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // After the command name in parentheses: state is field 3, utime 14, stime 15.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    f[11].parse::<u64>().unwrap() + f[12].parse::<u64>().unwrap()
+}
+
+/// Issue 11: a workbench left open writes nothing and uses no CPU (vim writes nothing when
+/// idle either; a redraw every 250 ms was a wake-up four times a second per open workbench).
+#[test]
+fn an_idle_workbench_writes_nothing_and_sleeps() {
+    let mut pty = start(&["--ambiguous-width", "1"]);
+    pty.read_until(None, drawn);
+    // Let the first frame's last bytes arrive.
+    pty.read_for(None, |_| false, Duration::from_millis(300));
+    let pid = pty.child.id();
+    let before = cpu_ticks(pid);
+    let idle = pty.read_for(None, |_| false, Duration::from_secs(2));
+    let used = cpu_ticks(pid) - before;
+    assert_eq!(idle, "", "written while idle: {idle:?}");
+    assert!(used <= 1, "{used} CPU ticks used while idle");
 }

@@ -144,9 +144,9 @@ impl App {
                         }
                     }
                 };
-                let added = index.is_none().then(|| self.next_index(&edit));
+                let added = inserted_at(&edit);
                 self.commit(edit)?;
-                if let Some(k) = added.flatten() {
+                if let Some(k) = added {
                     self.focus_field(Field::Deduction(k));
                 }
                 Ok(())
@@ -212,9 +212,9 @@ impl App {
                         }
                     }
                 };
-                let added = index.is_none().then(|| self.next_index(&edit));
+                let added = inserted_at(&edit);
                 self.commit(edit)?;
-                if let Some(k) = added.flatten() {
+                if let Some(k) = added {
                     self.focus_field(Field::Evidence(k));
                 }
                 Ok(())
@@ -331,15 +331,11 @@ impl App {
     }
 }
 
-impl App {
-    /// Where an insertion lands in its list.
-    fn next_index(&self, edit: &Edit) -> Option<usize> {
-        match edit {
-            Edit::InsertDeduction { index, .. } | Edit::InsertEvidence { index, .. } => {
-                Some(*index)
-            }
-            _ => None,
-        }
+/// Where an edit inserts a new item (a deduction, an evidence item); None for other edits.
+fn inserted_at(edit: &Edit) -> Option<usize> {
+    match edit {
+        Edit::InsertDeduction { index, .. } | Edit::InsertEvidence { index, .. } => Some(*index),
+        _ => None,
     }
 }
 

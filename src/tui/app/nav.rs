@@ -24,7 +24,7 @@ impl App {
     }
 
     /// Focuses field `f` of the selected leaf in the detail pane and scrolls to it: after `a`,
-    /// `e`, `p` or `i` the new item is on screen and selected, ready to check or edit.
+    /// `e` or `p` the new item is on screen and selected, ready to check, cite or edit.
     pub(super) fn focus_field(&mut self, f: super::Field) {
         if let Some(k) = self.fields().iter().position(|x| *x == f) {
             self.focus = Focus::Detail;

@@ -170,6 +170,19 @@ fn long_names_at_60_and_80_columns() {
     }
 }
 
+/// The help's legend keeps each "mark=meaning" whole on a line.
+#[test]
+fn the_legend_never_splits_a_meaning() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    for w in [60u16, 80, 100] {
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, "?");
+        let screen = render(&mut app, w, 24);
+        assert!(screen.contains("!=检查警告或合并冲突"), "{screen}");
+        assert!(screen.contains("?=复核意见待处理"), "{screen}");
+    }
+}
+
 #[test]
 fn every_size_renders_without_panicking() {
     let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");

@@ -89,6 +89,57 @@ impl App {
     }
 }
 
+impl App {
+    /// The edits that keep citations pointing at evidence item `index` of leaf `code` when its
+    /// title becomes `new` (None: the item is deleted): every deduction citing the old title
+    /// cites the new one (or no longer cites it). Made part of the same undoable step, so a
+    /// rename never leaves a deduction citing a title that is gone.
+    pub(super) fn follow_citations(
+        &self,
+        code: &str,
+        index: usize,
+        new: Option<&str>,
+    ) -> Vec<Edit> {
+        let Some(ind) = self.project().get(code) else {
+            return Vec::new();
+        };
+        let a = &ind.assessment;
+        let Some(old) = a.evidence.get(index).map(|e| e.title.as_str()) else {
+            return Vec::new();
+        };
+        // Another item with the same title still answers the citation.
+        let shared = a
+            .evidence
+            .iter()
+            .enumerate()
+            .any(|(k, e)| k != index && e.title == old);
+        if shared || new == Some(old) {
+            return Vec::new();
+        }
+        a.deductions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.evidence.iter().any(|t| t == old))
+            .map(|(k, d)| {
+                let mut d = d.clone();
+                d.evidence = match new {
+                    Some(n) => d
+                        .evidence
+                        .iter()
+                        .map(|t| if t == old { n.to_string() } else { t.clone() })
+                        .collect(),
+                    None => d.evidence.iter().filter(|t| *t != old).cloned().collect(),
+                };
+                Edit::ReplaceDeduction {
+                    code: code.to_string(),
+                    index: k,
+                    deduction: d,
+                }
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::store::ProjectFile;
@@ -152,5 +203,28 @@ mod tests {
             app.project().get("A202").unwrap().assessment.deductions[1].evidence,
             vec!["立项会议纪要".to_string()]
         );
+
+        // Renaming the evidence item renames the citation in the same step; deleting it drops
+        // the citation; undo brings both back.
+        let cites = |app: &crate::tui::app::App| {
+            app.project().get("A202").unwrap().assessment.deductions[1]
+                .evidence
+                .clone()
+        };
+        let ev = app.project().get("A202").unwrap().assessment.evidence.len() - 1;
+        app.focus_field(Field::Evidence(ev));
+        keys(&mut app, "<Enter><C-u>2021年立项会议纪要<Enter>");
+        assert_eq!(cites(&app), vec!["2021年立项会议纪要".to_string()]);
+        app.focus_field(Field::Evidence(ev));
+        keys(&mut app, "x");
+        assert!(cites(&app).is_empty());
+        assert_eq!(
+            app.project().get("A202").unwrap().assessment.evidence.len(),
+            ev
+        );
+        keys(&mut app, "u");
+        assert_eq!(cites(&app), vec!["2021年立项会议纪要".to_string()]);
+        keys(&mut app, "u");
+        assert_eq!(cites(&app), vec!["立项会议纪要".to_string()]);
     }
 }

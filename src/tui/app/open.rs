@@ -437,9 +437,13 @@ impl App {
         let Some(code) = self.editable_leaf() else {
             return;
         };
+        let mut follow = Vec::new();
         let edit = match field {
             Some(Field::Deduction(index)) => Edit::RemoveDeduction { code, index },
-            Some(Field::Evidence(index)) => Edit::RemoveEvidence { code, index },
+            Some(Field::Evidence(index)) => {
+                follow = self.follow_citations(&code, index, None);
+                Edit::RemoveEvidence { code, index }
+            }
             Some(Field::Input(name))
                 if self
                     .project()
@@ -455,7 +459,9 @@ impl App {
             _ => return self.error(self.t(Msg::NothingToDelete)),
         };
         let label = describe(&edit);
-        match self.commit(edit) {
+        let mut edits = vec![edit];
+        edits.extend(follow);
+        match self.commit_all(edits, label.clone()) {
             Ok(()) => self.info(self.tf(Msg::Deleted, &[&label])),
             Err(e) => self.error(e),
         }

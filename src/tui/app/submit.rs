@@ -6,7 +6,7 @@ use super::popup::{
     Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt, PromptFor, is_date, number,
 };
 use super::{App, Field};
-use crate::edit::Edit;
+use crate::edit::{Edit, describe};
 use crate::model::{Deduction, Evidence, InputValue};
 use crate::scoring::rounding::plain;
 use crate::tui::strings::Msg;
@@ -194,6 +194,21 @@ impl App {
                     note: text(2),
                 };
                 let code = code.clone();
+                // A new title carries the deductions' citations with it.
+                let follow = index
+                    .map(|k| self.follow_citations(&code, k, Some(&evidence.title)))
+                    .unwrap_or_default();
+                if !follow.is_empty() {
+                    let k = index.unwrap_or_default();
+                    let mut edits = vec![Edit::ReplaceEvidence {
+                        code,
+                        index: k,
+                        evidence,
+                    }];
+                    let label = describe(&edits[0]);
+                    edits.extend(follow);
+                    return self.commit_all(edits, label);
+                }
                 let edit = match index {
                     Some(k) => Edit::ReplaceEvidence {
                         code,

@@ -153,6 +153,7 @@ pub static KEYMAP: &[Binding] = &[
     ch(Global, 'a', A::AddDeduction, Msg::HelpAddDeduction),
     ch(Global, 'p', A::PickStandard, Msg::HelpPickStandard),
     ch(Global, 'e', A::AddEvidence, Msg::HelpAddEvidence),
+    ch(Global, 'c', A::CiteEvidence, Msg::HelpCite),
     ch(Global, 'i', A::AddInput, Msg::HelpAddInput),
     ch(Global, 't', A::ChooseTier, Msg::HelpChooseTier),
     ch(
@@ -200,7 +201,6 @@ pub static KEYMAP: &[Binding] = &[
     ch(Review, '?', A::Help, Msg::HelpHelp),
     ch(Review, 'M', A::MessageLog, Msg::HelpLog),
     ch(Detail, 'x', A::Delete, Msg::HelpDelete),
-    ch(Detail, 'c', A::CiteEvidence, Msg::HelpCite),
     key(Detail, K::Delete, A::Delete, Msg::HelpDelete),
     key(Prompt, K::Enter, A::Submit, Msg::HelpSubmit),
     key(Prompt, K::Esc, A::Cancel, Msg::HelpCancel),

@@ -468,7 +468,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         HelpEditorTop => ("到全文开头", "start of the text"),
         HelpEditorBottom => ("到全文末尾", "end of the text"),
         HelpCite => ("当前扣分引用（或取消引用）一项佐证材料", "cite (or stop citing) an evidence item from the focused deduction"),
-        CiteWhere => ("先在详情中选中一条扣分，再按 c 引用佐证材料", "focus a deduction in the detail pane first, then c cites evidence for it"),
+        CiteWhere => ("先在详情中选中一条扣分（Tab，j/k），再按 c 引用佐证材料", "focus a deduction in the detail pane first (Tab, j/k), then c cites evidence for it"),
         CiteNoEvidence => ("{} 还没有佐证材料：先按 e 添加", "{} has no evidence yet: add some with e"),
         CiteTitle => ("{} 第 {} 条扣分（{}）引用的佐证材料", "{} deduction {} ({}): the evidence it cites"),
         Cited => ("{} 第 {} 条扣分引用“{}”", "{} deduction {} cites \"{}\""),

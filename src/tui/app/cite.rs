@@ -4,23 +4,26 @@
 //! under it in the detail pane, in review mode and in the working papers.
 
 use super::popup::PickFor;
-use super::{App, Field};
+use super::{App, Field, Focus};
 use crate::edit::Edit;
 use crate::tui::strings::Msg;
 
 impl App {
-    /// `c`: the picker of the leaf's evidence for the focused deduction.
+    /// `c`: the picker of the leaf's evidence for the focused deduction (from the tree: for
+    /// the leaf's only deduction).
     pub(super) fn open_cite(&mut self) {
         let Some(code) = self.editable_leaf() else {
             return;
-        };
-        let Some(Field::Deduction(k)) = self.focused_field() else {
-            return self.error(self.t(Msg::CiteWhere));
         };
         let Some(ind) = self.project().get(&code) else {
             return;
         };
         let a = &ind.assessment;
+        let k = match (self.focus, self.focused_field()) {
+            (Focus::Detail, Some(Field::Deduction(k))) => k,
+            (Focus::Tree, _) if a.deductions.len() == 1 => 0,
+            _ => return self.error(self.t(Msg::CiteWhere)),
+        };
         if a.evidence.is_empty() {
             return self.error(self.tf(Msg::CiteNoEvidence, &[&code]));
         }
@@ -158,8 +161,14 @@ mod tests {
         std::fs::copy(src, &path).unwrap();
         let mut app = open(&path, Lang::Zh);
         keys(&mut app, "/A202<Enter>");
-        // Not on a deduction: say where to press it.
-        keys(&mut app, "<Tab>Gc");
+        // From the tree, on a leaf with one deduction: that one.
+        keys(&mut app, "c");
+        let Some(Popup::Picker(p)) = &app.popup else {
+            panic!("the only deduction's evidence: {:?}", app.message)
+        };
+        assert_eq!(p.items, vec!["[x] 绩效目标表".to_string()]);
+        // On another field of the detail pane: say where to press it.
+        keys(&mut app, "<Esc><Tab>Gc");
         assert!(app.popup.is_none());
         assert!(app.message.as_ref().unwrap().error);
 

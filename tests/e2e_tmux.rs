@@ -481,6 +481,183 @@ fn a_multi_line_paste_without_bracketed_paste_is_text() {
     tmux.wait_gone();
 }
 
+/// With no `ambiguous_width` set, the workbench asks the terminal at start-up. tmux answers
+/// (it draws ambiguous characters one column wide), so box drawing stays; the question leaves
+/// nothing on the screen and its answer is not taken for keys.
+#[test]
+fn the_ambiguous_width_question_leaves_no_trace() {
+    if !support::require("tmux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-probe-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "env JIXIAO_CONFIG_DIR='{}' '{}' edit --lang zh '{}'",
+        config.display(),
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(started.status.success());
+    let s = tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    let first = s.lines().next().unwrap_or_default();
+    assert!(!first.contains('…'), "the probe character is left:\n{s}");
+    assert!(s.contains("╭ 指标"), "one column wide in tmux:\n{s}");
+    assert!(
+        !s.contains("未定义的按键"),
+        "the answer was taken for keys:\n{s}"
+    );
+    tmux.keys(&["j"]);
+    tmux.wait_for("the next row", |s| s.contains("╭ A1 项目立项"));
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
+}
+
+/// The 评价说明 editor's keys as a real terminal sends them (Ctrl-Home is `ESC [1;5H`):
+/// Ctrl-Home / Ctrl-End reach the ends of the text, Home twice the start of the paragraph.
+#[test]
+fn the_editor_keys_reach_the_ends_of_the_text() {
+    if !support::require("tmux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-editor-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "env JIXIAO_DATA_DIR='{}' '{}' edit --lang zh --ambiguous-width 1 '{}'",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(started.status.success());
+    tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    tmux.keys(&["/"]);
+    tmux.typed(&["A202", "Enter", "w"]);
+    tmux.wait_for("the editor", |s| s.contains("评价说明"));
+    tmux.typed(&[
+        "C-Home", "X", "C-End", "Z", "Home", "Home", "Y", "PageDown", "End",
+    ]);
+    tmux.typed(&["C-s"]);
+    tmux.wait_for("the edit", |s| s.contains("*未保存"));
+    tmux.typed(&["C-s"]);
+    tmux.wait_for("saved", |s| !s.contains("*未保存"));
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
+    let f = jixiao::store::ProjectFile::open(&path).unwrap();
+    let text = &f.project().get("A202").unwrap().assessment.justification;
+    assert!(text.starts_with("YX将绩效目标"), "{text}");
+    assert!(text.ends_with("66.75%。Z"), "{text}");
+}
+
+/// Issue 11 item 1: 20 KB pasted without bracketed paste (`paste-buffer` without `-p`: the
+/// terminal types it, as GNU screen or a slow link's backlog would) lands whole in the 评价说明
+/// editor, line breaks and all, and the workbench goes back to sleep afterwards.
+#[test]
+fn twenty_kilobytes_typed_at_once_land_whole_and_the_workbench_sleeps_again() {
+    if !support::require("tmux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml"),
+        &path,
+    )
+    .unwrap();
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-burst-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "env JIXIAO_DATA_DIR='{}' '{}' edit --lang zh --ambiguous-width 1 '{}'",
+        dir.path().join("data").display(),
+        env!("CARGO_BIN_EXE_jixiao"),
+        path.display()
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(started.status.success());
+    tmux.wait_for("the score line", |s| s.contains("合计 64.72/100 中"));
+    tmux.keys(&["/"]);
+    tmux.typed(&["A202", "Enter", "w"]);
+    tmux.wait_for("the editor", |s| s.contains("评价说明"));
+    tmux.typed(&["C-Home"]);
+    // About 20 KB: numbered lines of Chinese text (three bytes a character), then an end mark.
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 20_000 {
+        n += 1;
+        text.push_str(&format!(
+            "第{n}行：资金到位率偏低，档案管理不规范，资料未及时归档。\n"
+        ));
+    }
+    text.push_str("【完】");
+    let clip = dir.path().join("clip.txt");
+    std::fs::write(&clip, &text).unwrap();
+    assert!(
+        tmux.run(&["load-buffer", "-b", "big", &clip.display().to_string()])
+            .status
+            .success()
+    );
+    assert!(
+        tmux.run(&["paste-buffer", "-b", "big", "-t", "t"])
+            .status
+            .success()
+    );
+    tmux.wait_for("the end of the text", |s| s.contains("【完】"));
+    // Back to sleep: the process uses (almost) no CPU over the next second.
+    let pid = String::from_utf8_lossy(
+        &tmux
+            .run(&["display-message", "-p", "-t", "t", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .to_string();
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    assert_eq!(comm.trim(), "jixiao", "the pane runs the workbench itself");
+    let ticks = || {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let rest = &stat[stat.rfind(')').map_or(0, |i| i + 2)..];
+        let f: Vec<&str> = rest.split(' ').collect();
+        let n = |k: usize| f.get(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        n(11) + n(12)
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let before = ticks();
+    std::thread::sleep(Duration::from_secs(1));
+    assert!(ticks() - before <= 2, "still busy after the burst");
+    tmux.typed(&["C-s"]);
+    tmux.wait_for("the edit", |s| s.contains("*未保存"));
+    tmux.typed(&["C-s"]);
+    tmux.wait_for("saved", |s| !s.contains("*未保存"));
+    tmux.keys(&["q"]);
+    tmux.wait_gone();
+    let f = jixiao::store::ProjectFile::open(&path).unwrap();
+    let saved = &f.project().get("A202").unwrap().assessment.justification;
+    assert!(
+        saved.starts_with(&text),
+        "{} of {} bytes landed",
+        saved.len(),
+        text.len()
+    );
+}
+
 /// A review stamped on a UTC server, read by a reviewer whose terminal is set to Beijing time:
 /// the detail pane shows the stamp in the reader's zone, with its offset.
 #[test]

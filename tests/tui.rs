@@ -80,7 +80,8 @@ fn snapshot_80x24_leaf_detail_after_a_deduction() {
     let mut app = open(&path, Lang::Zh);
     keys(
         &mut app,
-        "/A202<Enter>a0.5<Tab>档案管理不规范，资料未及时归档<Enter><Tab><Down>",
+        // The new deduction is selected in the detail pane at once (no Tab needed).
+        "/A202<Enter>a0.5<Tab>档案管理不规范，资料未及时归档<Enter>",
     );
     insta::assert_snapshot!("a202_deducted_80x24", render(&mut app, 80, 24));
 }
@@ -119,6 +120,67 @@ fn chinese_names_line_up_by_display_width() {
         .collect();
     assert_eq!(cols.len(), 3, "{screen}");
     assert!(cols.iter().all(|c| *c == cols[0]), "{cols:?}\n{screen}");
+}
+
+/// Issue 11 item 7: at 60 columns the tree's names stay readable (cut with "…", the scores
+/// in one column), no status word is split across the border, and a name too long for the
+/// detail's border is given in full inside it.
+#[test]
+fn long_names_at_60_and_80_columns() {
+    let (_dir, path) = copy_of("samples/rongcheng-12349.toml");
+    let name = "C202 “12349”平台居家养老和便民服务平台受惠人群审核规范性";
+    for (w, h) in [(60u16, 20u16), (80, 24)] {
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, "/C202<Enter>");
+        let screen = render(&mut app, w, h);
+        insta::assert_snapshot!(format!("long_name_c202_{w}x{h}"), &screen);
+        let tree: Vec<&str> = screen
+            .lines()
+            .skip(2)
+            .take(h as usize - 5)
+            .map(|l| l.split("││").next().unwrap())
+            .collect();
+        // Leaves show at least four characters of their names.
+        let c202 = tree.iter().find(|l| l.contains("C202")).unwrap();
+        assert!(
+            c202.contains("C202 “12349”平") && c202.contains('…'),
+            "{screen}"
+        );
+        // Every row's score ends in the same column.
+        let ends: Vec<usize> = tree
+            .iter()
+            .filter(|l| l.contains('/'))
+            .map(|l| {
+                let upto = l.rfind(|c: char| c.is_ascii_digit()).unwrap();
+                unicode_width::UnicodeWidthStr::width(&l[..=upto])
+            })
+            .collect();
+        assert!(ends.iter().all(|e| *e == ends[0]), "{ends:?}\n{screen}");
+        // The detail pane gives the whole name, wrapped.
+        let detail: String = screen
+            .lines()
+            .skip(2)
+            .take(3)
+            .filter_map(|l| l.split("││").nth(1))
+            .map(|l| l.trim_end_matches('│').trim_end())
+            .collect();
+        assert!(detail.starts_with(name), "{detail}\n{screen}");
+        // "已评" is never split across lines.
+        assert!(!screen.lines().any(|l| l.ends_with("已│")), "{screen}");
+    }
+}
+
+/// The help's legend keeps each "mark=meaning" whole on a line.
+#[test]
+fn the_legend_never_splits_a_meaning() {
+    let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+    for w in [60u16, 80, 100] {
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, "?");
+        let screen = render(&mut app, w, 24);
+        assert!(screen.contains("!=检查警告或合并冲突"), "{screen}");
+        assert!(screen.contains("?=复核意见待处理"), "{screen}");
+    }
 }
 
 #[test]
@@ -324,6 +386,49 @@ fn read_only_refuses_every_edit_with_the_lock_holder() {
         assert!(message(&app).contains("王五"), "{k}: {}", message(&app));
     }
     assert!(!app.unsaved());
+}
+
+// ─── The screens in the docs are the workbench's ──────────────────────────────────────────
+
+/// The `text` block after `anchor` in `doc`: its byte range.
+fn screen_block(doc: &str, anchor: &str) -> std::ops::Range<usize> {
+    let at = doc.find(anchor).expect("the anchor is in the document");
+    let start = at + doc[at..].find("```text\n").expect("a text block follows") + 8;
+    let end = start + doc[start..].find("```").expect("the block ends");
+    start..end
+}
+
+/// README's and docs/keys.md's screens are rendered from the sample as the text says; with
+/// JIXIAO_BLESS=1 they are rewritten (review the diff).
+#[test]
+fn the_screens_in_the_docs_are_what_the_workbench_shows() {
+    let cases = [
+        ("README.md", "At 80×24, with B101 selected", "/B101<Enter>"),
+        (
+            "docs/keys.md",
+            "An 80×24 terminal, after selecting A202",
+            "/A202<Enter>a0.5<Tab>档案管理不规范，资料未及时归档<Enter>",
+        ),
+    ];
+    for (file, anchor, keys_typed) in cases {
+        let (_dir, path) = copy_of("samples/rongcheng-checkup.toml");
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, keys_typed);
+        let screen = format!("{}\n", render(&mut app, 80, 24));
+        let doc = std::fs::read_to_string(manifest(file)).unwrap();
+        let range = screen_block(&doc, anchor);
+        if doc[range.clone()] != screen {
+            if std::env::var_os("JIXIAO_BLESS").is_some_and(|v| !v.is_empty()) {
+                let mut new = doc.clone();
+                new.replace_range(range, &screen);
+                std::fs::write(manifest(file), new).unwrap();
+            } else {
+                panic!(
+                    "{file}'s screen is out of date (JIXIAO_BLESS=1 rewrites it); it must read:\n{screen}"
+                );
+            }
+        }
+    }
 }
 
 // ─── Keys are documented ─────────────────────────────────────────────────────────────────

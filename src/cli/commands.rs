@@ -336,7 +336,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         .and_then(jixiao::tui::Lang::parse)
         .unwrap_or_else(jixiao::tui::Lang::from_env);
     let ascii = args.ascii || config.ascii.unwrap_or(false);
-    let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width).unwrap_or(1);
+    let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width);
     use super::stdio::{NoStdin, refuse};
     if let Some(code) = std::iter::once(path)
         .chain(args.compare.as_deref())
@@ -421,7 +421,9 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         .then(|| fill(lang, Msg::ReadOnlyByChoice, &[]));
     let setup = |app: &mut jixiao::tui::App| {
         setup(app);
-        app.ambiguous_width = ambiguous_width;
+        app.ambiguous_width = ambiguous_width.unwrap_or(1);
+        // Not set by flag or config: the terminal is asked at start-up.
+        app.probe_ambiguous = ambiguous_width.is_none();
         if let Some(o) = &opened {
             app.others = o.others.iter().map(|i| i.who()).collect();
             if let Some(p) = &o.problem {

@@ -301,7 +301,9 @@ fn checkpoints_with_their_points() {
             "checkpoints"
         ),
         RuleKind::Checkpoints {
-            points: [d("1"), d("0.5"), d("0.5")].map(crate::model::Checkpoint::whole).to_vec()
+            points: [d("1"), d("0.5"), d("0.5")]
+                .map(crate::model::Checkpoint::whole)
+                .to_vec()
         }
     );
 }

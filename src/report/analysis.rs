@@ -79,11 +79,13 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 .leaf
                 .as_ref()
                 .map(|l| {
-                    l.steps
+                    let lines: Vec<String> = l
+                        .steps
                         .iter()
                         .filter(|s| matches!(s, Step::Deduction { .. }))
                         .map(|s| s.text(places))
-                        .collect()
+                        .collect();
+                    with_citations(ind, lines)
                 })
                 .unwrap_or_default();
             Analysis {
@@ -94,6 +96,43 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 rate,
                 paragraph,
                 deductions,
+            }
+        })
+        .collect()
+}
+
+/// Each deduction line followed by the evidence its finding cites ("（佐证：绩效目标表）"), so
+/// a reader can find what each lost point rests on. The lines are the scoring's steps, one per
+/// recorded deduction (every one under the `deductions` rule, those with points under others);
+/// when they cannot be matched one to one, they are left as they are.
+fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<String> {
+    let all = &ind.assessment.deductions;
+    let matched: Vec<&crate::model::Deduction> = if all.len() == lines.len() {
+        all.iter().collect()
+    } else {
+        all.iter().filter(|d| d.points.is_some()).collect()
+    };
+    if matched.len() != lines.len() {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .zip(matched)
+        .map(|(line, d)| {
+            let titles: Vec<&str> = d
+                .evidence
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if titles.is_empty() {
+                line
+            } else {
+                format!(
+                    "{}（佐证：{}）",
+                    line.trim_end_matches('。'),
+                    titles.join("、")
+                )
             }
         })
         .collect()
@@ -175,7 +214,43 @@ fn states_a_score(body: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::states_a_score;
+    use super::{states_a_score, with_citations};
+    use crate::model::{Deduction, Indicator};
+
+    fn cited(points: Option<&str>, evidence: &[&str]) -> Deduction {
+        Deduction {
+            points: points.map(|p| p.parse().unwrap()),
+            reason: "r".into(),
+            evidence: evidence.iter().map(|s| s.to_string()).collect(),
+            ..Deduction::default()
+        }
+    }
+
+    #[test]
+    fn each_deduction_line_names_the_evidence_it_cites() {
+        let mut ind = Indicator::default();
+        ind.assessment.deductions = vec![
+            cited(Some("1"), &["绩效目标表", "会议纪要"]),
+            cited(Some("0.5"), &[]),
+        ];
+        let lines = vec!["扣 1.00 分：甲。".to_string(), "扣 0.50 分：乙".to_string()];
+        assert_eq!(
+            with_citations(&ind, lines),
+            vec![
+                "扣 1.00 分：甲（佐证：绩效目标表、会议纪要）",
+                "扣 0.50 分：乙"
+            ]
+        );
+        // Under other rules only deductions with points become lines; they still match.
+        ind.assessment.deductions.insert(0, cited(None, &["x"]));
+        let lines = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(
+            with_citations(&ind, lines),
+            vec!["a（佐证：绩效目标表、会议纪要）", "b"]
+        );
+        // Lines that cannot be matched one to one are left alone.
+        assert_eq!(with_citations(&ind, vec!["a".to_string()]), vec!["a"]);
+    }
 
     #[test]
     fn a_paragraph_that_gives_the_score_keeps_its_own_sentence() {

@@ -28,6 +28,9 @@ pub enum Action {
     NextUnscored,
     NextLoss,
     NextWarning,
+    /// `]` / `[`: the next / previous indicator that needs attention (see `app::attention`).
+    NextAttention,
+    PrevAttention,
     // Editing the selected leaf.
     EditScore,
     AddDeduction,
@@ -38,6 +41,8 @@ pub enum Action {
     EditJustification,
     /// The status menu: 未评 / 已评 / 已复核 / 不适用 / 无法评分.
     Mark,
+    /// `c` on a deduction: cite (or stop citing) one of the leaf's evidence items.
+    CiteEvidence,
     /// Delete the focused deduction, evidence item or input.
     Delete,
     Undo,

@@ -3,7 +3,9 @@
 //! one transaction, records its undo, and rescores the whole project before the next frame.
 
 mod adjust;
+mod attention;
 mod burst;
+mod cite;
 mod compare;
 mod fields;
 mod file;
@@ -20,6 +22,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui::layout::Rect;
 
 pub use adjust::Row;
+pub use attention::Attention;
 pub use compare::Compare;
 pub use fields::{Field, Section, fields, input_names, standard_count};
 pub use file::{mine_path, on_unsaved_exit};
@@ -99,6 +102,9 @@ pub struct App {
     /// How wide the terminal draws East-Asian ambiguous characters (1 or 2 columns); with 2
     /// the view draws one-column equivalents (see `view::narrow_ambiguous`).
     pub ambiguous_width: u8,
+    /// Neither the flag nor the config set `ambiguous_width`: ask the terminal at start-up
+    /// (see `probe`).
+    pub probe_ambiguous: bool,
     /// Every message since the workbench opened, oldest first.
     pub log: Vec<Message>,
     pub undo: Vec<Transaction>,
@@ -155,6 +161,7 @@ impl App {
             message: None,
             log: Vec::new(),
             ambiguous_width: 1,
+            probe_ambiguous: false,
             undo: Vec::new(),
             redo: Vec::new(),
             size: (80, 24),
@@ -381,6 +388,8 @@ impl App {
             (Action::NextUnscored, _) => self.jump(nav::Jump::Unscored),
             (Action::NextLoss, _) => self.jump(nav::Jump::Loss),
             (Action::NextWarning, _) => self.jump(nav::Jump::Warning),
+            (Action::NextAttention, _) => self.jump_attention(true),
+            (Action::PrevAttention, _) => self.jump_attention(false),
             (Action::NextDisagreement, _) => self.next_disagreement(),
             (Action::Review, _) => self.enter_review(),
             (Action::EditScore, _) => self.open_score(),
@@ -392,6 +401,7 @@ impl App {
             (Action::EditJustification, _) => self.open_editor(),
             (Action::Mark, _) => self.open_mark(),
             (Action::Delete, _) => self.delete_focused(),
+            (Action::CiteEvidence, _) => self.open_cite(),
             (Action::Undo, _) => self.undo(),
             (Action::Redo, _) => self.redo(),
             (Action::Save, _) => {

@@ -100,6 +100,16 @@ const fn ctrl(ctx: Ctx, c: char, action: Action, help: Msg) -> Binding {
     }
 }
 
+const fn ctrl_key(ctx: Ctx, code: KeyCode, action: Action, help: Msg) -> Binding {
+    Binding {
+        ctx,
+        code,
+        mods: KeyModifiers::CONTROL,
+        action,
+        help,
+    }
+}
+
 const fn ch(ctx: Ctx, c: char, action: Action, help: Msg) -> Binding {
     key(ctx, KeyCode::Char(c), action, help)
 }
@@ -135,12 +145,15 @@ pub static KEYMAP: &[Binding] = &[
     ch(Global, 'U', A::NextUnscored, Msg::HelpNextUnscored),
     ch(Global, 'L', A::NextLoss, Msg::HelpNextLoss),
     ch(Global, 'W', A::NextWarning, Msg::HelpNextWarning),
+    ch(Global, ']', A::NextAttention, Msg::HelpNextAttention),
+    ch(Global, '[', A::PrevAttention, Msg::HelpPrevAttention),
     ch(Global, 'D', A::NextDisagreement, Msg::HelpNextDisagreement),
     ch(Global, 'R', A::Review, Msg::HelpReview),
     ch(Global, 's', A::EditScore, Msg::HelpEditScore),
     ch(Global, 'a', A::AddDeduction, Msg::HelpAddDeduction),
     ch(Global, 'p', A::PickStandard, Msg::HelpPickStandard),
     ch(Global, 'e', A::AddEvidence, Msg::HelpAddEvidence),
+    ch(Global, 'c', A::CiteEvidence, Msg::HelpCite),
     ch(Global, 'i', A::AddInput, Msg::HelpAddInput),
     ch(Global, 't', A::ChooseTier, Msg::HelpChooseTier),
     ch(
@@ -207,6 +220,12 @@ pub static KEYMAP: &[Binding] = &[
     ctrl(Text, 'u', A::ClearToStart, Msg::HelpClearToStart),
     key(Editor, K::Up, A::CursorUp, Msg::HelpCursorUp),
     key(Editor, K::Down, A::CursorDown, Msg::HelpCursorDown),
+    key(Editor, K::Home, A::LineStart, Msg::HelpEditorHome),
+    key(Editor, K::End, A::LineEnd, Msg::HelpEditorEnd),
+    key(Editor, K::PageUp, A::PageUp, Msg::HelpEditorPageUp),
+    key(Editor, K::PageDown, A::PageDown, Msg::HelpEditorPageDown),
+    ctrl_key(Editor, K::Home, A::Top, Msg::HelpEditorTop),
+    ctrl_key(Editor, K::End, A::Bottom, Msg::HelpEditorBottom),
     key(Editor, K::Enter, A::Newline, Msg::HelpNewline),
     ctrl(Editor, 's', A::Done, Msg::HelpDone),
     key(Editor, K::Esc, A::Cancel, Msg::HelpEditorCancel),
@@ -378,6 +397,13 @@ mod tests {
         let zhong = press(KeyCode::Char('中'), KeyModifiers::NONE);
         assert_eq!(lookup(Ctx::Editor, &zhong), Some(Action::InsertChar('中')));
         assert_eq!(lookup(Ctx::Global, &zhong), None);
+        let ctrl_home = press(KeyCode::Home, KeyModifiers::CONTROL);
+        assert_eq!(lookup(Ctx::Editor, &ctrl_home), Some(Action::Top));
+        let home = press(KeyCode::Home, KeyModifiers::NONE);
+        assert_eq!(lookup(Ctx::Editor, &home), Some(Action::LineStart));
+        assert_eq!(lookup(Ctx::Prompt, &home), Some(Action::LineStart));
+        let pgdn = press(KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(lookup(Ctx::Editor, &pgdn), Some(Action::PageDown));
     }
 
     #[test]

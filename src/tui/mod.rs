@@ -12,6 +12,7 @@ pub mod app;
 pub mod components;
 pub mod events;
 pub mod keymap;
+pub mod probe;
 pub mod strings;
 pub mod testing;
 pub mod theme;
@@ -144,15 +145,6 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         app.offer_recovery();
         app.offer_recorded_conflicts();
     }
-    let events = match events::Events::start(path) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("error: cannot watch for signals: {e}");
-            return 2;
-        }
-    };
-    // Whoever opened the project while this one was starting, now that the watch is set.
-    app.refresh_others();
     install_panic_hook();
     let mut terminal = match setup_terminal() {
         Ok(t) => t,
@@ -161,6 +153,23 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
             return 2;
         }
     };
+    // Before anything reads input: the terminal's answer must not be taken for keys.
+    if app.probe_ambiguous
+        && let Some(w) = probe::ambiguous_width(terminal.backend_mut(), probe::WAIT)
+    {
+        app.ambiguous_width = w;
+    }
+    let events = match events::Events::start(path) {
+        Ok(e) => e,
+        Err(e) => {
+            std::mem::forget(terminal);
+            restore_terminal();
+            eprintln!("error: cannot watch for signals: {e}");
+            return 2;
+        }
+    };
+    // Whoever opened the project while this one was starting, now that the watch is set.
+    app.refresh_others();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &events)
     }));

@@ -64,6 +64,8 @@ fn named_key(name: &str) -> Option<(KeyCode, KeyModifiers)> {
         "PgUp" => (KeyCode::PageUp, none),
         "PgDn" => (KeyCode::PageDown, none),
         "Space" => (KeyCode::Char(' '), none),
+        "C-Home" => (KeyCode::Home, KeyModifiers::CONTROL),
+        "C-End" => (KeyCode::End, KeyModifiers::CONTROL),
         c if c.starts_with("C-") && c.chars().count() == 3 => {
             (KeyCode::Char(c.chars().nth(2)?), KeyModifiers::CONTROL)
         }
@@ -78,4 +80,20 @@ pub fn render(app: &mut App, w: u16, h: u16) -> String {
     t.draw(|f| view::draw(f, app))
         .expect("drawing to a test terminal");
     view::buffer_lines(t.backend().buffer()).join("\n")
+}
+
+/// The workbench on `path` at 80×24, colourless, as the tests open it.
+pub fn open(path: &std::path::Path, lang: super::Lang) -> App {
+    let opts = super::Options {
+        lang,
+        theme: super::Theme {
+            color: false,
+            ascii: false,
+        },
+        read_only: None,
+    };
+    let file = crate::store::ProjectFile::open(path).expect("a project the tests can open");
+    let mut app = App::new(file, opts);
+    app.update(Action::Resize(80, 24));
+    app
 }

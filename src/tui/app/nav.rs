@@ -23,6 +23,16 @@ impl App {
         (view::inner(view::app_layout(self).tree).height as usize).max(1)
     }
 
+    /// Focuses field `f` of the selected leaf in the detail pane and scrolls to it: after `a`,
+    /// `e` or `p` the new item is on screen and selected, ready to check, cite or edit.
+    pub(super) fn focus_field(&mut self, f: super::Field) {
+        if let Some(k) = self.fields().iter().position(|x| *x == f) {
+            self.focus = Focus::Detail;
+            self.field = k;
+            self.detail_follow = true;
+        }
+    }
+
     pub(super) fn move_vertical(&mut self, delta: isize) {
         let tree = self.card.tree.clone();
         match self.focus {

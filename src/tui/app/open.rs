@@ -15,7 +15,7 @@ use crate::tui::strings::Msg;
 
 impl App {
     /// The selected leaf's code, or why it cannot be edited (shown as the message).
-    fn editable_leaf(&mut self) -> Option<String> {
+    pub(super) fn editable_leaf(&mut self) -> Option<String> {
         if let Some(holder) = self.read_only.clone() {
             self.error(self.tf(Msg::ReadOnly, &[&holder]));
             return None;
@@ -32,7 +32,7 @@ impl App {
         Some(code)
     }
 
-    fn heading(&self, code: &str) -> String {
+    pub(super) fn heading(&self, code: &str) -> String {
         match self.project().get(code) {
             Some(ind) => format!("{} {}", ind.code, ind.name),
             None => code.to_string(),
@@ -48,7 +48,13 @@ impl App {
         }));
     }
 
-    fn picker(&mut self, title: String, items: Vec<String>, selected: usize, purpose: PickFor) {
+    pub(super) fn picker(
+        &mut self,
+        title: String,
+        items: Vec<String>,
+        selected: usize,
+        purpose: PickFor,
+    ) {
         self.popup = Some(Popup::Picker(Picker {
             title,
             items,
@@ -484,9 +490,13 @@ impl App {
         let Some(code) = self.editable_leaf() else {
             return;
         };
+        let mut follow = Vec::new();
         let edit = match field {
             Some(Field::Deduction(index)) => Edit::RemoveDeduction { code, index },
-            Some(Field::Evidence(index)) => Edit::RemoveEvidence { code, index },
+            Some(Field::Evidence(index)) => {
+                follow = self.follow_citations(&code, index, None);
+                Edit::RemoveEvidence { code, index }
+            }
             Some(Field::Input(name))
                 if self
                     .project()
@@ -502,7 +512,9 @@ impl App {
             _ => return self.error(self.t(Msg::NothingToDelete)),
         };
         let label = describe(&edit);
-        match self.commit(edit) {
+        let mut edits = vec![edit];
+        edits.extend(follow);
+        match self.commit_all(edits, label.clone()) {
             Ok(()) => self.info(self.tf(Msg::Deleted, &[&label])),
             Err(e) => self.error(e),
         }

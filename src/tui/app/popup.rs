@@ -123,6 +123,11 @@ pub enum PickFor {
         code: String,
         choices: Vec<Option<String>>,
     },
+    /// The evidence deduction `index` of leaf `code` may cite (`c`).
+    Cite {
+        code: String,
+        index: usize,
+    },
     Mark {
         code: String,
         choices: Vec<MarkChoice>,
@@ -346,7 +351,8 @@ impl App {
 
     /// Keys in the justification editor; returns whether it stays open.
     fn editor_update(&mut self, e: &mut EditorPopup, action: Action) -> bool {
-        let (width, _) = view::popup::editor_text_size(Rect::new(0, 0, self.size.0, self.size.1));
+        let (width, height) =
+            view::popup::editor_text_size(Rect::new(0, 0, self.size.0, self.size.1));
         let ed = &mut e.editor;
         match action {
             Action::Done => {
@@ -381,6 +387,10 @@ impl App {
             Action::CursorDown => ed.down(width),
             Action::LineStart => ed.home(width),
             Action::LineEnd => ed.end(width),
+            Action::PageUp => ed.page(width, height, false),
+            Action::PageDown => ed.page(width, height, true),
+            Action::Top => ed.to_edge(false),
+            Action::Bottom => ed.to_edge(true),
             Action::DeleteBack => ed.backspace(),
             Action::DeleteForward => ed.delete(),
             Action::ClearToStart => ed.clear_to_start(width),

@@ -2,11 +2,11 @@
 //! number?); whether the value is allowed is the library's call (`edit::apply`), and its
 //! refusal is shown in place, in the popup that asked.
 
-use super::App;
 use super::popup::{
     Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt, PromptFor, is_date, number,
 };
-use crate::edit::Edit;
+use super::{App, Field};
+use crate::edit::{Edit, describe};
 use crate::model::{Check, Deduction, Evidence, InputValue};
 use crate::scoring::rounding::plain;
 use crate::tui::strings::Msg;
@@ -153,7 +153,12 @@ impl App {
                         }
                     }
                 };
-                self.commit(edit)
+                let added = inserted_at(&edit);
+                self.commit(edit)?;
+                if let Some(k) = added {
+                    self.focus_field(Field::Deduction(k));
+                }
+                Ok(())
             }
             FormFor::ScoreByDeduction { code, current } => {
                 let typed = text(0);
@@ -187,7 +192,9 @@ impl App {
                         reason,
                         ..Deduction::default()
                     },
-                })
+                })?;
+                self.focus_field(Field::Deduction(index));
+                Ok(())
             }
             FormFor::Evidence { code, index } => {
                 let evidence = Evidence {
@@ -196,6 +203,21 @@ impl App {
                     note: text(2),
                 };
                 let code = code.clone();
+                // A new title carries the deductions' citations with it.
+                let follow = index
+                    .map(|k| self.follow_citations(&code, k, Some(&evidence.title)))
+                    .unwrap_or_default();
+                if !follow.is_empty() {
+                    let k = index.unwrap_or_default();
+                    let mut edits = vec![Edit::ReplaceEvidence {
+                        code,
+                        index: k,
+                        evidence,
+                    }];
+                    let label = describe(&edits[0]);
+                    edits.extend(follow);
+                    return self.commit_all(edits, label);
+                }
                 let edit = match index {
                     Some(k) => Edit::ReplaceEvidence {
                         code,
@@ -214,7 +236,12 @@ impl App {
                         }
                     }
                 };
-                self.commit(edit)
+                let added = inserted_at(&edit);
+                self.commit(edit)?;
+                if let Some(k) = added {
+                    self.focus_field(Field::Evidence(k));
+                }
+                Ok(())
             }
             FormFor::Adjustment { code } => self.submit_adjustment(code, &text(0), &text(1)),
         }
@@ -239,6 +266,11 @@ impl App {
                     index,
                     deduction,
                 })
+                .map(|()| self.focus_field(Field::Deduction(index)))
+            }
+            PickFor::Cite { code, index } => {
+                let (code, index) = (code.clone(), *index);
+                self.toggle_cite(&code, index, k)
             }
             PickFor::Tier { code, choices } => self.commit(Edit::SetTier {
                 code: code.clone(),
@@ -320,5 +352,66 @@ impl App {
                 Some(Popup::Picker(p))
             }
         }
+    }
+}
+
+/// Where an edit inserts a new item (a deduction, an evidence item); None for other edits.
+fn inserted_at(edit: &Edit) -> Option<usize> {
+    match edit {
+        Edit::InsertDeduction { index, .. } | Edit::InsertEvidence { index, .. } => Some(*index),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::app::{Field, Focus};
+    use crate::tui::strings::Lang;
+    use crate::tui::testing::{keys, open, render};
+
+    fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rongcheng.toml");
+        let src =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml");
+        std::fs::copy(src, &path).unwrap();
+        (dir, path)
+    }
+
+    /// After `a` or `e` the new item is selected and on screen, even when the list is below
+    /// the fold, so the evaluator sees what they added.
+    #[test]
+    fn an_added_deduction_or_evidence_item_is_selected_and_shown() {
+        let (_dir, path) = sample();
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, "/A202<Enter>");
+        keys(&mut app, "a0.5<Tab>档案管理不规范<Enter>");
+        assert_eq!(app.focus, Focus::Detail);
+        assert_eq!(app.focused_field(), Some(Field::Deduction(1)));
+        let screen = render(&mut app, 80, 24);
+        assert!(screen.contains("> -0.50  档案管理不规范"), "{screen}");
+
+        keys(&mut app, "e会议纪要<Tab>底稿 3-2<Enter>");
+        let n = app.project().get("A202").unwrap().assessment.evidence.len();
+        assert_eq!(app.focused_field(), Some(Field::Evidence(n - 1)));
+        let screen = render(&mut app, 80, 24);
+        assert!(screen.contains("> 会议纪要（底稿 3-2）"), "{screen}");
+    }
+
+    /// A standard deduction picked with `p` from the tree is selected the same way.
+    #[test]
+    fn a_picked_standard_deduction_is_selected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        let fw = crate::frameworks::find("mof-program").unwrap();
+        std::fs::write(
+            &path,
+            crate::store::new_project_text(&fw.text, "测试").unwrap(),
+        )
+        .unwrap();
+        let mut app = open(&path, Lang::Zh);
+        keys(&mut app, "/A202<Enter>p1");
+        assert_eq!(app.focus, Focus::Detail);
+        assert_eq!(app.focused_field(), Some(Field::Deduction(0)));
     }
 }

@@ -55,6 +55,46 @@ fn no_line_start(c: char) -> bool {
     "，。、；：！？）」』”’》〉】…,.;:!?)".contains(c)
 }
 
+/// Opening punctuation a Chinese line must not end with (避尾点): it goes down with what it
+/// opens.
+fn no_line_end(c: char) -> bool {
+    "（「『“‘《〈【([".contains(c)
+}
+
+/// Wraps `parts` to `max` columns, joined by `sep`, never breaking inside a part that fits on
+/// a line: "得分率 66.75%" and "已评" stay whole (a status split as "已│评" reads as nothing).
+pub fn wrap_parts(parts: &[String], sep: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        let part = printable(part);
+        let joined = if line.is_empty() {
+            part.clone()
+        } else {
+            format!("{line}{sep}{part}")
+        };
+        if width(&joined) <= max {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if width(&part) <= max {
+            line = part;
+        } else {
+            let mut pieces = wrap(&part, max);
+            line = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Wraps one paragraph (no newlines) to `max` columns. Chinese breaks between any two
 /// characters (never before closing punctuation); a run of Latin letters or digits is kept
 /// whole when it fits on a line.
@@ -82,16 +122,34 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         if used + ww > max && used > 0 && ww <= max {
             // Closing punctuation never starts a line: take characters from the end of this
             // line along with it until the next line starts with something else ("）、" and
-            // "”，" come in pairs), leaving at least one character behind.
+            // "”，" come in pairs), leaving at least one character behind. Opening punctuation
+            // never ends one: it goes down too.
             let mut carry = String::new();
             let mut first = word.chars().next().unwrap_or(' ');
-            while no_line_start(first)
+            while (no_line_start(first) || line.chars().last().is_some_and(no_line_end))
                 && line.chars().count() > 1
                 && carry.chars().count() < 4
                 && let Some(last) = line.pop()
             {
                 carry.insert(0, last);
                 first = last;
+            }
+            // A number or Latin word the carry started on goes down whole ("100%”", not
+            // "100" above "%”"), when it fits on the next line.
+            if carry.starts_with(|c: char| c.is_ascii_graphic()) {
+                let run: String = line
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_graphic)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let keeps_some = line.chars().count() > run.chars().count();
+                if !run.is_empty() && keeps_some && width(&run) + width(&carry) + ww <= max {
+                    line.truncate(line.len() - run.len());
+                    carry.insert_str(0, &run);
+                }
             }
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             used = width(&carry);
@@ -155,6 +213,61 @@ mod tests {
             }
             for line in wrap(text, max) {
                 assert!(width(&line) <= max, "width {max}: {line:?} is too wide");
+            }
+        }
+    }
+
+    #[test]
+    fn no_line_ends_with_opening_punctuation() {
+        let text =
+            "部分绩效指标设置不合理，如将质量指标设置为“政策知晓度”，该指标并未体现（产出）质量";
+        for max in 6..40 {
+            let lines = wrap(text, max);
+            for line in &lines[..lines.len() - 1] {
+                let last = line.chars().last().unwrap();
+                assert!(!no_line_end(last), "width {max}: {line:?} ends with {last}");
+            }
+            assert_eq!(lines.concat(), text);
+        }
+    }
+
+    #[test]
+    fn a_number_is_not_split_to_keep_punctuation_off_a_line_start() {
+        let text = "质量指标为“政策知晓率 100%”（表5-1 写作“政策知晓度 ≥95%”）";
+        for max in 8..40 {
+            let lines = wrap(text, max);
+            for l in &lines {
+                assert!(width(l) <= max, "{max}: {l:?}");
+                assert!(!l.starts_with('%'), "{max}: {lines:?}");
+            }
+        }
+        assert_eq!(
+            wrap("政策知晓率 100%”完成", 14),
+            vec!["政策知晓率", "100%”完成"]
+        );
+    }
+
+    #[test]
+    fn parts_stay_whole_when_they_fit() {
+        let parts: Vec<String> = ["分值 4", "得分 2.67", "得分率 66.75%", "已评"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            wrap_parts(&parts, "  ", 26),
+            vec!["分值 4  得分 2.67", "得分率 66.75%  已评"]
+        );
+        assert_eq!(
+            wrap_parts(&parts, "  ", 36),
+            vec!["分值 4  得分 2.67  得分率 66.75%", "已评"]
+        );
+        // A part wider than the line is wrapped within itself.
+        for max in 1..50 {
+            for l in wrap_parts(&parts, "  ", max) {
+                assert!(
+                    width(&l) <= max.max(2) || l.chars().count() == 1,
+                    "{max}: {l:?}"
+                );
             }
         }
     }

@@ -206,19 +206,50 @@ impl TextEditor {
         }
     }
 
-    /// Start of the screen row.
+    /// Start of the screen row; already there, start of the paragraph (a long paragraph wraps
+    /// over many rows, and both are wanted).
     pub fn home(&mut self, width: usize) {
         let rows = self.rows(width);
         let (r, _) = self.cursor_pos(&rows);
-        self.cursor = rows[r].start;
+        self.cursor = if self.cursor == rows[r].start {
+            let mut first = r;
+            while first > 0 && !rows[first - 1].last_of_line {
+                first -= 1;
+            }
+            rows[first].start
+        } else {
+            rows[r].start
+        };
         self.want_col = None;
     }
 
-    /// End of the screen row.
+    /// End of the screen row; already there, end of the paragraph.
     pub fn end(&mut self, width: usize) {
         let rows = self.rows(width);
         let (r, _) = self.cursor_pos(&rows);
-        self.cursor = self.index_at(&rows[r], usize::MAX);
+        let row_end = self.index_at(&rows[r], usize::MAX);
+        self.cursor = if self.cursor == row_end {
+            let mut last = r;
+            while !rows[last].last_of_line && last + 1 < rows.len() {
+                last += 1;
+            }
+            rows[last].end
+        } else {
+            row_end
+        };
+        self.want_col = None;
+    }
+
+    /// PgUp / PgDn: the cursor moves `page` rows (a screenful less one, so a line stays in
+    /// view), keeping its column.
+    pub fn page(&mut self, width: usize, page: usize, down: bool) {
+        let step = page.saturating_sub(1).max(1) as isize;
+        self.vertical(width, if down { step } else { -step });
+    }
+
+    /// Ctrl-Home / Ctrl-End: the start or the end of the whole text.
+    pub fn to_edge(&mut self, end: bool) {
+        self.cursor = if end { self.chars.len() } else { 0 };
         self.want_col = None;
     }
 
@@ -285,6 +316,54 @@ mod tests {
         e.end(20);
         e.insert_char('Y');
         assert_eq!(e.text(), "X第一段。Y");
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_screen_row_then_the_paragraph() {
+        // 11 columns: five Chinese characters a row; the paragraph takes three rows.
+        let mut e = TextEditor::new("一二三四五六七八九十甲乙\nab");
+        e.to_edge(false);
+        e.down(11);
+        e.right();
+        e.home(11);
+        assert_eq!(e.cursor_pos(&e.rows(11)), (1, 0), "start of the row");
+        e.home(11);
+        assert_eq!(e.cursor_pos(&e.rows(11)), (0, 0), "then of the paragraph");
+        e.down(11);
+        e.end(11);
+        e.insert_char('X');
+        assert_eq!(e.text(), "一二三四五六七八九X十甲乙\nab", "end of the row");
+        e.left();
+        e.end(11);
+        e.end(11);
+        e.insert_char('Y');
+        assert_eq!(
+            e.text(),
+            "一二三四五六七八九X十甲乙Y\nab",
+            "then of the paragraph"
+        );
+        e.to_edge(true);
+        e.insert_char('Z');
+        assert!(e.text().ends_with("abZ"));
+        e.to_edge(false);
+        e.insert_char('0');
+        assert!(e.text().starts_with("0一"));
+    }
+
+    #[test]
+    fn page_keys_move_a_screenful_less_one() {
+        let mut e = TextEditor::new(&"行\n".repeat(30));
+        e.to_edge(false);
+        e.page(10, 5, true);
+        assert_eq!(e.cursor_pos(&e.rows(10)).0, 4);
+        e.page(10, 5, true);
+        assert_eq!(e.cursor_pos(&e.rows(10)).0, 8);
+        e.page(10, 5, false);
+        assert_eq!(e.cursor_pos(&e.rows(10)).0, 4);
+        for _ in 0..20 {
+            e.page(10, 5, true);
+        }
+        assert_eq!(e.cursor_pos(&e.rows(10)).0, 30);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::scoring::LeafState;
 use crate::scoring::explain::{loss_summary, node_lines};
 use crate::scoring::rounding::{fixed, plain};
 use crate::tui::app::{App, Field, Focus, Row, Section, fields, standard_count};
-use crate::tui::components::text::{truncate, width, wrap_text};
+use crate::tui::components::text::{truncate, width, wrap_parts, wrap_text};
 use crate::tui::strings::{Lang, Msg, status_label};
 
 /// One screen line of the detail pane, and the field it belongs to (an index into `fields`).
@@ -39,6 +39,12 @@ impl Out<'_> {
     /// Text wrapped to the pane, the first line after `lead`, the rest under it.
     pub(super) fn text(&mut self, lead: &str, body: &str, style: Style, field: Option<usize>) {
         let indent = width(lead);
+        // A lead that leaves the body less than half the pane (a long label on a narrow pane)
+        // gets a line of its own, so the body is not squeezed into a sliver beside it.
+        if indent > self.width / 2 && !body.is_empty() && !lead.trim().is_empty() {
+            self.text("", lead.trim_end(), style, field);
+            return self.text("  ", body, style, field);
+        }
         let room = self.width.saturating_sub(indent).max(1);
         for (k, l) in wrap_text(body, room).into_iter().enumerate() {
             let head = if k == 0 {
@@ -72,6 +78,11 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     let node = &app.card.nodes[i];
     let places = p.framework.places;
     let t = |m| app.t(m);
+    // A name the border cuts with "…" is given in full, wrapped, as the first lines.
+    let full = format!("{} {}", ind.code, ind.name);
+    if crate::tui::components::text::width(&full) > title_room(width) {
+        out.heading(full);
+    }
 
     let mut summary = vec![format!(
         "{} {}",
@@ -114,7 +125,9 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             node.leaves
         )),
     }
-    out.text("", &summary.join("  "), app.theme.label(), None);
+    for l in wrap_parts(&summary, "  ", out.width) {
+        out.push(Line::from(Span::styled(l, app.theme.label())), None);
+    }
     for (lead, body, style) in super::compare::rows(app, i) {
         out.text(&lead, &body, style, None);
     }
@@ -199,8 +212,26 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         reviews(&mut out, ind);
     }
     let diags = &app.node_diagnostics[i];
-    if !diags.is_empty() {
+    let conflicts: Vec<String> = p
+        .conflicts
+        .iter()
+        .filter(|c| c.code == ind.code)
+        .map(|c| {
+            app.tf(
+                Msg::ConflictHere,
+                &[
+                    &c.field.label(),
+                    &crate::model::show(c.ours.as_ref()),
+                    &crate::model::show(c.theirs.as_ref()),
+                ],
+            )
+        })
+        .collect();
+    if !diags.is_empty() || !conflicts.is_empty() {
         out.heading(t(Msg::SecWarnings).to_string());
+        for c in conflicts {
+            out.text("! ", &c, app.theme.error(), None);
+        }
         for d in diags {
             let style = if d.severity == Severity::Error {
                 app.theme.error()
@@ -361,7 +392,22 @@ fn record_fields(out: &mut Out, ind: &Indicator, leaf: bool) {
         };
         let lead = if focused { "> " } else { "  " };
         out.text(lead, &body, style, Some(k));
+        // The evidence a deduction rests on, under it.
+        if let Field::Deduction(d) = f
+            && let Some(d) = a.deductions.get(*d)
+            && !d.evidence.is_empty()
+        {
+            let cited = format!("{}{}", t(Msg::CitesEvidence), d.evidence.join("、"));
+            let style = if focused { style } else { app.theme.label() };
+            out.text("    ", &cited, style, Some(k));
+        }
     }
+}
+
+/// Columns the border has for the title over a pane `width` columns wide inside: the corners
+/// and a space each side take four of the outer width.
+fn title_room(width: usize) -> usize {
+    width.saturating_sub(2)
 }
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
@@ -385,8 +431,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             None => format!(" {} ", app.t(Msg::DetailTitle)),
         },
     };
-    // A name too long for the border ends in "…" rather than being cut without a sign.
-    let room = (area.width as usize).saturating_sub(4);
+    // A name too long for the border ends in "…" rather than being cut without a sign (and is
+    // then given in full at the top of the pane).
+    let room = title_room(body.width as usize);
     let title = format!(" {} ", truncate(title.trim(), room, app.theme.ellipsis()));
     let mut b = block(&app.theme, title, focused);
     if all.len() > h && h > 0 {
@@ -407,4 +454,34 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .map(|l| l.line)
         .collect();
     f.render_widget(Paragraph::new(shown), body);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::strings::Lang;
+    use crate::tui::testing::{open, render};
+
+    /// A label wider than half a narrow pane takes its own line: "B agrees" is not squeezed
+    /// into five columns beside "[Compared with B]".
+    #[test]
+    fn a_long_lead_gets_its_own_line_on_a_narrow_pane() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let src =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-checkup.toml");
+        std::fs::copy(&src, &path).unwrap();
+        let mut app = open(&path, Lang::En);
+        let other = crate::store::ProjectFile::open(&src).unwrap();
+        app.set_compare(src.clone(), other.project().clone());
+        let screen = render(&mut app, 60, 20);
+        let detail: Vec<&str> = screen
+            .lines()
+            .filter_map(|l| l.split("││").nth(1))
+            .collect();
+        let at = detail
+            .iter()
+            .position(|l| l.starts_with("[Compared with B]"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(detail[at + 1].starts_with("  B agrees"), "{screen}");
+    }
 }

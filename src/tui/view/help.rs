@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::popup::large;
 use super::{block, inner};
 use crate::tui::app::App;
-use crate::tui::components::text::{fit, width, wrap_text};
+use crate::tui::components::text::{fit, width, wrap_parts, wrap_text};
 use crate::tui::keymap::{Ctx, help_rows};
 use crate::tui::strings::{Lang, Msg, fill, text};
 use crate::tui::theme::Theme;
@@ -24,7 +24,10 @@ pub fn lines(lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'static>> {
         .clamp(1, (w / 3).clamp(1, 18));
     let mut out = Vec::new();
     // The mark for lost points is the tree's own (▼, or - with --ascii).
-    for l in wrap_text(&fill(lang, Msg::Legend, &[theme.loss_mark()]), w) {
+    // Each "mark=meaning" stays whole on its line ("检查警告或合并冲突", not "合并冲│突").
+    let legend = fill(lang, Msg::Legend, &[theme.loss_mark()]);
+    let parts: Vec<String> = legend.split(' ').map(str::to_string).collect();
+    for l in wrap_parts(&parts, " ", w) {
         out.push(Line::raw(l));
     }
     for ctx in Ctx::ALL {

@@ -42,8 +42,9 @@ pub struct Areas {
     pub status: Rect,
 }
 
-/// Side by side when there is room (the tree takes half, then 45% up to 64 columns); stacked
-/// on narrow screens, the focused pane larger; on very small ones only the focused pane.
+/// Side by side when there is room (the tree takes half, then 45% up to 64 columns; below 80
+/// columns the focused pane takes three fifths, so the tree's names stay readable); stacked on
+/// narrow screens, the focused pane larger; on very small ones only the focused pane.
 pub fn layout(area: Rect, banner: bool, detail_focused: bool) -> Areas {
     let h = area.height;
     let status_h = if h >= 8 { 2 } else { h.min(1) };
@@ -56,7 +57,9 @@ pub fn layout(area: Rect, banner: bool, detail_focused: bool) -> Areas {
     let empty = |r: Rect| Rect::new(r.x, r.y, r.width, 0);
     let (tree, detail) = if area.width >= 60 {
         let w = area.width;
-        let tree_w = if w < 100 {
+        let tree_w = if w < 80 {
+            if detail_focused { w * 2 / 5 } else { w * 3 / 5 }
+        } else if w < 100 {
             w / 2
         } else {
             (w * 45 / 100).min(64)

@@ -16,7 +16,7 @@ use crate::scoring::LeafState;
 use crate::scoring::explain::node_lines;
 use crate::scoring::rounding::{fixed, plain};
 use crate::tui::app::{App, ReviewFilter, ReviewOrder};
-use crate::tui::components::text::{fit, truncate, width, wrap_text};
+use crate::tui::components::text::{fit, truncate, width, wrap_parts, wrap_text};
 use crate::tui::strings::{Lang, Msg, status_label};
 
 /// Where the parts of review mode go inside `main` (the screen between title and status bar).
@@ -166,6 +166,11 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let places = p.framework.places;
     let t = |m| app.t(m);
     let plain_style = Style::new();
+    // A name the border cuts with "…" is given in full first.
+    let full = format!("{} {}", ind.code, ind.name);
+    if crate::tui::components::text::width(&full) > c.width.saturating_sub(2) {
+        c.text("", &full, app.theme.heading());
+    }
 
     // Where it sits, and the figures.
     let path: Vec<String> = app
@@ -198,7 +203,10 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         _ => status_label(app, a.status).to_string(),
     });
-    c.text("", &summary.join("  "), app.theme.title());
+    // Each figure whole on its line: "已评" is never split across lines.
+    for l in wrap_parts(&summary, "  ", c.width) {
+        c.lines.push(Line::from(Span::styled(l, app.theme.title())));
+    }
     compare_lines(&mut c, i);
     for (label, value) in [(Msg::Target, &ind.target), (Msg::DataSource, &ind.source)] {
         if !value.trim().is_empty() {
@@ -435,6 +443,14 @@ pub fn draw(f: &mut Frame, app: &App, main: Rect) {
         None => format!(" {} ", app.t(Msg::ReviewTitle)),
     };
     let body = inner(a.card);
+    let title = format!(
+        " {} ",
+        truncate(
+            title.trim(),
+            (body.width as usize).saturating_sub(2),
+            app.theme.ellipsis()
+        )
+    );
     let all = card_lines(app, body.width as usize);
     let h = body.height as usize;
     let scroll = app

@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{AdjustmentDirection, Status};
 use crate::scoring::LeafState;
 use crate::scoring::rounding::{fixed, plain};
-use crate::tui::app::{App, Focus, Row};
+use crate::tui::app::{App, Attention, Focus, Row};
 use crate::tui::components::text::{fit, width};
 use crate::tui::strings::Msg;
 
@@ -146,6 +146,27 @@ fn row_diagnostics(app: &App, i: usize) -> Vec<&Diagnostic> {
     }
 }
 
+/// The last mark of a row: `!` for a merge conflict or a check error (red) or warning, `?` for
+/// a reviewer's comment still to answer; blank when nothing needs attention. (未完成 shows in
+/// the status mark.)
+fn attention_mark(app: &App, i: usize, diags: &[&Diagnostic]) -> (&'static str, Style) {
+    let theme = &app.theme;
+    let why = match app.row(i) {
+        Row::Node(n) => app.attention(n),
+        _ => Vec::new(),
+    };
+    let error = diags.iter().any(|d| d.severity == Severity::Error);
+    if error || why.contains(&Attention::Conflict) {
+        ("!", theme.error())
+    } else if why.contains(&Attention::Flagged) {
+        ("?", theme.warning())
+    } else if !diags.is_empty() {
+        ("!", theme.warning())
+    } else {
+        (" ", Style::new())
+    }
+}
+
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -164,7 +185,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let rows = app.tree.rows(tree);
     let lossy = app.card.leaves_with_loss();
     let lost_under = |i: usize| tree.leaves_under(i).iter().any(|l| lossy.contains(l));
-    let score_w = rows
+    let full_w = rows
         .iter()
         .map(|&i| width(&score_text(app, i)))
         .max()
@@ -180,8 +201,21 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         0
     };
     let w = body.width as usize;
-    // Room for the name first; the score, the compared score and then the marks give way on
-    // narrow panes.
+    // Room for the name first: on a narrow pane the score drops its "/weight" (the detail
+    // shows it), then the score, the compared score and the marks give way.
+    let compact = w < full_w + 1 + other_w + 5 + 16;
+    let cell = |i: usize| {
+        let s = score_text(app, i);
+        match s.split_once('/') {
+            Some((score, _)) if compact => score.to_string(),
+            _ => s,
+        }
+    };
+    let score_w = if compact {
+        rows.iter().map(|&i| width(&cell(i))).max().unwrap_or(0)
+    } else {
+        full_w
+    };
     let show_score = w >= score_w + 5 + 10;
     let show_other = other_w > 0 && w >= score_w + other_w + 5 + 10;
     let show_marks = w >= 5 + 8;
@@ -236,7 +270,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         };
         let mut spans = vec![Span::styled(fit(&left, left_w, ell), base)];
         if show_score {
-            let s = score_text(app, i);
+            let s = cell(i);
             spans.push(Span::styled(
                 format!(" {}{s}", " ".repeat(score_w.saturating_sub(width(&s)))),
                 base,
@@ -265,12 +299,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 Row::Node(n) if lost_under(n) => theme.loss_mark(),
                 _ => " ",
             };
-            let warn = if diags.is_empty() { " " } else { "!" };
-            let warn_style = if diags.iter().any(|d| d.severity == Severity::Error) {
-                theme.error()
-            } else {
-                theme.warning()
-            };
+            let (warn, warn_style) = attention_mark(app, i, &diags);
             spans.push(Span::styled(" ", base));
             spans.push(Span::styled(status_mark(app, i), base));
             spans.push(Span::styled(loss, base.patch(theme.loss())));

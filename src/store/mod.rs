@@ -15,6 +15,7 @@ pub mod safe_write;
 mod save_lock;
 mod source_map;
 mod toml_write;
+mod tree_edit;
 
 pub use conflicts::{canonical as canonical_value, position as conflict_position};
 pub use create::{new_project_text, write_new};

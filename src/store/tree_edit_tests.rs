@@ -1,0 +1,242 @@
+//! Structure edits change one place in the file, and their undo gives back the very text.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::edit::{DefinitionKey, Edit};
+use crate::store::ProjectFile;
+
+const MOF: &str = include_str!("../../frameworks/mof-program.toml");
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn open(text: &str) -> ProjectFile {
+    ProjectFile::from_text(Path::new("p.toml"), text).unwrap()
+}
+
+fn codes(f: &ProjectFile) -> Vec<String> {
+    f.project()
+        .indicators
+        .iter()
+        .map(|i| i.code.clone())
+        .collect()
+}
+
+/// Lines only in `b`, and lines only in `a`.
+fn diff(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
+    let al: Vec<&str> = a.lines().collect();
+    let bl: Vec<&str> = b.lines().collect();
+    (
+        bl.iter()
+            .filter(|l| !al.contains(l))
+            .map(|l| l.to_string())
+            .collect(),
+        al.iter()
+            .filter(|l| !bl.contains(l))
+            .map(|l| l.to_string())
+            .collect(),
+    )
+}
+
+#[test]
+fn a_new_indicator_goes_after_its_last_sibling_and_undoes_to_the_same_text() {
+    let mut f = open(MOF);
+    let undo = f
+        .apply(&Edit::AddIndicator {
+            code: "C105".into(),
+            parent: Some("C1".into()),
+            index: 1,
+            name: "培训人次完成率".into(),
+            weight: d("2"),
+        })
+        .unwrap();
+    let out = f.text();
+    let block = "\n[indicators.C105]\nparent = \"C1\"\nname = \"培训人次完成率\"\nweight = 2\n";
+    assert!(out.contains(block), "{out}");
+    assert_eq!(out.replacen(block, "", 1), MOF);
+    let c = codes(&f);
+    let at = c.iter().position(|x| x == "C105").unwrap();
+    assert_eq!(c[at - 1], "C101", "{c:?}");
+    assert_eq!(f.project().get("C105").unwrap().weight, d("2"));
+    f.apply(&undo).unwrap();
+    assert_eq!(f.text(), MOF);
+}
+
+#[test]
+fn removing_a_subtree_takes_its_records_and_undo_gives_back_the_text() {
+    let mut f = open(MOF);
+    f.apply(&Edit::SetScore {
+        code: "A101".into(),
+        score: Some(d("4")),
+    })
+    .unwrap();
+    let scored = f.text();
+    let undo = f
+        .apply(&Edit::RemoveIndicator { code: "A1".into() })
+        .unwrap();
+    assert!(f.project().get("A101").is_none() && f.project().get("A1").is_none());
+    assert!(!f.text().contains("[indicators.A102]"));
+    let Edit::RestoreIndicator { parent, index, .. } = &undo else {
+        panic!("{undo:?}")
+    };
+    assert_eq!((parent.as_deref(), *index), (Some("A"), 0));
+    let redo = f.apply(&undo).unwrap();
+    assert_eq!(f.text(), scored);
+    // And again: redo removes, undo restores.
+    let undo2 = f.apply(&redo).unwrap();
+    f.apply(&undo2).unwrap();
+    assert_eq!(f.text(), scored);
+}
+
+#[test]
+fn moving_up_reorders_the_tables_and_a_new_parent_is_written() {
+    let mut f = open(MOF);
+    let undo = f
+        .apply(&Edit::MoveIndicator {
+            code: "A102".into(),
+            parent: Some("A1".into()),
+            index: 0,
+        })
+        .unwrap();
+    let c = codes(&f);
+    let (a101, a102) = (
+        c.iter().position(|x| x == "A101").unwrap(),
+        c.iter().position(|x| x == "A102").unwrap(),
+    );
+    assert!(a102 < a101, "{c:?}");
+    f.apply(&undo).unwrap();
+    assert_eq!(f.text(), MOF);
+    // To another parent, at its end.
+    let undo = f
+        .apply(&Edit::MoveIndicator {
+            code: "A102".into(),
+            parent: Some("A2".into()),
+            index: 9,
+        })
+        .unwrap();
+    assert_eq!(
+        f.project().get("A102").unwrap().parent.as_deref(),
+        Some("A2")
+    );
+    let c = codes(&f);
+    let at = c.iter().position(|x| x == "A102").unwrap();
+    assert_eq!(c[at - 1], "A202", "{c:?}");
+    f.apply(&undo).unwrap();
+    assert_eq!(f.text(), MOF);
+}
+
+#[test]
+fn a_code_change_renames_the_table_and_the_childrens_parent() {
+    let mut f = open(MOF);
+    let undo = f
+        .apply(&Edit::SetCode {
+            code: "A1".into(),
+            new_code: "A9".into(),
+        })
+        .unwrap();
+    let out = f.text();
+    assert!(out.contains("[indicators.A9]"));
+    assert_eq!(
+        f.project().get("A101").unwrap().parent.as_deref(),
+        Some("A9")
+    );
+    assert_eq!(codes(&f)[1], "A9");
+    f.apply(&undo).unwrap();
+    assert_eq!(f.text(), MOF);
+}
+
+#[test]
+fn weight_name_rule_and_texts_change_one_line_each() {
+    let mut f = open(MOF);
+    let before = f.text();
+    let mut undos = Vec::new();
+    undos.push(
+        f.apply(&Edit::SetWeight {
+            code: "A101".into(),
+            weight: d("4"),
+        })
+        .unwrap(),
+    );
+    undos.push(
+        f.apply(&Edit::SetName {
+            code: "A101".into(),
+            name: "立项依据".into(),
+        })
+        .unwrap(),
+    );
+    undos.push(
+        f.apply(&Edit::SetRule {
+            code: "A101".into(),
+            rule: Some(r#"{ kind = "rate", numerator = "实际", denominator = "预算" }"#.into()),
+        })
+        .unwrap(),
+    );
+    undos.push(
+        f.apply(&Edit::SetDefinition {
+            code: "A101".into(),
+            key: DefinitionKey::Target,
+            text: "≥95%".into(),
+        })
+        .unwrap(),
+    );
+    let (added, removed) = diff(&before, &f.text());
+    // `weight = 4` is a line elsewhere too, so only three lines are new to the file.
+    assert_eq!(added.len(), 3, "{added:?}");
+    assert_eq!(removed.len(), 2, "{removed:?}");
+    assert!(
+        added.contains(
+            &r#"rule = { kind = "rate", numerator = "实际", denominator = "预算" }"#.to_string()
+        ),
+        "{added:?}"
+    );
+    assert!(matches!(
+        f.project().get("A101").unwrap().rule.kind,
+        crate::model::RuleKind::Rate { .. }
+    ));
+    for u in undos.iter().rev() {
+        f.apply(u).unwrap();
+    }
+    assert_eq!(f.text(), before);
+}
+
+#[test]
+fn invalid_structure_edits_are_refused_and_change_nothing() {
+    let mut f = open(MOF);
+    let refused = [
+        Edit::SetRule {
+            code: "A101".into(),
+            rule: Some(r#"{ kind = "rat" }"#.into()),
+        },
+        Edit::SetWeight {
+            code: "A101".into(),
+            weight: d("-1"),
+        },
+        Edit::AddIndicator {
+            code: "A101".into(),
+            parent: Some("A1".into()),
+            index: 0,
+            name: "x".into(),
+            weight: d("1"),
+        },
+        Edit::AddIndicator {
+            code: "Z1".into(),
+            parent: Some("Z".into()),
+            index: 0,
+            name: "x".into(),
+            weight: d("1"),
+        },
+        Edit::SetName {
+            code: "A101".into(),
+            name: " ".into(),
+        },
+    ];
+    for e in &refused {
+        assert!(f.apply(e).is_err(), "{e:?}");
+    }
+    assert_eq!(f.text(), MOF);
+    assert!(!f.dirty);
+}

@@ -15,8 +15,8 @@ pub use conflict::{conflict_field_edits, field_edits};
 pub use parse::parse_assignment;
 pub use rule_text::{rule_from_assignments, rule_value};
 pub use structure::{
-    DefinitionKey, check_new_code, children as structure_children, propose_code,
-    subtree as structure_subtree, validate as validate_structure,
+    DefinitionKey, WeightGap, check_new_code, children as structure_children, propose_code,
+    subtree as structure_subtree, validate as validate_structure, weight_gaps,
 };
 
 use rust_decimal::Decimal;

@@ -355,6 +355,52 @@ fn first_child_code(p: &Project, parent: Option<&str>) -> String {
     format!("{pc}{suffix}")
 }
 
+/// A parent whose children's weights don't add up to its own (or the level-1 weights against
+/// the framework's total, `code` None): shown while the tree is being designed, until fixed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightGap {
+    pub code: Option<String>,
+    pub weight: Decimal,
+    pub children: Decimal,
+}
+
+impl WeightGap {
+    /// Children minus the parent: positive when the children hold more points.
+    pub fn difference(&self) -> Decimal {
+        self.children - self.weight
+    }
+}
+
+/// Every parent whose children don't add up, in tree order, then the total.
+pub fn weight_gaps(p: &Project) -> Vec<WeightGap> {
+    let tree = crate::model::Tree::build(p);
+    let mut out: Vec<WeightGap> = tree
+        .preorder()
+        .into_iter()
+        .filter(|&i| !tree.is_leaf(i))
+        .filter_map(|i| {
+            let children: Decimal = tree.children[i]
+                .iter()
+                .map(|&c| p.indicators[c].weight)
+                .sum();
+            (children != p.indicators[i].weight).then(|| WeightGap {
+                code: Some(p.indicators[i].code.clone()),
+                weight: p.indicators[i].weight,
+                children,
+            })
+        })
+        .collect();
+    let roots: Decimal = tree.roots.iter().map(|&r| p.indicators[r].weight).sum();
+    if roots != p.framework.total && !p.indicators.is_empty() {
+        out.push(WeightGap {
+            code: None,
+            weight: p.framework.total,
+            children: roots,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +440,17 @@ weight = 4
         assert_eq!(propose_code(&p, Some("A2")), "A201");
         assert_eq!(next_code("A109"), "A110");
         assert_eq!(next_code("C9"), "C10");
+    }
+
+    #[test]
+    fn gaps_name_the_parent_and_the_difference() {
+        let mut p = parse_project(TREE).unwrap().project;
+        assert!(weight_gaps(&p).is_empty());
+        p.get_mut("A101").unwrap().weight = Decimal::from(5);
+        let gaps = weight_gaps(&p);
+        assert_eq!(gaps.len(), 1);
+        assert_eq!(gaps[0].code.as_deref(), Some("A1"));
+        assert_eq!(gaps[0].difference(), Decimal::from(2));
     }
 
     #[test]

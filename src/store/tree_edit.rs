@@ -440,6 +440,74 @@ pub(super) fn apply(
     Ok((doc, undo))
 }
 
+/// The rule of `code` as its file writes it, as inline-table text (None: no rule key).
+pub fn rule_text(file: &super::ProjectFile, code: &str) -> Option<String> {
+    let item = file.document().get("indicators")?.get(code)?.get("rule")?;
+    let mut v = match item {
+        Item::Value(v) => v.clone(),
+        Item::Table(t) => Value::InlineTable(t.clone().into_inline_table()),
+        _ => return None,
+    };
+    v.decor_mut().clear();
+    Some(v.to_string().trim().to_string())
+}
+
+/// The keys of an indicator that record an evaluation rather than define it.
+const RECORDED: &[&str] = &[
+    "score",
+    "inputs",
+    "deductions",
+    "checks",
+    "tier",
+    "na",
+    "unscorable",
+    "justification",
+    "status",
+    "evidence",
+    "reviews",
+    "stated",
+    "stated_rate",
+    "surveys",
+];
+
+/// A project's tree as a framework (保存为框架): its definitions, rules, policies, grades and
+/// standard deductions, without `[project]`, `[report]`, merge records or anything recorded
+/// on an indicator; comments and layout stay. `id` and `name` replace the framework's.
+pub fn framework_text(file: &super::ProjectFile, id: &str, name: Option<&str>) -> String {
+    let mut doc = file.document().clone();
+    for key in ["project", "report", "conflicts"] {
+        doc.remove(key);
+    }
+    if let Some(Item::Table(all)) = doc.get_mut("indicators") {
+        for (_, item) in all.iter_mut() {
+            if let Some(t) = item.as_table_like_mut() {
+                for key in RECORDED {
+                    t.remove(key);
+                }
+            }
+        }
+    }
+    if let Some(items) = doc
+        .get_mut("adjustments")
+        .and_then(|a| a.get_mut("items"))
+        .and_then(Item::as_table_like_mut)
+    {
+        for (_, item) in items.iter_mut() {
+            if let Some(t) = item.as_table_like_mut() {
+                t.remove("points");
+                t.remove("reason");
+            }
+        }
+    }
+    if let Some(fw) = doc.get_mut("framework").and_then(Item::as_table_like_mut) {
+        tw::set(fw, "id", Some(Value::from(id)));
+        if let Some(n) = name {
+            tw::set(fw, "name", Some(tw::string(n)));
+        }
+    }
+    doc.to_string()
+}
+
 /// `{ kind = "deductions" }  # 定性指标` → the rule and its comment (with the spaces before it).
 fn split_comment(text: &str) -> (&str, Option<&str>) {
     match text.rfind('}') {

@@ -49,6 +49,16 @@ pub enum Action {
     Review,
     /// The next leaf where the compared file (--compare) scores differently.
     NextDisagreement,
+    // Designing the tree (指标设计), in the tree pane.
+    AddSibling,
+    AddChild,
+    RenameIndicator,
+    ChangeCode,
+    ChangeWeight,
+    DeleteIndicator,
+    MoveUp,
+    MoveDown,
+    MoveToParent,
     // Review mode (复核).
     ReviewNext,
     ReviewPrev,

@@ -32,7 +32,7 @@ impl App {
         Some(code)
     }
 
-    fn heading(&self, code: &str) -> String {
+    pub(super) fn heading(&self, code: &str) -> String {
         match self.project().get(code) {
             Some(ind) => format!("{} {}", ind.code, ind.name),
             None => code.to_string(),
@@ -48,7 +48,13 @@ impl App {
         }));
     }
 
-    fn picker(&mut self, title: String, items: Vec<String>, selected: usize, purpose: PickFor) {
+    pub(super) fn picker(
+        &mut self,
+        title: String,
+        items: Vec<String>,
+        selected: usize,
+        purpose: PickFor,
+    ) {
         self.popup = Some(Popup::Picker(Picker {
             title,
             items,

@@ -60,6 +60,19 @@ pub enum PromptFor {
     Flag {
         code: String,
     },
+    // Designing the tree (`design`).
+    IndicatorName {
+        code: String,
+    },
+    IndicatorCode {
+        code: String,
+    },
+    IndicatorWeight {
+        code: String,
+    },
+    IndicatorParent {
+        code: String,
+    },
 }
 
 /// Several labelled lines: a deduction or an evidence item.
@@ -96,6 +109,11 @@ pub enum FormFor {
     Adjustment {
         code: String,
     },
+    /// A new indicator's code, name and weight, under `parent` at `index`.
+    AddIndicator {
+        parent: Option<String>,
+        index: usize,
+    },
 }
 
 /// A list to choose one item from.
@@ -127,6 +145,10 @@ pub enum PickFor {
         changes: Vec<String>,
     },
     Quit,
+    /// Confirms deleting an indicator that takes others or records with it.
+    DeleteIndicator {
+        code: String,
+    },
     /// Unsaved edits found in the recovery file: restore, discard, or decide later.
     Recovery {
         text: String,

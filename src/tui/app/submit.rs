@@ -79,6 +79,7 @@ impl App {
             }
             PromptFor::SaveAs => self.save_as(t),
             PromptFor::Flag { code } => self.submit_flag(code, t),
+            other => self.submit_design_prompt(other, t).unwrap_or(Ok(())),
         }
     }
 
@@ -208,6 +209,7 @@ impl App {
                 self.commit(edit)
             }
             FormFor::Adjustment { code } => self.submit_adjustment(code, &text(0), &text(1)),
+            FormFor::AddIndicator { parent, index } => self.submit_add(f, parent, *index),
         }
     }
 
@@ -270,6 +272,10 @@ impl App {
                     _ => {}
                 }
                 Ok(())
+            }
+            PickFor::DeleteIndicator { code } => {
+                let code = code.clone();
+                self.submit_delete(&code, k)
             }
             PickFor::Quit => {
                 match k {

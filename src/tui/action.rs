@@ -59,6 +59,8 @@ pub enum Action {
     MoveUp,
     MoveDown,
     MoveToParent,
+    /// The rule as one line: `kind=rate numerator=… denominator=…` or an inline table.
+    EditRule,
     // Review mode (复核).
     ReviewNext,
     ReviewPrev,

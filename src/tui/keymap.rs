@@ -238,6 +238,7 @@ pub static KEYMAP: &[Binding] = &[
         A::MoveToParent,
         Msg::Design(DesignMsg::HelpMoveParent),
     ),
+    ch(Tree, 'f', A::EditRule, Msg::Design(DesignMsg::HelpRule)),
     key(Detail, K::Delete, A::Delete, Msg::HelpDelete),
     key(Prompt, K::Enter, A::Submit, Msg::HelpSubmit),
     key(Prompt, K::Esc, A::Cancel, Msg::HelpCancel),

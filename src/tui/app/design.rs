@@ -13,6 +13,56 @@ use crate::tui::action::Action;
 use crate::tui::components::{LineInput, TreeList};
 use crate::tui::strings::{DesignMsg as D, Msg};
 
+/// A rule as the prompt shows it: `kind=rate numerator=实际到位资金 denominator=预算资金` when
+/// every value is one word, else its inline table.
+fn rule_line(text: Option<&str>) -> String {
+    let Some(text) = text else {
+        return String::new();
+    };
+    let Ok(toml_edit::Value::InlineTable(t)) = text.parse::<toml_edit::Value>() else {
+        return text.to_string();
+    };
+    let mut parts = Vec::new();
+    for (k, v) in t.iter() {
+        let shown = match v {
+            toml_edit::Value::String(s) => s.value().clone(),
+            other => {
+                let mut o = other.clone();
+                o.decor_mut().clear();
+                o.to_string()
+            }
+        };
+        if shown.is_empty() || shown.contains(char::is_whitespace) || shown.contains('=') {
+            return text.to_string();
+        }
+        parts.push(format!("{k}={shown}"));
+    }
+    parts.join(" ")
+}
+
+/// The prompt's answer as a rule: an inline table as written, or `key=value` words (a
+/// `kind=` starts a new rule, other keys change the current one); empty removes the rule.
+fn rule_from_line(current: Option<&str>, line: &str) -> Result<Option<String>, edit::EditError> {
+    let line = line.trim();
+    if line.is_empty() {
+        return Ok(None);
+    }
+    if line.starts_with('{') {
+        return Ok(Some(line.to_string()));
+    }
+    let pairs: Vec<(String, String)> = line
+        .split_whitespace()
+        .map(|w| match w.split_once('=').or_else(|| w.split_once('＝')) {
+            Some((k, v)) => Ok((format!("rule.{}", k.trim()), v.to_string())),
+            None => Err(edit::EditError::new(
+                format!("`{w}` is not key=value; expected e.g. kind=rate numerator=实际到位资金 denominator=预算资金"),
+                format!("“{w}”不是 参数=值 的形式，如 kind=rate numerator=实际到位资金 denominator=预算资金"),
+            )),
+        })
+        .collect::<Result<_, _>>()?;
+    edit::rule_from_assignments(current, &pairs)
+}
+
 impl App {
     fn d(&self, m: D) -> &'static str {
         self.t(Msg::Design(m))
@@ -49,6 +99,7 @@ impl App {
             Action::ChangeCode => self.open_design_prompt(D::CodePrompt),
             Action::ChangeWeight => self.open_design_prompt(D::WeightPrompt),
             Action::MoveToParent => self.open_design_prompt(D::ParentPrompt),
+            Action::EditRule => self.open_design_prompt(D::RulePrompt),
             Action::DeleteIndicator => self.delete_indicator(),
             Action::MoveUp => self.move_sibling(-1),
             Action::MoveDown => self.move_sibling(1),
@@ -132,6 +183,10 @@ impl App {
             D::RenamePrompt => (ind.name.clone(), PromptFor::IndicatorName { code }),
             D::CodePrompt => (ind.code.clone(), PromptFor::IndicatorCode { code }),
             D::WeightPrompt => (plain(ind.weight), PromptFor::IndicatorWeight { code }),
+            D::RulePrompt => (
+                rule_line(crate::store::rule_text(&self.file, &code).as_deref()),
+                PromptFor::IndicatorRule { code },
+            ),
             _ => (
                 self.parent_code(&code).unwrap_or_default(),
                 PromptFor::IndicatorParent { code },
@@ -172,6 +227,16 @@ impl App {
                     code: code.clone(),
                     parent,
                     index,
+                }
+            }
+            PromptFor::IndicatorRule { code } => {
+                let current = crate::store::rule_text(&self.file, code);
+                match rule_from_line(current.as_deref(), t) {
+                    Ok(rule) => Edit::SetRule {
+                        code: code.clone(),
+                        rule,
+                    },
+                    Err(e) => return Some(Err(self.refusal(&e))),
                 }
             }
             _ => return None,

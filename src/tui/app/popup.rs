@@ -73,6 +73,9 @@ pub enum PromptFor {
     IndicatorParent {
         code: String,
     },
+    IndicatorRule {
+        code: String,
+    },
 }
 
 /// Several labelled lines: a deduction or an evidence item.

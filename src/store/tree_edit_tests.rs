@@ -240,3 +240,57 @@ fn invalid_structure_edits_are_refused_and_change_nothing() {
     assert_eq!(f.text(), MOF);
     assert!(!f.dirty);
 }
+
+#[test]
+fn a_tree_edit_survives_the_merging_save_onto_someone_elses_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, MOF).unwrap();
+    let mut f = ProjectFile::open(&path).unwrap();
+    f.apply(&Edit::AddIndicator {
+        code: "C102".into(),
+        parent: Some("C1".into()),
+        index: 1,
+        name: "培训完成率".into(),
+        weight: d("2"),
+    })
+    .unwrap();
+    f.apply(&Edit::MoveIndicator {
+        code: "A102".into(),
+        parent: Some("A1".into()),
+        index: 0,
+    })
+    .unwrap();
+    // Meanwhile a colleague scores B101 and re-weights D101, and saves first.
+    let mut other = ProjectFile::open(&path).unwrap();
+    other
+        .apply(&Edit::SetInput {
+            code: "B101".into(),
+            name: "预算资金".into(),
+            value: Some(crate::model::InputValue::Number(d("100"))),
+        })
+        .unwrap();
+    other
+        .apply(&Edit::SetWeight {
+            code: "D101".into(),
+            weight: d("9"),
+        })
+        .unwrap();
+    other.save().unwrap();
+    f.save().unwrap();
+    let saved = crate::store::parse_project(&std::fs::read_to_string(&path).unwrap())
+        .unwrap()
+        .project;
+    assert!(saved.get("C102").is_some());
+    assert_eq!(saved.get("D101").unwrap().weight, d("9"));
+    assert!(
+        saved
+            .get("B101")
+            .unwrap()
+            .assessment
+            .input("预算资金")
+            .is_some()
+    );
+    let a1: Vec<&str> = crate::edit::structure_children(&saved, Some("A1"));
+    assert_eq!(a1, ["A102", "A101"]);
+}

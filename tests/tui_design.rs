@@ -191,3 +191,32 @@ fn the_help_lists_the_design_keys() {
     let screen = render(&mut app, 120, 60);
     assert!(screen.contains("add a sibling below"), "{screen}");
 }
+
+#[test]
+fn the_settings_form_changes_rounding_and_grades_in_one_undoable_step() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "S");
+    insta::assert_snapshot!("design_settings_80x24", render(&mut app, 80, 24));
+    // A value the file cannot hold is refused in place, saying what is allowed.
+    keys(&mut app, "<Tab><C-u>down<Enter>");
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("the form stays open")
+    };
+    assert!(
+        f.error.as_deref().unwrap_or("").contains("truncate"),
+        "{:?}",
+        f.error
+    );
+    keys(
+        &mut app,
+        "<C-u>截位<Tab><Tab><Tab><Tab><C-u>优秀 85, 良好 75, 合格 60, 不合格 0<Enter>",
+    );
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    let p = app.project();
+    assert_eq!(p.framework.rounding, jixiao::model::Rounding::Truncate);
+    assert_eq!(p.grades.len(), 4);
+    assert_eq!(p.grades[0].name, "优秀");
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}

@@ -407,7 +407,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         | Edit::SetCode { .. }
         | Edit::MoveIndicator { .. }
         | Edit::SetRule { .. }
-        | Edit::SetDefinition { .. } => unreachable!("handled above"),
+        | Edit::SetDefinition { .. }
+        | Edit::SetPolicy { .. }
+        | Edit::SetGrades { .. } => unreachable!("handled above"),
     };
     Ok(undo)
 }
@@ -472,6 +474,10 @@ pub fn describe(edit: &Edit) -> String {
         Edit::MoveIndicator { parent: None, .. } => format!("{code}: 移为一级指标"),
         Edit::SetRule { .. } => format!("{code}: 评分规则"),
         Edit::SetDefinition { key, .. } => format!("{code}: {}", key.label()),
+        Edit::SetPolicy { key, value } => format!("评价设置：{} {value}", key.label()),
+        Edit::SetGrades { grades } => {
+            format!("评价设置：等级 {}", super::show_grades(grades))
+        }
     }
 }
 

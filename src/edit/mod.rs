@@ -6,6 +6,7 @@ mod apply;
 mod conflict;
 mod parse;
 mod rule_text;
+mod settings;
 mod structure;
 #[cfg(test)]
 mod tests;
@@ -14,6 +15,7 @@ pub use apply::{apply, clears_approval, describe, implied_status};
 pub use conflict::{conflict_field_edits, field_edits};
 pub use parse::parse_assignment;
 pub use rule_text::{rule_from_assignments, rule_value};
+pub use settings::{PolicyKey, parse_grades, show_grades};
 pub use structure::{
     DefinitionKey, WeightGap, check_new_code, children as structure_children, propose_code,
     subtree as structure_subtree, validate as validate_structure, weight_gaps,
@@ -21,7 +23,9 @@ pub use structure::{
 
 use rust_decimal::Decimal;
 
-use crate::model::{ConflictRecord, Deduction, Evidence, InputValue, Review, Side, Status};
+use crate::model::{
+    ConflictRecord, Deduction, Evidence, GradeBand, InputValue, Review, Side, Status,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -175,6 +179,16 @@ pub enum Edit {
         key: DefinitionKey,
         text: String,
     },
+    /// One policy of `[framework]` (total, rounding, places, N/A policy, rate places), as
+    /// written in the file (`"truncate"`, `2`); empty removes the key (its default applies).
+    SetPolicy {
+        key: PolicyKey,
+        value: String,
+    },
+    /// The grade bands (评价等级), replaced as a whole.
+    SetGrades {
+        grades: Vec<GradeBand>,
+    },
 }
 
 impl Edit {
@@ -209,6 +223,8 @@ impl Edit {
             | Edit::MoveIndicator { code, .. }
             | Edit::SetRule { code, .. }
             | Edit::SetDefinition { code, .. } => code,
+            // Project-wide settings belong to no indicator.
+            Edit::SetPolicy { .. } | Edit::SetGrades { .. } => "",
         }
     }
 
@@ -226,6 +242,8 @@ impl Edit {
                 | Edit::MoveIndicator { .. }
                 | Edit::SetRule { .. }
                 | Edit::SetDefinition { .. }
+                | Edit::SetPolicy { .. }
+                | Edit::SetGrades { .. }
         )
     }
 

@@ -271,6 +271,8 @@ pub fn validate(p: &Project, e: &Edit) -> Result<(), EditError> {
             check_parent(p, parent.as_deref(), &subtree(p, code))
         }
         Edit::SetRule { .. } | Edit::SetDefinition { .. } => exists().map(|_| ()),
+        Edit::SetPolicy { key, value } => key.check(value),
+        Edit::SetGrades { grades } => super::settings::check_grades(grades),
         _ => Ok(()),
     }
 }

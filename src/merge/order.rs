@@ -43,7 +43,7 @@ fn reordered(base: &[String], side: &[String]) -> bool {
 /// follows in `merged`.
 fn arrange(merged: &[String], want: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(merged.len());
-    let mut follow = |out: &mut Vec<String>, from: usize| {
+    let follow = |out: &mut Vec<String>, from: usize| {
         for c in merged[from..].iter().take_while(|c| !want.contains(c)) {
             if !out.contains(c) {
                 out.push(c.clone());

@@ -23,4 +23,4 @@ pub use document::{ProjectFile, SaveError, atomic_write, backup_path, fingerprin
 pub use fields::parse_decimal;
 pub use load::{LoadError, Loaded, load_file, parse_project};
 pub use source_map::SourceMap;
-pub use tree_edit::{framework_text, rule_text};
+pub use tree_edit::{framework_text, policy_text, rule_text};

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use super::toml_write as tw;
-use crate::edit::{Edit, EditError, rule_value};
+use crate::edit::{Edit, EditError, PolicyKey, rule_value};
 use crate::model::Project;
 
 /// A table of the document: its key path and, inside an array of tables, its index.
@@ -433,6 +433,29 @@ pub(super) fn apply(
                 new_code: code,
             }
         }
+        Edit::SetPolicy { key, value } => {
+            let old = policy_in(&doc, *key);
+            let Some(fw) = doc.get_mut("framework").and_then(Item::as_table_like_mut) else {
+                return refuse(
+                    "this file has no [framework] table to change",
+                    "该文件没有 [framework] 表",
+                );
+            };
+            let written = match key {
+                PolicyKey::Rounding | PolicyKey::NaPolicy => Value::from(value.as_str()),
+                _ => tw::decimal(crate::store::parse_decimal(value).unwrap_or_default()),
+            };
+            tw::set(fw, key.key(), (!value.is_empty()).then_some(written));
+            Edit::SetPolicy {
+                key: *key,
+                value: old,
+            }
+        }
+        Edit::SetGrades { grades } => {
+            let old = p.grades.clone();
+            write_grades(&mut doc, grades);
+            Edit::SetGrades { grades: old }
+        }
         _ => {
             return refuse("not a change of the indicator tree", "不是对指标体系的修改");
         }
@@ -450,6 +473,26 @@ pub fn rule_text(file: &super::ProjectFile, code: &str) -> Option<String> {
     };
     v.decor_mut().clear();
     Some(v.to_string().trim().to_string())
+}
+
+/// A `[framework]` policy as the file writes it ("" when absent).
+pub fn policy_text(file: &super::ProjectFile, key: PolicyKey) -> String {
+    policy_in(file.document(), key)
+}
+
+fn policy_in(doc: &DocumentMut, key: PolicyKey) -> String {
+    doc.get("framework")
+        .and_then(|f| f.get(key.key()))
+        .and_then(Item::as_value)
+        .map(|v| match v {
+            Value::String(s) => s.value().clone(),
+            other => {
+                let mut o = other.clone();
+                o.decor_mut().clear();
+                o.to_string()
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// The keys of an indicator that record an evaluation rather than define it.
@@ -515,6 +558,42 @@ fn split_comment(text: &str) -> (&str, Option<&str>) {
             (&text[..=end], Some(&text[end + 1..]))
         }
         _ => (text, None),
+    }
+}
+
+/// `[[grades]]` holding `grades`: the bands there are changed in place (their comments
+/// stay), extra ones removed, new ones written after the last.
+fn write_grades(doc: &mut DocumentMut, grades: &[crate::model::GradeBand]) {
+    let fill = |t: &mut Table, g: &crate::model::GradeBand| {
+        tw::set(t, "name", Some(tw::string(&g.name)));
+        tw::set(t, "min", Some(tw::decimal(g.min)));
+    };
+    match doc.get_mut("grades") {
+        Some(Item::ArrayOfTables(list)) => {
+            let keep = list.len().min(grades.len());
+            while list.len() > grades.len() {
+                list.remove(list.len() - 1);
+            }
+            let position = list.iter().last().and_then(Table::position);
+            for (t, g) in list.iter_mut().zip(grades) {
+                fill(t, g);
+            }
+            for g in &grades[keep..] {
+                let mut t = Table::new();
+                t.set_position(position);
+                fill(&mut t, g);
+                list.push(t);
+            }
+        }
+        _ => {
+            let mut list = toml_edit::ArrayOfTables::new();
+            for g in grades {
+                let mut t = Table::new();
+                fill(&mut t, g);
+                list.push(t);
+            }
+            doc.insert("grades", Item::ArrayOfTables(list));
+        }
     }
 }
 

@@ -294,3 +294,60 @@ fn a_tree_edit_survives_the_merging_save_onto_someone_elses_score() {
     let a1: Vec<&str> = crate::edit::structure_children(&saved, Some("A1"));
     assert_eq!(a1, ["A102", "A101"]);
 }
+
+#[test]
+fn settings_change_their_keys_and_undo_to_the_same_text() {
+    use crate::edit::{PolicyKey, parse_grades};
+    let mut f = open(MOF);
+    let mut undos = Vec::new();
+    undos.push(
+        f.apply(&Edit::SetPolicy {
+            key: PolicyKey::Rounding,
+            value: "truncate".into(),
+        })
+        .unwrap(),
+    );
+    undos.push(
+        f.apply(&Edit::SetPolicy {
+            key: PolicyKey::RatePlaces,
+            value: "0".into(),
+        })
+        .unwrap(),
+    );
+    undos.push(
+        f.apply(&Edit::SetGrades {
+            grades: parse_grades("优秀 85, 良好 75, 合格 60, 不合格 0").unwrap(),
+        })
+        .unwrap(),
+    );
+    let p = f.project();
+    assert_eq!(p.framework.rounding, crate::model::Rounding::Truncate);
+    assert_eq!(p.framework.rate_places, Some(0));
+    assert_eq!(p.grade_for(d("80")), Some("良好"));
+    let out = f.text();
+    assert!(out.contains("rounding = \"truncate\"") && out.contains("rate_places = 0"));
+    assert!(
+        out.contains("[[grades]]\nname = \"优秀\"\nmin = 85\n"),
+        "{out}"
+    );
+    assert!(
+        f.apply(&Edit::SetPolicy {
+            key: PolicyKey::Places,
+            value: "9".into(),
+        })
+        .is_err()
+    );
+    for u in undos.iter().rev() {
+        f.apply(u).unwrap();
+    }
+    assert_eq!(f.text(), MOF);
+    // Fewer bands, then more again.
+    let undo = f
+        .apply(&Edit::SetGrades {
+            grades: parse_grades("通过 60, 不通过 0").unwrap(),
+        })
+        .unwrap();
+    assert_eq!(f.project().grades.len(), 2);
+    f.apply(&undo).unwrap();
+    assert_eq!(f.project().grades.len(), 4);
+}

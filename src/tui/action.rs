@@ -59,6 +59,8 @@ pub enum Action {
     MoveUp,
     MoveDown,
     MoveToParent,
+    /// The project settings form: total, rounding, places, N/A policy, grades.
+    Settings,
     /// The rule as one line: `kind=rate numerator=… denominator=…` or an inline table.
     EditRule,
     // Review mode (复核).

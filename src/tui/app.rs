@@ -12,6 +12,7 @@ mod nav;
 mod open;
 mod popup;
 mod review;
+mod settings;
 mod submit;
 mod team;
 #[cfg(test)]
@@ -411,6 +412,7 @@ impl App {
             (Action::Quit, _) => self.request_quit(),
             (Action::Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
             (Action::MessageLog, _) => self.popup = Some(Popup::Log { scroll: 0 }),
+            (Action::Settings, _) => self.open_settings(),
             (Action::Paste(_), _) => self.error(self.t(Msg::PasteWhere)),
             _ => {}
         }

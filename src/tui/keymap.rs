@@ -162,6 +162,12 @@ pub static KEYMAP: &[Binding] = &[
     ctrl(Global, 'c', A::Quit, Msg::HelpQuit),
     ch(Global, '?', A::Help, Msg::HelpHelp),
     ch(Global, 'M', A::MessageLog, Msg::HelpLog),
+    ch(
+        Global,
+        'S',
+        A::Settings,
+        Msg::Design(DesignMsg::HelpSettings),
+    ),
     ch(Review, 'n', A::ReviewNext, Msg::HelpReviewNext),
     ch(Review, 'p', A::ReviewPrev, Msg::HelpReviewPrev),
     ch(Review, 'y', A::Approve, Msg::HelpApprove),

@@ -112,6 +112,11 @@ pub enum FormFor {
     Adjustment {
         code: String,
     },
+    /// The project settings as shown when the form opened (a field left as shown is not
+    /// written, so a default the file leaves out stays out).
+    Settings {
+        shown: Vec<String>,
+    },
     /// A new indicator's code, name and weight, under `parent` at `index`.
     AddIndicator {
         parent: Option<String>,

@@ -34,6 +34,15 @@ pub enum DesignMsg {
     NotAWeight,
     GapStatus,
     SavedWithGaps,
+    HelpSettings,
+    SettingsTitle,
+    SettingsTotal,
+    SettingsRounding,
+    SettingsPlaces,
+    SettingsNa,
+    SettingsRatePlaces,
+    SettingsGrades,
+    SettingsLabel,
 }
 
 // One line per text, Chinese then English: kept as a table on purpose.
@@ -70,6 +79,15 @@ pub(super) fn pair(msg: DesignMsg) -> (&'static str, &'static str) {
         LastSibling => ("{} 已是同级最后一个", "{} is already the last of its siblings"),
         NotAWeight => ("“{}”不是分值，应为 0 或以上的数字", "\"{}\" is not a weight; expected a number, 0 or more"),
         GapStatus => ("分值不符 {}", "weights off {}"),
+        HelpSettings => ("评价设置：总分、舍入、小数位数、不适用处理、等级", "project settings: total, rounding, places, N/A policy, grades"),
+        SettingsTitle => ("评价设置（一步修改，u 撤销）", "Project settings (one step; u undoes)"),
+        SettingsTotal => ("总分", "Total"),
+        SettingsRounding => ("舍入(half_up/truncate)", "Rounding (half_up/truncate)"),
+        SettingsPlaces => ("小数位数(0–6)", "Places (0–6)"),
+        SettingsNa => ("不适用(rebase/redistribute)", "N/A (rebase/redistribute)"),
+        SettingsRatePlaces => ("比率取位(0–6，空=精确)", "Rate places (0–6, empty: exact)"),
+        SettingsGrades => ("等级(名称 下限, …)", "Grades (NAME MIN, …)"),
+        SettingsLabel => ("评价设置", "project settings"),
         SavedWithGaps => ("已保存；注意分值不符：{}", "saved; note the weights that don't add up: {}"),
     }
 }

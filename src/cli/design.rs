@@ -282,7 +282,7 @@ pub fn move_to(path: &Path, code: &str, m: &MoveArgs) -> u8 {
                 }
                 i - 1
             } else {
-                if i + 1 >= others.len() + 1 {
+                if i >= others.len() {
                     return Err(format!("{code} is already the last of its siblings"));
                 }
                 i + 1

@@ -153,36 +153,29 @@ fn a_code_change_renames_the_table_and_the_childrens_parent() {
 fn weight_name_rule_and_texts_change_one_line_each() {
     let mut f = open(MOF);
     let before = f.text();
-    let mut undos = Vec::new();
-    undos.push(
+    let undos = [
         f.apply(&Edit::SetWeight {
             code: "A101".into(),
             weight: d("4"),
         })
         .unwrap(),
-    );
-    undos.push(
         f.apply(&Edit::SetName {
             code: "A101".into(),
             name: "立项依据".into(),
         })
         .unwrap(),
-    );
-    undos.push(
         f.apply(&Edit::SetRule {
             code: "A101".into(),
             rule: Some(r#"{ kind = "rate", numerator = "实际", denominator = "预算" }"#.into()),
         })
         .unwrap(),
-    );
-    undos.push(
         f.apply(&Edit::SetDefinition {
             code: "A101".into(),
             key: DefinitionKey::Target,
             text: "≥95%".into(),
         })
         .unwrap(),
-    );
+    ];
     let (added, removed) = diff(&before, &f.text());
     // `weight = 4` is a line elsewhere too, so only three lines are new to the file.
     assert_eq!(added.len(), 3, "{added:?}");
@@ -299,27 +292,22 @@ fn a_tree_edit_survives_the_merging_save_onto_someone_elses_score() {
 fn settings_change_their_keys_and_undo_to_the_same_text() {
     use crate::edit::{PolicyKey, parse_grades};
     let mut f = open(MOF);
-    let mut undos = Vec::new();
-    undos.push(
+    let undos = [
         f.apply(&Edit::SetPolicy {
             key: PolicyKey::Rounding,
             value: "truncate".into(),
         })
         .unwrap(),
-    );
-    undos.push(
         f.apply(&Edit::SetPolicy {
             key: PolicyKey::RatePlaces,
             value: "0".into(),
         })
         .unwrap(),
-    );
-    undos.push(
         f.apply(&Edit::SetGrades {
             grades: parse_grades("优秀 85, 良好 75, 合格 60, 不合格 0").unwrap(),
         })
         .unwrap(),
-    );
+    ];
     let p = f.project();
     assert_eq!(p.framework.rounding, crate::model::Rounding::Truncate);
     assert_eq!(p.framework.rate_places, Some(0));

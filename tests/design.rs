@@ -342,3 +342,33 @@ fn a_scored_project_saved_as_a_framework_keeps_definitions_and_drops_records() {
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("--force"), "{}", again.stderr);
 }
+
+#[test]
+fn settings_are_shown_and_changed_from_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["new", "--framework", "mof-program", "p.toml"]);
+    let shown = ok(d, &["settings", "p.toml"]);
+    assert!(
+        shown.contains("rounding = half_up")
+            && shown.contains("grades = 优 90, 良 80, 中 60, 差 0"),
+        "{shown}"
+    );
+    let out = ok(
+        d,
+        &[
+            "settings",
+            "p.toml",
+            "rounding=截位",
+            "grades=优秀 85, 良好 75, 合格 60, 不合格 0",
+        ],
+    );
+    assert!(out.contains("评价设置：舍入 truncate"), "{out}");
+    let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
+    assert!(text.contains("rounding = \"truncate\"") && text.contains("name = \"优秀\""));
+    let bad = jixiao(d, &["settings", "p.toml", "places=9"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("0 to 6"), "{}", bad.stderr);
+    let bad = jixiao(d, &["settings", "p.toml", "grades=优 90"]);
+    assert!(bad.stderr.contains("start at 0"), "{}", bad.stderr);
+}

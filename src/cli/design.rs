@@ -402,3 +402,79 @@ pub fn framework_save(
     }
     0
 }
+
+/// `jixiao settings FILE [key=value …]`: without assignments, the settings; with them, each
+/// changed as in the workbench's `S` form (grades="优 90, 良 80, 中 60, 差 0").
+pub fn settings(path: &Path, assignments: &[String]) -> u8 {
+    use jixiao::edit::{PolicyKey, parse_grades, show_grades};
+    if assignments.is_empty() {
+        let file = match jixiao::tui::open_or_report(path) {
+            Ok(f) => f,
+            Err(c) => return c,
+        };
+        for key in PolicyKey::ALL {
+            let v = jixiao::store::policy_text(&file, key);
+            let shown = if v.is_empty() {
+                "（默认）".to_string()
+            } else {
+                v
+            };
+            println!("{} = {shown}    # {}", key.key(), key.label());
+        }
+        println!(
+            "grades = {}    # 评价等级",
+            show_grades(&file.project().grades)
+        );
+        return 0;
+    }
+    let build = |_: &ProjectFile| -> Result<Vec<Edit>, String> {
+        let mut edits = Vec::new();
+        for a in assignments {
+            let Some((k, v)) = a.split_once('=') else {
+                return Err(format!(
+                    "`{a}` is not key=value; expected total, rounding, places, na_policy, rate_places or grades"
+                ));
+            };
+            let k = k.trim();
+            if k == "grades" {
+                edits.push(Edit::SetGrades {
+                    grades: parse_grades(v).map_err(|e| e.0)?,
+                });
+                continue;
+            }
+            let Some(key) = PolicyKey::parse(k) else {
+                return Err(format!(
+                    "unknown setting `{k}`; expected total, rounding, places, na_policy, rate_places or grades"
+                ));
+            };
+            edits.push(Edit::SetPolicy {
+                key,
+                value: key.normalize(v),
+            });
+        }
+        Ok(edits)
+    };
+    match apply_and_save(path, "settings", &build) {
+        Ok(saved) => {
+            for e in &saved.edits {
+                println!("{}", edit::describe(e));
+            }
+            let p = saved.file.project();
+            let after = scoring::score(p);
+            let places = p.framework.places;
+            println!(
+                "{}：{} → {}（{}）",
+                if after.provisional() {
+                    "暂计"
+                } else {
+                    "总分"
+                },
+                fixed(saved.before.total, places),
+                fixed(after.total, places),
+                after.grade.clone().unwrap_or_default()
+            );
+            0
+        }
+        Err(c) => c,
+    }
+}

@@ -144,6 +144,15 @@ pub enum Command {
         #[command(subcommand)]
         action: FrameworkAction,
     },
+    /// Show or change the project settings (评价设置): total, rounding (half_up|truncate),
+    /// places, na_policy (rebase|redistribute), rate_places, grades="优 90, 良 80, 中 60, 差 0".
+    ///
+    /// Example: jixiao settings p.toml rounding=truncate grades="优秀 85, 良好 75, 合格 60, 不合格 0"
+    Settings {
+        file: PathBuf,
+        #[arg(value_name = "KEY=VALUE")]
+        assignments: Vec<String>,
+    },
     /// Design the indicator tree (指标设计): add, remove, move or rename an indicator. Each
     /// prints what changed, the parents whose children no longer add up, and the total.
     ///
@@ -460,6 +469,7 @@ pub fn run() -> ExitCode {
                     force,
                 },
         }) => design::framework_save(&project, &output, id.as_deref(), name.as_deref(), force),
+        Some(Command::Settings { file, assignments }) => design::settings(&file, &assignments),
         Some(Command::Indicator { action }) => match action {
             IndicatorAction::Add {
                 file,

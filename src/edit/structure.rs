@@ -471,6 +471,31 @@ weight = 4
     }
 
     #[test]
+    fn a_new_weight_or_rule_withdraws_an_approval_and_a_new_name_does_not() {
+        let mut p = parse_project(TREE).unwrap().project;
+        p.get_mut("A101").unwrap().assessment.status = crate::model::Status::Reviewed;
+        let weight = |w: i64| Edit::SetWeight {
+            code: "A101".into(),
+            weight: Decimal::from(w),
+        };
+        assert!(super::super::implied_status(&p, &weight(2)).is_some());
+        assert!(
+            super::super::implied_status(&p, &weight(3)).is_none(),
+            "unchanged"
+        );
+        let rule = Edit::SetRule {
+            code: "A101".into(),
+            rule: None,
+        };
+        assert!(super::super::clears_approval(&p, &rule));
+        let name = Edit::SetName {
+            code: "A101".into(),
+            name: "依据充分性".into(),
+        };
+        assert!(super::super::implied_status(&p, &name).is_none());
+    }
+
+    #[test]
     fn a_move_under_itself_is_refused() {
         let p = parse_project(TREE).unwrap().project;
         let e = Edit::MoveIndicator {

@@ -220,3 +220,26 @@ fn the_settings_form_changes_rounding_and_grades_in_one_undoable_step() {
     keys(&mut app, "u");
     assert_eq!(app.file.text(), original);
 }
+
+#[test]
+fn the_texts_of_an_indicator_are_one_form() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(
+        &mut app,
+        "/C101<Enter>d<Tab><Tab>≥95%<Tab>项目验收报告<Enter>",
+    );
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    let ind = app.project().get("C101").unwrap();
+    assert_eq!(
+        (ind.target.as_str(), ind.source.as_str()),
+        ("≥95%", "项目验收报告")
+    );
+    let text = app.file.text();
+    assert!(
+        text.contains("target = \"≥95%\"\nsource = \"项目验收报告\"\n"),
+        "{text}"
+    );
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}

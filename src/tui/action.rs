@@ -59,6 +59,8 @@ pub enum Action {
     MoveUp,
     MoveDown,
     MoveToParent,
+    /// The definition texts of the selected indicator: 指标解释, 公式, 目标值, 数据来源.
+    EditDefinitions,
     /// The project settings form: total, rounding, places, N/A policy, grades.
     Settings,
     /// The rule as one line: `kind=rate numerator=… denominator=…` or an inline table.

@@ -245,6 +245,12 @@ pub static KEYMAP: &[Binding] = &[
         Msg::Design(DesignMsg::HelpMoveParent),
     ),
     ch(Tree, 'f', A::EditRule, Msg::Design(DesignMsg::HelpRule)),
+    ch(
+        Tree,
+        'd',
+        A::EditDefinitions,
+        Msg::Design(DesignMsg::HelpDefinitions),
+    ),
     key(Detail, K::Delete, A::Delete, Msg::HelpDelete),
     key(Prompt, K::Enter, A::Submit, Msg::HelpSubmit),
     key(Prompt, K::Esc, A::Cancel, Msg::HelpCancel),

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::popup::{Form, FormFor, PickFor, Popup, PromptFor, number};
 use super::{App, Row};
-use crate::edit::{self, Edit, WeightGap};
+use crate::edit::{self, DefinitionKey, Edit, WeightGap};
 use crate::scoring::rounding::plain;
 use crate::tui::action::Action;
 use crate::tui::components::{LineInput, TreeList};
@@ -100,6 +100,7 @@ impl App {
             Action::ChangeWeight => self.open_design_prompt(D::WeightPrompt),
             Action::MoveToParent => self.open_design_prompt(D::ParentPrompt),
             Action::EditRule => self.open_design_prompt(D::RulePrompt),
+            Action::EditDefinitions => self.open_definitions(),
             Action::DeleteIndicator => self.delete_indicator(),
             Action::MoveUp => self.move_sibling(-1),
             Action::MoveDown => self.move_sibling(1),
@@ -242,6 +243,54 @@ impl App {
             _ => return None,
         };
         Some(self.commit(edit))
+    }
+
+    /// A form with the indicator's 指标解释, 公式, 目标值 and 数据来源.
+    fn open_definitions(&mut self) {
+        let Some(code) = self.selected_code() else {
+            return;
+        };
+        let Some(ind) = self.project().get(&code).cloned() else {
+            return;
+        };
+        self.popup = Some(Popup::Form(Form {
+            title: self.df(D::DefinitionsTitle, &[&self.heading(&code)]),
+            labels: DefinitionKey::ALL
+                .iter()
+                .map(|k| k.label().to_string())
+                .collect(),
+            inputs: DefinitionKey::ALL
+                .iter()
+                .map(|k| LineInput::new(k.read(&ind)))
+                .collect(),
+            focus: 0,
+            error: None,
+            purpose: FormFor::Definitions { code },
+        }));
+    }
+
+    pub(super) fn submit_definitions(&mut self, f: &Form, code: &str) -> Result<(), String> {
+        let Some(ind) = self.project().get(code).cloned() else {
+            return Ok(());
+        };
+        let edits: Vec<Edit> = DefinitionKey::ALL
+            .iter()
+            .zip(&f.inputs)
+            .filter(|(k, input)| input.text().trim() != k.read(&ind).trim())
+            .map(|(k, input)| Edit::SetDefinition {
+                code: code.to_string(),
+                key: *k,
+                text: input.text().trim().to_string(),
+            })
+            .collect();
+        match edits.len() {
+            0 => Ok(()),
+            1 => self.commit(edits[0].clone()),
+            _ => {
+                let label = format!("{code}: {}", self.d(D::HelpDefinitions));
+                self.commit_all(edits, label)
+            }
+        }
     }
 
     /// `x` on an indicator: at once when it is a lone leaf without records (u undoes it),

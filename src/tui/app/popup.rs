@@ -117,6 +117,10 @@ pub enum FormFor {
     Settings {
         shown: Vec<String>,
     },
+    /// The definition texts of `code`, in `DefinitionKey::ALL`'s order.
+    Definitions {
+        code: String,
+    },
     /// A new indicator's code, name and weight, under `parent` at `index`.
     AddIndicator {
         parent: Option<String>,

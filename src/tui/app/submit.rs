@@ -211,6 +211,7 @@ impl App {
             FormFor::Adjustment { code } => self.submit_adjustment(code, &text(0), &text(1)),
             FormFor::AddIndicator { parent, index } => self.submit_add(f, parent, *index),
             FormFor::Settings { shown } => self.submit_settings(f, shown),
+            FormFor::Definitions { code } => self.submit_definitions(f, code),
         }
     }
 

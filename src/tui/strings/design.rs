@@ -43,6 +43,8 @@ pub enum DesignMsg {
     SettingsRatePlaces,
     SettingsGrades,
     SettingsLabel,
+    HelpDefinitions,
+    DefinitionsTitle,
 }
 
 // One line per text, Chinese then English: kept as a table on purpose.
@@ -88,6 +90,8 @@ pub(super) fn pair(msg: DesignMsg) -> (&'static str, &'static str) {
         SettingsRatePlaces => ("比率取位(0–6，空=精确)", "Rate places (0–6, empty: exact)"),
         SettingsGrades => ("等级(名称 下限, …)", "Grades (NAME MIN, …)"),
         SettingsLabel => ("评价设置", "project settings"),
+        HelpDefinitions => ("指标解释、公式、目标值、数据来源", "the texts: explanation, formula, target, data source"),
+        DefinitionsTitle => ("{} 的定义（一步修改，u 撤销）", "Texts of {} (one step; u undoes)"),
         SavedWithGaps => ("已保存；注意分值不符：{}", "saved; note the weights that don't add up: {}"),
     }
 }

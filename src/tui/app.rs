@@ -448,7 +448,10 @@ impl App {
             }
         }
         let structure = edits.iter().find(|e| e.is_structure()).cloned();
-        let folded = self.folded_codes();
+        let folded = match structure {
+            Some(_) => self.folded_codes(),
+            None => Default::default(),
+        };
         let fallback = structure.as_ref().and_then(|e| self.landing(e));
         let undo = self.file.apply_all(&edits).map_err(|e| self.refusal(&e))?;
         // An edit that changes nothing (clearing what was never set) is its own inverse, and is
@@ -534,7 +537,10 @@ impl App {
             }));
         };
         let structure = step.edits.iter().find(|e| e.is_structure()).cloned();
-        let folded = self.folded_codes();
+        let folded = match structure {
+            Some(_) => self.folded_codes(),
+            None => Default::default(),
+        };
         let fallback = structure.as_ref().and_then(|e| self.landing(e));
         match self.file.apply_all(&step.edits) {
             Ok(inverse) if structure.is_some() => {

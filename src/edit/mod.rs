@@ -14,7 +14,7 @@ mod tests;
 pub use apply::{apply, clears_approval, describe, implied_status};
 pub use conflict::{conflict_field_edits, field_edits};
 pub use parse::parse_assignment;
-pub use rule_text::{rule_from_assignments, rule_value};
+pub use rule_text::{rule_from_assignments, rule_parsed, rule_value};
 pub use settings::{PolicyKey, parse_grades, show_grades};
 pub use structure::{
     DefinitionKey, WeightGap, check_new_code, children as structure_children, propose_code,

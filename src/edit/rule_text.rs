@@ -91,6 +91,15 @@ pub fn rule_value(
     weight: rust_decimal::Decimal,
     text: &str,
 ) -> Result<Value, EditError> {
+    rule_parsed(code, weight, text).map(|(v, _)| v)
+}
+
+/// `rule_value`, and the rule as the loader reads it.
+pub fn rule_parsed(
+    code: &str,
+    weight: rust_decimal::Decimal,
+    text: &str,
+) -> Result<(Value, crate::model::Rule), EditError> {
     let value = match text.trim().parse::<Value>() {
         Ok(v @ Value::InlineTable(_)) => v,
         _ => {
@@ -109,7 +118,14 @@ pub fn rule_value(
         let msg = d.message.clone();
         return Err(EditError::new(msg.clone(), format!("评分规则有误：{msg}")));
     }
-    Ok(value)
+    let rule = loaded
+        .project
+        .indicators
+        .into_iter()
+        .next()
+        .map(|i| i.rule)
+        .unwrap_or_default();
+    Ok((value, rule))
 }
 
 #[cfg(test)]

@@ -154,6 +154,12 @@ impl ProjectFile {
     /// reports is right.
     fn apply_structure(&mut self, e: &Edit) -> Result<Edit, EditError> {
         let (doc, undo) = super::tree_edit::apply(&self.doc, &self.loaded.project, e)?;
+        // One value of one indicator: the model takes it as the loader would read it.
+        if super::tree_edit::patch_model(&mut self.loaded.project, e) {
+            self.doc = doc;
+            self.dirty = true;
+            return Ok(undo);
+        }
         let text = doc.to_string();
         let (loaded, parsed) = super::load::parse_with_document(&text).map_err(|err| {
             EditError::new(

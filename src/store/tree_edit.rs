@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use super::toml_write as tw;
-use crate::edit::{Edit, EditError, PolicyKey, rule_value};
+use crate::edit::{DefinitionKey, Edit, EditError, PolicyKey, rule_value};
 use crate::model::Project;
 
 /// A table of the document: its key path and, inside an array of tables, its index.
@@ -189,6 +189,43 @@ fn sibling_index(p: &Project, code: &str) -> usize {
         .iter()
         .position(|c| *c == code)
         .unwrap_or(0)
+}
+
+/// The model after an edit that changes one value of one indicator (a weight, a name, a text,
+/// a rule), without reading the whole file again: what the loader would read from the key
+/// just written. False for an edit that changes the tree's shape or the settings, after which
+/// the file is read again.
+pub(super) fn patch_model(p: &mut Project, e: &Edit) -> bool {
+    let code = e.code().to_string();
+    let weight = p.get(&code).map(|i| i.weight).unwrap_or_default();
+    let rule = match e {
+        Edit::SetRule {
+            rule: Some(text), ..
+        } => match crate::edit::rule_parsed(&code, weight, split_comment(text).0) {
+            Ok((_, r)) => Some(r),
+            Err(_) => return false,
+        },
+        _ => None,
+    };
+    let Some(ind) = p.get_mut(&code) else {
+        return false;
+    };
+    match e {
+        Edit::SetWeight { weight, .. } => ind.weight = *weight,
+        Edit::SetName { name, .. } => ind.name = name.clone(),
+        Edit::SetDefinition { key, text, .. } => {
+            let slot = match key {
+                DefinitionKey::Explanation => &mut ind.explanation,
+                DefinitionKey::Formula => &mut ind.formula,
+                DefinitionKey::Target => &mut ind.target,
+                DefinitionKey::Source => &mut ind.source,
+            };
+            *slot = text.clone();
+        }
+        Edit::SetRule { .. } => ind.rule = rule.unwrap_or_default(),
+        _ => return false,
+    }
+    true
 }
 
 /// Applies a structure edit to a copy of `doc`; returns the new document and the undo.

@@ -176,6 +176,9 @@ fn weight_name_rule_and_texts_change_one_line_each() {
         })
         .unwrap(),
     ];
+    // The model taken without reading the file again is what reading it gives.
+    let reread = crate::store::parse_project(&f.text()).unwrap().project;
+    assert_eq!(f.project(), &reread);
     let (added, removed) = diff(&before, &f.text());
     // `weight = 4` is a line elsewhere too, so only three lines are new to the file.
     assert_eq!(added.len(), 3, "{added:?}");
@@ -194,6 +197,24 @@ fn weight_name_rule_and_texts_change_one_line_each() {
         f.apply(u).unwrap();
     }
     assert_eq!(f.text(), before);
+    assert_eq!(
+        f.project(),
+        &crate::store::parse_project(&before).unwrap().project
+    );
+    // A multi-line text and a rule with its comment, read back the same.
+    f.apply(&Edit::SetDefinition {
+        code: "A102".into(),
+        key: DefinitionKey::Explanation,
+        text: "第一行\n第二行 \"引号\"".into(),
+    })
+    .unwrap();
+    f.apply(&Edit::SetRule {
+        code: "A102".into(),
+        rule: Some(r#"{ kind = "judgement", max = 2 }  # 酌情"#.into()),
+    })
+    .unwrap();
+    let reread = crate::store::parse_project(&f.text()).unwrap().project;
+    assert_eq!(f.project(), &reread);
 }
 
 #[test]

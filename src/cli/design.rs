@@ -191,7 +191,7 @@ pub struct AddArgs<'a> {
 }
 
 pub fn add(path: &Path, a: &AddArgs) -> u8 {
-    let shown = a.code.unwrap_or("?");
+    let shown = a.code.or(a.parent).unwrap_or("indicators");
     run(path, shown, &|f| {
         let p = f.project();
         if let Some(pc) = a.parent

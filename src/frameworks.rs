@@ -91,15 +91,37 @@ fn describe(text: &str, origin: String) -> Option<FrameworkSource> {
     })
 }
 
-/// Every framework: built-in ones first, then the user's (which may override a built-in id).
+/// `./frameworks`: a firm's own library kept beside its projects (`jixiao framework save
+/// PROJECT -o frameworks/NAME.toml` writes there).
+pub fn local_dir() -> PathBuf {
+    PathBuf::from("frameworks")
+}
+
+/// Whether `all` lists a framework written at `path`.
+pub fn discovers(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => return false,
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    same(dir, &local_dir()) || user_dir().is_some_and(|u| same(dir, &u))
+}
+
+/// Every framework: built-in ones first, then `./frameworks` (a copy of a built-in one there
+/// is not listed twice), then the user's; a later one may override an earlier id.
 pub fn all() -> Vec<FrameworkSource> {
     let mut out: Vec<FrameworkSource> = BUILTIN
         .iter()
         .filter_map(|(_, text)| describe(text, BUILT_IN.into()))
         .collect();
-    if let Some(dir) = user_dir()
-        && let Ok(rd) = std::fs::read_dir(&dir)
-    {
+    let dirs = [Some(local_dir()), user_dir()];
+    for dir in dirs.into_iter().flatten() {
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut paths: Vec<PathBuf> = rd
             .filter_map(|e| e.ok())
             .map(|e| e.path())
@@ -108,6 +130,8 @@ pub fn all() -> Vec<FrameworkSource> {
         paths.sort();
         for path in paths {
             if let Ok(text) = std::fs::read_to_string(&path)
+                && !BUILTIN.iter().any(|(_, b)| *b == text)
+                && !out.iter().any(|f| f.text == text)
                 && let Some(f) = describe(&text, path.display().to_string())
             {
                 out.push(f);

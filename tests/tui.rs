@@ -435,8 +435,18 @@ fn the_screens_in_the_docs_are_what_the_workbench_shows() {
 
 #[test]
 fn docs_keys_md_lists_every_binding() {
-    let doc = std::fs::read_to_string(manifest("docs/keys.md")).unwrap();
+    let mut doc = std::fs::read_to_string(manifest("docs/keys.md")).unwrap();
     let tables = keymap::markdown();
+    // The tables end the file; JIXIAO_BLESS=1 rewrites them from the keymap (review the diff).
+    if std::env::var_os("JIXIAO_BLESS").is_some_and(|v| !v.is_empty())
+        && !doc.contains(tables.trim_end())
+        && let Some(at) = doc.find("### Tree and detail")
+    {
+        assert!(std::env::var("CI").is_err(), "JIXIAO_BLESS is refused under CI");
+        doc.truncate(at);
+        doc.push_str(&tables);
+        std::fs::write(manifest("docs/keys.md"), &doc).unwrap();
+    }
     assert!(
         doc.contains(tables.trim_end()),
         "docs/keys.md is out of date; its key tables must read exactly:\n\n{tables}"

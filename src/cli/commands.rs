@@ -248,8 +248,16 @@ pub fn frameworks(json: bool) -> u8 {
             f.id, f.name, f.version, f.leaves, f.origin
         );
     }
-    if let Some(dir) = frameworks::user_dir() {
-        println!("\nuser frameworks are read from {}", dir.display());
+    match frameworks::user_dir() {
+        Some(dir) => println!(
+            "\nyour frameworks are read from ./{} and {}",
+            frameworks::local_dir().display(),
+            dir.display()
+        ),
+        None => println!(
+            "\nyour frameworks are read from ./{}",
+            frameworks::local_dir().display()
+        ),
     }
     0
 }

@@ -2,6 +2,7 @@
 
 mod commands;
 mod compare;
+mod design;
 mod documents;
 mod merge;
 mod scripted;
@@ -137,12 +138,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the frameworks: built-in ones and those in the user's config directory.
+    /// List the frameworks: built-in ones, those in ./frameworks and in the user's config
+    /// directory.
     Frameworks {
         /// Machine-readable output: id, name, version, basis, built_in, path, total, leaves,
         /// levels, level1 and grades of each framework; decimals are strings.
         #[arg(long)]
         json: bool,
+    },
+    /// Save a project's tree as a framework, or other framework actions.
+    Framework {
+        #[command(subcommand)]
+        action: FrameworkAction,
+    },
+    /// Show or change the project settings (评价设置): total, rounding (half_up|truncate),
+    /// places, na_policy (rebase|redistribute), rate_places, grades="优 90, 良 80, 中 60, 差 0".
+    ///
+    /// Example: jixiao settings p.toml rounding=truncate grades="优秀 85, 良好 75, 合格 60, 不合格 0"
+    Settings {
+        file: PathBuf,
+        #[arg(value_name = "KEY=VALUE")]
+        assignments: Vec<String>,
+    },
+    /// Design the indicator tree (指标设计): add, remove, move or rename an indicator. Each
+    /// prints what changed, the parents whose children no longer add up, and the total.
+    ///
+    /// Example: jixiao indicator add p.toml --parent C1 --name 培训完成率 --weight 2
+    Indicator {
+        #[command(subcommand)]
+        action: IndicatorAction,
     },
     /// Three-way merge of a project file, field by field; usable as git's merge driver
     /// (`jixiao merge %O %A %B --path %P`, see docs/team.md).
@@ -182,7 +206,10 @@ pub enum Command {
         field: Option<String>,
     },
     /// Set fields of one indicator: score=3, na="reason", input.NAME=1040, tier=NAME, status=已评,
-    /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears).
+    /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears);
+    /// and its design: weight=2, name=…, code=NEW, explanation=…, formula=…, target=…,
+    /// source=…, rule.kind=rate rule.numerator=实际到位资金 rule.denominator=预算资金 (a kind
+    /// starts a new rule; rule.KEY alone changes one parameter; rule= removes the rule).
     Set {
         file: PathBuf,
         code: String,
@@ -319,6 +346,76 @@ pub enum ExplainFormat {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum FrameworkAction {
+    /// Write PROJECT's tree, definitions, rules, policies and grades as a framework, without
+    /// scores, evidence, deductions or anything else recorded. Example:
+    /// jixiao framework save 2024-查体.toml -o frameworks/查体项目.toml
+    Save {
+        project: PathBuf,
+        #[arg(long, short = 'o', value_name = "frameworks/NAME.toml")]
+        output: PathBuf,
+        /// The framework's id (default: the output file's name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The framework's name (default: the project's framework name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndicatorAction {
+    /// Add an indicator: under --parent (a level-1 indicator without it), after its last
+    /// sibling or --after CODE; the code defaults to the next of the siblings' pattern.
+    Add {
+        file: PathBuf,
+        #[arg(long, value_name = "CODE")]
+        parent: Option<String>,
+        /// The new code (default: proposed from the siblings, A102 → A103).
+        #[arg(long)]
+        code: Option<String>,
+        #[arg(long)]
+        name: String,
+        /// 分值, e.g. 2 or 2.5.
+        #[arg(long)]
+        weight: String,
+        /// Put it right after this sibling.
+        #[arg(long, value_name = "CODE")]
+        after: Option<String>,
+    },
+    /// Remove an indicator with everything under it and everything recorded on them.
+    Remove { file: PathBuf, code: String },
+    /// Move an indicator (with its subtree): --up / --down among its siblings, --parent CODE
+    /// or --root to another place, --after CODE to right after a sibling there.
+    Move {
+        file: PathBuf,
+        code: String,
+        #[arg(long, value_name = "CODE", conflicts_with = "root")]
+        parent: Option<String>,
+        /// Make it a level-1 indicator.
+        #[arg(long)]
+        root: bool,
+        #[arg(long, conflicts_with_all = ["down", "after"])]
+        up: bool,
+        #[arg(long, conflicts_with = "after")]
+        down: bool,
+        #[arg(long, value_name = "CODE")]
+        after: Option<String>,
+    },
+    /// Rename an indicator, and/or give it a new code (--code): its children follow.
+    Rename {
+        file: PathBuf,
+        code: String,
+        name: Option<String>,
+        #[arg(long = "code", value_name = "NEW")]
+        new_code: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum EvidenceAction {
     /// Add an evidence item: its title, where to find it, a note.
     Add {
@@ -394,6 +491,62 @@ pub fn run() -> ExitCode {
         },
         Some(Command::Diff { a, b, json }) => compare::diff(&a, &b, json),
         Some(Command::Frameworks { json }) => commands::frameworks(json),
+        Some(Command::Framework {
+            action:
+                FrameworkAction::Save {
+                    project,
+                    output,
+                    id,
+                    name,
+                    force,
+                },
+        }) => design::framework_save(&project, &output, id.as_deref(), name.as_deref(), force),
+        Some(Command::Settings { file, assignments }) => design::settings(&file, &assignments),
+        Some(Command::Indicator { action }) => match action {
+            IndicatorAction::Add {
+                file,
+                parent,
+                code,
+                name,
+                weight,
+                after,
+            } => design::add(
+                &file,
+                &design::AddArgs {
+                    parent: parent.as_deref(),
+                    code: code.as_deref(),
+                    name: &name,
+                    weight: &weight,
+                    after: after.as_deref(),
+                },
+            ),
+            IndicatorAction::Remove { file, code } => design::remove(&file, &code),
+            IndicatorAction::Move {
+                file,
+                code,
+                parent,
+                root,
+                up,
+                down,
+                after,
+            } => design::move_to(
+                &file,
+                &code,
+                &design::MoveArgs {
+                    parent: parent.as_deref(),
+                    root,
+                    up,
+                    down,
+                    after: after.as_deref(),
+                },
+            ),
+            IndicatorAction::Rename {
+                file,
+                code,
+                name,
+                new_code,
+            } => design::rename(&file, &code, name.as_deref(), new_code.as_deref()),
+        },
         Some(Command::Merge {
             base,
             ours,

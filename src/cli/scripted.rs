@@ -13,28 +13,34 @@ use super::stdio::{NoStdin, refuse};
 /// Builds the edits for `code` from the opened file (so indexes can be computed).
 type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String> + 'a;
 
-pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
+/// What a scripted change left: the saved file, the scores before it, whether it withdrew an
+/// approval.
+pub(super) struct Saved {
+    pub file: ProjectFile,
+    pub before: scoring::Scorecard,
+    pub cleared: bool,
+    /// The edits applied (as built on the version finally saved).
+    pub edits: Vec<Edit>,
+    /// The project those edits were applied to.
+    pub before_project: Option<jixiao::model::Project>,
+}
+
+/// Read, apply, save: the save checks under the file's lock that nobody saved in between.
+/// If someone did (another evaluator, another script), the change is built again on their
+/// version, so both are kept. On failure the exit code, the error already printed.
+pub(super) fn apply_and_save(path: &Path, code: &str, build: &Build) -> Result<Saved, u8> {
     let name = path.display().to_string();
-    // Read, apply, save: the save checks under the file's lock that nobody saved in between.
-    // If someone did (another evaluator, another script), the change is built again on their
-    // version, so both are kept. `--force` is accepted for old scripts; nothing needs it now.
     let mut attempt = 0;
-    let (file, before, cleared) = loop {
+    loop {
         attempt += 1;
-        let mut file = match jixiao::tui::open_or_report(path) {
-            Ok(f) => f,
-            Err(code) => return code,
-        };
-        if file.project().index_of(code).is_none() {
-            eprintln!("{name}: error: no indicator `{code}`");
-            return 1;
-        }
+        let mut file = jixiao::tui::open_or_report(path)?;
         let before = scoring::score(file.project());
+        let before_project = Some(file.project().clone());
         let mut edits = match build(&file) {
             Ok(e) => e,
             Err(msg) => {
                 eprintln!("{name}: error: {code}: {msg}");
-                return 1;
+                return Err(1);
             }
         };
         // An explicit status= wins; otherwise the first edit that implies a status gives it
@@ -47,36 +53,92 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
             })
         {
             cleared = clears;
-            edits.push(status);
+            // Before a code change, which would leave the status edit's code behind.
+            let at = edits
+                .iter()
+                .position(|e| matches!(e, Edit::SetCode { .. }))
+                .unwrap_or(edits.len());
+            edits.insert(at, status);
         }
         if let Err(e) = file.apply_all(&edits) {
             eprintln!("{name}: error: {code}: {e}");
-            return 1;
+            return Err(1);
         }
         match file.save() {
-            Ok(()) => break (file, before, cleared),
+            Ok(()) => {
+                return Ok(Saved {
+                    file,
+                    before,
+                    cleared,
+                    edits,
+                    before_project,
+                });
+            }
             Err(SaveError::Conflict | SaveError::Conflicts(_)) if attempt < 50 => continue,
             Err(SaveError::Conflict | SaveError::Conflicts(_)) => {
                 eprintln!(
                     "{name}: error: the file kept changing on disk while this change was being saved; nothing was written, try again"
                 );
-                return 1;
+                return Err(1);
             }
             Err(SaveError::Refused(e)) => {
                 eprintln!("{name}: error: {e}");
-                return 1;
+                return Err(1);
             }
             Err(SaveError::Io(e)) => {
                 eprintln!("{name}: error: cannot save: {e}");
-                return 2;
+                return Err(2);
             }
         }
+    }
+}
+
+pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
+    // `--force` is accepted for old scripts; nothing needs it now.
+    let checked = |f: &ProjectFile| {
+        if f.project().index_of(code).is_none() {
+            return Err(format!("no indicator `{code}`"));
+        }
+        build(f)
     };
+    let Saved {
+        file,
+        before,
+        cleared,
+        edits,
+        before_project,
+    } = match apply_and_save(path, code, &checked) {
+        Ok(s) => s,
+        Err(c) => return c,
+    };
+    for e in edits.iter().filter(|e| e.is_structure()) {
+        match (e, before_project.as_ref().and_then(|b| b.get(e.code()))) {
+            (Edit::SetWeight { weight, .. }, Some(old)) => println!(
+                "{} {}：分值 {} → {}",
+                old.code,
+                old.name,
+                scoring::rounding::plain(old.weight),
+                scoring::rounding::plain(*weight)
+            ),
+            _ => println!("{}", edit::describe(e)),
+        }
+    }
+    // A code change (`code=`) prints the indicator under its new code.
+    let code = edits
+        .iter()
+        .rev()
+        .find(|e| matches!(e, Edit::SetCode { .. }))
+        .map_or(code, |e| e.code_after());
     let after = scoring::score(file.project());
     let p = file.project();
     let places = p.framework.places;
     let i = p.index_of(code).unwrap_or(0);
     let ind = &p.indicators[i];
+    let before_node = before
+        .nodes
+        .get(i)
+        .filter(|_| before.nodes.len() == after.nodes.len())
+        .map_or(after.nodes[i].score, |n| n.score);
     if cleared {
         println!("{} 的复核已撤销：复核后又有修改（状态改回已评）", ind.code);
     }
@@ -84,7 +146,7 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
         "{} {}：{} → {} 分（满分 {}）",
         ind.code,
         ind.name,
-        fixed(before.nodes[i].score, places),
+        fixed(before_node, places),
         fixed(after.nodes[i].score, places),
         scoring::rounding::plain(ind.weight)
     );
@@ -98,6 +160,7 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
             scoring::rule_inputs(&ind.rule).join("、")
         );
     }
+    super::design::print_weight_sums(p, &after);
     println!(
         "{}：{} → {}（{}）",
         if after.provisional() {
@@ -120,11 +183,8 @@ pub fn set(path: &Path, code: &str, assignments: &[String], force: bool) -> u8 {
     if let Some(code) = refuse(path, NoStdin::Edit("set")) {
         return code;
     }
-    run(path, code, force, &|_| {
-        assignments
-            .iter()
-            .map(|a| edit::parse_assignment(code, a).map_err(|e| e.0))
-            .collect()
+    run(path, code, force, &|f| {
+        super::design::set_edits(f, code, assignments)
     })
 }
 

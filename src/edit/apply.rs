@@ -73,6 +73,13 @@ fn check_index(
 /// Validates `edit`, applies it to the model and returns the edit that undoes it.
 /// On error nothing has changed.
 pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
+    if edit.is_structure() {
+        // The tree lives in the document: `ProjectFile::apply` writes it and reloads the model.
+        return err(
+            "a change of the indicator tree applies to a project file",
+            "指标体系的修改需在项目文件上进行",
+        );
+    }
     match edit {
         Edit::ResolveConflict { code, index, take } => {
             return super::conflict::resolve(p, code, *index, *take);
@@ -413,9 +420,20 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 review: old,
             }
         }
-        Edit::SetAdjustment { .. } | Edit::ResolveConflict { .. } | Edit::RecordConflict { .. } => {
-            unreachable!("handled above")
-        }
+        Edit::SetAdjustment { .. }
+        | Edit::ResolveConflict { .. }
+        | Edit::RecordConflict { .. }
+        | Edit::AddIndicator { .. }
+        | Edit::RemoveIndicator { .. }
+        | Edit::RestoreIndicator { .. }
+        | Edit::SetWeight { .. }
+        | Edit::SetName { .. }
+        | Edit::SetCode { .. }
+        | Edit::MoveIndicator { .. }
+        | Edit::SetRule { .. }
+        | Edit::SetDefinition { .. }
+        | Edit::SetPolicy { .. }
+        | Edit::SetGrades { .. } => unreachable!("handled above"),
     };
     Ok(undo)
 }
@@ -466,6 +484,24 @@ pub fn describe(edit: &Edit) -> String {
             }
         ),
         Edit::RecordConflict { .. } => format!("{code}: 合并冲突"),
+        Edit::AddIndicator { name, weight, .. } => {
+            format!("{code}: 新增指标 {name}（{} 分）", plain(*weight))
+        }
+        Edit::RemoveIndicator { .. } => format!("{code}: 删除指标"),
+        Edit::RestoreIndicator { .. } => format!("{code}: 恢复指标"),
+        Edit::SetWeight { weight, .. } => format!("{code}: 分值 {}", plain(*weight)),
+        Edit::SetName { name, .. } => format!("{code}: 名称 {name}"),
+        Edit::SetCode { new_code, .. } => format!("{code} → {new_code}: 修改代码"),
+        Edit::MoveIndicator {
+            parent: Some(p), ..
+        } => format!("{code}: 移到 {p} 下"),
+        Edit::MoveIndicator { parent: None, .. } => format!("{code}: 移为一级指标"),
+        Edit::SetRule { .. } => format!("{code}: 评分规则"),
+        Edit::SetDefinition { key, .. } => format!("{code}: {}", key.label()),
+        Edit::SetPolicy { key, value } => format!("评价设置：{} {value}", key.label()),
+        Edit::SetGrades { grades } => {
+            format!("评价设置：等级 {}", super::show_grades(grades))
+        }
     }
 }
 
@@ -487,6 +523,22 @@ pub fn implied_status(p: &Project, edit: &Edit) -> Option<Edit> {
             | Edit::RecordConflict { .. }
     ) {
         return None;
+    }
+    if edit.is_structure() {
+        // A new weight or rule changes what an approved score means; the rest of the design
+        // (names, codes, places in the tree, texts) does not touch the record.
+        let ind = p.get(edit.code())?;
+        let changes_score = match edit {
+            Edit::SetWeight { weight, .. } => *weight != ind.weight,
+            Edit::SetRule { .. } => true,
+            _ => false,
+        };
+        return (changes_score && ind.assessment.status == Status::Reviewed).then(|| {
+            Edit::SetStatus {
+                code: ind.code.clone(),
+                status: Status::Scored,
+            }
+        });
     }
     let ind = p.get(edit.code())?;
     if p.indicators

@@ -5,16 +5,27 @@
 mod apply;
 mod conflict;
 mod parse;
+mod rule_text;
+mod settings;
+mod structure;
 #[cfg(test)]
 mod tests;
 
 pub use apply::{apply, clears_approval, describe, implied_status};
 pub use conflict::{conflict_field_edits, field_edits};
 pub use parse::parse_assignment;
+pub use rule_text::{rule_from_assignments, rule_parsed, rule_value};
+pub use settings::{PolicyKey, parse_grades, show_grades};
+pub use structure::{
+    DefinitionKey, WeightGap, check_new_code, children as structure_children, propose_code,
+    subtree as structure_subtree, validate as validate_structure, weight_gaps,
+};
 
 use rust_decimal::Decimal;
 
-use crate::model::{ConflictRecord, Deduction, Evidence, InputValue, Review, Side, Status};
+use crate::model::{
+    ConflictRecord, Deduction, Evidence, GradeBand, InputValue, Review, Side, Status,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -110,6 +121,74 @@ pub enum Edit {
         record: Box<ConflictRecord>,
         from: Side,
     },
+    // Designing the tree (指标设计). These change the structure, so they are applied to the
+    // file's document (`ProjectFile::apply`), which writes one place and reloads the model.
+    /// A new indicator under `parent` (None: a level-1 indicator), at `index` among its
+    /// siblings. Undone by `RemoveIndicator`.
+    AddIndicator {
+        code: String,
+        parent: Option<String>,
+        index: usize,
+        name: String,
+        weight: Decimal,
+    },
+    /// Removes an indicator with everything under it and everything recorded on them. Undone
+    /// by `RestoreIndicator`, which carries the removed tables as they were written.
+    RemoveIndicator {
+        code: String,
+    },
+    /// Puts back indicators removed by `RemoveIndicator`: `toml` is their tables' text, placed
+    /// under `parent` at `index` among its children.
+    RestoreIndicator {
+        code: String,
+        parent: Option<String>,
+        index: usize,
+        toml: String,
+    },
+    /// 分值.
+    SetWeight {
+        code: String,
+        weight: Decimal,
+    },
+    /// The indicator's name.
+    SetName {
+        code: String,
+        name: String,
+    },
+    /// Changes the code (A103 → A104): the table, its children's `parent`, and the standard
+    /// deductions that name it.
+    SetCode {
+        code: String,
+        new_code: String,
+    },
+    /// Moves an indicator (with its subtree) under `parent`, at `index` among its children.
+    MoveIndicator {
+        code: String,
+        parent: Option<String>,
+        index: usize,
+    },
+    /// Replaces the whole rule (评分标准) as one edit: `rule` is the TOML inline table
+    /// (`{ kind = "rate", numerator = "实际到位资金", denominator = "预算资金" }`), None removes it.
+    SetRule {
+        code: String,
+        rule: Option<String>,
+    },
+    /// 指标解释, 公式, 目标值 or 数据来源 (empty text removes the key).
+    SetDefinition {
+        code: String,
+        key: DefinitionKey,
+        text: String,
+    },
+    /// One policy of `[framework]` (total, rounding, places, N/A policy, rate places), as
+    /// written in the file (`"truncate"`, `2`); empty removes the key (its default applies).
+    SetPolicy {
+        key: PolicyKey,
+        value: String,
+    },
+    /// The grade bands (评价等级), replaced as a whole.
+    SetGrades {
+        grades: Vec<GradeBand>,
+    },
 }
 
 impl Edit {
@@ -134,7 +213,45 @@ impl Edit {
             | Edit::RemoveReview { code, .. }
             | Edit::SetAdjustment { code, .. }
             | Edit::ResolveConflict { code, .. }
-            | Edit::RecordConflict { code, .. } => code,
+            | Edit::RecordConflict { code, .. }
+            | Edit::AddIndicator { code, .. }
+            | Edit::RemoveIndicator { code }
+            | Edit::RestoreIndicator { code, .. }
+            | Edit::SetWeight { code, .. }
+            | Edit::SetName { code, .. }
+            | Edit::SetCode { code, .. }
+            | Edit::MoveIndicator { code, .. }
+            | Edit::SetRule { code, .. }
+            | Edit::SetDefinition { code, .. } => code,
+            // Project-wide settings belong to no indicator.
+            Edit::SetPolicy { .. } | Edit::SetGrades { .. } => "",
+        }
+    }
+
+    /// Whether the edit changes the tree or a definition rather than a recorded field: such
+    /// an edit is applied to the file's document, which reloads the model.
+    pub fn is_structure(&self) -> bool {
+        matches!(
+            self,
+            Edit::AddIndicator { .. }
+                | Edit::RemoveIndicator { .. }
+                | Edit::RestoreIndicator { .. }
+                | Edit::SetWeight { .. }
+                | Edit::SetName { .. }
+                | Edit::SetCode { .. }
+                | Edit::MoveIndicator { .. }
+                | Edit::SetRule { .. }
+                | Edit::SetDefinition { .. }
+                | Edit::SetPolicy { .. }
+                | Edit::SetGrades { .. }
+        )
+    }
+
+    /// The code the indicator has after the edit (a code change renames it).
+    pub fn code_after(&self) -> &str {
+        match self {
+            Edit::SetCode { new_code, .. } => new_code,
+            other => other.code(),
         }
     }
 }

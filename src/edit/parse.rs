@@ -102,7 +102,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
         }
         other => {
             return Err(EditError::en(format!(
-                "unknown field `{other}`; expected score, na, unscorable, tier, status, justification, checks or input.NAME"
+                "unknown field `{other}`; expected score, na, unscorable, tier, status, justification, checks, input.NAME, weight, name, code, explanation, formula, target, source or rule.KEY"
             )));
         }
     })

@@ -14,6 +14,7 @@
 
 mod change;
 mod list;
+mod order;
 mod replay;
 mod resolve;
 mod show;
@@ -268,6 +269,7 @@ fn merge_files(b: &ProjectFile, o: &ProjectFile, t: &ProjectFile) -> Result<Merg
         &mut m,
         &mut conflicts,
     )?;
+    order::reconcile(b.project(), o.project(), t.project(), build_on, &mut m)?;
     let ours_changes = change::changes(b.project(), o.project(), &sb, &so);
     let theirs_changes = change::changes(b.project(), t.project(), &sb, &st);
     Ok(Merged {

@@ -132,6 +132,9 @@ impl ProjectFile {
 
     /// Validates and applies one edit to the model and the document; returns its undo.
     pub fn apply(&mut self, e: &Edit) -> Result<Edit, EditError> {
+        if e.is_structure() {
+            return self.apply_structure(e);
+        }
         // A conflict edit changes a field and the records: known only before it is applied.
         let fields = edit::conflict_field_edits(&self.loaded.project, e);
         let undo = edit::apply(&mut self.loaded.project, e)?;
@@ -142,6 +145,30 @@ impl ProjectFile {
             }
             None => self.mirror(e),
         }
+        self.dirty = true;
+        Ok(undo)
+    }
+
+    /// A change of the tree or a definition: written into the document (one place changes),
+    /// then the model is read back from it, so both always agree and every location `check`
+    /// reports is right.
+    fn apply_structure(&mut self, e: &Edit) -> Result<Edit, EditError> {
+        let (doc, undo) = super::tree_edit::apply(&self.doc, &self.loaded.project, e)?;
+        // One value of one indicator: the model takes it as the loader would read it.
+        if super::tree_edit::patch_model(&mut self.loaded.project, e) {
+            self.doc = doc;
+            self.dirty = true;
+            return Ok(undo);
+        }
+        let text = doc.to_string();
+        let (loaded, parsed) = super::load::parse_with_document(&text).map_err(|err| {
+            EditError::new(
+                format!("the change would make the file unreadable: {err}"),
+                format!("该修改会使文件无法读取：{err}"),
+            )
+        })?;
+        self.doc = parsed.into_mut();
+        self.loaded = loaded;
         self.dirty = true;
         Ok(undo)
     }
@@ -295,9 +322,8 @@ impl ProjectFile {
                 );
             }
             Edit::RemoveReview { index, .. } => tw::edit_list(t, "reviews", ListOp::Remove(*index)),
-            Edit::SetAdjustment { .. }
-            | Edit::ResolveConflict { .. }
-            | Edit::RecordConflict { .. } => {}
+            // Structure edits are written by `apply_structure`.
+            _ => {}
         }
     }
 

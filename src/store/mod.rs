@@ -16,6 +16,7 @@ pub mod safe_write;
 mod save_lock;
 mod source_map;
 mod toml_write;
+mod tree_edit;
 
 pub use conflicts::{canonical as canonical_value, position as conflict_position};
 pub use create::{new_project_text, write_new};
@@ -23,6 +24,7 @@ pub use document::{ProjectFile, SaveError, atomic_write, backup_path, fingerprin
 pub use fields::parse_decimal;
 pub use load::{LoadError, Loaded, load_file, parse_project};
 pub use source_map::SourceMap;
+pub use tree_edit::{framework_text, policy_text, rule_text};
 
 /// Text as a TOML value: a `"""` block when it has several lines (the file stays readable and
 /// diffable), a basic string otherwise.

@@ -54,6 +54,22 @@ pub enum Action {
     Review,
     /// The next leaf where the compared file (--compare) scores differently.
     NextDisagreement,
+    // Designing the tree (指标设计), in the tree pane.
+    AddSibling,
+    AddChild,
+    RenameIndicator,
+    ChangeCode,
+    ChangeWeight,
+    DeleteIndicator,
+    MoveUp,
+    MoveDown,
+    MoveToParent,
+    /// The definition texts of the selected indicator: 指标解释, 公式, 目标值, 数据来源.
+    EditDefinitions,
+    /// The project settings form: total, rounding, places, N/A policy, grades.
+    Settings,
+    /// The rule as one line: `kind=rate numerator=… denominator=…` or an inline table.
+    EditRule,
     // Review mode (复核).
     ReviewNext,
     ReviewPrev,

@@ -7,12 +7,14 @@ mod attention;
 mod burst;
 mod cite;
 mod compare;
+mod design;
 mod fields;
 mod file;
 mod nav;
 mod open;
 mod popup;
 mod review;
+mod settings;
 mod submit;
 mod team;
 #[cfg(test)]
@@ -134,6 +136,9 @@ pub struct App {
     view_pending: bool,
     /// Input arriving faster than a person types, while it lasts (see `burst`).
     burst: Option<burst::Burst>,
+    /// Parents whose children's weights don't add up (and the level-1 sum against the
+    /// total): shown in the tree and the status bar while the tree is being designed.
+    pub gaps: Vec<crate::edit::WeightGap>,
 }
 
 impl App {
@@ -177,6 +182,7 @@ impl App {
             defer_view: false,
             view_pending: false,
             burst: None,
+            gaps: Vec::new(),
         };
         app.recompute();
         app.sync_extra_rows();
@@ -275,7 +281,7 @@ impl App {
             None if self.search.is_some() => Ctx::Prompt,
             None if self.in_review() => Ctx::Review,
             None if self.focus == Focus::Detail => Ctx::Detail,
-            None => Ctx::Global,
+            None => Ctx::Tree,
         }
     }
 
@@ -298,7 +304,10 @@ impl App {
                 self.press(KeyEvent::new(k.code, k.modifiers - KeyModifiers::ALT));
             }
             None => {
-                if matches!(self.context(), Ctx::Global | Ctx::Detail | Ctx::Review) {
+                if matches!(
+                    self.context(),
+                    Ctx::Global | Ctx::Detail | Ctx::Tree | Ctx::Review
+                ) {
                     self.error(self.t(Msg::UnknownKey));
                 }
             }
@@ -367,6 +376,9 @@ impl App {
             Row::AdjItem(_) => true,
             Row::AdjGroup => false,
         };
+        if self.focus == Focus::Tree && self.design_action(&action) {
+            return;
+        }
         match (action, self.focus) {
             (Action::Up, _) => self.move_vertical(-1),
             (Action::Down, _) => self.move_vertical(1),
@@ -410,6 +422,7 @@ impl App {
             (Action::Quit, _) => self.request_quit(),
             (Action::Help, _) => self.popup = Some(Popup::Help { scroll: 0 }),
             (Action::MessageLog, _) => self.popup = Some(Popup::Log { scroll: 0 }),
+            (Action::Settings, _) => self.open_settings(),
             (Action::Paste(_), _) => self.error(self.t(Msg::PasteWhere)),
             _ => {}
         }
@@ -444,6 +457,12 @@ impl App {
                 edits.push(status);
             }
         }
+        let structure = edits.iter().find(|e| e.is_structure()).cloned();
+        let folded = match structure {
+            Some(_) => self.folded_codes(),
+            None => Default::default(),
+        };
+        let fallback = structure.as_ref().and_then(|e| self.landing(e));
         let undo = self.file.apply_all(&edits).map_err(|e| self.refusal(&e))?;
         // An edit that changes nothing (clearing what was never set) is its own inverse, and is
         // not an undo step. Comparing edits, not the serialised file, keeps a keystroke cheap.
@@ -458,12 +477,18 @@ impl App {
             });
             self.redo.clear();
         }
-        self.recompute_edited(
-            &edits
-                .iter()
-                .map(|e| e.code().to_string())
-                .collect::<Vec<_>>(),
-        );
+        match &structure {
+            Some(e) => {
+                let select = self.select_after(e, fallback.as_deref());
+                self.restructure(select.as_deref(), &folded);
+            }
+            None => self.recompute_edited(
+                &edits
+                    .iter()
+                    .map(|e| e.code().to_string())
+                    .collect::<Vec<_>>(),
+            ),
+        }
         let total = format!(
             "{} {}",
             self.t(Msg::Total),
@@ -477,6 +502,23 @@ impl App {
             None => self.info(format!("{label} → {total}")),
         }
         Ok(())
+    }
+
+    /// Where the selection goes when a structure edit removes the indicator: its parent.
+    fn landing(&self, e: &Edit) -> Option<String> {
+        match e {
+            Edit::RemoveIndicator { code } => self.project().get(code)?.parent.clone(),
+            _ => None,
+        }
+    }
+
+    /// The indicator to select after a structure edit: the one it made or changed.
+    fn select_after(&self, e: &Edit, fallback: Option<&str>) -> Option<String> {
+        let code = e.code_after();
+        if self.project().index_of(code).is_some() {
+            return Some(code.to_string());
+        }
+        fallback.map(str::to_string)
     }
 
     fn undo(&mut self) {
@@ -504,7 +546,33 @@ impl App {
                 Msg::NothingToRedo
             }));
         };
+        let structure = step.edits.iter().find(|e| e.is_structure()).cloned();
+        let folded = match structure {
+            Some(_) => self.folded_codes(),
+            None => Default::default(),
+        };
+        let fallback = structure.as_ref().and_then(|e| self.landing(e));
         match self.file.apply_all(&step.edits) {
+            Ok(inverse) if structure.is_some() => {
+                let e = structure.unwrap_or(Edit::RemoveIndicator {
+                    code: String::new(),
+                });
+                let back = Transaction {
+                    id: step.id,
+                    edits: inverse,
+                    label: step.label.clone(),
+                };
+                if undoing {
+                    self.redo.push(back)
+                } else {
+                    self.undo.push(back)
+                }
+                self.changes += 1;
+                let select = self.select_after(&e, fallback.as_deref());
+                self.restructure(select.as_deref(), &folded);
+                let msg = if undoing { Msg::Undone } else { Msg::Redone };
+                self.info(self.tf(msg, &[&step.label]));
+            }
             Ok(inverse) => {
                 let code = step.edits.first().map(|e| e.code().to_string());
                 let back = Transaction {
@@ -547,6 +615,7 @@ impl App {
             .map(|i| check_node(p, &self.card, &self.file.loaded.map, &index, i))
             .collect();
         self.diagnostics = check_project(p, &self.card, &self.file.loaded.map);
+        self.gaps = crate::edit::weight_gaps(p);
         let n = p.indicators.len();
         if self.tree.expanded.len() != n {
             self.tree = TreeList::new(&self.card.tree);

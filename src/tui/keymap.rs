@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::strings::{Lang, Msg, text};
+use super::strings::{DesignMsg, Lang, Msg, text};
 
 /// Where a key is pressed. Each situation looks keys up in a chain of contexts (see `chain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub enum Ctx {
     Global,
     /// Only in the detail pane.
     Detail,
+    /// Only in the tree pane: designing the tree.
+    Tree,
     /// A one-line prompt or the search line.
     Prompt,
     /// A form of several fields (a deduction, an evidence item).
@@ -29,9 +31,10 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 9] = [
+    pub const ALL: [Ctx; 10] = [
         Ctx::Global,
         Ctx::Detail,
+        Ctx::Tree,
         Ctx::Review,
         Ctx::Prompt,
         Ctx::Form,
@@ -45,6 +48,7 @@ impl Ctx {
         match self {
             Ctx::Global => Msg::CtxGlobal,
             Ctx::Detail => Msg::CtxDetail,
+            Ctx::Tree => Msg::Design(DesignMsg::CtxTree),
             Ctx::Prompt => Msg::CtxPrompt,
             Ctx::Form => Msg::CtxForm,
             Ctx::Text => Msg::CtxText,
@@ -61,6 +65,7 @@ pub fn chain(situation: Ctx) -> &'static [Ctx] {
     match situation {
         Ctx::Global => &[Ctx::Global],
         Ctx::Detail => &[Ctx::Detail, Ctx::Global],
+        Ctx::Tree => &[Ctx::Tree, Ctx::Global],
         Ctx::Prompt => &[Ctx::Prompt, Ctx::Text],
         Ctx::Form => &[Ctx::Form, Ctx::Prompt, Ctx::Text],
         Ctx::Text => &[Ctx::Text],
@@ -170,6 +175,12 @@ pub static KEYMAP: &[Binding] = &[
     ctrl(Global, 'c', A::Quit, Msg::HelpQuit),
     ch(Global, '?', A::Help, Msg::HelpHelp),
     ch(Global, 'M', A::MessageLog, Msg::HelpLog),
+    ch(
+        Global,
+        'S',
+        A::Settings,
+        Msg::Design(DesignMsg::HelpSettings),
+    ),
     ch(Review, 'n', A::ReviewNext, Msg::HelpReviewNext),
     ch(Review, 'p', A::ReviewPrev, Msg::HelpReviewPrev),
     ch(Review, 'y', A::Approve, Msg::HelpApprove),
@@ -201,6 +212,58 @@ pub static KEYMAP: &[Binding] = &[
     ch(Review, '?', A::Help, Msg::HelpHelp),
     ch(Review, 'M', A::MessageLog, Msg::HelpLog),
     ch(Detail, 'x', A::Delete, Msg::HelpDelete),
+    ch(
+        Tree,
+        'o',
+        A::AddSibling,
+        Msg::Design(DesignMsg::HelpAddSibling),
+    ),
+    ch(Tree, 'O', A::AddChild, Msg::Design(DesignMsg::HelpAddChild)),
+    ch(
+        Tree,
+        'r',
+        A::RenameIndicator,
+        Msg::Design(DesignMsg::HelpRename),
+    ),
+    ch(
+        Tree,
+        'c',
+        A::ChangeCode,
+        Msg::Design(DesignMsg::HelpChangeCode),
+    ),
+    ch(
+        Tree,
+        '=',
+        A::ChangeWeight,
+        Msg::Design(DesignMsg::HelpWeight),
+    ),
+    ch(
+        Tree,
+        'x',
+        A::DeleteIndicator,
+        Msg::Design(DesignMsg::HelpDeleteIndicator),
+    ),
+    key(
+        Tree,
+        K::Delete,
+        A::DeleteIndicator,
+        Msg::Design(DesignMsg::HelpDeleteIndicator),
+    ),
+    ch(Tree, 'K', A::MoveUp, Msg::Design(DesignMsg::HelpMoveUp)),
+    ch(Tree, 'J', A::MoveDown, Msg::Design(DesignMsg::HelpMoveDown)),
+    ch(
+        Tree,
+        'P',
+        A::MoveToParent,
+        Msg::Design(DesignMsg::HelpMoveParent),
+    ),
+    ch(Tree, 'f', A::EditRule, Msg::Design(DesignMsg::HelpRule)),
+    ch(
+        Tree,
+        'd',
+        A::EditDefinitions,
+        Msg::Design(DesignMsg::HelpDefinitions),
+    ),
     key(Detail, K::Delete, A::Delete, Msg::HelpDelete),
     key(Prompt, K::Enter, A::Submit, Msg::HelpSubmit),
     key(Prompt, K::Esc, A::Cancel, Msg::HelpCancel),

@@ -1,6 +1,10 @@
 //! Every piece of UI text, in Chinese and English, in one place. Texts computed by the library
 //! (rule explanations, check messages) are shown as the library writes them.
 
+mod design;
+
+pub use design::DesignMsg;
+
 /// The language of the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -38,6 +42,8 @@ impl Lang {
 /// The id of one UI text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
+    /// The texts of designing the tree (`strings/design.rs`).
+    Design(DesignMsg),
     // Panes and screen parts.
     TreeTitle,
     DetailTitle,
@@ -413,6 +419,7 @@ pub fn fill(lang: Lang, msg: Msg, args: &[&str]) -> String {
 fn pair(msg: Msg) -> (&'static str, &'static str) {
     use Msg::*;
     match msg {
+        Design(d) => design::pair(d),
         TreeTitle => ("指标", "Indicators"),
         DetailTitle => ("详情", "Detail"),
         HelpTitle => ("按键（Esc 关闭）", "Keys (Esc closes)"),

@@ -86,7 +86,14 @@ impl App {
             Ok(()) => {
                 recovery::discard(&self.file.path);
                 self.saved_top = self.undo.last().map(|t| t.id);
-                self.info(self.tf(Msg::Saved, &[&file_name(&self.file.path)]));
+                match self.weight_gap_text() {
+                    // Saving a tree in the middle of its design is allowed, and said.
+                    Some(gaps) => self.error(self.tf(
+                        Msg::Design(crate::tui::strings::DesignMsg::SavedWithGaps),
+                        &[&gaps],
+                    )),
+                    None => self.info(self.tf(Msg::Saved, &[&file_name(&self.file.path)])),
+                }
                 true
             }
             Err(SaveError::Conflicts(merged)) => {

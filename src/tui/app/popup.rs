@@ -65,6 +65,22 @@ pub enum PromptFor {
     Flag {
         code: String,
     },
+    // Designing the tree (`design`).
+    IndicatorName {
+        code: String,
+    },
+    IndicatorCode {
+        code: String,
+    },
+    IndicatorWeight {
+        code: String,
+    },
+    IndicatorParent {
+        code: String,
+    },
+    IndicatorRule {
+        code: String,
+    },
 }
 
 /// Several labelled lines: a deduction or an evidence item.
@@ -100,6 +116,20 @@ pub enum FormFor {
     /// A 加减分项's points and reason.
     Adjustment {
         code: String,
+    },
+    /// The project settings as shown when the form opened (a field left as shown is not
+    /// written, so a default the file leaves out stays out).
+    Settings {
+        shown: Vec<String>,
+    },
+    /// The definition texts of `code`, in `DefinitionKey::ALL`'s order.
+    Definitions {
+        code: String,
+    },
+    /// A new indicator's code, name and weight, under `parent` at `index`.
+    AddIndicator {
+        parent: Option<String>,
+        index: usize,
     },
 }
 
@@ -137,6 +167,10 @@ pub enum PickFor {
         changes: Vec<String>,
     },
     Quit,
+    /// Confirms deleting an indicator that takes others or records with it.
+    DeleteIndicator {
+        code: String,
+    },
     /// Unsaved edits found in the recovery file: restore, discard, or decide later.
     Recovery {
         text: String,

@@ -88,6 +88,7 @@ impl App {
             }
             PromptFor::SaveAs => self.save_as(t),
             PromptFor::Flag { code } => self.submit_flag(code, t),
+            other => self.submit_design_prompt(other, t).unwrap_or(Ok(())),
         }
     }
 
@@ -244,6 +245,9 @@ impl App {
                 Ok(())
             }
             FormFor::Adjustment { code } => self.submit_adjustment(code, &text(0), &text(1)),
+            FormFor::AddIndicator { parent, index } => self.submit_add(f, parent, *index),
+            FormFor::Settings { shown } => self.submit_settings(f, shown),
+            FormFor::Definitions { code } => self.submit_definitions(f, code),
         }
     }
 
@@ -311,6 +315,10 @@ impl App {
                     _ => {}
                 }
                 Ok(())
+            }
+            PickFor::DeleteIndicator { code } => {
+                let code = code.clone();
+                self.submit_delete(&code, k)
             }
             PickFor::Quit => {
                 match k {

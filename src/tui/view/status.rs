@@ -202,8 +202,20 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             app.tf(Msg::OthersOpen, &[&app.others.join(", ")])
         )
     };
+    let gaps = app
+        .weight_gap_text()
+        .map(|g| {
+            format!(
+                "{sep}{}",
+                app.tf(
+                    crate::tui::strings::Msg::Design(crate::tui::strings::DesignMsg::GapStatus),
+                    &[&g]
+                )
+            )
+        })
+        .unwrap_or_default();
     let info = truncate(
-        &format!("{name}{sep}{}{others}", progress(app)),
+        &format!("{name}{sep}{}{gaps}{others}", progress(app)),
         room,
         app.theme.ellipsis(),
     );

@@ -68,7 +68,10 @@ fn node_score_text(app: &App, i: usize) -> String {
     let p = app.project();
     let node = &app.card.nodes[i];
     let ind = &p.indicators[i];
-    let weight = if node.not_applicable {
+    // While weights don't add up, a parent shows the weight it states (its children's sum is
+    // the difference beside it).
+    let stated = node.leaf.is_none() && !app.gaps.is_empty();
+    let weight = if node.not_applicable || stated {
         ind.weight
     } else {
         node.weight
@@ -77,11 +80,25 @@ fn node_score_text(app: &App, i: usize) -> String {
         node.leaf.as_ref().is_some_and(|l| {
             l.state.is_pending() || matches!(l.state, LeafState::NotApplicable(_))
         }) || (node.leaf.is_none() && (node.scored_leaves == 0 || node.not_applicable));
+    // A parent whose children don't add up shows by how much: "-/10(+2)".
+    let gap = app
+        .gaps
+        .iter()
+        .find(|g| g.code.as_deref() == Some(ind.code.as_str()))
+        .map(|g| {
+            let d = g.difference();
+            if d > Decimal::ZERO {
+                format!("(+{})", plain(d))
+            } else {
+                format!("({})", plain(d))
+            }
+        })
+        .unwrap_or_default();
     if unscored {
-        format!("-/{}", plain(weight))
+        format!("-/{}{gap}", plain(weight))
     } else {
         format!(
-            "{}/{}",
+            "{}/{}{gap}",
             fixed(node.score, p.framework.places),
             plain(weight)
         )

@@ -1,0 +1,194 @@
+//! Designing a tree end to end in a real terminal (issue 14's "done means"): a project from
+//! `jixiao new --framework mof-program`, a level-3 indicator added under 产出数量 with a rate
+//! rule on two inputs, two siblings re-weighted so the sums hold, one indicator deleted and the
+//! delete undone, saved; then `jixiao check` is clean and `git diff` shows only those changes.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A private tmux server (its own socket), killed when the test ends however it ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Sends each of `keys` on its own, a person's pause apart (keys sent together are a
+    /// burst, which a text field takes as text).
+    fn typed(&self, keys: &[&str]) {
+        for k in keys {
+            assert!(self.run(&["send-keys", "-t", "t", k]).status.success());
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until `pred` holds; fails after 40 s with the last screen.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(40);
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_gone(&self) {
+        let deadline = Instant::now() + Duration::from_secs(40);
+        while self.run(&["has-session", "-t", "t"]).status.success() {
+            assert!(
+                Instant::now() < deadline,
+                "still running:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn jixiao(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("jixiao runs")
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn design_a_tree_in_a_real_terminal_and_only_that_changes() {
+    if !support::require("tmux") || !support::require("git") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(
+        jixiao(d, &["new", "--framework", "mof-program", "p.toml"])
+            .status
+            .success()
+    );
+    git(d, &["init", "-q"]);
+    git(d, &["add", "p.toml"]);
+    git(d, &["commit", "-qm", "from the framework"]);
+
+    let tmux = Tmux {
+        socket: format!("jixiao-e2e-design-{}", std::process::id()),
+    };
+    let cmd = format!(
+        "cd '{}' && '{}' --lang zh p.toml",
+        d.display(),
+        env!("CARGO_BIN_EXE_jixiao")
+    );
+    let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    tmux.wait_for("the workbench", |s| s.contains("暂计 0.00/100"));
+
+    // A level-3 indicator under 产出数量 (C1), after C101: the code is proposed.
+    tmux.typed(&["/", "C101", "Enter"]);
+    tmux.wait_for("C101 selected", |s| s.contains("╭ C101 实际完成率"));
+    tmux.typed(&["o"]);
+    tmux.wait_for("the new indicator form", |s| s.contains("代码：C102"));
+    tmux.typed(&["培训完成率", "Tab", "2", "Enter"]);
+    tmux.wait_for("the gap in the tree", |s| {
+        s.contains("C102 培训完成率") && s.contains("-/10(+2)")
+    });
+    // Its rule: a rate of two inputs.
+    tmux.typed(&["f"]);
+    tmux.wait_for("the rule prompt", |s| {
+        s.contains("C102 培训完成率 的评分规则")
+    });
+    tmux.typed(&[
+        "kind=rate numerator=实际培训人次 denominator=计划培训人次",
+        "Enter",
+    ]);
+    tmux.wait_for("the rule", |s| s.contains("C102: 评分规则"));
+    // Re-weight the two siblings so the sum holds again.
+    tmux.typed(&["k", "=", "C-u", "9", "Enter"]);
+    tmux.wait_for("C101 re-weighted", |s| s.contains("C101: 分值 9"));
+    tmux.typed(&["j", "=", "C-u", "1", "Enter"]);
+    let s = tmux.wait_for("C102 re-weighted", |s| s.contains("C102: 分值 1"));
+    assert!(!s.contains("(+") && !s.contains("分值不符"), "{s}");
+    // Delete one indicator, and undo the delete.
+    tmux.typed(&["x"]);
+    tmux.wait_for("the delete", |s| s.contains("C102: 删除指标"));
+    tmux.typed(&["u"]);
+    tmux.wait_for("the undo", |s| s.contains("已撤销：C102: 删除指标"));
+    tmux.typed(&["C-s"]);
+    tmux.wait_for("saved", |s| s.contains("已保存") && !s.contains("*未保存"));
+    tmux.typed(&["q"]);
+    tmux.wait_gone();
+
+    let check = jixiao(d, &["check", "p.toml"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("0 error(s), 0 warning(s)"));
+    let diff = git(d, &["diff", "-U0", "--no-color"]);
+    let changed: Vec<&str> = diff
+        .lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "-weight = 10",
+            "+weight = 9",
+            "+[indicators.C102]",
+            "+parent = \"C1\"",
+            "+name = \"培训完成率\"",
+            "+weight = 1",
+            "+rule = { kind = \"rate\", numerator = \"实际培训人次\", denominator = \"计划培训人次\" }",
+            "+",
+        ],
+        "{diff}"
+    );
+}

@@ -1,0 +1,245 @@
+//! Designing the tree in the workbench (issue 14 item 1), key by key: add, re-weight, rename,
+//! re-code, move, delete and undo, with the screens a user sees (insta snapshots) and the
+//! file that gets saved.
+
+use std::path::{Path, PathBuf};
+
+use jixiao::store::ProjectFile;
+use jixiao::tui::action::Action;
+use jixiao::tui::app::{App, Options, Popup};
+use jixiao::tui::testing::{keys, render};
+use jixiao::tui::{Lang, Theme};
+
+/// A new project from the MoF framework in a fresh directory, and its text.
+fn new_project() -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    let fw = jixiao::frameworks::find("mof-program").unwrap();
+    let text = jixiao::store::new_project_text(&fw.text, "测试项目").unwrap();
+    std::fs::write(&path, &text).unwrap();
+    (dir, path, text)
+}
+
+fn open(path: &Path, lang: Lang) -> App {
+    let opts = Options {
+        lang,
+        theme: Theme {
+            color: true,
+            ascii: false,
+        },
+        read_only: None,
+    };
+    let mut app = App::new(ProjectFile::open(path).unwrap(), opts);
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+fn selected(app: &App) -> String {
+    app.project().indicators[app.selected()].code.clone()
+}
+
+fn codes_under(app: &App, parent: &str) -> Vec<String> {
+    app.project()
+        .indicators
+        .iter()
+        .filter(|i| i.parent.as_deref() == Some(parent))
+        .map(|i| i.code.clone())
+        .collect()
+}
+
+#[test]
+fn adding_reweighting_deleting_and_undoing_saves_only_those_changes() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/C101<Enter>");
+    assert_eq!(selected(&app), "C101");
+    keys(&mut app, "o");
+    insta::assert_snapshot!("design_add_form_80x24", render(&mut app, 80, 24));
+    // The code is proposed from the siblings; the form starts at the name.
+    keys(&mut app, "培训完成率<Tab>2<Enter>");
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    assert_eq!(selected(&app), "C102");
+    assert_eq!(codes_under(&app, "C1"), ["C101", "C102"]);
+    // 产出数量 no longer adds up: the tree shows by how much, the status bar says so.
+    keys(&mut app, "k");
+    insta::assert_snapshot!("design_gap_80x24", render(&mut app, 80, 24));
+    // Re-weight the two siblings so the sum holds again.
+    keys(&mut app, "=<C-u>9<Enter>j=<C-u>1<Enter>");
+    assert!(app.gaps.is_empty(), "{:?}", app.gaps);
+    // Delete one, and undo the delete.
+    keys(&mut app, "x");
+    assert_eq!(codes_under(&app, "C1"), ["C101"]);
+    assert_eq!(selected(&app), "C1", "the selection goes to the parent");
+    keys(&mut app, "u");
+    assert_eq!(codes_under(&app, "C1"), ["C101", "C102"]);
+    assert!(message(&app).contains("删除指标"), "{}", message(&app));
+    keys(&mut app, "<C-s>");
+    assert!(message(&app).contains("已保存"), "{}", message(&app));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let expected = original
+        .replacen(
+            "name = \"实际完成率\"\nweight = 10\n",
+            "name = \"实际完成率\"\nweight = 9\n",
+            1,
+        )
+        .replacen(
+            "denominator = \"计划产出数\" }\n\n[indicators.C2]",
+            "denominator = \"计划产出数\" }\n\n[indicators.C102]\nparent = \"C1\"\nname = \"培训完成率\"\nweight = 1\n\n[indicators.C2]",
+            1,
+        );
+    assert_eq!(saved, expected);
+    let loaded = jixiao::store::parse_project(&saved).unwrap();
+    assert!(!loaded.has_errors());
+}
+
+#[test]
+fn deleting_a_parent_says_what_it_takes_and_undo_brings_back_its_records() {
+    let (_dir, path, _) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/A101<Enter>s4<Tab>依据充分<Enter>");
+    keys(&mut app, "/项目立项<Enter>");
+    assert_eq!(selected(&app), "A1");
+    let before = app.file.text();
+    keys(&mut app, "x");
+    insta::assert_snapshot!("design_delete_confirm_80x24", render(&mut app, 80, 24));
+    // The choice starts on 取消: Enter alone deletes nothing.
+    keys(&mut app, "<Enter>");
+    assert!(app.project().get("A1").is_some());
+    keys(&mut app, "x1");
+    assert!(app.project().get("A1").is_none() && app.project().get("A101").is_none());
+    assert!(!app.gaps.is_empty(), "A no longer adds up");
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), before);
+    keys(&mut app, "<C-r>");
+    assert!(app.project().get("A101").is_none());
+}
+
+#[test]
+fn moving_renaming_and_recoding_are_undoable_steps() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::En);
+    keys(&mut app, "/A102<Enter>K");
+    assert_eq!(codes_under(&app, "A1"), ["A102", "A101"]);
+    assert_eq!(selected(&app), "A102");
+    keys(&mut app, "K");
+    assert!(
+        message(&app).contains("already the first"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "J");
+    assert_eq!(codes_under(&app, "A1"), ["A101", "A102"]);
+    // To another parent.
+    keys(&mut app, "P<C-u>A2<Enter>");
+    assert_eq!(codes_under(&app, "A2"), ["A201", "A202", "A102"]);
+    // A new code; the children of a re-coded parent follow.
+    keys(&mut app, "/项目立项<Enter>c<C-u>A9<Enter>");
+    assert_eq!(selected(&app), "A9");
+    assert_eq!(codes_under(&app, "A9"), ["A101"]);
+    // A code in use is refused in place, saying why.
+    keys(&mut app, "c<C-u>A2<Enter>");
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!("the prompt stays open")
+    };
+    assert!(
+        p.error.as_deref().unwrap_or("").contains("already used"),
+        "{:?}",
+        p.error
+    );
+    keys(&mut app, "<Esc>r<C-u>立项管理<Enter>");
+    assert_eq!(app.project().get("A9").unwrap().name, "立项管理");
+    // A rule as one line.
+    keys(
+        &mut app,
+        "/A101<Enter>f<C-u>kind=rate numerator=实际 denominator=预算<Enter>",
+    );
+    assert!(app.popup.is_none(), "{:?} {}", app.popup, message(&app));
+    assert!(matches!(
+        app.project().get("A101").unwrap().rule.kind,
+        jixiao::model::RuleKind::Rate { .. }
+    ));
+    keys(&mut app, "f<C-u>kind=ratte<Enter>");
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!("the prompt stays open")
+    };
+    assert!(
+        p.error.as_deref().unwrap_or("").contains("expected one of"),
+        "{:?}",
+        p.error
+    );
+    keys(&mut app, "<Esc>");
+    // Every step undoes: back to the file as it was.
+    for _ in 0..7 {
+        keys(&mut app, "u");
+    }
+    assert_eq!(app.file.text(), original);
+    assert!(!app.unsaved());
+}
+
+#[test]
+fn the_help_lists_the_design_keys() {
+    let (_dir, path, _) = new_project();
+    let mut app = open(&path, Lang::En);
+    keys(&mut app, "?");
+    let screen = render(&mut app, 120, 60);
+    assert!(screen.contains("add a sibling below"), "{screen}");
+}
+
+#[test]
+fn the_settings_form_changes_rounding_and_grades_in_one_undoable_step() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "S");
+    insta::assert_snapshot!("design_settings_80x24", render(&mut app, 80, 24));
+    // A value the file cannot hold is refused in place, saying what is allowed.
+    keys(&mut app, "<Tab><C-u>down<Enter>");
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("the form stays open")
+    };
+    assert!(
+        f.error.as_deref().unwrap_or("").contains("truncate"),
+        "{:?}",
+        f.error
+    );
+    keys(
+        &mut app,
+        "<C-u>截位<Tab><Tab><Tab><Tab><C-u>优秀 85, 良好 75, 合格 60, 不合格 0<Enter>",
+    );
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    let p = app.project();
+    assert_eq!(p.framework.rounding, jixiao::model::Rounding::Truncate);
+    assert_eq!(p.grades.len(), 4);
+    assert_eq!(p.grades[0].name, "优秀");
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}
+
+#[test]
+fn the_texts_of_an_indicator_are_one_form() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(
+        &mut app,
+        "/C101<Enter>d<Tab><Tab>≥95%<Tab>项目验收报告<Enter>",
+    );
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    let ind = app.project().get("C101").unwrap();
+    assert_eq!(
+        (ind.target.as_str(), ind.source.as_str()),
+        ("≥95%", "项目验收报告")
+    );
+    let text = app.file.text();
+    assert!(
+        text.contains("target = \"≥95%\"\nsource = \"项目验收报告\"\n"),
+        "{text}"
+    );
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}

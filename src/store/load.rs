@@ -33,7 +33,7 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::Io(e) => write!(f, "{e}"),
-            LoadError::Syntax(d) => f.write_str(&d.message),
+            LoadError::Syntax(d) => f.write_str(&d.message()),
         }
     }
 }

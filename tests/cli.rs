@@ -37,6 +37,7 @@ impl Run {
 fn jixiao(args: &[&str]) -> Run {
     let config = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("XDG_CONFIG_HOME", config.path())

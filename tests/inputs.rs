@@ -17,6 +17,7 @@ const SAMPLE: &str = include_str!("../samples/rongcheng-checkup.toml");
 fn jixiao(args: &[&std::ffi::OsStr]) -> Output {
     let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .env("JIXIAO_DATA_DIR", data.path())
         .env("RUST_BACKTRACE", "0")

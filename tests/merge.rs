@@ -88,6 +88,7 @@ impl Repo {
     fn env(&self, c: &mut Command) {
         c.current_dir(self.dir.path())
             .env("HOME", &self.home)
+            .env("LC_ALL", "en_US.UTF-8")
             .env("XDG_CONFIG_HOME", self.home.join(".config"))
             .env("XDG_DATA_HOME", self.home.join(".local/share"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -307,6 +308,7 @@ fn an_unreadable_version_is_a_located_error_and_leaves_ours() {
     std::fs::write(&ours, &sample).unwrap();
     std::fs::write(&theirs, "[framework\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["merge"])
         .args([&base, &ours, &theirs].map(|p| p.as_os_str()))
         .output()

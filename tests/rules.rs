@@ -818,6 +818,7 @@ fn multi_year_inputs_as_the_mean_of_yearly_rates() {
 #[test]
 fn explain_finds_an_adjustment_item() {
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["explain", "tests/projects/adjustments.toml", "F1"])
         .output()
         .expect("run jixiao");
@@ -836,6 +837,7 @@ fn explain_finds_an_adjustment_item() {
         "{out}"
     );
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["explain", "tests/projects/adjustments.toml", "Z9"])
         .output()
         .expect("run jixiao");

@@ -1,6 +1,9 @@
 use std::path::Path;
 
 use jixiao::diagnostic::Diagnostic;
+use jixiao::lang::cli as cli_text;
+
+use super::lang;
 use jixiao::frameworks;
 use jixiao::report::printable::printable;
 use jixiao::report::{json::score_json, table::score_table};
@@ -20,21 +23,18 @@ pub fn load_or_report(path: &Path) -> Result<Loaded, u8> {
                 Ok(loaded)
             } else {
                 for e in &errors {
-                    eprintln!("{}", e.display(&name));
+                    eprintln!("{}", e.display_in(&name, lang()));
                 }
-                eprintln!(
-                    "{name}: {} error(s); run `jixiao check {name}` for details",
-                    errors.len()
-                );
+                eprintln!("{}", cli_text::errors_stop(lang(), &name, errors.len()));
                 Err(1)
             }
         }
         Err(LoadError::Syntax(d)) => {
-            eprintln!("{}", d.display(&name));
+            eprintln!("{}", d.display_in(&name, lang()));
             Err(2)
         }
         Err(LoadError::Io(e)) => {
-            eprintln!("{name}: error: cannot read: {e}");
+            eprintln!("{}", cli_text::cannot_read(lang(), &name, &e));
             Err(2)
         }
     }
@@ -50,21 +50,24 @@ pub fn check(files: &[std::path::PathBuf], quiet: bool) -> u8 {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
                 let warnings = diags.len() - errors;
                 for d in diags.iter().filter(|d| !quiet || d.is_error()) {
-                    println!("{}", d.display(&name));
+                    println!("{}", d.display_in(&name, lang()));
                 }
                 if errors > 0 {
                     worst = worst.max(1);
                 }
                 if !quiet {
-                    println!("{name}: {errors} error(s), {warnings} warning(s)");
+                    println!(
+                        "{}",
+                        cli_text::check_summary(lang(), &name, errors, warnings)
+                    );
                 }
             }
             Err(LoadError::Syntax(d)) => {
-                println!("{}", d.display(&name));
+                println!("{}", d.display_in(&name, lang()));
                 worst = 2;
             }
             Err(LoadError::Io(e)) => {
-                println!("{name}: error: cannot read: {e}");
+                println!("{}", cli_text::cannot_read(lang(), &name, &e));
                 worst = 2;
             }
         }
@@ -309,12 +312,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     for p in &config_problems {
         eprintln!("{p}");
     }
-    let lang = args
-        .lang
-        .as_deref()
-        .or(config.lang.as_deref())
-        .and_then(jixiao::tui::Lang::parse)
-        .unwrap_or_else(jixiao::tui::Lang::from_env);
+    let lang = jixiao::lang::Lang::resolve(args.lang.as_deref(), config.lang.as_deref());
     let ascii = args.ascii || config.ascii.unwrap_or(false);
     let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width).unwrap_or(1);
     if !path.exists() {

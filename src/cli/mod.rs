@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 
 /// jixiao (绩效) — score public-spending programmes against an indicator tree, exactly.
 #[derive(Debug, Parser)]
-#[command(name = "jixiao", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "jixiao", version, about, long_about = None)]
 #[command(
     after_help = "Examples:\n  jixiao samples/rongcheng-checkup.toml          open a project in the workbench\n  jixiao score samples/rongcheng-checkup.toml    print the score table\n  jixiao explain samples/rongcheng-checkup.toml B101\n  jixiao review samples/rongcheng-checkup.toml   review every lost point (复核)\n  jixiao check samples/*.toml\n  jixiao new --framework mof-program my-project.toml"
 )]
@@ -22,7 +22,8 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A project file to open in the workbench.
     pub file: Option<PathBuf>,
-    /// Language of the workbench (default: from LANG / LC_ALL).
+    /// Language of messages and the workbench (default: the config's `lang`, else the locale:
+    /// Chinese unless LC_ALL / LC_MESSAGES / LANG names another language).
     #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
     pub lang: Option<String>,
     /// Draw the workbench with ASCII borders and marks (for terminals with poor fonts).
@@ -304,8 +305,20 @@ pub enum EvidenceAction {
     },
 }
 
+/// The language the command line speaks, settled once from `--lang`, the config and the locale.
+static LANG: std::sync::OnceLock<jixiao::lang::Lang> = std::sync::OnceLock::new();
+
+pub fn lang() -> jixiao::lang::Lang {
+    *LANG
+        .get_or_init(|| jixiao::lang::Lang::resolve(None, jixiao::config::load().0.lang.as_deref()))
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let _ = LANG.set(jixiao::lang::Lang::resolve(
+        cli.lang.as_deref(),
+        jixiao::config::load().0.lang.as_deref(),
+    ));
     let open = |_force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
         lang: cli.lang.clone(),
         ascii: cli.ascii,

@@ -5,6 +5,7 @@
 //! with one arm per kind and both languages side by side, so a message cannot exist in one
 //! language only and every figure it names is filled in by the compiler-checked arm.
 
+pub mod cli;
 pub mod diagnostic;
 mod score_error;
 
@@ -19,7 +20,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// From the locale: LC_ALL, then LC_MESSAGES, then LANG; "zh…" means Chinese.
+    /// From the locale: LC_ALL, then LC_MESSAGES, then LANG (the first one set).
     pub fn from_env() -> Lang {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let locale = var("LC_ALL")
@@ -28,11 +29,26 @@ impl Lang {
         Lang::from_locale(locale.as_deref())
     }
 
+    /// Chinese unless the locale names another language: `zh_CN.UTF-8` and also `C`,
+    /// `C.UTF-8`, `POSIX` or no locale at all (a common default on servers reached by SSH,
+    /// and our users are Chinese evaluators) give Chinese; `en_US.UTF-8`, `de_DE` … English.
     pub fn from_locale(locale: Option<&str>) -> Lang {
-        match locale {
-            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        let Some(l) = locale.map(str::trim).filter(|l| !l.is_empty()) else {
+            return Lang::Zh;
+        };
+        let l = l.to_ascii_lowercase();
+        let language = l.split(['.', '@', '_', '-']).next().unwrap_or("");
+        match language {
+            "zh" | "c" | "posix" => Lang::Zh,
             _ => Lang::En,
         }
+    }
+
+    /// The language to speak: `--lang`, else the config's `lang`, else the locale.
+    pub fn resolve(flag: Option<&str>, config: Option<&str>) -> Lang {
+        flag.and_then(Lang::parse)
+            .or_else(|| config.and_then(Lang::parse))
+            .unwrap_or_else(Lang::from_env)
     }
 
     /// `--lang zh|en`, `lang = "zh"` in the config.
@@ -59,4 +75,39 @@ pub(crate) fn list(lang: Lang, items: impl IntoIterator<Item = String>) -> Strin
         .into_iter()
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_unless_the_locale_names_another_language() {
+        for zh in [
+            Some("zh_CN.UTF-8"),
+            Some("zh_TW"),
+            Some("C"),
+            Some("C.UTF-8"),
+            Some("POSIX"),
+            Some(""),
+            None,
+        ] {
+            assert_eq!(Lang::from_locale(zh), Lang::Zh, "{zh:?}");
+        }
+        for en in [
+            Some("en_US.UTF-8"),
+            Some("en"),
+            Some("de_DE.UTF-8"),
+            Some("fr_FR"),
+        ] {
+            assert_eq!(Lang::from_locale(en), Lang::En, "{en:?}");
+        }
+    }
+
+    #[test]
+    fn flag_then_config_then_locale() {
+        assert_eq!(Lang::resolve(Some("en"), Some("zh")), Lang::En);
+        assert_eq!(Lang::resolve(None, Some("en")), Lang::En);
+        assert_eq!(Lang::resolve(Some("zh"), Some("en")), Lang::Zh);
+    }
 }

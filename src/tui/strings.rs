@@ -656,8 +656,8 @@ mod tests {
     fn locale_picks_the_language() {
         assert_eq!(Lang::from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
         assert_eq!(Lang::from_locale(Some("en_US.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_locale(Some("C")), Lang::En);
-        assert_eq!(Lang::from_locale(None), Lang::En);
+        assert_eq!(Lang::from_locale(Some("C")), Lang::Zh);
+        assert_eq!(Lang::from_locale(None), Lang::Zh);
         assert_eq!(Lang::parse("zh"), Some(Lang::Zh));
         assert_eq!(Lang::parse("fr"), None);
     }

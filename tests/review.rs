@@ -182,9 +182,9 @@ fn the_card_shows_rule_explanation_deductions_with_evidence_and_justification() 
     ] {
         assert!(text.contains(part), "missing {part:?} in:\n{text}");
     }
-    // The check warning about the missing evidence is on the card too.
+    // The check warning about the missing evidence is on the card too, in the UI's language.
     assert!(
-        text.contains("cites evidence \"会议纪要\" which is not in the leaf's"),
+        text.contains("扣分引用的佐证材料“会议纪要”不在该指标的佐证材料中"),
         "{text}"
     );
 }

@@ -40,7 +40,10 @@ pub fn load_or_report(path: &Path) -> Result<Loaded, u8> {
     }
 }
 
-pub fn check(files: &[std::path::PathBuf], quiet: bool) -> u8 {
+pub fn check(files: &[std::path::PathBuf], quiet: bool, json: bool) -> u8 {
+    if json {
+        return check_json(files, quiet);
+    }
     let mut worst = 0u8;
     for path in files {
         let name = path.display().to_string();
@@ -72,6 +75,43 @@ pub fn check(files: &[std::path::PathBuf], quiet: bool) -> u8 {
             }
         }
     }
+    worst
+}
+
+/// `check --json`: one array of every file's diagnostics; the same exit status as `check`.
+fn check_json(files: &[std::path::PathBuf], quiet: bool) -> u8 {
+    use jixiao::diagnostic::json::{to_json, unreadable};
+    let mut worst = 0u8;
+    let mut out = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        match load_file(path) {
+            Ok((_, loaded)) => {
+                let diags = jixiao::check::check(&loaded);
+                if diags.iter().any(Diagnostic::is_error) {
+                    worst = worst.max(1);
+                }
+                out.extend(
+                    diags
+                        .iter()
+                        .filter(|d| !quiet || d.is_error())
+                        .map(|d| to_json(d, &name, lang())),
+                );
+            }
+            Err(LoadError::Syntax(d)) => {
+                out.push(to_json(&d, &name, lang()));
+                worst = 2;
+            }
+            Err(LoadError::Io(e)) => {
+                out.push(unreadable(&name, &cli_text::io_reason(lang(), &e)));
+                worst = 2;
+            }
+        }
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&serde_json::Value::Array(out)).unwrap_or_default()
+    );
     worst
 }
 
@@ -361,7 +401,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
             );
             return score(path, false, false);
         }
-        let file = match jixiao::tui::open_or_report(path) {
+        let file = match jixiao::tui::open_or_report(path, super::lang()) {
             Ok(f) => f,
             Err(code) => return code,
         };

@@ -138,7 +138,7 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
         return 2;
     };
     for _attempt in 0..50 {
-        let mut file = match jixiao::tui::open_or_report(path) {
+        let mut file = match jixiao::tui::open_or_report(path, super::lang()) {
             Ok(f) => f,
             Err(code) => return code,
         };

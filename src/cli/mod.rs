@@ -102,6 +102,10 @@ pub enum Command {
         /// Print only errors.
         #[arg(long, short)]
         quiet: bool,
+        /// One JSON array of every diagnostic: file, line, column, severity, kind, subject,
+        /// message (see docs/format.md).
+        #[arg(long)]
+        json: bool,
     },
     /// Print the score table: each level-1 and level-2 node's 分值 / 得分 / 得分率, total and grade.
     Score {
@@ -357,7 +361,7 @@ pub fn run() -> ExitCode {
             name,
             file,
         }) => commands::new(&framework, name.as_deref(), &file),
-        Some(Command::Check { files, quiet }) => commands::check(&files, quiet),
+        Some(Command::Check { files, quiet, json }) => commands::check(&files, quiet, json),
         Some(Command::Score { file, json, all }) => commands::score(&file, json, all),
         Some(Command::Explain {
             file,

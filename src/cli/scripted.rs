@@ -19,7 +19,7 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
     let mut attempt = 0;
     let (file, before, cleared) = loop {
         attempt += 1;
-        let mut file = match jixiao::tui::open_or_report(path) {
+        let mut file = match jixiao::tui::open_or_report(path, super::lang()) {
             Ok(f) => f,
             Err(code) => return code,
         };

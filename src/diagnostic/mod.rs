@@ -3,6 +3,7 @@
 //! A diagnostic is a value (severity, kind with its figures, subject, position); its words are
 //! made by `crate::lang` in the reader's language.
 
+pub mod json;
 mod kind;
 
 use std::fmt;

@@ -12,9 +12,21 @@ pub fn check_summary(lang: Lang, file: &str, errors: usize, warnings: usize) -> 
 
 /// A file that cannot be read at all.
 pub fn cannot_read(lang: Lang, file: &str, why: &std::io::Error) -> String {
+    let why = io_reason(lang, why);
     match lang {
         Lang::En => format!("{file}: error: cannot read: {why}"),
         Lang::Zh => format!("{file}: 错误：无法读取：{why}"),
+    }
+}
+
+/// Why reading or writing failed: the common cases in words, others as the system says them.
+pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match (e.kind(), lang) {
+        (NotFound, Lang::Zh) => "文件不存在".into(),
+        (PermissionDenied, Lang::Zh) => "没有权限".into(),
+        (IsADirectory, Lang::Zh) => "这是一个目录".into(),
+        _ => e.to_string(),
     }
 }
 

@@ -111,3 +111,6 @@ mod tests {
         assert_eq!(Lang::resolve(Some("zh"), Some("en")), Lang::Zh);
     }
 }
+
+#[cfg(test)]
+mod message_tests;

@@ -26,7 +26,7 @@ impl Loaded {
 #[derive(Debug)]
 pub enum LoadError {
     Io(std::io::Error),
-    Syntax(Diagnostic),
+    Syntax(Box<Diagnostic>),
 }
 
 impl std::fmt::Display for LoadError {
@@ -84,10 +84,10 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
         Err(e) => {
             let pos = r.pos(e.span());
             let msg = e.message().trim().replace('\n', " ");
-            return Err(LoadError::Syntax(Diagnostic::error(
+            return Err(LoadError::Syntax(Box::new(Diagnostic::error(
                 pos,
                 format!("invalid TOML: {msg}"),
-            )));
+            ))));
         }
     };
     let root = doc.as_table();

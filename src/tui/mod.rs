@@ -36,11 +36,12 @@ pub use theme::Theme;
 use crate::store::{LoadError, ProjectFile};
 
 /// Opens a project for the workbench, printing why it can't be opened (exit status 2).
-pub fn open_or_report(path: &Path) -> Result<ProjectFile, u8> {
+pub fn open_or_report(path: &Path, lang: Lang) -> Result<ProjectFile, u8> {
     ProjectFile::open(path).map_err(|e| {
+        let name = path.display().to_string();
         match e {
-            LoadError::Syntax(d) => eprintln!("{}", d.display(&path.display().to_string())),
-            LoadError::Io(e) => eprintln!("{}: error: cannot read: {e}", path.display()),
+            LoadError::Syntax(d) => eprintln!("{}", d.display_in(&name, lang)),
+            LoadError::Io(e) => eprintln!("{}", crate::lang::cli::cannot_read(lang, &name, &e)),
         }
         2
     })
@@ -134,7 +135,7 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         eprintln!("error: the workbench needs a terminal (stdin and stdout)");
         return 2;
     }
-    let file = match open_or_report(path) {
+    let file = match open_or_report(path, opts.lang) {
         Ok(f) => f,
         Err(code) => return code,
     };

@@ -186,7 +186,7 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             out.state = LeafState::Incomplete(missing);
         }
         Err(msg) => {
-            out.steps.push(Step::Note(format!("无法计算：{msg}")));
+            out.steps.push(Step::CannotCompute(msg.clone()));
             out.state = LeafState::Error(msg);
             if let Some(awarded) = a.score.filter(|_| !judged) {
                 out.awarded = Some(awarded);

@@ -893,7 +893,7 @@ fn a_half_entered_leaf_keeps_every_command_working() {
         fresh.stdout
     );
     // 实际到位资金 today, 预算资金 tomorrow.
-    let set = jixiao(&["set", p, "B101", "input.实际到位资金=1040"]);
+    let set = jixiao(&["set", p, "B101", "input.实际到位资金=1040", "--lang", "zh"]);
     assert_eq!(set.code, 0, "{}", set.stderr);
     assert!(
         set.stdout.contains("B101 未完成：尚未记录 预算资金"),

@@ -731,7 +731,7 @@ fn a_scripted_edit_after_approval_withdraws_it_and_says_so() {
     let (dir, path) = copy_of("samples/rongcheng-checkup.toml");
     let jixiao = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_jixiao"))
-            .env("LC_ALL", "en_US.UTF-8")
+            .env("LC_ALL", "zh_CN.UTF-8")
             .args(args)
             .env("JIXIAO_CONFIG_DIR", dir.path())
             .output()

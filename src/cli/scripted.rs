@@ -3,16 +3,19 @@
 
 use std::path::Path;
 
-use jixiao::edit::{self, Edit};
+use jixiao::edit::{self, Edit, EditError};
+use jixiao::lang::cli as say;
 use jixiao::model::{Deduction, Evidence};
 use jixiao::scoring::{self, rounding::fixed};
 use jixiao::store::{ProjectFile, SaveError, parse_decimal};
 
 /// Builds the edits for `code` from the opened file (so indexes can be computed).
-type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String> + 'a;
+type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, EditError> + 'a;
 
 pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
     let name = path.display().to_string();
+    let lang = super::lang();
+    let error = say::error_in(lang, &name);
     // Read, apply, save: the save checks under the file's lock that nobody saved in between.
     // If someone did (another evaluator, another script), the change is built again on their
     // version, so both are kept. `--force` is accepted for old scripts; nothing needs it now.
@@ -24,14 +27,17 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
             Err(code) => return code,
         };
         if file.project().index_of(code).is_none() {
-            eprintln!("{name}: error: no indicator `{code}`");
+            let e = EditError::NoIndicator {
+                code: code.to_string(),
+            };
+            eprintln!("{error}{}", e.text(lang));
             return 1;
         }
         let before = scoring::score(file.project());
         let mut edits = match build(&file) {
             Ok(e) => e,
-            Err(msg) => {
-                eprintln!("{name}: error: {code}: {msg}");
+            Err(e) => {
+                eprintln!("{error}{code}: {}", e.text(lang));
                 return 1;
             }
         };
@@ -48,24 +54,22 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
             edits.push(status);
         }
         if let Err(e) = file.apply_all(&edits) {
-            eprintln!("{name}: error: {code}: {e}");
+            eprintln!("{error}{code}: {}", e.text(lang));
             return 1;
         }
         match file.save() {
             Ok(()) => break (file, before, cleared),
             Err(SaveError::Conflict | SaveError::Conflicts(_)) if attempt < 50 => continue,
             Err(SaveError::Conflict | SaveError::Conflicts(_)) => {
-                eprintln!(
-                    "{name}: error: the file kept changing on disk while this change was being saved; nothing was written, try again"
-                );
+                eprintln!("{error}{}", say::kept_changing(lang));
                 return 1;
             }
             Err(SaveError::Refused(e)) => {
-                eprintln!("{name}: error: {e}");
+                eprintln!("{error}{}", lang.pick(e.chinese(), e.to_string()));
                 return 1;
             }
             Err(SaveError::Io(e)) => {
-                eprintln!("{name}: error: cannot save: {e}");
+                eprintln!("{error}{}", say::cannot_save(lang, &e));
                 return 2;
             }
         }
@@ -76,40 +80,38 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
     let i = p.index_of(code).unwrap_or(0);
     let ind = &p.indicators[i];
     if cleared {
-        println!("{} 的复核已撤销：复核后又有修改（状态改回已评）", ind.code);
+        println!("{}", say::approval_withdrawn(lang, &ind.code));
     }
     println!(
-        "{} {}：{} → {} 分（满分 {}）",
-        ind.code,
-        ind.name,
-        fixed(before.nodes[i].score, places),
-        fixed(after.nodes[i].score, places),
-        scoring::rounding::plain(ind.weight)
+        "{}",
+        say::score_change(
+            lang,
+            &ind.code,
+            &ind.name,
+            &fixed(before.nodes[i].score, places),
+            &fixed(after.nodes[i].score, places),
+            &scoring::rounding::plain(ind.weight)
+        )
     );
     if let Some(scoring::LeafState::Incomplete(missing)) =
         after.nodes[i].leaf.as_ref().map(|l| &l.state)
     {
         println!(
-            "{} 未完成：尚未记录 {}（规则读取 {}），暂不计分",
-            ind.code,
-            missing.join("、"),
-            scoring::rule_inputs(&ind.rule).join("、")
+            "{}",
+            say::still_incomplete(lang, &ind.code, missing, &scoring::rule_inputs(&ind.rule))
         );
     }
     println!(
-        "{}：{} → {}（{}）",
-        if after.provisional() {
-            "暂计"
-        } else {
-            "总分"
-        },
-        fixed(before.total, places),
-        fixed(after.total, places),
-        match (&after.grade, after.provisional()) {
-            (Some(g), true) => format!("{g}，已评 {}/{}", after.scored_leaves, after.leaves),
-            (Some(g), false) => g.clone(),
-            (None, _) => format!("已评 {}/{}", after.scored_leaves, after.leaves),
-        }
+        "{}",
+        say::total_change(
+            lang,
+            after.provisional(),
+            &fixed(before.total, places),
+            &fixed(after.total, places),
+            after.grade.as_deref(),
+            after.scored_leaves,
+            after.leaves
+        )
     );
     0
 }
@@ -118,7 +120,7 @@ pub fn set(path: &Path, code: &str, assignments: &[String], force: bool) -> u8 {
     run(path, code, force, &|_| {
         assignments
             .iter()
-            .map(|a| edit::parse_assignment(code, a).map_err(|e| e.0))
+            .map(|a| edit::parse_assignment(code, a))
             .collect()
     })
 }
@@ -132,10 +134,12 @@ pub fn deduct(
     force: bool,
 ) -> u8 {
     run(path, code, force, &|f| {
-        let points = parse_decimal(points)
-            .ok_or_else(|| format!("points must be a number such as 0.5, not \"{points}\""))?;
+        let points = parse_decimal(points).ok_or_else(|| EditError::NotANumber {
+            what: "points".into(),
+            text: points.to_string(),
+        })?;
         if reason.trim().is_empty() {
-            return Err("a deduction needs a reason: what was found".into());
+            return Err(EditError::DeductionNeedsReason);
         }
         let index = f
             .project()

@@ -1,71 +1,56 @@
 use rust_decimal::Decimal;
 
-use super::{Edit, EditError};
+use super::{Edit, EditError, Thing};
 use crate::model::{Indicator, Project, RuleKind, Status};
 use crate::scoring::rounding::plain;
 
-/// A refusal, in English (the CLI's language) and Chinese (for the workbench in Chinese).
-fn err<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError::new(en, zh))
+fn err<T>(e: EditError) -> Result<T, EditError> {
+    Err(e)
 }
 
 fn leaf_mut<'p>(p: &'p mut Project, code: &str) -> Result<&'p mut Indicator, EditError> {
     let Some(i) = p.index_of(code) else {
-        return err(
-            format!("no indicator `{code}`"),
-            format!("没有指标 `{code}`"),
-        );
+        return err(EditError::NoIndicator {
+            code: code.to_string(),
+        });
     };
     // A leaf is a node nobody names as parent; a scan is cheaper than building the tree.
     if p.indicators
         .iter()
         .any(|x| x.parent.as_deref() == Some(code))
     {
-        return err(
-            format!(
-                "{code} is a parent; its score is the sum of its children, edit a leaf instead"
-            ),
-            format!("{code} 是上级指标，得分由下级指标加总，请在末级指标上修改"),
-        );
+        return err(EditError::IsParent {
+            code: code.to_string(),
+        });
     }
     Ok(&mut p.indicators[i])
 }
 
-fn check_points(points: Decimal, weight: Decimal, what: (&str, &str)) -> Result<(), EditError> {
-    let (en, zh) = what;
-    let w = plain(weight);
+fn check_points(points: Decimal, weight: Decimal, what: Thing) -> Result<(), EditError> {
     if points < Decimal::ZERO {
-        return err(
-            format!("{en} cannot be negative; expected 0 to {w}"),
-            format!("{zh}不能为负数，应在 0 到 {w} 之间"),
-        );
+        return err(EditError::Negative { what, weight });
     }
     if points > weight {
-        let p = plain(points);
-        return err(
-            format!("{en} {p} is more than the weight {w}; expected 0 to {w}"),
-            format!("{zh} {p} 超过分值 {w}，应在 0 到 {w} 之间"),
-        );
+        return err(EditError::AboveWeight {
+            what,
+            points,
+            weight,
+        });
     }
     Ok(())
 }
 
-fn check_index(
-    index: usize,
-    len: usize,
-    what: (&str, &str),
-    inserting: bool,
-) -> Result<(), EditError> {
+fn check_index(index: usize, len: usize, what: Thing, inserting: bool) -> Result<(), EditError> {
     let max = if inserting {
         len
     } else {
         len.saturating_sub(1)
     };
     if index > max || (!inserting && len == 0) {
-        return err(
-            format!("there is no {} number {}", what.0, index + 1),
-            format!("没有第 {} 条{}", index + 1, what.1),
-        );
+        return err(EditError::NoItem {
+            what,
+            number: index + 1,
+        });
     }
     Ok(())
 }
@@ -96,23 +81,14 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             .as_mut()
             .and_then(|a| a.items.iter_mut().find(|i| &i.code == code))
         else {
-            return err(
-                format!("no adjustment item `{code}`"),
-                format!("没有加减分项 `{code}`"),
-            );
+            return err(EditError::NoAdjustment { code: code.clone() });
         };
         if let Some(pts) = points {
             if *pts < Decimal::ZERO {
-                return err(
-                    "adjustment points are written positive; the item's direction gives the sign",
-                    "加减分请填正数，加分或减分由该项的方向决定",
-                );
+                return err(EditError::AdjustmentSigned);
             }
             if let Some(cap) = item.cap.filter(|c| pts > c) {
-                return err(
-                    format!("{} is above this item's cap of {}", plain(*pts), plain(cap)),
-                    format!("{} 超过该项上限 {}", plain(*pts), plain(cap)),
-                );
+                return err(EditError::AboveCap { points: *pts, cap });
             }
         }
         let undo = Edit::SetAdjustment {
@@ -131,19 +107,12 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
     let undo = match edit {
         Edit::SetScore { score, .. } => {
             if let Some(s) = score {
-                check_points(*s, weight, ("a score", "得分"))?;
+                check_points(*s, weight, Thing::Score)?;
                 if let RuleKind::Judgement { min, max } = &ind.rule.kind {
                     let lo = min.unwrap_or(Decimal::ZERO);
                     let hi = max.unwrap_or(weight);
                     if *s < lo || *s > hi {
-                        return err(
-                            format!("this rule allows {} to {} points", plain(lo), plain(hi)),
-                            format!(
-                                "该指标酌情评分，只能在 {} 到 {} 分之间",
-                                plain(lo),
-                                plain(hi)
-                            ),
-                        );
+                        return err(EditError::JudgedRange { min: lo, max: hi });
                     }
                 }
             }
@@ -156,24 +125,22 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         }
         Edit::SetInput { name, value, .. } => {
             if name.trim().is_empty() {
-                return err("an input needs a name", "数据项需要名称");
+                return err(EditError::InputNeedsName);
             }
             if let Some(crate::model::InputValue::Number(v)) = value
                 && v.abs() > Decimal::from(1_000_000_000_000_000i64)
             {
-                return err(
-                    "that number is too large; expected a number between -10^15 and 10^15",
-                    "数字过大，应在 -10^15 到 10^15 之间",
-                );
+                return err(EditError::NumberTooLarge);
             }
             if let Some(crate::model::InputValue::Date(text)) = value
                 && let Err(e) = crate::model::date::check_date(text)
             {
                 // The same words the loader gives for this value in the file.
-                return err(
-                    format!("`{name}`: {}", e.en(text)),
-                    format!("“{name}”：{}", e.zh(text)),
-                );
+                return err(EditError::BadDate {
+                    name: name.clone(),
+                    text: text.clone(),
+                    error: e,
+                });
             }
             let old = a.input(name).cloned();
             match value {
@@ -196,20 +163,17 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             index, deduction, ..
         } => {
             let inserting = matches!(edit, Edit::InsertDeduction { .. });
-            check_index(*index, a.deductions.len(), ("deduction", "扣分"), inserting)?;
+            check_index(*index, a.deductions.len(), Thing::Deduction, inserting)?;
             if deduction.points.is_none() && deduction.count.is_none() {
-                return err(
-                    "a deduction needs points, e.g. 0.5",
-                    "扣分需要填写分数，如 0.5",
-                );
+                return err(EditError::DeductionNeedsPoints);
             }
             if let Some(pts) = deduction.points {
-                check_points(pts, weight, ("a deduction", "扣分"))?;
+                check_points(pts, weight, Thing::Deduction)?;
             }
             if let Some(c) = deduction.count
                 && c < Decimal::ZERO
             {
-                return err("a count cannot be negative", "次数不能为负数");
+                return err(EditError::NegativeCount);
             }
             if inserting {
                 a.deductions.insert(*index, deduction.clone());
@@ -227,7 +191,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::RemoveDeduction { index, .. } => {
-            check_index(*index, a.deductions.len(), ("deduction", "扣分"), false)?;
+            check_index(*index, a.deductions.len(), Thing::Deduction, false)?;
             let old = a.deductions.remove(*index);
             Edit::InsertDeduction {
                 code,
@@ -239,14 +203,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             if let RuleKind::Checkpoints { points } = &ind.rule.kind
                 && checks.len() != points.len()
             {
-                return err(
-                    format!(
-                        "this rule has {} checkpoints; expected {} true/false values",
-                        points.len(),
-                        points.len()
-                    ),
-                    format!("该指标有 {} 个评价要点，应逐一判定", points.len()),
-                );
+                return err(EditError::ChecksCount {
+                    checkpoints: points.len(),
+                });
             }
             let undo = Edit::SetChecks {
                 code,
@@ -259,23 +218,14 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             if let Some(t) = tier {
                 match &ind.rule.kind {
                     RuleKind::Levels { levels } if !levels.iter().any(|l| &l.name == t) => {
-                        let names: Vec<&str> = levels.iter().map(|l| l.name.as_str()).collect();
-                        return err(
-                            format!(
-                                "\"{t}\" is not a level of this rule; expected one of: {}",
-                                names.join(", ")
-                            ),
-                            format!("“{t}”不是该指标的档次，可选：{}", names.join("、")),
-                        );
+                        return err(EditError::NotALevel {
+                            tier: t.clone(),
+                            levels: levels.iter().map(|l| l.name.clone()).collect(),
+                        });
                     }
                     RuleKind::Levels { .. } => {}
                     _ => {
-                        return err(
-                            format!(
-                                "{code} is not scored by levels; a tier applies only to a \"levels\" rule"
-                            ),
-                            format!("{code} 不是分档评分的指标，不能选择档次"),
-                        );
+                        return err(EditError::NotLevels { code });
                     }
                 }
             }
@@ -288,7 +238,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         }
         Edit::SetNa { reason, .. } => {
             if reason.as_ref().is_some_and(|r| r.trim().is_empty()) {
-                return err("不适用 needs a reason", "标为不适用需要写明原因");
+                return err(EditError::NaNeedsReason);
             }
             let undo = Edit::SetNa {
                 code,
@@ -299,10 +249,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         }
         Edit::SetUnscorable { reason, .. } => {
             if reason.as_ref().is_some_and(|r| r.trim().is_empty()) {
-                return err(
-                    "无法评分 needs a reason (what data was missing)",
-                    "无法评分需要写明原因（缺少哪些资料）",
-                );
+                return err(EditError::UnscorableNeedsReason);
             }
             let undo = Edit::SetUnscorable {
                 code,
@@ -334,14 +281,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             index, evidence, ..
         } => {
             let inserting = matches!(edit, Edit::InsertEvidence { .. });
-            check_index(
-                *index,
-                a.evidence.len(),
-                ("evidence item", "佐证材料"),
-                inserting,
-            )?;
+            check_index(*index, a.evidence.len(), Thing::Evidence, inserting)?;
             if evidence.title.trim().is_empty() {
-                return err("evidence needs a title", "佐证材料需要标题");
+                return err(EditError::EvidenceNeedsTitle);
             }
             if inserting {
                 a.evidence.insert(*index, evidence.clone());
@@ -359,12 +301,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::RemoveEvidence { index, .. } => {
-            check_index(
-                *index,
-                a.evidence.len(),
-                ("evidence item", "佐证材料"),
-                false,
-            )?;
+            check_index(*index, a.evidence.len(), Thing::Evidence, false)?;
             let old = a.evidence.remove(*index);
             Edit::InsertEvidence {
                 code,
@@ -373,7 +310,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::InsertReview { index, review, .. } => {
-            check_index(*index, a.reviews.len(), ("review", "复核意见"), true)?;
+            check_index(*index, a.reviews.len(), Thing::Review, true)?;
             a.reviews.insert(*index, review.clone());
             Edit::RemoveReview {
                 code,
@@ -381,7 +318,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::RemoveReview { index, .. } => {
-            check_index(*index, a.reviews.len(), ("review", "复核意见"), false)?;
+            check_index(*index, a.reviews.len(), Thing::Review, false)?;
             let old = a.reviews.remove(*index);
             Edit::InsertReview {
                 code,

@@ -40,6 +40,95 @@ pub fn errors_stop(lang: Lang, file: &str, errors: usize) -> String {
     }
 }
 
+/// `file: error: ` / `file: 错误：`, before a message about the file.
+pub fn error_in(lang: Lang, file: &str) -> String {
+    format!(
+        "{file}: {}",
+        super::diagnostic::severity(crate::diagnostic::Severity::Error, lang)
+    )
+}
+
+/// A save that kept meeting someone else's save.
+pub fn kept_changing(lang: Lang) -> &'static str {
+    lang.pick(
+        "保存期间文件在磁盘上不断被修改；未写入任何内容，请重试",
+        "the file kept changing on disk while this change was being saved; nothing was written, try again",
+    )
+}
+
+pub fn cannot_save(lang: Lang, why: &std::io::Error) -> String {
+    let why = io_reason(lang, why);
+    lang.pick(format!("无法保存：{why}"), format!("cannot save: {why}"))
+}
+
+/// A change after an approval withdrew it.
+pub fn approval_withdrawn(lang: Lang, code: &str) -> String {
+    lang.pick(
+        format!("{code} 的复核已撤销：复核后又有修改（状态改回已评）"),
+        format!("{code}: the approval was withdrawn: changed after review (status back to 已评)"),
+    )
+}
+
+/// `A101 名称：2.00 → 1.50 分（满分 3）`.
+pub fn score_change(
+    lang: Lang,
+    code: &str,
+    name: &str,
+    from: &str,
+    to: &str,
+    weight: &str,
+) -> String {
+    lang.pick(
+        format!("{code} {name}：{from} → {to} 分（满分 {weight}）"),
+        format!("{code} {name}: {from} → {to} points (out of {weight})"),
+    )
+}
+
+/// A leaf still waiting for inputs after the change.
+pub fn still_incomplete(lang: Lang, code: &str, missing: &[String], reads: &[String]) -> String {
+    let (m, r) = (
+        super::list(lang, missing.iter().cloned()),
+        super::list(lang, reads.iter().cloned()),
+    );
+    lang.pick(
+        format!("{code} 未完成：尚未记录 {m}（规则读取 {r}），暂不计分"),
+        format!(
+            "{code} incomplete: {m} not recorded yet (the rule reads {r}); it does not count yet"
+        ),
+    )
+}
+
+/// `总分：64.22 → 63.72（中）`, or 暂计 with the progress while leaves are pending.
+pub fn total_change(
+    lang: Lang,
+    provisional: bool,
+    from: &str,
+    to: &str,
+    grade: Option<&str>,
+    scored: usize,
+    leaves: usize,
+) -> String {
+    let head = match (provisional, lang) {
+        (true, Lang::Zh) => "暂计",
+        (false, Lang::Zh) => "总分",
+        (true, Lang::En) => "provisional total",
+        (false, Lang::En) => "total",
+    };
+    let progress = lang.pick(
+        format!("已评 {scored}/{leaves}"),
+        format!("scored {scored}/{leaves}"),
+    );
+    let tail = match (grade, provisional) {
+        (Some(g), true) => format!("{g}{}{progress}", lang.pick("，", ", ")),
+        (Some(g), false) => g.to_string(),
+        (None, _) => progress,
+    };
+    lang.pick(
+        format!("{head}：{from} → {to}（{tail}）"),
+        format!("{head}: {from} → {to} ({tail})"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,10 @@
 
 pub mod cli;
 pub mod diagnostic;
+mod refusal;
 mod score_error;
 
+pub use refusal::refusal;
 pub use score_error::score_error;
 
 /// The language of what the user reads.

@@ -193,10 +193,7 @@ impl App {
 
     /// An edit's refusal in the workbench's language.
     pub fn refusal(&self, e: &crate::edit::EditError) -> String {
-        match self.lang {
-            Lang::Zh => e.chinese().to_string(),
-            Lang::En => e.0.clone(),
-        }
+        e.text(self.lang)
     }
 
     pub fn t(&self, msg: Msg) -> &'static str {

@@ -1,7 +1,7 @@
 use std::path::Path;
 
 use jixiao::diagnostic::Diagnostic;
-use jixiao::lang::cli as cli_text;
+use jixiao::lang::cli::{self as cli_text, Say};
 
 use super::lang;
 use jixiao::frameworks;
@@ -162,9 +162,14 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                     return 0;
                 }
                 eprintln!(
-                    "{}: error: no indicator `{}` (nor an adjustment item)",
-                    path.display(),
-                    printable(code)
+                    "{}{}",
+                    cli_text::error_in(lang(), &path.display().to_string()),
+                    cli_text::say(
+                        lang(),
+                        &Say::NoIndicatorOrAdjustment {
+                            code: &printable(code)
+                        }
+                    )
                 );
                 return 1;
             };
@@ -251,7 +256,11 @@ pub fn explain_paragraphs(
     if let Some(code) = code {
         items.retain(|a| a.code == code);
         if items.is_empty() {
-            eprintln!("{}: error: no scored leaf `{code}`", path.display());
+            eprintln!(
+                "{}{}",
+                cli_text::error_in(lang(), &path.display().to_string()),
+                cli_text::say(lang(), &Say::NoScoredLeaf { code })
+            );
             return 1;
         }
     }
@@ -271,16 +280,24 @@ pub fn explain_paragraphs(
 pub fn frameworks() -> u8 {
     let all = frameworks::all();
     if all.is_empty() {
-        println!("no frameworks found");
+        println!("{}", cli_text::say(lang(), &Say::NoFrameworks));
     }
     for f in all {
-        println!(
-            "{:<22} {} (version {}, {} leaves) [{}]",
-            f.id, f.name, f.version, f.leaves, f.origin
-        );
+        let line = Say::Framework {
+            id: &f.id,
+            name: &f.name,
+            version: &f.version.to_string(),
+            leaves: f.leaves,
+            origin: &f.origin.to_string(),
+        };
+        println!("{}", cli_text::say(lang(), &line));
     }
     if let Some(dir) = frameworks::user_dir() {
-        println!("\nuser frameworks are read from {}", dir.display());
+        let dir = dir.display().to_string();
+        println!(
+            "{}",
+            cli_text::say(lang(), &Say::UserFrameworksIn { dir: &dir })
+        );
     }
     0
 }
@@ -288,8 +305,9 @@ pub fn frameworks() -> u8 {
 pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
     if file.exists() {
         eprintln!(
-            "{}: error: already exists; jixiao new never overwrites a file",
-            file.display()
+            "{}{}",
+            cli_text::error_in(lang(), &file.display().to_string()),
+            cli_text::say(lang(), &Say::AlreadyExists)
         );
         return 1;
     }
@@ -313,14 +331,23 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
         }
     };
     if let Err(e) = jixiao::store::write_new(file, &text) {
-        eprintln!("{}: error: cannot write: {e}", file.display());
+        eprintln!(
+            "{}{}",
+            cli_text::error_in(lang(), &file.display().to_string()),
+            cli_text::say(lang(), &Say::CannotWrite { why: e.to_string() })
+        );
         return 2;
     }
     println!(
-        "created {} from framework {} (version {})",
-        file.display(),
-        source.id,
-        source.version
+        "{}",
+        cli_text::say(
+            lang(),
+            &Say::Created {
+                file: &file.display().to_string(),
+                framework: &source.id,
+                version: &source.version.to_string(),
+            }
+        )
     );
     0
 }
@@ -356,10 +383,11 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     let ascii = args.ascii || config.ascii.unwrap_or(false);
     let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width).unwrap_or(1);
     if !path.exists() {
+        let file = path.display().to_string();
         eprintln!(
-            "{}: error: no such file; create one with `jixiao new --framework ID {}`",
-            path.display(),
-            path.display()
+            "{}{}",
+            cli_text::error_in(lang, &file),
+            cli_text::say(lang, &Say::NoSuchFile { file: &file })
         );
         return 2;
     }
@@ -367,13 +395,19 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         Some(b) => match jixiao::store::load_file(b) {
             Ok((_, loaded)) => Some((b.clone(), loaded.project)),
             Err(LoadError::Syntax(d)) => {
-                eprintln!("{}", d.display(&b.display().to_string()));
+                eprintln!("{}", d.display_in(&b.display().to_string(), lang));
                 return 2;
             }
             Err(LoadError::Io(e)) => {
                 eprintln!(
-                    "{}: error: cannot read the file to compare with: {e}",
-                    b.display()
+                    "{}{}",
+                    cli_text::error_in(lang, &b.display().to_string()),
+                    cli_text::say(
+                        lang,
+                        &Say::CannotReadCompared {
+                            why: cli_text::io_reason(lang, &e)
+                        }
+                    )
                 );
                 return 2;
             }
@@ -396,8 +430,9 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     if !interactive {
         if args.review.is_none() {
             eprintln!(
-                "{}: not a terminal, so printing the score table (the workbench needs one)",
-                path.display()
+                "{}: {}",
+                path.display(),
+                cli_text::say(lang, &Say::NotATerminal)
             );
             return score(path, false, false);
         }

@@ -129,6 +129,123 @@ pub fn total_change(
     )
 }
 
+/// One sentence of the command line, with what it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Say<'a> {
+    NoIndicatorOrAdjustment {
+        code: &'a str,
+    },
+    NoScoredLeaf {
+        code: &'a str,
+    },
+    NoFrameworks,
+    Framework {
+        id: &'a str,
+        name: &'a str,
+        version: &'a str,
+        leaves: usize,
+        origin: &'a str,
+    },
+    UserFrameworksIn {
+        dir: &'a str,
+    },
+    AlreadyExists,
+    CannotWrite {
+        why: String,
+    },
+    Created {
+        file: &'a str,
+        framework: &'a str,
+        version: &'a str,
+    },
+    NoSuchFile {
+        file: &'a str,
+    },
+    CannotReadCompared {
+        why: String,
+    },
+    NotATerminal,
+    WorkbenchNeedsTerminal,
+    UnsavedKeptIn {
+        file: &'a str,
+    },
+}
+
+/// `s` in `lang`.
+pub fn say(lang: Lang, s: &Say) -> String {
+    use Say::*;
+    let zh = lang == Lang::Zh;
+    match s {
+        NoIndicatorOrAdjustment { code } => lang.pick(
+            format!("没有指标（也没有加减分项）`{code}`"),
+            format!("no indicator `{code}` (nor an adjustment item)"),
+        ),
+        NoScoredLeaf { code } => lang.pick(
+            format!("没有已评分的末级指标 `{code}`"),
+            format!("no scored leaf `{code}`"),
+        ),
+        NoFrameworks => lang.pick("没有找到指标框架", "no frameworks found").into(),
+        Framework {
+            id,
+            name,
+            version,
+            leaves,
+            origin,
+        } => {
+            if zh {
+                format!("{id:<22} {name}（版本 {version}，{leaves} 个末级指标）[{origin}]")
+            } else {
+                format!("{id:<22} {name} (version {version}, {leaves} leaves) [{origin}]")
+            }
+        }
+        UserFrameworksIn { dir } => lang.pick(
+            format!("\n自定义指标框架从 {dir} 读取"),
+            format!("\nuser frameworks are read from {dir}"),
+        ),
+        AlreadyExists => lang
+            .pick(
+                "文件已存在；jixiao new 从不覆盖文件",
+                "already exists; jixiao new never overwrites a file",
+            )
+            .into(),
+        CannotWrite { why } => {
+            lang.pick(format!("无法写入：{why}"), format!("cannot write: {why}"))
+        }
+        Created {
+            file,
+            framework,
+            version,
+        } => lang.pick(
+            format!("已按指标框架 {framework}（版本 {version}）创建 {file}"),
+            format!("created {file} from framework {framework} (version {version})"),
+        ),
+        NoSuchFile { file } => lang.pick(
+            format!("文件不存在；可用 `jixiao new --framework ID {file}` 创建"),
+            format!("no such file; create one with `jixiao new --framework ID {file}`"),
+        ),
+        CannotReadCompared { why } => lang.pick(
+            format!("无法读取用于比较的文件：{why}"),
+            format!("cannot read the file to compare with: {why}"),
+        ),
+        NotATerminal => lang
+            .pick(
+                "不是终端，改为输出得分表（工作台需要终端）",
+                "not a terminal, so printing the score table (the workbench needs one)",
+            )
+            .into(),
+        WorkbenchNeedsTerminal => lang
+            .pick(
+                "工作台需要终端（标准输入和标准输出）",
+                "the workbench needs a terminal (stdin and stdout)",
+            )
+            .into(),
+        UnsavedKeptIn { file } => lang.pick(
+            format!("未保存的修改已保留在 {file}"),
+            format!("unsaved changes were kept in {file}"),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

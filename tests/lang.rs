@@ -176,3 +176,50 @@ fn check_json_gives_each_diagnostic_with_its_place_kind_and_subject() {
     assert_eq!(v[0]["kind"], "unreadable");
     assert_eq!(v[0]["line"], serde_json::Value::Null);
 }
+
+#[test]
+fn help_is_in_the_language() {
+    let (code, out, _) = run("zh_CN.UTF-8", &["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("用法：") && out.contains("检查项目或框架"), "{out}");
+    let (_, out, _) = run("C.UTF-8", &["check", "--help"]);
+    assert!(out.contains("只输出错误"), "{out}");
+    let (_, out, _) = run("zh_CN.UTF-8", &["check", "--help", "--lang", "en"]);
+    assert!(out.contains("Print only errors") && !out.contains("只输出错误"), "{out}");
+    let (_, out, _) = run("en_US.UTF-8", &["--help"]);
+    assert!(out.contains("Usage:") && !out.contains("用法"), "{out}");
+}
+
+/// Each subcommand that prints its own sentences says them in the language.
+#[test]
+fn every_subcommand_speaks_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.toml");
+    let f = file.to_str().unwrap();
+    let (code, out, _) = run("zh_CN.UTF-8", &["new", "-f", "mof-program", f]);
+    assert_eq!(code, 0);
+    assert!(out.contains("已按指标框架 mof-program"), "{out}");
+    let (code, _, err) = run("en_US.UTF-8", &["new", "-f", "mof-program", f]);
+    assert_eq!(code, 1);
+    assert!(err.contains("error: already exists"), "{err}");
+    let (code, out, _) = run("zh_CN.UTF-8", &["set", f, "A101", "score=2"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("满分") && out.contains("暂计"), "{out}");
+    let (_, out, _) = run("en_US.UTF-8", &["set", f, "A101", "score=1"]);
+    assert!(out.contains("points (out of") && out.contains("provisional total"), "{out}");
+    let (code, _, err) = run("zh_CN.UTF-8", &["set", f, "A101", "score=99"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("错误：") && err.contains("超过分值"), "{err}");
+    let (_, _, err) = run("en_US.UTF-8", &["set", f, "A101", "bogus"]);
+    assert!(err.contains("is not key=value"), "{err}");
+    let (_, _, err) = run("zh_CN.UTF-8", &["deduct", f, "A1", "0.5", "x"]);
+    assert!(err.contains("上级指标"), "{err}");
+    let (_, out, _) = run("zh_CN.UTF-8", &["frameworks"]);
+    assert!(out.contains("个末级指标"), "{out}");
+    let (_, out, _) = run("en_US.UTF-8", &["frameworks"]);
+    assert!(out.contains("leaves"), "{out}");
+    let (_, _, err) = run("zh_CN.UTF-8", &["explain", SAMPLE, "ZZ"]);
+    assert!(err.contains("没有指标"), "{err}");
+    let (_, _, err) = run("zh_CN.UTF-8", &["score", "/nonexistent.toml"]);
+    assert!(err.contains("无法读取：文件不存在"), "{err}");
+}

@@ -317,11 +317,94 @@ pub fn lang() -> jixiao::lang::Lang {
         .get_or_init(|| jixiao::lang::Lang::resolve(None, jixiao::config::load().0.lang.as_deref()))
 }
 
+/// `--lang X` or `--lang=X` anywhere on the command line, before clap parses it (so that
+/// `--help` and clap's own errors can be in that language).
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut it = args.iter().filter_map(|a| a.to_str());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return it.next().map(str::to_string);
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
+/// The command's help in Chinese where `jixiao::lang::help` has the words; headings too.
+fn localized(cmd: clap::Command) -> clap::Command {
+    use jixiao::lang::help;
+    let mut cmd = cmd
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+            help::USAGE
+        ))
+        .subcommand_help_heading(help::COMMANDS)
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                help::ARGUMENTS
+            } else {
+                help::OPTIONS
+            };
+            let a = a.help_heading(heading);
+            // Its values are in its own text.
+            let a = if a.get_id() == "lang" {
+                a.hide_possible_values(true)
+            } else {
+                a
+            };
+            match help::arg(a.get_id().as_str()) {
+                Some(text) => a.help(text).long_help(None::<&str>),
+                None => a,
+            }
+        })
+        .mut_subcommands(|sub| {
+            let sub = match help::command(sub.get_name()) {
+                Some(text) => sub.about(text).long_about(None::<&str>),
+                None => sub,
+            };
+            localized(sub)
+        });
+    let help_flag = clap::Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(clap::ArgAction::Help)
+        .help(help::HELP)
+        .help_heading(help::OPTIONS);
+    cmd = cmd.disable_help_flag(true).arg(help_flag);
+    if cmd.get_name() == "jixiao" {
+        let version = clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(help::VERSION)
+            .help_heading(help::OPTIONS);
+        cmd = cmd
+            .about(help::ABOUT)
+            .after_help(help::EXAMPLES)
+            .disable_version_flag(true)
+            .arg(version);
+    }
+    cmd
+}
+
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config_lang = jixiao::config::load().0.lang;
+    let early = jixiao::lang::Lang::resolve(lang_flag(&args).as_deref(), config_lang.as_deref());
+    let mut cmd = Cli::command();
+    if early == jixiao::lang::Lang::Zh {
+        cmd = localized(cmd);
+    }
+    let cli = Cli::from_arg_matches(&cmd.get_matches_from(args)).unwrap_or_else(|e| e.exit());
     let _ = LANG.set(jixiao::lang::Lang::resolve(
         cli.lang.as_deref(),
-        jixiao::config::load().0.lang.as_deref(),
+        config_lang.as_deref(),
     ));
     let open = |_force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
         lang: cli.lang.clone(),
@@ -480,4 +563,47 @@ pub fn run() -> ExitCode {
         },
     };
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_valid_in_both_languages() {
+        Cli::command().debug_assert();
+        localized(Cli::command()).debug_assert();
+    }
+
+    #[test]
+    fn chinese_help_names_every_subcommand_in_chinese() {
+        let mut cmd = localized(Cli::command());
+        let help = cmd.render_help().to_string();
+        assert!(
+            help.contains("用法：") && help.contains("检查项目或框架"),
+            "{help}"
+        );
+        for sub in Cli::command().get_subcommands() {
+            assert!(
+                jixiao::lang::help::command(sub.get_name()).is_some(),
+                "no Chinese help for `{}`",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn lang_is_found_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_flag(&args(&["jixiao", "check", "--lang", "en"])).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            lang_flag(&args(&["jixiao", "--lang=zh", "score"])).as_deref(),
+            Some("zh")
+        );
+        assert_eq!(lang_flag(&args(&["jixiao", "--", "--lang", "en"])), None);
+    }
 }

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod help;
 mod refusal;
 mod score_error;
 

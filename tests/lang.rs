@@ -181,11 +181,17 @@ fn check_json_gives_each_diagnostic_with_its_place_kind_and_subject() {
 fn help_is_in_the_language() {
     let (code, out, _) = run("zh_CN.UTF-8", &["--help"]);
     assert_eq!(code, 0);
-    assert!(out.contains("用法：") && out.contains("检查项目或框架"), "{out}");
+    assert!(
+        out.contains("用法：") && out.contains("检查项目或框架"),
+        "{out}"
+    );
     let (_, out, _) = run("C.UTF-8", &["check", "--help"]);
     assert!(out.contains("只输出错误"), "{out}");
     let (_, out, _) = run("zh_CN.UTF-8", &["check", "--help", "--lang", "en"]);
-    assert!(out.contains("Print only errors") && !out.contains("只输出错误"), "{out}");
+    assert!(
+        out.contains("Print only errors") && !out.contains("只输出错误"),
+        "{out}"
+    );
     let (_, out, _) = run("en_US.UTF-8", &["--help"]);
     assert!(out.contains("Usage:") && !out.contains("用法"), "{out}");
 }
@@ -206,7 +212,10 @@ fn every_subcommand_speaks_the_language() {
     assert_eq!(code, 0);
     assert!(out.contains("满分") && out.contains("暂计"), "{out}");
     let (_, out, _) = run("en_US.UTF-8", &["set", f, "A101", "score=1"]);
-    assert!(out.contains("points (out of") && out.contains("provisional total"), "{out}");
+    assert!(
+        out.contains("points (out of") && out.contains("provisional total"),
+        "{out}"
+    );
     let (code, _, err) = run("zh_CN.UTF-8", &["set", f, "A101", "score=99"]);
     assert_eq!(code, 1);
     assert!(err.contains("错误：") && err.contains("超过分值"), "{err}");

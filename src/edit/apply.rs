@@ -2,7 +2,6 @@ use rust_decimal::Decimal;
 
 use super::{Edit, EditError, Thing};
 use crate::model::{Indicator, Project, RuleKind, Status};
-use crate::scoring::rounding::plain;
 
 fn err<T>(e: EditError) -> Result<T, EditError> {
     Err(e)
@@ -333,53 +332,10 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
     Ok(undo)
 }
 
-/// A short description of an edit for messages and the undo list ("B101: 扣 0.5 分").
+/// A short description of an edit for messages and the undo list ("B101: 扣 0.5 分"), in
+/// Chinese; `crate::lang::edit_label` gives it in either language.
 pub fn describe(edit: &Edit) -> String {
-    let code = edit.code();
-    match edit {
-        Edit::SetScore { score: Some(s), .. } => format!("{code}: 得分 {}", plain(*s)),
-        Edit::SetScore { score: None, .. } => format!("{code}: 清除得分"),
-        Edit::SetInput {
-            name,
-            value: Some(v),
-            ..
-        } => format!("{code}: {name} = {v}"),
-        Edit::SetInput {
-            name, value: None, ..
-        } => format!("{code}: 删除 {name}"),
-        Edit::InsertDeduction { deduction, .. } => format!(
-            "{code}: 扣 {} 分",
-            deduction.points.map(plain).unwrap_or_default()
-        ),
-        Edit::ReplaceDeduction { .. } => format!("{code}: 修改扣分"),
-        Edit::RemoveDeduction { .. } => format!("{code}: 删除扣分"),
-        Edit::SetChecks { .. } => format!("{code}: 评价要点"),
-        Edit::SetTier { tier, .. } => format!("{code}: 档次 {}", tier.as_deref().unwrap_or("-")),
-        Edit::SetNa {
-            reason: Some(_), ..
-        } => format!("{code}: 不适用"),
-        Edit::SetNa { reason: None, .. } => format!("{code}: 取消不适用"),
-        Edit::SetUnscorable {
-            reason: Some(_), ..
-        } => format!("{code}: 无法评分"),
-        Edit::SetUnscorable { reason: None, .. } => format!("{code}: 取消无法评分"),
-        Edit::SetJustification { .. } => format!("{code}: 评价说明"),
-        Edit::SetStatus { status, .. } => format!("{code}: {}", status.label()),
-        Edit::InsertEvidence { .. } => format!("{code}: 添加佐证材料"),
-        Edit::ReplaceEvidence { .. } => format!("{code}: 修改佐证材料"),
-        Edit::RemoveEvidence { .. } => format!("{code}: 删除佐证材料"),
-        Edit::InsertReview { .. } => format!("{code}: 复核意见"),
-        Edit::RemoveReview { .. } => format!("{code}: 删除复核意见"),
-        Edit::SetAdjustment { .. } => format!("{code}: 加减分"),
-        Edit::ResolveConflict { take, .. } => format!(
-            "{code}: 解决合并冲突（采用{}）",
-            match take {
-                crate::model::Side::Ours => "我方",
-                crate::model::Side::Theirs => "对方",
-            }
-        ),
-        Edit::RecordConflict { .. } => format!("{code}: 合并冲突"),
-    }
+    crate::lang::edit_label(edit, crate::lang::Lang::Zh)
 }
 
 /// The status change an edit implies, applied in the same transaction:

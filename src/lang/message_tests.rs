@@ -677,3 +677,14 @@ fn every_edit_refusal_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn an_edit_is_named_in_the_ui_language() {
+    use crate::edit::Edit;
+    let e = Edit::SetScore {
+        code: "A101".into(),
+        score: Some(d("2")),
+    };
+    assert_eq!(super::edit_label(&e, Lang::En), "A101: score 2");
+    assert_eq!(super::edit_label(&e, Lang::Zh), "A101: 得分 2");
+}

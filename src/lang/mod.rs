@@ -7,10 +7,12 @@
 
 pub mod cli;
 pub mod diagnostic;
+mod edit_label;
 pub mod help;
 mod refusal;
 mod score_error;
 
+pub use edit_label::edit_label;
 pub use refusal::refusal;
 pub use score_error::score_error;
 

@@ -7,7 +7,7 @@ use super::popup::{
     EditorPopup, Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt, PromptFor,
 };
 use super::{App, Field};
-use crate::edit::{Edit, describe};
+use crate::edit::Edit;
 use crate::model::{InputValue, RuleKind, StandardDeduction, Status};
 use crate::scoring::rounding::plain;
 use crate::tui::components::{LineInput, TextEditor};
@@ -448,7 +448,7 @@ impl App {
             }
             _ => return self.error(self.t(Msg::NothingToDelete)),
         };
-        let label = describe(&edit);
+        let label = crate::lang::edit_label(&edit, self.lang);
         match self.commit(edit) {
             Ok(()) => self.info(self.tf(Msg::Deleted, &[&label])),
             Err(e) => self.error(e),

@@ -253,7 +253,7 @@ fn the_same_leaf_scored_differently_conflicts_until_resolved() {
     );
 
     let said = repo.jixiao_ok(&["resolve", "p.toml", "A102", "theirs"]);
-    assert_eq!(said.trim(), "A102 得分：采用 theirs 1.00");
+    assert_eq!(said.trim(), "A102 得分: took theirs 1.00");
     assert_eq!(repo.jixiao(&["check", "-q", "p.toml"]).0, 0);
     assert_eq!(score(&repo.project(), "A102").as_deref(), Some("1"));
     assert!(

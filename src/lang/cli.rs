@@ -169,6 +169,42 @@ pub enum Say<'a> {
     UnsavedKeptIn {
         file: &'a str,
     },
+    NotUtf8 {
+        offset: usize,
+    },
+    NotMergedNotProject {
+        input: &'a str,
+    },
+    NotMerged {
+        why: String,
+    },
+    MergeHeader {
+        file: &'a str,
+    },
+    MergedCleanly,
+    MergeConflict {
+        change: String,
+    },
+    ConflictsRecorded {
+        count: usize,
+        file: &'a str,
+    },
+    ShownAsText {
+        why: String,
+    },
+    ExpectedSide {
+        side: &'a str,
+    },
+    NoConflictIn {
+        code: &'a str,
+        field: Option<&'a str>,
+    },
+    Resolved {
+        code: &'a str,
+        field: &'a str,
+        side: &'a str,
+        value: &'a str,
+    },
 }
 
 /// `s` in `lang`.
@@ -242,6 +278,55 @@ pub fn say(lang: Lang, s: &Say) -> String {
         UnsavedKeptIn { file } => lang.pick(
             format!("未保存的修改已保留在 {file}"),
             format!("unsaved changes were kept in {file}"),
+        ),
+        NotUtf8 { offset } => lang.pick(
+            format!("不是 UTF-8 文本（第 {offset} 字节处无效）"),
+            format!("not UTF-8 text (invalid byte at offset {offset})"),
+        ),
+        NotMergedNotProject { input } => lang.pick(
+            format!("未合并（{input} 不是项目文件）"),
+            format!("not merged ({input} is not a project file)"),
+        ),
+        NotMerged { why } => lang.pick(format!("未合并：{why}"), format!("not merged: {why}")),
+        MergeHeader { file } => format!("jixiao merge {file}{}", lang.pick("：", ":")),
+        MergedCleanly => lang.pick("  合并完成，没有冲突", "  merged cleanly").into(),
+        MergeConflict { change } => {
+            lang.pick(format!("  冲突 {change}"), format!("  CONFLICT {change}"))
+        }
+        ConflictsRecorded { count, file } => lang.pick(
+            format!(
+                "  文件中记录了 {count} 个冲突（保留我方的值）；`jixiao check {file}` 列出冲突，`jixiao resolve {file} 编码 ours|theirs` 解决其中一个"
+            ),
+            format!(
+                "  {count} conflict(s) recorded in the file (ours kept); `jixiao check {file}` lists them, `jixiao resolve {file} CODE ours|theirs` settles one"
+            ),
+        ),
+        ShownAsText { why } => lang.pick(
+            format!("按原文显示：{why}"),
+            format!("shown as text: {why}"),
+        ),
+        ExpectedSide { side } => lang.pick(
+            format!("应为 `ours` 或 `theirs`，而不是“{side}”"),
+            format!("expected `ours` or `theirs`, not \"{side}\""),
+        ),
+        NoConflictIn { code, field } => match field {
+            Some(f) => lang.pick(
+                format!("`{code}` 的字段 `{f}` 没有未解决的合并冲突"),
+                format!("no unresolved merge conflict in `{code}` field `{f}`"),
+            ),
+            None => lang.pick(
+                format!("`{code}` 没有未解决的合并冲突"),
+                format!("no unresolved merge conflict in `{code}`"),
+            ),
+        },
+        Resolved {
+            code,
+            field,
+            side,
+            value,
+        } => lang.pick(
+            format!("{code} {field}：采用 {side} {value}"),
+            format!("{code} {field}: took {side} {value}"),
         ),
     }
 }

@@ -471,9 +471,13 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         if let Some(o) = &opened {
             app.others = o.others.iter().map(|i| i.who()).collect();
             if let Some(p) = &o.problem {
-                app.error(p.clone());
+                let said = Say::CannotAnnounce {
+                    dir: &p.dir,
+                    why: &p.why,
+                };
+                app.error(cli_text::say(lang, &said));
             } else if !o.taken_over.is_empty() {
-                let who: Vec<String> = o.taken_over.iter().map(|i| i.describe()).collect();
+                let who: Vec<String> = o.taken_over.iter().map(|i| i.describe_in(lang)).collect();
                 app.info(fill(lang, Msg::LockStale, &[&who.join(", ")]));
             }
         }

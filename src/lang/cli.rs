@@ -172,6 +172,10 @@ pub enum Say<'a> {
     NotUtf8 {
         offset: usize,
     },
+    CannotAnnounce {
+        dir: &'a str,
+        why: &'a str,
+    },
     NotMergedNotProject {
         input: &'a str,
     },
@@ -278,6 +282,10 @@ pub fn say(lang: Lang, s: &Say) -> String {
         UnsavedKeptIn { file } => lang.pick(
             format!("未保存的修改已保留在 {file}"),
             format!("unsaved changes were kept in {file}"),
+        ),
+        CannotAnnounce { dir, why } => lang.pick(
+            format!("无法在 {dir} 登记本次会话：{why}"),
+            format!("cannot announce this session in {dir}: {why}"),
         ),
         NotUtf8 { offset } => lang.pick(
             format!("不是 UTF-8 文本（第 {offset} 字节处无效）"),

@@ -232,3 +232,24 @@ fn every_subcommand_speaks_the_language() {
     let (_, _, err) = run("zh_CN.UTF-8", &["score", "/nonexistent.toml"]);
     assert!(err.contains("无法读取：文件不存在"), "{err}");
 }
+
+#[test]
+fn export_and_summary_speak_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.xlsx");
+    let o = out.to_str().unwrap();
+    let (code, said, _) = run("zh_CN.UTF-8", &["export", SAMPLE, "-o", o]);
+    assert_eq!(code, 0);
+    assert!(said.starts_with("已写入 "), "{said}");
+    let (_, said, _) = run("en_US.UTF-8", &["export", SAMPLE, "-o", o]);
+    assert!(said.starts_with("wrote "), "{said}");
+    let (code, _, err) = run(
+        "zh_CN.UTF-8",
+        &["export", SAMPLE, "--table", "score", "-f", "md"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("错误：--table 只用于"), "{err}");
+    let (code, _, err) = run("zh_CN.UTF-8", &["summary", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("没有 .toml 项目文件"), "{err}");
+}

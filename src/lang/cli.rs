@@ -176,6 +176,51 @@ pub enum Say<'a> {
         dir: &'a str,
         why: &'a str,
     },
+    SayWhichFormat,
+    TableOnlyCsv,
+    ReportNeedsDocument,
+    TemplateDocxOnly,
+    CannotUseTemplate {
+        why: String,
+    },
+    /// An xlsx or docx export about to be printed on a terminal.
+    BinaryToTerminal {
+        docx: bool,
+        suggestion: String,
+    },
+    CannotBuild {
+        docx: bool,
+        why: String,
+    },
+    ThatIsTheProject,
+    Wrote {
+        file: &'a str,
+    },
+    CannotWriteStdout {
+        why: String,
+    },
+    TotalNotNumber {
+        total: &'a str,
+    },
+    AlreadyExistsUseForce,
+    NothingWritten {
+        errors: usize,
+    },
+    ColumnsNotImported {
+        columns: String,
+    },
+    FormatsDisagree {
+        format: String,
+    },
+    NoProjectFiles,
+    MoreErrors {
+        count: usize,
+        file: &'a str,
+    },
+    NotSummarised {
+        failed: usize,
+        listed: usize,
+    },
     NotMergedNotProject {
         input: &'a str,
     },
@@ -282,6 +327,101 @@ pub fn say(lang: Lang, s: &Say) -> String {
         UnsavedKeptIn { file } => lang.pick(
             format!("未保存的修改已保留在 {file}"),
             format!("unsaved changes were kept in {file}"),
+        ),
+        SayWhichFormat => lang
+            .pick(
+                "请指定格式：--format md|csv|html|xlsx|json|docx（或用 -o 给出以这些扩展名结尾的文件）",
+                "say which format: --format md|csv|html|xlsx|json|docx (or give -o a file ending in one of them)",
+            )
+            .into(),
+        TableOnlyCsv => lang
+            .pick(
+                "--table 只用于 --format csv；其他格式同时包含两张表",
+                "--table only applies to --format csv; the other formats hold both tables",
+            )
+            .into(),
+        ReportNeedsDocument => lang
+            .pick(
+                "--report 生成的是报告文档：请与 --format docx、md 或 html 一起使用",
+                "--report writes a document: use it with --format docx, md or html",
+            )
+            .into(),
+        TemplateDocxOnly => lang
+            .pick(
+                "--template 需要一个参考 .docx，且只用于 --format docx",
+                "--template takes a reference .docx and applies to --format docx only",
+            )
+            .into(),
+        CannotUseTemplate { why } => lang.pick(
+            format!("无法用作模板：{why}"),
+            format!("cannot use as a template: {why}"),
+        ),
+        BinaryToTerminal { docx, suggestion } => match (lang, docx) {
+            (Lang::Zh, _) => format!(
+                "{} 是二进制文件，会搅乱终端；请用 -o {suggestion} 写入文件（或重定向标准输出）",
+                if *docx { "docx 文档" } else { "xlsx 工作簿" }
+            ),
+            (Lang::En, _) => format!(
+                "{} is binary and would garble the terminal; write it to a file with -o {suggestion} (or redirect stdout)",
+                if *docx { "a docx document" } else { "an xlsx workbook" }
+            ),
+        },
+        CannotBuild { docx, why } => match lang {
+            Lang::Zh => format!(
+                "无法生成{}：{why}",
+                if *docx { "文档" } else { "工作簿" }
+            ),
+            Lang::En => format!(
+                "cannot build the {}: {why}",
+                if *docx { "document" } else { "workbook" }
+            ),
+        },
+        ThatIsTheProject => lang
+            .pick(
+                "这就是正在导出的项目文件；请换一个输出文件",
+                "that is the project being exported; choose another output file",
+            )
+            .into(),
+        Wrote { file } => lang.pick(format!("已写入 {file}"), format!("wrote {file}")),
+        CannotWriteStdout { why } => lang.pick(
+            format!("无法写入标准输出：{why}"),
+            format!("cannot write to stdout: {why}"),
+        ),
+        TotalNotNumber { total } => lang.pick(
+            format!("--total `{total}` 不是数字"),
+            format!("--total `{total}` is not a number"),
+        ),
+        AlreadyExistsUseForce => lang
+            .pick(
+                "文件已存在；加 --force 替换",
+                "already exists; pass --force to replace it",
+            )
+            .into(),
+        NothingWritten { errors } => lang.pick(
+            format!("{errors} 个错误；未写入任何内容"),
+            format!("{errors} error(s); nothing written"),
+        ),
+        ColumnsNotImported { columns } => lang.pick(
+            format!("注意：以下列未导入：{columns}"),
+            format!("note: columns not imported: {columns}"),
+        ),
+        FormatsDisagree { format } => lang.pick(
+            format!("--json 与 --format {format} 不一致；请只给其中一个"),
+            format!("--json and --format {format} disagree; give one of them"),
+        ),
+        NoProjectFiles => lang
+            .pick(
+                "所给路径中没有 .toml 项目文件",
+                "no .toml project files in the paths given",
+            )
+            .into(),
+        MoreErrors { count, file } => lang.pick(
+            format!("… 另有 {count} 个错误；运行 `jixiao check {file}`"),
+            format!("… {count} more error(s); run `jixiao check {file}`"),
+        ),
+        NotSummarised { failed, listed } => lang.pick(
+            format!("{failed} 个文件无法汇总；列出了 {listed} 个项目"),
+            format!("{failed} file(s) could not be summarised; {listed} project(s) listed"),
         ),
         CannotAnnounce { dir, why } => lang.pick(
             format!("无法在 {dir} 登记本次会话：{why}"),

@@ -55,6 +55,7 @@ pub mod edit;
 pub mod frameworks;
 pub mod generate;
 pub mod import;
+pub mod lang;
 pub mod merge;
 pub mod model;
 pub mod report;

@@ -37,6 +37,7 @@ impl Run {
 fn jixiao(args: &[&str]) -> Run {
     let config = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("XDG_CONFIG_HOME", config.path())
@@ -894,7 +895,7 @@ fn a_half_entered_leaf_keeps_every_command_working() {
         fresh.stdout
     );
     // 实际到位资金 today, 预算资金 tomorrow.
-    let set = jixiao(&["set", p, "B101", "input.实际到位资金=1040"]);
+    let set = jixiao(&["set", p, "B101", "input.实际到位资金=1040", "--lang", "zh"]);
     assert_eq!(set.code, 0, "{}", set.stderr);
     assert!(
         set.stdout.contains("B101 未完成：尚未记录 预算资金"),

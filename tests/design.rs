@@ -18,6 +18,8 @@ fn jixiao(dir: &Path, args: &[&str]) -> Run {
         .args(args)
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", config.path())
+        // English messages (C.UTF-8, a server's default, means Chinese).
+        .env("LC_ALL", "en_US.UTF-8")
         .env("RUST_BACKTRACE", "0")
         .output()
         .expect("run jixiao");

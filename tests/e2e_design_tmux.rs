@@ -75,6 +75,7 @@ fn jixiao(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
         .current_dir(dir)
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("jixiao runs")
 }

@@ -475,7 +475,8 @@ fn xlsx_goes_to_a_pipe_but_never_to_a_terminal() {
         return;
     }
     let bin = env!("CARGO_BIN_EXE_jixiao");
-    let cmd = format!("{bin} export samples/rongcheng-checkup.toml --format xlsx");
+    let cmd =
+        format!("LC_ALL=en_US.UTF-8 {bin} export samples/rongcheng-checkup.toml --format xlsx");
     let out = std::process::Command::new("script")
         .args(["-qec", &cmd, "/dev/null"])
         .current_dir(root())

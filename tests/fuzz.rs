@@ -84,14 +84,14 @@ proptest! {
         };
         match parse_project(&text) {
             Err(LoadError::Syntax(d)) => {
-                prop_assert!(d.pos.is_some(), "syntax error without a position: {}", d.message);
+                prop_assert!(d.pos.is_some(), "syntax error without a position: {}", d.message());
                 prop_assert!(d.pos.unwrap().line >= 1);
             }
             Err(LoadError::Io(e)) => prop_assert!(false, "parse_project does no I/O: {e}"),
             Ok(loaded) => {
                 let diags = jixiao::check::check(&loaded);
                 for d in diags.iter().filter(|d| d.is_error()) {
-                    prop_assert!(!d.message.is_empty());
+                    prop_assert!(!d.message().is_empty());
                     if let Some(p) = d.pos {
                         prop_assert!(p.line >= 1 && p.line <= text.lines().count() + 1, "line {} out of range", p.line);
                     }

@@ -17,6 +17,7 @@ const SAMPLE: &str = include_str!("../samples/rongcheng-checkup.toml");
 fn jixiao(args: &[&std::ffi::OsStr]) -> Output {
     let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .env("JIXIAO_DATA_DIR", data.path())
         .env("RUST_BACKTRACE", "0")
@@ -293,8 +294,11 @@ fn an_impossible_date_is_refused_by_every_edit_path_with_the_loaders_words() {
             value: Some(InputValue::Date("2022-02-30".into())),
         })
         .unwrap_err();
-    assert!(refused.0.contains(WORDS), "{refused:?}");
-    assert!(refused.1.contains("2022 年 2 月只有 28 天"), "{refused:?}");
+    assert!(refused.to_string().contains(WORDS), "{refused:?}");
+    assert!(
+        refused.chinese().contains("2022 年 2 月只有 28 天"),
+        "{refused:?}"
+    );
     assert_eq!(f.text(), SAMPLE);
 
     // The loader, on the same value written into the file.

@@ -88,6 +88,7 @@ impl Repo {
     fn env(&self, c: &mut Command) {
         c.current_dir(self.dir.path())
             .env("HOME", &self.home)
+            .env("LC_ALL", "en_US.UTF-8")
             .env("XDG_CONFIG_HOME", self.home.join(".config"))
             .env("XDG_DATA_HOME", self.home.join(".local/share"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -252,7 +253,7 @@ fn the_same_leaf_scored_differently_conflicts_until_resolved() {
     );
 
     let said = repo.jixiao_ok(&["resolve", "p.toml", "A102", "theirs"]);
-    assert_eq!(said.trim(), "A102 得分：采用 theirs 1.00");
+    assert_eq!(said.trim(), "A102 得分: took theirs 1.00");
     assert_eq!(repo.jixiao(&["check", "-q", "p.toml"]).0, 0);
     assert_eq!(score(&repo.project(), "A102").as_deref(), Some("1"));
     assert!(
@@ -307,6 +308,7 @@ fn an_unreadable_version_is_a_located_error_and_leaves_ours() {
     std::fs::write(&ours, &sample).unwrap();
     std::fs::write(&theirs, "[framework\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["merge"])
         .args([&base, &ours, &theirs].map(|p| p.as_os_str()))
         .output()

@@ -64,7 +64,7 @@ fn start(extra: &[&str]) -> Pty {
     cmd.arg(&file)
         .args(extra)
         .env("JIXIAO_CONFIG_DIR", &config)
-        .env("LANG", "C.UTF-8")
+        .env("LANG", "en_US.UTF-8")
         .env("TERM", "xterm-256color")
         .stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))

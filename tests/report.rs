@@ -245,6 +245,7 @@ fn the_firm_style_in_the_config_applies_and_the_project_wins() {
     .unwrap();
     let run = |file: &str| -> String {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .env("LC_ALL", "en_US.UTF-8")
             .args(["export", file, "--format", "docx"])
             .current_dir(root())
             .env("JIXIAO_CONFIG_DIR", config.path())

@@ -182,9 +182,9 @@ fn the_card_shows_rule_explanation_deductions_with_evidence_and_justification() 
     ] {
         assert!(text.contains(part), "missing {part:?} in:\n{text}");
     }
-    // The check warning about the missing evidence is on the card too.
+    // The check warning about the missing evidence is on the card too, in the UI's language.
     assert!(
-        text.contains("cites evidence \"会议纪要\" which is not in the leaf's"),
+        text.contains("扣分引用的佐证材料“会议纪要”不在该指标的佐证材料中"),
         "{text}"
     );
 }
@@ -659,6 +659,7 @@ fn adjustments_move_the_total_exactly_within_their_caps() {
 fn review_without_a_terminal_prints_the_walk() {
     let (dir, path) = copy_of("samples/rongcheng-checkup.toml");
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["review", "--lang", "zh", "--by", "points"])
         .arg(&path)
         .env("JIXIAO_CONFIG_DIR", dir.path())
@@ -691,6 +692,7 @@ fn a_bad_config_is_located_and_does_not_stop_the_work() {
     )
     .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["review"])
         .arg(&path)
         .env("JIXIAO_CONFIG_DIR", dir.path())
@@ -712,6 +714,7 @@ fn a_compared_file_that_is_not_toml_is_a_located_error() {
     let b = dir.path().join("b.toml");
     std::fs::write(&b, "[framework\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .arg(&path)
         .arg("--compare")
         .arg(&b)
@@ -728,6 +731,7 @@ fn a_scripted_edit_after_approval_withdraws_it_and_says_so() {
     let (dir, path) = copy_of("samples/rongcheng-checkup.toml");
     let jixiao = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .env("LC_ALL", "zh_CN.UTF-8")
             .args(args)
             .env("JIXIAO_CONFIG_DIR", dir.path())
             .output()

@@ -57,7 +57,7 @@ fn line_of(src: &str, needle: &str) -> usize {
 /// The one warning containing `part`, which must sit on the line containing `at`.
 fn warned(src: &str, part: &str, at: &str) -> Diagnostic {
     let all = warnings(src);
-    let hits: Vec<&Diagnostic> = all.iter().filter(|d| d.message.contains(part)).collect();
+    let hits: Vec<&Diagnostic> = all.iter().filter(|d| d.message().contains(part)).collect();
     assert_eq!(
         hits.len(),
         1,
@@ -94,7 +94,7 @@ fn workbench_warnings(src: &str) -> Vec<String> {
     let i = app.project().index_of("A1").unwrap();
     app.node_diagnostics[i]
         .iter()
-        .map(|d| d.message.clone())
+        .map(|d| d.message().clone())
         .collect()
 }
 
@@ -117,7 +117,7 @@ fn a_justification_stating_another_score_is_flagged() {
         "justification =",
     );
     assert_eq!(
-        w.message,
+        w.message(),
         "A1 立项依据充分性: the justification states 3.5 points but the score is 3.00"
     );
     assert!(
@@ -147,7 +147,7 @@ fn a_justification_stating_another_rate_is_flagged() {
     ));
     let w = warned(&src, "得分率 of 80%", "justification =");
     assert_eq!(
-        w.message,
+        w.message(),
         "A1 立项依据充分性: the justification states a 得分率 of 80% but it is 75.00%"
     );
     assert!(!workbench_warnings(&src).is_empty());
@@ -175,7 +175,7 @@ fn a_deduction_without_a_reason_is_flagged_where_it_is_written() {
     );
     let w = warned(&src, "a deduction has no reason", "points = 1");
     assert_eq!(
-        w.message,
+        w.message(),
         "A1: a deduction has no reason; expected reason = \"what was found\""
     );
     assert!(
@@ -205,13 +205,13 @@ fn evidence_cited_but_not_listed_is_flagged() {
     ));
     let w = warned(&src, "\"会议纪要\"", "points = 1");
     assert_eq!(
-        w.message,
+        w.message(),
         "A1: deduction cites evidence \"会议纪要\" which is not in the leaf's evidence list"
     );
     assert!(
         !warnings(&src)
             .iter()
-            .any(|d| d.message.contains("立项批复"))
+            .any(|d| d.message().contains("立项批复"))
     );
     assert!(
         workbench_warnings(&src)
@@ -234,10 +234,10 @@ fn points_lost_with_nothing_saying_why_are_flagged() {
     let src = project("rule = { kind = \"judgement\" }\nscore = 2.5");
     let w = warned(&src, "loses 1.50 points", "[indicators.A1]");
     assert!(
-        w.message
+        w.message()
             .starts_with("A1 立项依据充分性: loses 1.50 points but no deduction gives a reason"),
         "{}",
-        w.message
+        w.message()
     );
     // A deduction with no reason does not say why either.
     let src = project(

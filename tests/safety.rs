@@ -9,6 +9,7 @@ use jixiao::store::parse_project;
 
 fn jixiao() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    c.env("LC_ALL", "en_US.UTF-8");
     c.env(
         "JIXIAO_DATA_DIR",
         std::env::temp_dir().join("jixiao-safety-tests"),

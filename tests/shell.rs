@@ -22,6 +22,8 @@ fn run_with(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("XDG_CONFIG_HOME", config.path())
+        // English messages (C.UTF-8, a server's default, means Chinese).
+        .env("LC_ALL", "en_US.UTF-8")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -102,6 +102,7 @@ fn as_user(user: &str, dir: &Path, args: &[&str]) -> Output {
         .args(["-u", user, "--", "env"])
         .arg(format!("JIXIAO_DATA_DIR={}", data.display()))
         .arg(format!("USER={user}"))
+        .arg("LC_ALL=en_US.UTF-8")
         .args(["sh", "-c", script, "sh", bin()])
         .args(args)
         .current_dir(dir)

@@ -442,7 +442,10 @@ fn docs_keys_md_lists_every_binding() {
         && !doc.contains(tables.trim_end())
         && let Some(at) = doc.find("### Tree and detail")
     {
-        assert!(std::env::var("CI").is_err(), "JIXIAO_BLESS is refused under CI");
+        assert!(
+            std::env::var("CI").is_err(),
+            "JIXIAO_BLESS is refused under CI"
+        );
         doc.truncate(at);
         doc.push_str(&tables);
         std::fs::write(manifest("docs/keys.md"), &doc).unwrap();

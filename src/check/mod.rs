@@ -9,10 +9,10 @@ mod justification;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::{Project, RuleKind, show};
-use crate::scoring::rounding::{fixed, plain};
-use crate::scoring::{self, LeafState, Scorecard};
+use crate::diagnostic::{Diagnostic, Kind, Named, Pos, RuleName, Severity, Subject};
+use crate::model::{Indicator, Project, RuleKind, show};
+use crate::scoring::rounding::fixed_value;
+use crate::scoring::{self, ErrorField, LeafState, ScoreError, Scorecard};
 use crate::store::{Loaded, SourceMap};
 
 pub use justification::{stated_rate, stated_score};
@@ -53,22 +53,29 @@ pub fn check_node(
         let ind = &p.indicators[i];
         let code = &ind.code;
         if let Some(parent) = &ind.parent {
+            let (code, parent) = (code.clone(), parent.clone());
             if !index.contains_key(parent.as_str()) {
-                out.push(Diagnostic::error(map.field(code, "parent"), format!("{code}: parent `{parent}` does not exist; expected the code of another indicator")));
+                out.push(error(
+                    map.field(&code, "parent"),
+                    Subject::indicator(&code, "parent"),
+                    Kind::ParentMissing { code, parent },
+                ));
             } else if tree.parent[i].is_none() {
-                out.push(Diagnostic::error(
-                    map.field(code, "parent"),
-                    format!("{code}: parent `{parent}` makes a cycle in the tree"),
+                out.push(error(
+                    map.field(&code, "parent"),
+                    Subject::indicator(&code, "parent"),
+                    Kind::ParentCycle { code, parent },
                 ));
             }
         }
         if ind.weight < Decimal::ZERO {
-            out.push(Diagnostic::error(
+            out.push(error(
                 map.field(code, "weight"),
-                format!(
-                    "{code}: weight {} is negative; expected 0 or more",
-                    plain(ind.weight)
-                ),
+                Subject::indicator(code, "weight"),
+                Kind::NegativeWeight {
+                    code: code.clone(),
+                    weight: plain(ind.weight),
+                },
             ));
         }
         if !tree.is_leaf(i) {
@@ -77,36 +84,42 @@ pub fn check_node(
                 .map(|&c| p.indicators[c].weight)
                 .sum();
             if sum != ind.weight {
-                let parts: Vec<String> = tree.children[i]
+                let parts = tree.children[i]
                     .iter()
-                    .map(|&c| format!("{} {}", p.indicators[c].code, plain(p.indicators[c].weight)))
+                    .map(|&c| (p.indicators[c].code.clone(), plain(p.indicators[c].weight)))
                     .collect();
-                out.push(Diagnostic::error(
+                out.push(error(
                     map.field(code, "weight"),
-                    format!("{code} {}: weight is {} but its children add up to {} ({}); expected them to be equal", ind.name, plain(ind.weight), plain(sum), parts.join(" + ")),
+                    Subject::indicator(code, "weight"),
+                    Kind::WeightsDontAdd {
+                        at: named(ind),
+                        weight: plain(ind.weight),
+                        sum: plain(sum),
+                        parts,
+                    },
                 ));
             }
             // Its justification is the node's own analysis paragraph and is kept; scores are not.
             if ind.assessment.has_record() {
-                out.push(Diagnostic::warning(map.indicator(code), format!("{code}: scores recorded on a parent are ignored; a parent's score is the sum of its children")));
+                out.push(warning(
+                    map.indicator(code),
+                    Subject::indicator(code, ""),
+                    Kind::ScoreOnParent { code: code.clone() },
+                ));
             }
         }
         if let Some(stated) = ind.stated {
             let got = card.nodes[i].score;
             if stated != got && ind.assessment.na.is_none() {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.field(code, "stated"),
-                    format!(
-                        "{code} {}: the report prints {} but {} gives {}",
-                        ind.name,
-                        plain(stated),
-                        if tree.is_leaf(i) {
-                            "its rule"
-                        } else {
-                            "the sum of its leaves"
-                        },
-                        fixed(got, places)
-                    ),
+                    Subject::indicator(code, "stated"),
+                    Kind::StatedScore {
+                        at: named(ind),
+                        stated: plain(stated),
+                        leaf: tree.is_leaf(i),
+                        computed: fixed_value(got, places),
+                    },
                 ));
             }
         }
@@ -125,65 +138,66 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
     let tree = &card.tree;
     let roots: Decimal = tree.roots.iter().map(|&r| p.indicators[r].weight).sum();
     if !p.indicators.is_empty() && roots != p.framework.total {
-        let parts: Vec<String> = tree
+        let parts = tree
             .roots
             .iter()
-            .map(|&r| format!("{} {}", p.indicators[r].code, plain(p.indicators[r].weight)))
+            .map(|&r| (p.indicators[r].code.clone(), plain(p.indicators[r].weight)))
             .collect();
-        out.push(Diagnostic::error(
+        out.push(error(
             map.nearest("framework.total"),
-            format!(
-                "level-1 weights add up to {} ({}) but the framework's total is {}",
-                plain(roots),
-                parts.join(" + "),
-                plain(p.framework.total)
-            ),
+            Subject::Framework,
+            Kind::RootWeights {
+                sum: plain(roots),
+                parts,
+                total: plain(p.framework.total),
+            },
         ));
     }
     if card.has_no_score() {
-        out.push(Diagnostic::error(
+        out.push(error(
             map.nearest(&format!("indicators.{}", p.indicators[0].code)),
-            format!(
-                "every leaf is 不适用 (not applicable): the project has no score to report \
-                 (not {} with the lowest grade); mark the leaves that do apply as applicable \
-                 (remove their `na`)",
-                fixed(card.total, places)
-            ),
+            Subject::Project { field: None },
+            Kind::AllNotApplicable {
+                total: fixed_value(card.total, places),
+            },
         ));
     }
     if p.grades.is_empty() {
-        out.push(Diagnostic::warning(
+        out.push(warning(
             map.nearest("framework"),
-            "no [[grades]]: totals will have no grade; expected bands such as 优 ≥ 90",
+            Subject::Framework,
+            Kind::NoGrades,
         ));
     }
     if let Some(meta) = &p.meta {
         if let Some(stated) = meta.stated_total
             && stated != card.total
         {
-            out.push(Diagnostic::warning(
+            out.push(warning(
                 map.nearest("project.stated_total"),
-                format!(
-                    "the report states a total of {} but the leaves give {}",
-                    plain(stated),
-                    fixed(card.total, places)
-                ),
+                project_field("stated_total"),
+                Kind::StatedTotal {
+                    stated: plain(stated),
+                    computed: fixed_value(card.total, places),
+                },
             ));
         }
         if let Some(g) = &meta.stated_grade {
             if !p.grades.iter().any(|b| &b.name == g) {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.nearest("project.stated_grade"),
-                    format!("stated grade \"{g}\" is not one of the framework's grades"),
+                    project_field("stated_grade"),
+                    Kind::UnknownStatedGrade { grade: g.clone() },
                 ));
             } else if card.grade.as_deref() != Some(g) {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.nearest("project.stated_grade"),
-                    format!(
-                        "the report states grade \"{g}\" but a total of {} is \"{}\"",
-                        fixed(card.total, places),
-                        card.grade.as_deref().unwrap_or("-")
-                    ),
+                    project_field("stated_grade"),
+                    Kind::StatedGrade {
+                        grade: g.clone(),
+                        total: fixed_value(card.total, places),
+                        actual: card.grade.clone(),
+                    },
                 ));
             }
         }
@@ -194,33 +208,41 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
             if let Some(pts) = item.points
                 && pts < Decimal::ZERO
             {
-                out.push(Diagnostic::error(at, format!("adjustment {}: points {} are negative; write them positive, `direction` gives the sign", item.code, plain(pts))));
+                out.push(error(
+                    at,
+                    adjustment(&item.code, "points"),
+                    Kind::AdjustmentNegative {
+                        code: item.code.clone(),
+                        points: plain(pts),
+                    },
+                ));
             }
             if item.points.is_some_and(|p| !p.is_zero()) && item.reason.trim().is_empty() {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     at,
-                    format!(
-                        "adjustment {} {}: points recorded without a reason",
-                        item.code, item.name
-                    ),
+                    adjustment(&item.code, "reason"),
+                    Kind::AdjustmentNoReason {
+                        code: item.code.clone(),
+                        name: item.name.clone(),
+                    },
                 ));
             }
         }
     }
     for (i, c) in p.conflicts.iter().enumerate() {
-        out.push(Diagnostic::error(
+        out.push(error(
             crate::store::conflict_position(map, i),
-            format!(
-                "unresolved merge conflict in {} (ours {}, theirs {})",
-                [c.code.as_str(), &c.field.label()]
+            Subject::Conflict { index: i },
+            Kind::UnresolvedConflict {
+                what: [c.code.as_str(), &c.field.label()]
                     .iter()
                     .filter(|s| !s.is_empty())
                     .copied()
                     .collect::<Vec<_>>()
                     .join(" "),
-                show(c.ours.as_ref()),
-                show(c.theirs.as_ref())
-            ),
+                ours: show(c.ours.as_ref()),
+                theirs: show(c.theirs.as_ref()),
+            },
         ));
     }
     out
@@ -243,61 +265,79 @@ fn leaf_checks(
     if let Some(reason) = &a.na
         && reason.trim().is_empty()
     {
-        out.push(Diagnostic::error(
+        out.push(error(
             map.field(code, "na"),
-            format!("{code}: 不适用 needs a reason; expected na = \"why it does not apply\""),
+            Subject::indicator(code, "na"),
+            Kind::NaNoReason { code: code.clone() },
         ));
     }
     if let Some(reason) = &a.unscorable
         && reason.trim().is_empty()
     {
-        out.push(Diagnostic::error(
+        out.push(error(
             map.field(code, "unscorable"),
-            format!(
-                "{code}: 无法评分 needs a reason; expected unscorable = \"what data was missing\""
-            ),
+            Subject::indicator(code, "unscorable"),
+            Kind::UnscorableNoReason { code: code.clone() },
         ));
     }
     let score_out_of_range = a.score.is_some_and(|s| s < Decimal::ZERO || s > ind.weight);
     if let Some(s) = a.score
         && score_out_of_range
     {
-        out.push(Diagnostic::error(
+        out.push(error(
             map.field(code, "score"),
-            format!(
-                "{code}: score {} is outside 0–{}; expected a score between 0 and the weight",
-                plain(s),
-                plain(ind.weight)
-            ),
+            Subject::indicator(code, "score"),
+            Kind::ScoreOutOfRange {
+                code: code.clone(),
+                score: plain(s),
+                weight: plain(ind.weight),
+            },
         ));
     }
     for (k, d) in a.deductions.iter().enumerate() {
         let at = map.nearest(&format!("indicators.{code}.deductions.{k}"));
+        let subject = Subject::indicator(code, &format!("deductions.{k}"));
         if let Some(pts) = d.points
             && pts < Decimal::ZERO
         {
-            out.push(Diagnostic::error(at, format!("{code}: deduction of {} points is negative; write the points lost as a positive number", plain(pts))));
+            out.push(error(
+                at,
+                subject.clone(),
+                Kind::NegativeDeduction {
+                    code: code.clone(),
+                    points: plain(pts),
+                },
+            ));
         } else if d.points.is_none()
             && let Some(count) = d.count
             && count < Decimal::ZERO
         {
-            out.push(Diagnostic::error(
+            out.push(error(
                 at,
-                format!(
-                    "{code}: deduction count {} is negative; expected the number of occurrences",
-                    plain(count)
-                ),
+                subject.clone(),
+                Kind::NegativeCount {
+                    code: code.clone(),
+                    count: plain(count),
+                },
             ));
         }
         if d.reason.trim().is_empty() {
-            out.push(Diagnostic::warning(
+            out.push(warning(
                 at,
-                format!("{code}: a deduction has no reason; expected reason = \"what was found\""),
+                subject.clone(),
+                Kind::DeductionNoReason { code: code.clone() },
             ));
         }
         for ev in &d.evidence {
             if !a.evidence.iter().any(|e| &e.title == ev) {
-                out.push(Diagnostic::warning(at, format!("{code}: deduction cites evidence \"{ev}\" which is not in the leaf's evidence list")));
+                out.push(warning(
+                    at,
+                    subject.clone(),
+                    Kind::UnknownEvidence {
+                        code: code.clone(),
+                        title: ev.clone(),
+                    },
+                ));
             }
         }
     }
@@ -314,14 +354,14 @@ fn leaf_checks(
             .filter(|p| *p > Decimal::ZERO)
             .sum();
         if sum > ind.weight && a.deductions.iter().all(|d| d.group.is_none()) {
-            out.push(Diagnostic::error(
+            out.push(error(
                 map.nearest(&format!("indicators.{code}.deductions")),
-                format!(
-                    "{code}: deductions add up to {} but the leaf is worth {}; expected at most {}",
-                    plain(sum),
-                    plain(ind.weight),
-                    plain(ind.weight)
-                ),
+                Subject::indicator(code, "deductions"),
+                Kind::DeductionsOverWeight {
+                    code: code.clone(),
+                    sum: plain(sum),
+                    weight: plain(ind.weight),
+                },
             ));
         }
     } else if !a.deductions.is_empty()
@@ -335,14 +375,15 @@ fn leaf_checks(
         let explained: Decimal = a.deductions.iter().filter_map(|d| d.points).sum();
         let lost = node.weight - node.score;
         if explained != lost {
-            out.push(Diagnostic::warning(
+            out.push(warning(
                 map.nearest(&format!("indicators.{code}.deductions")),
-                format!(
-                    "{code}: the deductions explain {} points but {} were lost; a \"{}\" rule does not subtract them, so they should account for the loss",
-                    plain(explained),
-                    plain(lost),
-                    ind.rule.kind.name()
-                ),
+                Subject::indicator(code, "deductions"),
+                Kind::DeductionsDontExplain {
+                    code: code.clone(),
+                    explained: plain(explained),
+                    lost: plain(lost),
+                    rule: RuleName::of(&ind.rule.kind),
+                },
             ));
         }
     }
@@ -350,43 +391,57 @@ fn leaf_checks(
         && !ind.criteria.is_empty()
         && ind.criteria.len() != points.len()
     {
-        out.push(Diagnostic::warning(
+        out.push(warning(
             map.field(code, "rule"),
-            format!(
-                "{code}: the rule gives points for {} checkpoints but {} criteria (评价要点) are written; expected one `points` entry per criterion",
-                points.len(),
-                ind.criteria.len()
-            ),
+            Subject::indicator(code, "rule"),
+            Kind::CriteriaCount {
+                code: code.clone(),
+                points: points.len(),
+                criteria: ind.criteria.len(),
+            },
         ));
     }
     if let RuleKind::Checkpoints { points } = &ind.rule.kind
         && !a.checks.is_empty()
         && a.checks.len() != points.len()
     {
-        out.push(Diagnostic::error(map.field(code, "checks"), format!("{code}: {} checks recorded for {} checkpoints; expected one true/false per checkpoint", a.checks.len(), points.len())));
+        out.push(error(
+            map.field(code, "checks"),
+            Subject::indicator(code, "checks"),
+            Kind::ChecksCount {
+                code: code.clone(),
+                checks: a.checks.len(),
+                points: points.len(),
+            },
+        ));
     }
 
     match &leaf.state {
         LeafState::Incomplete(missing) => {
             // Not an error of the file: the evaluator has not recorded everything yet.
-            out.push(Diagnostic::warning(
+            out.push(warning(
                 map.field(code, "inputs").or(map.indicator(code)),
-                format!(
-                    "{code} {}: incomplete (未完成): {} not recorded yet; it counts as unscored until then",
-                    ind.name,
-                    quoted(missing)
-                ),
+                Subject::indicator(code, "inputs"),
+                Kind::Incomplete {
+                    at: named(ind),
+                    missing: missing.clone(),
+                },
             ));
         }
-        LeafState::Error(msg) => {
+        LeafState::Error(e) => {
             // A negative deduction and a score outside 0–weight were reported above, where they
             // are written; saying it again at the rule would point at the wrong line.
-            let reported = (msg.starts_with("deduction of ") && msg.contains("is negative"))
-                || (score_out_of_range && msg.starts_with("judged score"));
+            let reported = matches!(e, ScoreError::NegativeDeduction { .. })
+                || (score_out_of_range && matches!(e, ScoreError::JudgedOutOfRange { .. }));
             if !reported {
-                out.push(Diagnostic::error(
-                    error_pos(map, code, msg).or(map.indicator(code)),
-                    format!("{code} {}: {msg}", ind.name),
+                let (pos, field) = error_pos(map, code, e);
+                out.push(error(
+                    pos.or(map.indicator(code)),
+                    Subject::indicator(code, &field),
+                    Kind::Rule {
+                        at: named(ind),
+                        error: e.clone(),
+                    },
                 ));
             }
         }
@@ -395,53 +450,56 @@ fn leaf_checks(
                 && max < ind.weight
                 && node.weight == ind.weight
             {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.field(code, "rule"),
-                    format!("{code}: the rule can give at most {} but the leaf is worth {}; full marks are unreachable", plain(max), plain(ind.weight)),
+                    Subject::indicator(code, "rule"),
+                    Kind::RuleMaxBelowWeight {
+                        code: code.clone(),
+                        max: plain(max),
+                        weight: plain(ind.weight),
+                    },
                 ));
             }
             if let Some(max) = leaf.rule_max
                 && max > node.weight
             {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.field(code, "rule"),
-                    format!("{code}: the rule can give up to {} but the leaf is worth {}; anything above {} is cut off", plain(max), plain(node.weight), plain(node.weight)),
+                    Subject::indicator(code, "rule"),
+                    Kind::RuleMaxAboveWeight {
+                        code: code.clone(),
+                        max: plain(max),
+                        weight: plain(node.weight),
+                    },
                 ));
             }
             let missing = crate::scoring::missing_inputs(ind);
             if let Some(awarded) = leaf.awarded.filter(|_| leaf.computed.is_none())
                 && !missing.is_empty()
             {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.field(code, "score"),
-                    format!(
-                        "{code} {}: awarded {}; its rule cannot check it until {} recorded",
-                        ind.name,
-                        fixed(awarded, places),
-                        quoted(&missing)
-                    ),
+                    Subject::indicator(code, "score"),
+                    Kind::AwardedUnchecked {
+                        at: named(ind),
+                        awarded: fixed_value(awarded, places),
+                        missing,
+                    },
                 ));
             }
             if let (Some(awarded), Some(computed)) = (leaf.awarded, leaf.computed)
                 && awarded != computed
             {
                 let above = leaf.rule_max.is_some_and(|m| awarded > m);
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.field(code, "score"),
-                    format!(
-                        "{code} {}: awarded {} but its rule gives {}{}",
-                        ind.name,
-                        fixed(awarded, places),
-                        fixed(computed, places),
-                        if above {
-                            format!(
-                                ", above the most the rule allows ({})",
-                                plain(leaf.rule_max.unwrap_or_default())
-                            )
-                        } else {
-                            String::new()
-                        }
-                    ),
+                    Subject::indicator(code, "score"),
+                    Kind::AwardedDiffers {
+                        at: named(ind),
+                        awarded: fixed_value(awarded, places),
+                        computed: fixed_value(computed, places),
+                        above: above.then(|| plain(leaf.rule_max.unwrap_or_default())),
+                    },
                 ));
             }
             let lost = node.weight - node.score;
@@ -454,9 +512,13 @@ fn leaf_checks(
                 RuleKind::Deductions { .. } | RuleKind::Judgement { .. }
             ) && leaf.awarded.is_none();
             if lost > Decimal::ZERO && !explained && !self_explaining {
-                out.push(Diagnostic::warning(
+                out.push(warning(
                     map.indicator(code),
-                    format!("{code} {}: loses {} points but no deduction gives a reason; expected a deduction with its reason, or a justification that says why", ind.name, fixed(lost, places)),
+                    Subject::indicator(code, ""),
+                    Kind::LossUnexplained {
+                        at: named(ind),
+                        lost: fixed_value(lost, places),
+                    },
                 ));
             }
         }
@@ -471,23 +533,25 @@ fn leaf_checks(
             .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let got = percent.round_dp(2);
         if stated != at_stated {
-            out.push(Diagnostic::warning(
+            out.push(warning(
                 map.field(code, "stated_rate"),
-                format!(
-                    "{code}: the report states a rate of {}% but the inputs give {}%",
-                    plain(stated),
-                    fixed(got, 2)
-                ),
+                Subject::indicator(code, "stated_rate"),
+                Kind::StatedRate {
+                    code: code.clone(),
+                    stated: plain(stated),
+                    computed: fixed_value(got, 2),
+                },
             ));
         }
     }
     if a.stated_rate.is_some() && leaf.measured.is_none() && leaf.state == LeafState::Scored {
-        out.push(Diagnostic::warning(
+        out.push(warning(
             map.field(code, "stated_rate"),
-            format!(
-                "{code}: `stated_rate` is not checked: a \"{}\" rule measures no rate; give the rule a measure (numerator/denominator or value) or drop it",
-                ind.rule.kind.name()
-            ),
+            Subject::indicator(code, "stated_rate"),
+            Kind::StatedRateUnchecked {
+                code: code.clone(),
+                rule: RuleName::of(&ind.rule.kind),
+            },
         ));
     }
     if !matches!(
@@ -498,57 +562,77 @@ fn leaf_checks(
         if let Some(s) = stated_score(&a.justification)
             && s != node.score
         {
-            out.push(Diagnostic::warning(
+            out.push(warning(
                 at,
-                format!(
-                    "{code} {}: the justification states {} points but the score is {}",
-                    ind.name,
-                    plain(s),
-                    fixed(node.score, places)
-                ),
+                Subject::indicator(code, "justification"),
+                Kind::JustificationScore {
+                    at: named(ind),
+                    stated: plain(s),
+                    score: fixed_value(node.score, places),
+                },
             ));
         }
         if let (Some(r), Some(rate)) = (stated_rate(&a.justification), node.rate)
             && r.round_dp(2) != rate
             && r.round_dp(1) != rate.round_dp(1)
         {
-            out.push(Diagnostic::warning(
+            out.push(warning(
                 at,
-                format!(
-                    "{code} {}: the justification states a 得分率 of {}% but it is {}%",
-                    ind.name,
-                    plain(r),
-                    fixed(rate, 2)
-                ),
+                Subject::indicator(code, "justification"),
+                Kind::JustificationRate {
+                    at: named(ind),
+                    stated: plain(r),
+                    rate: fixed_value(rate, 2),
+                },
             ));
         }
     }
 }
 
 /// Where a rule that cannot be computed went wrong: the judged score, the chosen tier, the input
-/// the message names (between backticks), else the rule.
-fn error_pos(map: &SourceMap, code: &str, msg: &str) -> Option<Pos> {
+/// the error names, else the rule; with the field's name for the diagnostic's subject.
+fn error_pos(map: &SourceMap, code: &str, e: &ScoreError) -> (Option<Pos>, String) {
     let own = |key: &str| map.get(&format!("indicators.{code}.{key}"));
-    if msg.starts_with("judged score") || msg.starts_with("no judged score") {
-        return own("score").or(map.field(code, "rule"));
+    match e.field() {
+        ErrorField::Score => (own("score").or(map.field(code, "rule")), "score".into()),
+        ErrorField::Tier => (own("tier").or(map.field(code, "rule")), "tier".into()),
+        ErrorField::Input(name) => (
+            map.nearest(&format!("indicators.{code}.inputs.{name}")),
+            format!("inputs.{name}"),
+        ),
+        ErrorField::Rule => (map.field(code, "rule"), "rule".into()),
     }
-    if msg.starts_with("tier ") || msg.starts_with("no level chosen") {
-        return own("tier").or(map.field(code, "rule"));
-    }
-    if msg.contains("input") || msg.contains("denominator") {
-        return match msg.split('`').nth(1) {
-            Some(name) => map.nearest(&format!("indicators.{code}.inputs.{name}")),
-            None => map.field(code, "inputs"),
-        };
-    }
-    map.field(code, "rule")
 }
 
-/// `a`, `b` and `c`, as names in a message.
-fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn error(pos: Option<Pos>, subject: Subject, kind: Kind) -> Diagnostic {
+    Diagnostic::new(Severity::Error, pos, subject, kind)
+}
+
+fn warning(pos: Option<Pos>, subject: Subject, kind: Kind) -> Diagnostic {
+    Diagnostic::new(Severity::Warning, pos, subject, kind)
+}
+
+fn named(ind: &Indicator) -> Named {
+    Named {
+        code: ind.code.clone(),
+        name: ind.name.clone(),
+    }
+}
+
+fn project_field(field: &str) -> Subject {
+    Subject::Project {
+        field: Some(field.to_string()),
+    }
+}
+
+fn adjustment(code: &str, field: &str) -> Subject {
+    Subject::Adjustment {
+        code: code.to_string(),
+        field: Some(field.to_string()),
+    }
+}
+
+/// A figure as written, without trailing zeros (what `plain` shows).
+fn plain(v: Decimal) -> Decimal {
+    v.normalize()
 }

@@ -1,6 +1,9 @@
 use std::path::Path;
 
 use jixiao::diagnostic::Diagnostic;
+use jixiao::lang::cli::{self as cli_text, Say};
+
+use super::lang;
 use jixiao::frameworks;
 use jixiao::report::printable::printable;
 use jixiao::report::{json::score_json, table::score_table};
@@ -20,27 +23,27 @@ pub fn load_or_report(path: &Path) -> Result<Loaded, u8> {
                 Ok(loaded)
             } else {
                 for e in &errors {
-                    eprintln!("{}", e.display(&name));
+                    eprintln!("{}", e.display_in(&name, lang()));
                 }
-                eprintln!(
-                    "{name}: {} error(s); run `jixiao check {name}` for details",
-                    errors.len()
-                );
+                eprintln!("{}", cli_text::errors_stop(lang(), &name, errors.len()));
                 Err(1)
             }
         }
         Err(LoadError::Syntax(d)) => {
-            eprintln!("{}", d.display(&name));
+            eprintln!("{}", d.display_in(&name, lang()));
             Err(2)
         }
         Err(LoadError::Io(e)) => {
-            eprintln!("{name}: error: cannot read: {e}");
+            eprintln!("{}", cli_text::cannot_read(lang(), &name, &e));
             Err(2)
         }
     }
 }
 
-pub fn check(files: &[std::path::PathBuf], quiet: bool) -> u8 {
+pub fn check(files: &[std::path::PathBuf], quiet: bool, json: bool) -> u8 {
+    if json {
+        return check_json(files, quiet);
+    }
     let mut worst = 0u8;
     for path in files {
         let name = super::stdio::shown(path);
@@ -50,25 +53,65 @@ pub fn check(files: &[std::path::PathBuf], quiet: bool) -> u8 {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
                 let warnings = diags.len() - errors;
                 for d in diags.iter().filter(|d| !quiet || d.is_error()) {
-                    println!("{}", d.display(&name));
+                    println!("{}", d.display_in(&name, lang()));
                 }
                 if errors > 0 {
                     worst = worst.max(1);
                 }
                 if !quiet {
-                    println!("{name}: {errors} error(s), {warnings} warning(s)");
+                    println!(
+                        "{}",
+                        cli_text::check_summary(lang(), &name, errors, warnings)
+                    );
                 }
             }
             Err(LoadError::Syntax(d)) => {
-                println!("{}", d.display(&name));
+                println!("{}", d.display_in(&name, lang()));
                 worst = 2;
             }
             Err(LoadError::Io(e)) => {
-                println!("{name}: error: cannot read: {e}");
+                println!("{}", cli_text::cannot_read(lang(), &name, &e));
                 worst = 2;
             }
         }
     }
+    worst
+}
+
+/// `check --json`: one array of every file's diagnostics; the same exit status as `check`.
+fn check_json(files: &[std::path::PathBuf], quiet: bool) -> u8 {
+    use jixiao::diagnostic::json::{to_json, unreadable};
+    let mut worst = 0u8;
+    let mut out = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        match load_file(path) {
+            Ok((_, loaded)) => {
+                let diags = jixiao::check::check(&loaded);
+                if diags.iter().any(Diagnostic::is_error) {
+                    worst = worst.max(1);
+                }
+                out.extend(
+                    diags
+                        .iter()
+                        .filter(|d| !quiet || d.is_error())
+                        .map(|d| to_json(d, &name, lang())),
+                );
+            }
+            Err(LoadError::Syntax(d)) => {
+                out.push(to_json(&d, &name, lang()));
+                worst = 2;
+            }
+            Err(LoadError::Io(e)) => {
+                out.push(unreadable(&name, &cli_text::io_reason(lang(), &e)));
+                worst = 2;
+            }
+        }
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&serde_json::Value::Array(out)).unwrap_or_default()
+    );
     worst
 }
 
@@ -119,9 +162,14 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                     return 0;
                 }
                 eprintln!(
-                    "{}: error: no indicator `{}` (nor an adjustment item)",
-                    path.display(),
-                    printable(code)
+                    "{}{}",
+                    cli_text::error_in(lang(), &path.display().to_string()),
+                    cli_text::say(
+                        lang(),
+                        &Say::NoIndicatorOrAdjustment {
+                            code: &printable(code)
+                        }
+                    )
                 );
                 return 1;
             };
@@ -208,7 +256,11 @@ pub fn explain_paragraphs(
     if let Some(code) = code {
         items.retain(|a| a.code == code);
         if items.is_empty() {
-            eprintln!("{}: error: no scored leaf `{code}`", path.display());
+            eprintln!(
+                "{}{}",
+                cli_text::error_in(lang(), &path.display().to_string()),
+                cli_text::say(lang(), &Say::NoScoredLeaf { code })
+            );
             return 1;
         }
     }
@@ -240,13 +292,17 @@ pub fn frameworks(json: bool) -> u8 {
         return 0;
     }
     if all.is_empty() {
-        println!("no frameworks found");
+        println!("{}", cli_text::say(lang(), &Say::NoFrameworks));
     }
     for f in all {
-        println!(
-            "{:<22} {} (version {}, {} leaves) [{}]",
-            f.id, f.name, f.version, f.leaves, f.origin
-        );
+        let line = Say::Framework {
+            id: &f.id,
+            name: &f.name,
+            version: &f.version.to_string(),
+            leaves: f.leaves,
+            origin: &f.origin.to_string(),
+        };
+        println!("{}", cli_text::say(lang(), &line));
     }
     match frameworks::user_dir() {
         Some(dir) => println!(
@@ -266,8 +322,9 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
     let to_stdout = super::stdio::is_stdin(file);
     if !to_stdout && file.exists() {
         eprintln!(
-            "{}: error: already exists; jixiao new never overwrites a file",
-            file.display()
+            "{}{}",
+            cli_text::error_in(lang(), &file.display().to_string()),
+            cli_text::say(lang(), &Say::AlreadyExists)
         );
         return 1;
     }
@@ -298,14 +355,23 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
         return 0;
     }
     if let Err(e) = jixiao::store::write_new(file, &text) {
-        eprintln!("{}: error: cannot write: {e}", file.display());
+        eprintln!(
+            "{}{}",
+            cli_text::error_in(lang(), &file.display().to_string()),
+            cli_text::say(lang(), &Say::CannotWrite { why: e.to_string() })
+        );
         return 2;
     }
     println!(
-        "created {} from framework {} (version {})",
-        file.display(),
-        source.id,
-        source.version
+        "{}",
+        cli_text::say(
+            lang(),
+            &Say::Created {
+                file: &file.display().to_string(),
+                framework: &source.id,
+                version: &source.version.to_string(),
+            }
+        )
     );
     0
 }
@@ -337,12 +403,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     for p in &config_problems {
         eprintln!("{p}");
     }
-    let lang = args
-        .lang
-        .as_deref()
-        .or(config.lang.as_deref())
-        .and_then(jixiao::tui::Lang::parse)
-        .unwrap_or_else(jixiao::tui::Lang::from_env);
+    let lang = jixiao::lang::Lang::resolve(args.lang.as_deref(), config.lang.as_deref());
     let ascii = args.ascii || config.ascii.unwrap_or(false);
     let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width);
     use super::stdio::{NoStdin, refuse};
@@ -353,10 +414,11 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         return code;
     }
     if !path.exists() {
+        let file = path.display().to_string();
         eprintln!(
-            "{}: error: no such file; create one with `jixiao new --framework ID {}`",
-            path.display(),
-            path.display()
+            "{}{}",
+            cli_text::error_in(lang, &file),
+            cli_text::say(lang, &Say::NoSuchFile { file: &file })
         );
         return 2;
     }
@@ -364,13 +426,19 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         Some(b) => match jixiao::store::load_file(b) {
             Ok((_, loaded)) => Some((b.clone(), loaded.project)),
             Err(LoadError::Syntax(d)) => {
-                eprintln!("{}", d.display(&b.display().to_string()));
+                eprintln!("{}", d.display_in(&b.display().to_string(), lang));
                 return 2;
             }
             Err(LoadError::Io(e)) => {
                 eprintln!(
-                    "{}: error: cannot read the file to compare with: {e}",
-                    b.display()
+                    "{}{}",
+                    cli_text::error_in(lang, &b.display().to_string()),
+                    cli_text::say(
+                        lang,
+                        &Say::CannotReadCompared {
+                            why: cli_text::io_reason(lang, &e)
+                        }
+                    )
                 );
                 return 2;
             }
@@ -393,12 +461,13 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     if !interactive {
         if args.review.is_none() {
             eprintln!(
-                "{}: not a terminal, so printing the score table (the workbench needs one)",
-                path.display()
+                "{}: {}",
+                path.display(),
+                cli_text::say(lang, &Say::NotATerminal)
             );
             return score(path, false, false);
         }
-        let file = match jixiao::tui::open_or_report(path) {
+        let file = match jixiao::tui::open_or_report(path, super::lang()) {
             Ok(f) => f,
             Err(code) => return code,
         };
@@ -435,9 +504,13 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
         if let Some(o) = &opened {
             app.others = o.others.iter().map(|i| i.who()).collect();
             if let Some(p) = &o.problem {
-                app.error(p.clone());
+                let said = Say::CannotAnnounce {
+                    dir: &p.dir,
+                    why: &p.why,
+                };
+                app.error(cli_text::say(lang, &said));
             } else if !o.taken_over.is_empty() {
-                let who: Vec<String> = o.taken_over.iter().map(|i| i.describe()).collect();
+                let who: Vec<String> = o.taken_over.iter().map(|i| i.describe_in(lang)).collect();
                 app.info(fill(lang, Msg::LockStale, &[&who.join(", ")]));
             }
         }

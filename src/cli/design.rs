@@ -27,7 +27,7 @@ pub fn set_edits(f: &ProjectFile, code: &str, assignments: &[String]) -> Result<
         let Some((key, value)) = a.split_once('=') else {
             return edit::parse_assignment(code, a)
                 .map(|e| vec![e])
-                .map_err(|e| e.0);
+                .map_err(|e| e.text(super::lang()));
         };
         let key = key.trim();
         let c = code.to_string();
@@ -54,13 +54,16 @@ pub fn set_edits(f: &ProjectFile, code: &str, assignments: &[String]) -> Result<
                     key,
                     text: value.to_string(),
                 }),
-                None => edits.push(edit::parse_assignment(code, a).map_err(|e| e.0)?),
+                None => {
+                    edits.push(edit::parse_assignment(code, a).map_err(|e| e.text(super::lang()))?)
+                }
             },
         }
     }
     if !rule.is_empty() {
         let current = jixiao::store::rule_text(f, code);
-        let new = edit::rule_from_assignments(current.as_deref(), &rule).map_err(|e| e.0)?;
+        let new = edit::rule_from_assignments(current.as_deref(), &rule)
+            .map_err(|e| e.text(super::lang()))?;
         edits.push(Edit::SetRule {
             code: code.to_string(),
             rule: new,
@@ -334,7 +337,7 @@ pub fn framework_save(
     name: Option<&str>,
     force: bool,
 ) -> u8 {
-    let file = match jixiao::tui::open_or_report(project) {
+    let file = match jixiao::tui::open_or_report(project, super::lang()) {
         Ok(f) => f,
         Err(c) => return c,
     };
@@ -408,7 +411,7 @@ pub fn framework_save(
 pub fn settings(path: &Path, assignments: &[String]) -> u8 {
     use jixiao::edit::{PolicyKey, parse_grades, show_grades};
     if assignments.is_empty() {
-        let file = match jixiao::tui::open_or_report(path) {
+        let file = match jixiao::tui::open_or_report(path, super::lang()) {
             Ok(f) => f,
             Err(c) => return c,
         };
@@ -438,7 +441,7 @@ pub fn settings(path: &Path, assignments: &[String]) -> u8 {
             let k = k.trim();
             if k == "grades" {
                 edits.push(Edit::SetGrades {
-                    grades: parse_grades(v).map_err(|e| e.0)?,
+                    grades: parse_grades(v).map_err(|e| e.text(super::lang()))?,
                 });
                 continue;
             }

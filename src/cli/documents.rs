@@ -15,6 +15,8 @@ use jixiao::scoring;
 use jixiao::store::{atomic_write, parse_decimal, write_new};
 
 use super::commands::load_or_report;
+use super::lang;
+use jixiao::lang::cli::{Say, error_in, say};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -79,15 +81,11 @@ pub fn export(
 ) -> u8 {
     let (table, report) = (opts.table, opts.report);
     let Some(format) = format.or_else(|| output.and_then(ExportFormat::from_extension)) else {
-        eprintln!(
-            "error: say which format: --format md|csv|html|xlsx|json|docx (or give -o a file ending in one of them)"
-        );
+        fail(&Say::SayWhichFormat);
         return 2;
     };
     if table.is_some() && format != ExportFormat::Csv {
-        eprintln!(
-            "error: --table only applies to --format csv; the other formats hold both tables"
-        );
+        fail(&Say::TableOnlyCsv);
         return 2;
     }
     if report
@@ -96,11 +94,11 @@ pub fn export(
             ExportFormat::Docx | ExportFormat::Md | ExportFormat::Html
         )
     {
-        eprintln!("error: --report writes a document: use it with --format docx, md or html");
+        fail(&Say::ReportNeedsDocument);
         return 2;
     }
     if opts.template.is_some() && format != ExportFormat::Docx {
-        eprintln!("error: --template takes a reference .docx and applies to --format docx only");
+        fail(&Say::TemplateDocxOnly);
         return 2;
     }
     // The firm's house style from the config ([export]) applies to the Word document and the
@@ -125,33 +123,24 @@ pub fn export(
         {
             Ok(t) => Some(t),
             Err(e) => {
-                eprintln!("{}: error: cannot use as a template: {e}", path.display());
+                fail_in(path, &Say::CannotUseTemplate { why: e });
                 return 2;
             }
         },
         None => None,
     };
-    let binary = match format {
-        ExportFormat::Xlsx => Some("an xlsx workbook"),
-        ExportFormat::Docx => Some("a docx document"),
-        _ => None,
-    };
-    if let Some(what) = binary
-        && output.is_none()
-        && std::io::stdout().is_terminal()
-    {
-        eprintln!(
-            "error: {what} is binary and would garble the terminal; write it to a file with -o {}.{} (or redirect stdout)",
+    let binary = matches!(format, ExportFormat::Xlsx | ExportFormat::Docx);
+    if binary && output.is_none() && std::io::stdout().is_terminal() {
+        let docx = format == ExportFormat::Docx;
+        let suggestion = format!(
+            "{}.{}",
             file.file_stem()
                 .filter(|_| !super::stdio::is_stdin(file))
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "scores".into()),
-            if format == ExportFormat::Docx {
-                "docx"
-            } else {
-                "xlsx"
-            }
+            if docx { "docx" } else { "xlsx" }
         );
+        fail(&Say::BinaryToTerminal { docx, suggestion });
         return 2;
     }
     let loaded = match load_or_report(file) {
@@ -183,7 +172,13 @@ pub fn export(
         ExportFormat::Xlsx => match score_table_xlsx::workbook(p, &card) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("{}: error: cannot build the workbook: {e}", file.display());
+                fail_in(
+                    file,
+                    &Say::CannotBuild {
+                        docx: false,
+                        why: e.to_string(),
+                    },
+                );
                 return 1;
             }
         },
@@ -196,7 +191,13 @@ pub fn export(
             match docx::write(p.title(), &blocks, template.as_ref()) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("{}: error: cannot build the document: {e}", file.display());
+                    fail_in(
+                        file,
+                        &Say::CannotBuild {
+                            docx: true,
+                            why: e.to_string(),
+                        },
+                    );
                     return 1;
                 }
             }
@@ -207,31 +208,28 @@ pub fn export(
             // An export never replaces the project it was made from (nor anything that is not
             // a regular file: a device, a pipe, a directory); a symlink is written through.
             if same_file(out, file) {
-                eprintln!(
-                    "{}: error: that is the project being exported; choose another output file",
-                    out.display()
-                );
+                fail_in(out, &Say::ThatIsTheProject);
                 return 2;
             }
             if let Err(e) = jixiao::store::safe_write::replace(out, &bytes) {
-                eprintln!("{}: error: cannot write: {e}", out.display());
+                let why = lang().pick(e.chinese(), e.to_string());
+                fail_in(out, &Say::CannotWrite { why });
                 return 2;
             }
-            println!("wrote {}", out.display());
+            let file = out.display().to_string();
+            println!("{}", say(lang(), &Say::Wrote { file: &file }));
         }
         None => {
             let mut stdout = std::io::stdout().lock();
             // A text export read on a terminal shows pasted control characters instead of
             // obeying them; redirected, the bytes are the file's.
             let bytes = match String::from_utf8(bytes) {
-                Ok(text) if binary.is_none() && stdout.is_terminal() => {
-                    printable(&text).into_bytes()
-                }
+                Ok(text) if !binary && stdout.is_terminal() => printable(&text).into_bytes(),
                 Ok(text) => text.into_bytes(),
                 Err(e) => e.into_bytes(),
             };
             if let Err(e) = stdout.write_all(&bytes).and_then(|_| stdout.flush()) {
-                eprintln!("error: cannot write to stdout: {e}");
+                fail(&Say::CannotWriteStdout { why: e.to_string() });
                 return 2;
             }
         }
@@ -275,7 +273,7 @@ pub fn import(a: &ImportArgs) -> u8 {
     // `-o -` is standard output, as without -o.
     let output = a.output.filter(|o| !super::stdio::is_stdin(o));
     if !super::stdio::is_stdin(a.file) && !a.file.is_file() {
-        eprintln!("{name}: error: no such file");
+        fail_in(a.file, &Say::NoSuchFile { file: &name });
         return 2;
     }
     let mut mapping: Vec<(Field, String)> = Vec::new();
@@ -292,7 +290,7 @@ pub fn import(a: &ImportArgs) -> u8 {
         Some(t) => match parse_decimal(t) {
             Some(d) => Some(d),
             None => {
-                eprintln!("error: --total `{t}` is not a number");
+                fail(&Say::TotalNotNumber { total: t });
                 return 2;
             }
         },
@@ -302,10 +300,7 @@ pub fn import(a: &ImportArgs) -> u8 {
         && out.exists()
         && !a.force
     {
-        eprintln!(
-            "{}: error: already exists; pass --force to replace it",
-            out.display()
-        );
+        fail_in(out, &Say::AlreadyExistsUseForce);
         return 2;
     }
     let opts = Options {
@@ -329,7 +324,7 @@ pub fn import(a: &ImportArgs) -> u8 {
             for m in &msgs {
                 eprintln!("{}", m.display(&name));
             }
-            eprintln!("{name}: {errors} error(s); nothing written");
+            eprintln!("{name}: {}", say(lang(), &Say::NothingWritten { errors }));
             return 1;
         }
     };
@@ -337,9 +332,10 @@ pub fn import(a: &ImportArgs) -> u8 {
         eprintln!("{}", w.display(&name));
     }
     if !imported.ignored.is_empty() {
+        let columns = imported.ignored.join(", ");
         eprintln!(
-            "{name}: note: columns not imported: {}{}",
-            imported.ignored.join(", "),
+            "{name}: {}{}",
+            say(lang(), &Say::ColumnsNotImported { columns }),
             if a.project {
                 ""
             } else {
@@ -379,7 +375,7 @@ pub fn import(a: &ImportArgs) -> u8 {
                 write_new(out, &imported.toml)
             };
             if let Err(e) = written {
-                eprintln!("{}: error: cannot write: {e}", out.display());
+                fail_in(out, &Say::CannotWrite { why: e.to_string() });
                 return 2;
             }
             let scored = if a.project {
@@ -454,7 +450,9 @@ pub fn summary(
 ) -> u8 {
     let format = match (json, format) {
         (true, Some(f)) if f != SummaryFormat::Json => {
-            eprintln!("error: --json and --format {f:?} disagree; give one of them");
+            fail(&Say::FormatsDisagree {
+                format: format!("{f:?}"),
+            });
             return 2;
         }
         (true, _) => SummaryFormat::Json,
@@ -469,7 +467,7 @@ pub fn summary(
         }
     }
     if files.is_empty() && failures.is_empty() {
-        eprintln!("error: no .toml project files in the paths given");
+        fail(&Say::NoProjectFiles);
         return 1;
     }
     let columns = portfolio::columns(&rows);
@@ -498,22 +496,42 @@ pub fn summary(
             eprintln!("{e}");
         }
         if f.errors.len() > ERRORS_PER_FILE {
-            eprintln!(
-                "{}: … {} more error(s); run `jixiao check {}`",
-                f.file.display(),
-                f.errors.len() - ERRORS_PER_FILE,
-                f.file.display()
-            );
+            let file = f.file.display().to_string();
+            let more = Say::MoreErrors {
+                count: f.errors.len() - ERRORS_PER_FILE,
+                file: &file,
+            };
+            eprintln!("{file}: {}", say(lang(), &more));
         }
     }
     if failures.is_empty() {
         0
     } else {
-        eprintln!(
-            "{} file(s) could not be summarised; {} project(s) listed",
-            failures.len(),
-            rows.len()
-        );
+        let said = Say::NotSummarised {
+            failed: failures.len(),
+            listed: rows.len(),
+        };
+        eprintln!("{}", say(lang(), &said));
         1
     }
+}
+
+/// `error: …` in the CLI's language.
+fn fail(s: &Say) {
+    let lang = lang();
+    eprintln!(
+        "{}{}",
+        jixiao::lang::diagnostic::severity(jixiao::diagnostic::Severity::Error, lang),
+        say(lang, s)
+    );
+}
+
+/// `FILE: error: …` in the CLI's language.
+fn fail_in(file: &Path, s: &Say) {
+    let lang = lang();
+    eprintln!(
+        "{}{}",
+        error_in(lang, &file.display().to_string()),
+        say(lang, s)
+    );
 }

@@ -4,6 +4,8 @@
 use std::path::Path;
 
 use jixiao::edit::Edit;
+use jixiao::lang::cli::{Say, cannot_read, cannot_save, error_in, kept_changing, say};
+use jixiao::lang::diagnostic::severity;
 use jixiao::merge::{self, Input, MergeError};
 use jixiao::model::{Field, Side, show as show_value};
 use jixiao::store::{LoadError, SaveError, atomic_write, parse_project};
@@ -18,15 +20,16 @@ fn read(path: &Path) -> Result<String, u8> {
     };
     bytes
         .map_err(|e| {
-            eprintln!("{}: error: cannot read: {e}", stdio::shown(path));
+            eprintln!("{}", cannot_read(super::lang(), &stdio::shown(path), &e));
             2
         })
         .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|e| {
+                let offset = e.utf8_error().valid_up_to();
                 eprintln!(
-                    "{}: error: not UTF-8 text (invalid byte at offset {})",
-                    stdio::shown(path),
-                    e.utf8_error().valid_up_to()
+                    "{}{}",
+                    error_in(super::lang(), &stdio::shown(path)),
+                    say(super::lang(), &Say::NotUtf8 { offset })
                 );
                 2
             })
@@ -53,6 +56,7 @@ pub fn merge(a: &MergeArgs) -> u8 {
         .name
         .map(str::to_string)
         .unwrap_or_else(|| a.ours.display().to_string());
+    let lang = super::lang();
     let texts = [a.base, a.ours, a.theirs].map(read);
     let [Ok(base), Ok(ours), Ok(theirs)] = texts else {
         return 2;
@@ -67,26 +71,47 @@ pub fn merge(a: &MergeArgs) -> u8 {
             };
             let file = stdio::shown(path);
             match error {
-                LoadError::Syntax(d) => eprintln!("{}", d.display(&file)),
-                LoadError::Io(e) => eprintln!("{file}: error: {e}"),
+                LoadError::Syntax(d) => eprintln!("{}", d.display_in(&file, lang)),
+                LoadError::Io(e) => eprintln!("{}", cannot_read(lang, &file, &e)),
             }
             eprintln!(
-                "{name}: error: not merged ({} is not a project file)",
-                input.label()
+                "{}{}",
+                error_in(lang, &name),
+                say(
+                    lang,
+                    &Say::NotMergedNotProject {
+                        input: input.label()
+                    }
+                )
             );
             return 2;
         }
         Err(e) => {
-            eprintln!("{name}: error: not merged: {e}");
+            let why = e.to_string();
+            eprintln!(
+                "{}{}",
+                error_in(lang, &name),
+                say(lang, &Say::NotMerged { why })
+            );
             return 2;
         }
     };
     if let Err(e) = merged.record_conflicts(a.label_ours, a.label_theirs) {
-        eprintln!("{name}: error: not merged: {e}");
+        let why = e.text(lang);
+        eprintln!(
+            "{}{}",
+            error_in(lang, &name),
+            say(lang, &Say::NotMerged { why })
+        );
         return 2;
     }
     if let Err(e) = atomic_write(a.ours, merged.text.as_bytes()) {
-        eprintln!("{}: error: cannot write: {e}", a.ours.display());
+        let why = e.to_string();
+        eprintln!(
+            "{}{}",
+            error_in(lang, &a.ours.display().to_string()),
+            say(lang, &Say::CannotWrite { why })
+        );
         return 2;
     }
     let who = |label: &str, side: &str| {
@@ -96,7 +121,7 @@ pub fn merge(a: &MergeArgs) -> u8 {
             format!("{side} ({label})")
         }
     };
-    println!("jixiao merge {name}:");
+    println!("{}", say(lang, &Say::MergeHeader { file: &name }));
     for c in &merged.theirs_changes {
         println!("  {}: {c}", who(a.label_theirs, "theirs"));
     }
@@ -104,16 +129,25 @@ pub fn merge(a: &MergeArgs) -> u8 {
         println!("  {}: {c}", who(a.label_ours, "ours"));
     }
     if merged.is_clean() {
-        println!("  merged cleanly");
+        println!("{}", say(lang, &Say::MergedCleanly));
         return 0;
     }
     for c in &merged.conflicts {
-        println!("  CONFLICT {c}");
+        println!(
+            "{}",
+            say(
+                lang,
+                &Say::MergeConflict {
+                    change: c.to_string()
+                }
+            )
+        );
     }
-    println!(
-        "  {} conflict(s) recorded in the file (ours kept); `jixiao check {name}` lists them, `jixiao resolve {name} CODE ours|theirs` settles one",
-        merged.conflicts.len()
-    );
+    let recorded = Say::ConflictsRecorded {
+        count: merged.conflicts.len(),
+        file: &name,
+    };
+    println!("{}", say(lang, &recorded));
     1
 }
 
@@ -131,7 +165,13 @@ pub fn show(path: &Path) -> u8 {
             }
         }
         Err(e) => {
-            eprintln!("{}: warning: shown as text: {e}", stdio::shown(path));
+            let lang = super::lang();
+            eprintln!(
+                "{}: {}{}",
+                stdio::shown(path),
+                severity(jixiao::diagnostic::Severity::Warning, lang),
+                say(lang, &Say::ShownAsText { why: e.to_string() })
+            );
             print!("{text}");
         }
     }
@@ -146,12 +186,14 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
         return code;
     }
     let name = path.display().to_string();
+    let lang = super::lang();
+    let error = error_in(lang, &name);
     let Some(take) = Side::parse(side) else {
-        eprintln!("{name}: error: expected `ours` or `theirs`, not \"{side}\"");
+        eprintln!("{error}{}", say(lang, &Say::ExpectedSide { side }));
         return 2;
     };
     for _attempt in 0..50 {
-        let mut file = match jixiao::tui::open_or_report(path) {
+        let mut file = match jixiao::tui::open_or_report(path, super::lang()) {
             Ok(f) => f,
             Err(code) => return code,
         };
@@ -166,10 +208,7 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
             .rev()
             .collect();
         if chosen.is_empty() {
-            eprintln!(
-                "{name}: error: no unresolved merge conflict in `{code}`{}",
-                field.map(|f| format!(" field `{f}`")).unwrap_or_default()
-            );
+            eprintln!("{error}{}", say(lang, &Say::NoConflictIn { code, field }));
             return 1;
         }
         let records: Vec<_> = chosen
@@ -190,36 +229,34 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
                 .map(|_| ())
             };
             if let Err(e) = done {
-                eprintln!("{name}: error: {code}: {e}");
+                eprintln!("{error}{code}: {}", e.text(lang));
                 return 1;
             }
         }
         match file.save() {
             Ok(()) => {
                 for r in records.iter().rev() {
-                    println!(
-                        "{} {}：采用 {} {}",
-                        r.code,
-                        r.field.label(),
-                        take.key(),
-                        show_value(r.value(take))
-                    );
+                    let done = Say::Resolved {
+                        code: &r.code,
+                        field: &r.field.label(),
+                        side: take.key(),
+                        value: &show_value(r.value(take)),
+                    };
+                    println!("{}", say(lang, &done));
                 }
                 return 0;
             }
             Err(SaveError::Conflict | SaveError::Conflicts(_)) => continue,
             Err(SaveError::Refused(e)) => {
-                eprintln!("{name}: error: {e}");
+                eprintln!("{error}{}", lang.pick(e.chinese(), e.to_string()));
                 return 1;
             }
             Err(SaveError::Io(e)) => {
-                eprintln!("{name}: error: cannot save: {e}");
+                eprintln!("{error}{}", cannot_save(lang, &e));
                 return 2;
             }
         }
     }
-    eprintln!(
-        "{name}: error: the file kept changing on disk while this change was being saved; nothing was written, try again"
-    );
+    eprintln!("{error}{}", kept_changing(lang));
     1
 }

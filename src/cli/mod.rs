@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 /// jixiao (绩效) — score public-spending programmes against an indicator tree, exactly.
 #[derive(Debug, Parser)]
-#[command(name = "jixiao", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "jixiao", version, about, long_about = None)]
 #[command(
     after_help = "Examples:\n  jixiao samples/rongcheng-checkup.toml          open a project in the workbench\n  jixiao score samples/rongcheng-checkup.toml    print the score table\n  jixiao explain samples/rongcheng-checkup.toml B101\n  jixiao review samples/rongcheng-checkup.toml   review every lost point (复核)\n  jixiao check samples/*.toml\n  jixiao new --framework mof-program my-project.toml"
 )]
@@ -25,7 +25,8 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A project file to open in the workbench.
     pub file: Option<PathBuf>,
-    /// Language of the workbench (default: from LANG / LC_ALL).
+    /// Language of messages and the workbench (default: the config's `lang`, else the locale:
+    /// Chinese unless LC_ALL / LC_MESSAGES / LANG names another language).
     #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
     pub lang: Option<String>,
     /// Draw the workbench with ASCII borders and marks (for terminals with poor fonts).
@@ -104,6 +105,10 @@ pub enum Command {
         /// Print only errors.
         #[arg(long, short)]
         quiet: bool,
+        /// One JSON array of every diagnostic: file, line, column, severity, kind, subject,
+        /// message (see docs/format.md).
+        #[arg(long)]
+        json: bool,
     },
     /// Print the score table: each level-1 and level-2 node's 分值 / 得分 / 得分率, total and grade.
     Score {
@@ -433,8 +438,103 @@ pub enum EvidenceAction {
     },
 }
 
+/// The language the command line speaks, settled once from `--lang`, the config and the locale.
+static LANG: std::sync::OnceLock<jixiao::lang::Lang> = std::sync::OnceLock::new();
+
+pub fn lang() -> jixiao::lang::Lang {
+    *LANG
+        .get_or_init(|| jixiao::lang::Lang::resolve(None, jixiao::config::load().0.lang.as_deref()))
+}
+
+/// `--lang X` or `--lang=X` anywhere on the command line, before clap parses it (so that
+/// `--help` and clap's own errors can be in that language).
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut it = args.iter().filter_map(|a| a.to_str());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            return it.next().map(str::to_string);
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
+/// The command's help in Chinese where `jixiao::lang::help` has the words; headings too.
+fn localized(cmd: clap::Command) -> clap::Command {
+    use jixiao::lang::help;
+    let mut cmd = cmd
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+            help::USAGE
+        ))
+        .subcommand_help_heading(help::COMMANDS)
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                help::ARGUMENTS
+            } else {
+                help::OPTIONS
+            };
+            let a = a.help_heading(heading);
+            // Its values are in its own text.
+            let a = if a.get_id() == "lang" {
+                a.hide_possible_values(true)
+            } else {
+                a
+            };
+            match help::arg(a.get_id().as_str()) {
+                Some(text) => a.help(text).long_help(None::<&str>),
+                None => a,
+            }
+        })
+        .mut_subcommands(|sub| {
+            let sub = match help::command(sub.get_name()) {
+                Some(text) => sub.about(text).long_about(None::<&str>),
+                None => sub,
+            };
+            localized(sub)
+        });
+    let help_flag = clap::Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(clap::ArgAction::Help)
+        .help(help::HELP)
+        .help_heading(help::OPTIONS);
+    cmd = cmd.disable_help_flag(true).arg(help_flag);
+    if cmd.get_name() == "jixiao" {
+        let version = clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(help::VERSION)
+            .help_heading(help::OPTIONS);
+        cmd = cmd
+            .about(help::ABOUT)
+            .after_help(help::EXAMPLES)
+            .disable_version_flag(true)
+            .arg(version);
+    }
+    cmd
+}
+
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config_lang = jixiao::config::load().0.lang;
+    let early = jixiao::lang::Lang::resolve(lang_flag(&args).as_deref(), config_lang.as_deref());
+    let mut cmd = Cli::command();
+    if early == jixiao::lang::Lang::Zh {
+        cmd = localized(cmd);
+    }
+    let cli = Cli::from_arg_matches(&cmd.get_matches_from(args)).unwrap_or_else(|e| e.exit());
+    let _ = LANG.set(jixiao::lang::Lang::resolve(
+        cli.lang.as_deref(),
+        config_lang.as_deref(),
+    ));
     let open = |_force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
         lang: cli.lang.clone(),
         ascii: cli.ascii,
@@ -473,7 +573,7 @@ pub fn run() -> ExitCode {
             name,
             file,
         }) => commands::new(&framework, name.as_deref(), &file),
-        Some(Command::Check { files, quiet }) => commands::check(&files, quiet),
+        Some(Command::Check { files, quiet, json }) => commands::check(&files, quiet, json),
         Some(Command::Score { file, json, all }) => commands::score(&file, json, all),
         Some(Command::Explain {
             file,
@@ -652,4 +752,47 @@ pub fn run() -> ExitCode {
         },
     };
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_valid_in_both_languages() {
+        Cli::command().debug_assert();
+        localized(Cli::command()).debug_assert();
+    }
+
+    #[test]
+    fn chinese_help_names_every_subcommand_in_chinese() {
+        let mut cmd = localized(Cli::command());
+        let help = cmd.render_help().to_string();
+        assert!(
+            help.contains("用法：") && help.contains("检查项目或框架"),
+            "{help}"
+        );
+        for sub in Cli::command().get_subcommands() {
+            assert!(
+                jixiao::lang::help::command(sub.get_name()).is_some(),
+                "no Chinese help for `{}`",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn lang_is_found_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_flag(&args(&["jixiao", "check", "--lang", "en"])).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            lang_flag(&args(&["jixiao", "--lang=zh", "score"])).as_deref(),
+            Some("zh")
+        );
+        assert_eq!(lang_flag(&args(&["jixiao", "--", "--lang", "en"])), None);
+    }
 }

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use jixiao::edit::{self, Edit};
+use jixiao::lang::cli as say;
 use jixiao::model::{Deduction, Evidence};
 use jixiao::scoring::{self, rounding::fixed};
 use jixiao::store::{ProjectFile, SaveError, parse_decimal};
@@ -30,16 +31,18 @@ pub(super) struct Saved {
 /// version, so both are kept. On failure the exit code, the error already printed.
 pub(super) fn apply_and_save(path: &Path, code: &str, build: &Build) -> Result<Saved, u8> {
     let name = path.display().to_string();
+    let lang = super::lang();
+    let error = say::error_in(lang, &name);
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let mut file = jixiao::tui::open_or_report(path)?;
+        let mut file = jixiao::tui::open_or_report(path, lang)?;
         let before = scoring::score(file.project());
         let before_project = Some(file.project().clone());
         let mut edits = match build(&file) {
             Ok(e) => e,
             Err(msg) => {
-                eprintln!("{name}: error: {code}: {msg}");
+                eprintln!("{error}{code}: {msg}");
                 return Err(1);
             }
         };
@@ -61,7 +64,7 @@ pub(super) fn apply_and_save(path: &Path, code: &str, build: &Build) -> Result<S
             edits.insert(at, status);
         }
         if let Err(e) = file.apply_all(&edits) {
-            eprintln!("{name}: error: {code}: {e}");
+            eprintln!("{error}{code}: {}", e.text(lang));
             return Err(1);
         }
         match file.save() {
@@ -76,17 +79,15 @@ pub(super) fn apply_and_save(path: &Path, code: &str, build: &Build) -> Result<S
             }
             Err(SaveError::Conflict | SaveError::Conflicts(_)) if attempt < 50 => continue,
             Err(SaveError::Conflict | SaveError::Conflicts(_)) => {
-                eprintln!(
-                    "{name}: error: the file kept changing on disk while this change was being saved; nothing was written, try again"
-                );
+                eprintln!("{error}{}", say::kept_changing(lang));
                 return Err(1);
             }
             Err(SaveError::Refused(e)) => {
-                eprintln!("{name}: error: {e}");
+                eprintln!("{error}{}", lang.pick(e.chinese(), e.to_string()));
                 return Err(1);
             }
             Err(SaveError::Io(e)) => {
-                eprintln!("{name}: error: cannot save: {e}");
+                eprintln!("{error}{}", say::cannot_save(lang, &e));
                 return Err(2);
             }
         }
@@ -97,7 +98,10 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
     // `--force` is accepted for old scripts; nothing needs it now.
     let checked = |f: &ProjectFile| {
         if f.project().index_of(code).is_none() {
-            return Err(format!("no indicator `{code}`"));
+            return Err(edit::EditError::NoIndicator {
+                code: code.to_string(),
+            }
+            .text(super::lang()));
         }
         build(f)
     };
@@ -139,42 +143,41 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
         .get(i)
         .filter(|_| before.nodes.len() == after.nodes.len())
         .map_or(after.nodes[i].score, |n| n.score);
+    let lang = super::lang();
     if cleared {
-        println!("{} 的复核已撤销：复核后又有修改（状态改回已评）", ind.code);
+        println!("{}", say::approval_withdrawn(lang, &ind.code));
     }
     println!(
-        "{} {}：{} → {} 分（满分 {}）",
-        ind.code,
-        ind.name,
-        fixed(before_node, places),
-        fixed(after.nodes[i].score, places),
-        scoring::rounding::plain(ind.weight)
+        "{}",
+        say::score_change(
+            lang,
+            &ind.code,
+            &ind.name,
+            &fixed(before_node, places),
+            &fixed(after.nodes[i].score, places),
+            &scoring::rounding::plain(ind.weight)
+        )
     );
     if let Some(scoring::LeafState::Incomplete(missing)) =
         after.nodes[i].leaf.as_ref().map(|l| &l.state)
     {
         println!(
-            "{} 未完成：尚未记录 {}（规则读取 {}），暂不计分",
-            ind.code,
-            missing.join("、"),
-            scoring::rule_inputs(&ind.rule).join("、")
+            "{}",
+            say::still_incomplete(lang, &ind.code, missing, &scoring::rule_inputs(&ind.rule))
         );
     }
     super::design::print_weight_sums(p, &after);
     println!(
-        "{}：{} → {}（{}）",
-        if after.provisional() {
-            "暂计"
-        } else {
-            "总分"
-        },
-        fixed(before.total, places),
-        fixed(after.total, places),
-        match (&after.grade, after.provisional()) {
-            (Some(g), true) => format!("{g}，已评 {}/{}", after.scored_leaves, after.leaves),
-            (Some(g), false) => g.clone(),
-            (None, _) => format!("已评 {}/{}", after.scored_leaves, after.leaves),
-        }
+        "{}",
+        say::total_change(
+            lang,
+            after.provisional(),
+            &fixed(before.total, places),
+            &fixed(after.total, places),
+            after.grade.as_deref(),
+            after.scored_leaves,
+            after.leaves
+        )
     );
     0
 }
@@ -200,10 +203,16 @@ pub fn deduct(
         return code;
     }
     run(path, code, force, &|f| {
-        let points = parse_decimal(points)
-            .ok_or_else(|| format!("points must be a number such as 0.5, not \"{points}\""))?;
+        let lang = super::lang();
+        let points = parse_decimal(points).ok_or_else(|| {
+            edit::EditError::NotANumber {
+                what: "points".into(),
+                text: points.to_string(),
+            }
+            .text(lang)
+        })?;
         if reason.trim().is_empty() {
-            return Err("a deduction needs a reason: what was found".into());
+            return Err(edit::EditError::DeductionNeedsReason.text(lang));
         }
         let index = f
             .project()

@@ -1,71 +1,61 @@
 use rust_decimal::Decimal;
 
-use super::{Edit, EditError};
+use super::{Edit, EditError, Thing};
 use crate::model::{Check, Checkpoint, Credit, Indicator, Project, RuleKind, Status};
 use crate::scoring::rounding::plain;
 
-/// A refusal, in English (the CLI's language) and Chinese (for the workbench in Chinese).
-fn err<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, EditError> {
+fn err<T>(e: EditError) -> Result<T, EditError> {
+    Err(e)
+}
+
+/// A refusal given in both languages where it is made.
+fn said<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, EditError> {
     Err(EditError::new(en, zh))
 }
 
 fn leaf_mut<'p>(p: &'p mut Project, code: &str) -> Result<&'p mut Indicator, EditError> {
     let Some(i) = p.index_of(code) else {
-        return err(
-            format!("no indicator `{code}`"),
-            format!("没有指标 `{code}`"),
-        );
+        return err(EditError::NoIndicator {
+            code: code.to_string(),
+        });
     };
     // A leaf is a node nobody names as parent; a scan is cheaper than building the tree.
     if p.indicators
         .iter()
         .any(|x| x.parent.as_deref() == Some(code))
     {
-        return err(
-            format!(
-                "{code} is a parent; its score is the sum of its children, edit a leaf instead"
-            ),
-            format!("{code} 是上级指标，得分由下级指标加总，请在末级指标上修改"),
-        );
+        return err(EditError::IsParent {
+            code: code.to_string(),
+        });
     }
     Ok(&mut p.indicators[i])
 }
 
-fn check_points(points: Decimal, weight: Decimal, what: (&str, &str)) -> Result<(), EditError> {
-    let (en, zh) = what;
-    let w = plain(weight);
+fn check_points(points: Decimal, weight: Decimal, what: Thing) -> Result<(), EditError> {
     if points < Decimal::ZERO {
-        return err(
-            format!("{en} cannot be negative; expected 0 to {w}"),
-            format!("{zh}不能为负数，应在 0 到 {w} 之间"),
-        );
+        return err(EditError::Negative { what, weight });
     }
     if points > weight {
-        let p = plain(points);
-        return err(
-            format!("{en} {p} is more than the weight {w}; expected 0 to {w}"),
-            format!("{zh} {p} 超过分值 {w}，应在 0 到 {w} 之间"),
-        );
+        return err(EditError::AboveWeight {
+            what,
+            points,
+            weight,
+        });
     }
     Ok(())
 }
 
-fn check_index(
-    index: usize,
-    len: usize,
-    what: (&str, &str),
-    inserting: bool,
-) -> Result<(), EditError> {
+fn check_index(index: usize, len: usize, what: Thing, inserting: bool) -> Result<(), EditError> {
     let max = if inserting {
         len
     } else {
         len.saturating_sub(1)
     };
     if index > max || (!inserting && len == 0) {
-        return err(
-            format!("there is no {} number {}", what.0, index + 1),
-            format!("没有第 {} 条{}", index + 1, what.1),
-        );
+        return err(EditError::NoItem {
+            what,
+            number: index + 1,
+        });
     }
     Ok(())
 }
@@ -75,7 +65,7 @@ fn check_index(
 pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
     if edit.is_structure() {
         // The tree lives in the document: `ProjectFile::apply` writes it and reloads the model.
-        return err(
+        return said(
             "a change of the indicator tree applies to a project file",
             "指标体系的修改需在项目文件上进行",
         );
@@ -103,23 +93,14 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             .as_mut()
             .and_then(|a| a.items.iter_mut().find(|i| &i.code == code))
         else {
-            return err(
-                format!("no adjustment item `{code}`"),
-                format!("没有加减分项 `{code}`"),
-            );
+            return err(EditError::NoAdjustment { code: code.clone() });
         };
         if let Some(pts) = points {
             if *pts < Decimal::ZERO {
-                return err(
-                    "adjustment points are written positive; the item's direction gives the sign",
-                    "加减分请填正数，加分或减分由该项的方向决定",
-                );
+                return err(EditError::AdjustmentSigned);
             }
             if let Some(cap) = item.cap.filter(|c| pts > c) {
-                return err(
-                    format!("{} is above this item's cap of {}", plain(*pts), plain(cap)),
-                    format!("{} 超过该项上限 {}", plain(*pts), plain(cap)),
-                );
+                return err(EditError::AboveCap { points: *pts, cap });
             }
         }
         let undo = Edit::SetAdjustment {
@@ -153,19 +134,12 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
     let undo = match edit {
         Edit::SetScore { score, .. } => {
             if let Some(s) = score {
-                check_points(*s, weight, ("a score", "得分"))?;
+                check_points(*s, weight, Thing::Score)?;
                 if let RuleKind::Judgement { min, max } = &ind.rule.kind {
                     let lo = min.unwrap_or(Decimal::ZERO);
                     let hi = max.unwrap_or(weight);
                     if *s < lo || *s > hi {
-                        return err(
-                            format!("this rule allows {} to {} points", plain(lo), plain(hi)),
-                            format!(
-                                "该指标酌情评分，只能在 {} 到 {} 分之间",
-                                plain(lo),
-                                plain(hi)
-                            ),
-                        );
+                        return err(EditError::JudgedRange { min: lo, max: hi });
                     }
                 }
             }
@@ -178,24 +152,22 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         }
         Edit::SetInput { name, value, .. } => {
             if name.trim().is_empty() {
-                return err("an input needs a name", "数据项需要名称");
+                return err(EditError::InputNeedsName);
             }
             if let Some(crate::model::InputValue::Number(v)) = value
                 && v.abs() > Decimal::from(1_000_000_000_000_000i64)
             {
-                return err(
-                    "that number is too large; expected a number between -10^15 and 10^15",
-                    "数字过大，应在 -10^15 到 10^15 之间",
-                );
+                return err(EditError::NumberTooLarge);
             }
             if let Some(crate::model::InputValue::Date(text)) = value
                 && let Err(e) = crate::model::date::check_date(text)
             {
                 // The same words the loader gives for this value in the file.
-                return err(
-                    format!("`{name}`: {}", e.en(text)),
-                    format!("“{name}”：{}", e.zh(text)),
-                );
+                return err(EditError::BadDate {
+                    name: name.clone(),
+                    text: text.clone(),
+                    error: e,
+                });
             }
             let old = a.input(name).cloned();
             match value {
@@ -218,20 +190,17 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             index, deduction, ..
         } => {
             let inserting = matches!(edit, Edit::InsertDeduction { .. });
-            check_index(*index, a.deductions.len(), ("deduction", "扣分"), inserting)?;
+            check_index(*index, a.deductions.len(), Thing::Deduction, inserting)?;
             if deduction.points.is_none() && deduction.count.is_none() {
-                return err(
-                    "a deduction needs points, e.g. 0.5",
-                    "扣分需要填写分数，如 0.5",
-                );
+                return err(EditError::DeductionNeedsPoints);
             }
             if let Some(pts) = deduction.points {
-                check_points(pts, weight, ("a deduction", "扣分"))?;
+                check_points(pts, weight, Thing::Deduction)?;
             }
             if let Some(c) = deduction.count
                 && c < Decimal::ZERO
             {
-                return err("a count cannot be negative", "次数不能为负数");
+                return err(EditError::NegativeCount);
             }
             if inserting {
                 a.deductions.insert(*index, deduction.clone());
@@ -249,7 +218,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::RemoveDeduction { index, .. } => {
-            check_index(*index, a.deductions.len(), ("deduction", "扣分"), false)?;
+            check_index(*index, a.deductions.len(), Thing::Deduction, false)?;
             let old = a.deductions.remove(*index);
             Edit::InsertDeduction {
                 code,
@@ -261,14 +230,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             let checks = match &ind.rule.kind {
                 RuleKind::Checkpoints { points } => {
                     if checks.len() != points.len() {
-                        return err(
-                            format!(
-                                "this rule has {} checkpoints; expected {} true/false values",
-                                points.len(),
-                                points.len()
-                            ),
-                            format!("该指标有 {} 个评价要点，应逐一判定", points.len()),
-                        );
+                        return err(EditError::ChecksCount {
+                            checkpoints: points.len(),
+                        });
                     }
                     checks
                         .iter()
@@ -290,23 +254,14 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             if let Some(t) = tier {
                 match &ind.rule.kind {
                     RuleKind::Levels { levels } if !levels.iter().any(|l| &l.name == t) => {
-                        let names: Vec<&str> = levels.iter().map(|l| l.name.as_str()).collect();
-                        return err(
-                            format!(
-                                "\"{t}\" is not a level of this rule; expected one of: {}",
-                                names.join(", ")
-                            ),
-                            format!("“{t}”不是该指标的档次，可选：{}", names.join("、")),
-                        );
+                        return err(EditError::NotALevel {
+                            tier: t.clone(),
+                            levels: levels.iter().map(|l| l.name.clone()).collect(),
+                        });
                     }
                     RuleKind::Levels { .. } => {}
                     _ => {
-                        return err(
-                            format!(
-                                "{code} is not scored by levels; a tier applies only to a \"levels\" rule"
-                            ),
-                            format!("{code} 不是分档评分的指标，不能选择档次"),
-                        );
+                        return err(EditError::NotLevels { code });
                     }
                 }
             }
@@ -319,7 +274,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         }
         Edit::SetNa { reason, .. } => {
             if reason.as_ref().is_some_and(|r| r.trim().is_empty()) {
-                return err("不适用 needs a reason", "标为不适用需要写明原因");
+                return err(EditError::NaNeedsReason);
             }
             let undo = Edit::SetNa {
                 code,
@@ -330,10 +285,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         }
         Edit::SetUnscorable { reason, .. } => {
             if reason.as_ref().is_some_and(|r| r.trim().is_empty()) {
-                return err(
-                    "无法评分 needs a reason (what data was missing)",
-                    "无法评分需要写明原因（缺少哪些资料）",
-                );
+                return err(EditError::UnscorableNeedsReason);
             }
             let undo = Edit::SetUnscorable {
                 code,
@@ -365,14 +317,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             index, evidence, ..
         } => {
             let inserting = matches!(edit, Edit::InsertEvidence { .. });
-            check_index(
-                *index,
-                a.evidence.len(),
-                ("evidence item", "佐证材料"),
-                inserting,
-            )?;
+            check_index(*index, a.evidence.len(), Thing::Evidence, inserting)?;
             if evidence.title.trim().is_empty() {
-                return err("evidence needs a title", "佐证材料需要标题");
+                return err(EditError::EvidenceNeedsTitle);
             }
             if inserting {
                 a.evidence.insert(*index, evidence.clone());
@@ -390,12 +337,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::RemoveEvidence { index, .. } => {
-            check_index(
-                *index,
-                a.evidence.len(),
-                ("evidence item", "佐证材料"),
-                false,
-            )?;
+            check_index(*index, a.evidence.len(), Thing::Evidence, false)?;
             let old = a.evidence.remove(*index);
             Edit::InsertEvidence {
                 code,
@@ -404,7 +346,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::InsertReview { index, review, .. } => {
-            check_index(*index, a.reviews.len(), ("review", "复核意见"), true)?;
+            check_index(*index, a.reviews.len(), Thing::Review, true)?;
             a.reviews.insert(*index, review.clone());
             Edit::RemoveReview {
                 code,
@@ -412,7 +354,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
             }
         }
         Edit::RemoveReview { index, .. } => {
-            check_index(*index, a.reviews.len(), ("review", "复核意见"), false)?;
+            check_index(*index, a.reviews.len(), Thing::Review, false)?;
             let old = a.reviews.remove(*index);
             Edit::InsertReview {
                 code,
@@ -438,71 +380,10 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
     Ok(undo)
 }
 
-/// A short description of an edit for messages and the undo list ("B101: 扣 0.5 分").
+/// A short description of an edit for messages and the undo list ("B101: 扣 0.5 分"), in
+/// Chinese; `crate::lang::edit_label` gives it in either language.
 pub fn describe(edit: &Edit) -> String {
-    let code = edit.code();
-    match edit {
-        Edit::SetScore { score: Some(s), .. } => format!("{code}: 得分 {}", plain(*s)),
-        Edit::SetScore { score: None, .. } => format!("{code}: 清除得分"),
-        Edit::SetInput {
-            name,
-            value: Some(v),
-            ..
-        } => format!("{code}: {name} = {v}"),
-        Edit::SetInput {
-            name, value: None, ..
-        } => format!("{code}: 删除 {name}"),
-        Edit::InsertDeduction { deduction, .. } => format!(
-            "{code}: 扣 {} 分",
-            deduction.points.map(plain).unwrap_or_default()
-        ),
-        Edit::ReplaceDeduction { .. } => format!("{code}: 修改扣分"),
-        Edit::RemoveDeduction { .. } => format!("{code}: 删除扣分"),
-        Edit::SetChecks { .. } => format!("{code}: 评价要点"),
-        Edit::SetTier { tier, .. } => format!("{code}: 档次 {}", tier.as_deref().unwrap_or("-")),
-        Edit::SetNa {
-            reason: Some(_), ..
-        } => format!("{code}: 不适用"),
-        Edit::SetNa { reason: None, .. } => format!("{code}: 取消不适用"),
-        Edit::SetUnscorable {
-            reason: Some(_), ..
-        } => format!("{code}: 无法评分"),
-        Edit::SetUnscorable { reason: None, .. } => format!("{code}: 取消无法评分"),
-        Edit::SetJustification { .. } => format!("{code}: 评价说明"),
-        Edit::SetStatus { status, .. } => format!("{code}: {}", status.label()),
-        Edit::InsertEvidence { .. } => format!("{code}: 添加佐证材料"),
-        Edit::ReplaceEvidence { .. } => format!("{code}: 修改佐证材料"),
-        Edit::RemoveEvidence { .. } => format!("{code}: 删除佐证材料"),
-        Edit::InsertReview { .. } => format!("{code}: 复核意见"),
-        Edit::RemoveReview { .. } => format!("{code}: 删除复核意见"),
-        Edit::SetAdjustment { .. } => format!("{code}: 加减分"),
-        Edit::ResolveConflict { take, .. } => format!(
-            "{code}: 解决合并冲突（采用{}）",
-            match take {
-                crate::model::Side::Ours => "我方",
-                crate::model::Side::Theirs => "对方",
-            }
-        ),
-        Edit::RecordConflict { .. } => format!("{code}: 合并冲突"),
-        Edit::AddIndicator { name, weight, .. } => {
-            format!("{code}: 新增指标 {name}（{} 分）", plain(*weight))
-        }
-        Edit::RemoveIndicator { .. } => format!("{code}: 删除指标"),
-        Edit::RestoreIndicator { .. } => format!("{code}: 恢复指标"),
-        Edit::SetWeight { weight, .. } => format!("{code}: 分值 {}", plain(*weight)),
-        Edit::SetName { name, .. } => format!("{code}: 名称 {name}"),
-        Edit::SetCode { new_code, .. } => format!("{code} → {new_code}: 修改代码"),
-        Edit::MoveIndicator {
-            parent: Some(p), ..
-        } => format!("{code}: 移到 {p} 下"),
-        Edit::MoveIndicator { parent: None, .. } => format!("{code}: 移为一级指标"),
-        Edit::SetRule { .. } => format!("{code}: 评分规则"),
-        Edit::SetDefinition { key, .. } => format!("{code}: {}", key.label()),
-        Edit::SetPolicy { key, value } => format!("评价设置：{} {value}", key.label()),
-        Edit::SetGrades { grades } => {
-            format!("评价设置：等级 {}", super::show_grades(grades))
-        }
-    }
+    crate::lang::edit_label(edit, crate::lang::Lang::Zh)
 }
 
 /// The status change an edit implies, applied in the same transaction:
@@ -601,7 +482,7 @@ fn fit_check(i: usize, c: Check, p: &Checkpoint) -> Result<Check, EditError> {
     match p.credit {
         Credit::Whole if n == Decimal::ONE => Ok(Check::Met(true)),
         Credit::Whole if n.is_zero() => Ok(Check::Met(false)),
-        Credit::Whole => err(
+        Credit::Whole => said(
             format!(
                 "checkpoint {no} is met or not; expected true/false (or 1/0), not {}",
                 plain(n)
@@ -611,7 +492,7 @@ fn fit_check(i: usize, c: Check, p: &Checkpoint) -> Result<Check, EditError> {
                 plain(n)
             ),
         ),
-        Credit::Partial if n > p.points => err(
+        Credit::Partial if n > p.points => said(
             format!(
                 "checkpoint {no} awards 0 to {}; expected a number in that range, not {}",
                 plain(p.points),
@@ -624,7 +505,7 @@ fn fit_check(i: usize, c: Check, p: &Checkpoint) -> Result<Check, EditError> {
                 plain(n)
             ),
         ),
-        Credit::PerItem(_) if n.fract() != Decimal::ZERO => err(
+        Credit::PerItem(_) if n.fract() != Decimal::ZERO => said(
             format!(
                 "checkpoint {no} counts shortcomings; expected a whole number, not {}",
                 plain(n)

@@ -7,13 +7,10 @@ use super::{Edit, EditError, apply};
 use crate::model::{ConflictRecord, Field, FieldValue, Project, Side, Status};
 
 fn wrong(field: &Field) -> EditError {
-    EditError::new(
-        format!(
-            "the recorded value does not fit the field `{}`",
-            field.key()
-        ),
-        format!("记录的值与字段“{}”不符", field.label()),
-    )
+    EditError::ValueDoesNotFit {
+        key: field.key(),
+        label: field.label(),
+    }
 }
 
 /// The edits that turn `field` of `code` from `from` into `to` (no edits when they are equal).
@@ -164,14 +161,7 @@ pub fn field_edits(
             }
             Ok(out)
         }
-        Field::Structure(path) => Err(EditError::new(
-            format!(
-                "`{path}` is not a recorded field; change it in the file by hand (to theirs' value), then resolve the conflict as ours"
-            ),
-            format!(
-                "`{path}` 不是评分记录，请在文件中手工修改（改为对方的值），再按“我方”解决该冲突"
-            ),
-        )),
+        Field::Structure(path) => Err(EditError::EditByHand { path: path.clone() }),
     }
 }
 
@@ -255,10 +245,7 @@ fn apply_fields(p: &mut Project, edits: &[Edit]) -> Result<(), EditError> {
 }
 
 fn no_record(index: usize) -> EditError {
-    EditError::new(
-        format!("there is no merge conflict number {}", index + 1),
-        format!("没有第 {} 个合并冲突", index + 1),
-    )
+    EditError::NoConflict { number: index + 1 }
 }
 
 /// `ResolveConflict`: the field takes `take`'s value, the record goes.
@@ -272,18 +259,11 @@ pub(super) fn resolve(
         return Err(no_record(index));
     };
     if record.code != code {
-        return Err(EditError::new(
-            format!(
-                "merge conflict number {} is about `{}`, not `{code}`",
-                index + 1,
-                record.code
-            ),
-            format!(
-                "第 {} 个合并冲突属于 `{}`，不是 `{code}`",
-                index + 1,
-                record.code
-            ),
-        ));
+        return Err(EditError::ConflictOfOther {
+            number: index + 1,
+            about: record.code.clone(),
+            code: code.to_string(),
+        });
     }
     // The field holds ours' value while the conflict is recorded.
     let edits = field_edits(

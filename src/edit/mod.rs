@@ -5,6 +5,7 @@
 mod apply;
 mod conflict;
 mod parse;
+mod refusal;
 mod rule_text;
 mod settings;
 mod structure;
@@ -256,31 +257,4 @@ impl Edit {
     }
 }
 
-/// Why an edit was refused; the message says what is allowed. `.0` is English (what the CLI
-/// prints beside its other English diagnostics); `.1` the same in Chinese, for the workbench.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditError(pub String, pub String);
-
-impl EditError {
-    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
-        EditError(en.into(), zh.into())
-    }
-
-    /// A refusal that only exists in English (the CLI's assignment syntax).
-    pub fn en(message: impl Into<String>) -> Self {
-        let m = message.into();
-        EditError(m.clone(), m)
-    }
-
-    pub fn chinese(&self) -> &str {
-        &self.1
-    }
-}
-
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for EditError {}
+pub use refusal::{EditError, Thing};

@@ -8,9 +8,9 @@ use crate::store::parse_decimal;
 /// clears (`score=`, `na=`, `input.X=`).
 pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError> {
     let Some((key, value)) = assignment.split_once('=') else {
-        return Err(EditError::en(format!(
-            "`{assignment}` is not key=value; expected e.g. score=3, na=\"reason\", input.预算资金=540"
-        )));
+        return Err(EditError::NotKeyValue {
+            assignment: assignment.to_string(),
+        });
     };
     let code = code.to_string();
     let key = key.trim();
@@ -19,11 +19,12 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
         if text.is_empty() {
             return Ok(None);
         }
-        parse_decimal(text).map(Some).ok_or_else(|| {
-            EditError::en(format!(
-                "{what} must be a number such as 2.67, not \"{text}\""
-            ))
-        })
+        parse_decimal(text)
+            .map(Some)
+            .ok_or_else(|| EditError::NotANumber {
+                what: what.to_string(),
+                text: text.to_string(),
+            })
     };
     let optional = || (!text.is_empty()).then(|| text.to_string());
     Ok(match key {
@@ -45,10 +46,8 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
         },
         "status" => Edit::SetStatus {
             code,
-            status: Status::parse(text).ok_or_else(|| {
-                EditError::en(format!(
-                    "status must be 未评, 已评 or 已复核, not \"{text}\""
-                ))
+            status: Status::parse(text).ok_or_else(|| EditError::BadStatus {
+                text: text.to_string(),
             })?,
         },
         "justification" => {
@@ -58,7 +57,10 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                     crate::store::reading::FIELD_LIMIT,
                     "a justification file",
                 )
-                .map_err(|e| EditError::en(format!("cannot read {path}: {e}")))?,
+                .map_err(|e| EditError::CannotReadFile {
+                    path: path.to_string(),
+                    error: e.to_string(),
+                })?,
                 None => value.to_string(),
             };
             Edit::SetJustification { code, text: body }
@@ -94,16 +96,17 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
             } else if crate::model::date::looks_like_date(text) {
                 Some(InputValue::Date(text.to_string()))
             } else {
-                return Err(EditError::en(format!(
-                    "input {name} must be a number, true/false or a date YYYY-MM-DD, not \"{text}\""
-                )));
+                return Err(EditError::BadInputValue {
+                    name,
+                    text: text.to_string(),
+                });
             };
             Edit::SetInput { code, name, value }
         }
         other => {
-            return Err(EditError::en(format!(
-                "unknown field `{other}`; expected score, na, unscorable, tier, status, justification, checks, input.NAME, weight, name, code, explanation, formula, target, source or rule.KEY"
-            )));
+            return Err(EditError::UnknownField {
+                field: other.to_string(),
+            });
         }
     })
 }
@@ -132,7 +135,7 @@ mod tests {
         assert!(
             parse_assignment("A1", "score=abc")
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("number")
         );
         assert_eq!(
@@ -166,13 +169,13 @@ mod tests {
         assert!(
             parse_assignment("A1", "colour=red")
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("unknown field")
         );
         assert!(
             parse_assignment("A1", "score")
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("key=value")
         );
     }

@@ -115,8 +115,9 @@ pub fn rule_parsed(
     let loaded = crate::store::parse_project(&probe)
         .map_err(|e| EditError::en(format!("not a rule: {e}")))?;
     if let Some(d) = loaded.diagnostics.iter().find(|d| d.is_error()) {
-        let msg = d.message.clone();
-        return Err(EditError::new(msg.clone(), format!("评分规则有误：{msg}")));
+        let en = d.text(crate::lang::Lang::En);
+        let zh = d.text(crate::lang::Lang::Zh);
+        return Err(EditError::new(en, format!("评分规则有误：{zh}")));
     }
     let rule = loaded
         .project
@@ -177,7 +178,7 @@ mod tests {
             .is_ok()
         );
         let e = rule_value("B101", w, r#"{ kind = "ratte" }"#).unwrap_err();
-        assert!(e.0.contains("rate"), "{e}");
+        assert!(e.to_string().contains("rate"), "{e}");
         assert!(rule_value("B101", w, "rate").is_err());
     }
 }

@@ -205,7 +205,7 @@ mod tests {
         assert!(
             parse_grades("优 90, 良 80")
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("start at 0")
         );
         assert!(parse_grades("优 90, 良 90, 差 0").is_err());
@@ -219,7 +219,7 @@ mod tests {
             PolicyKey::Rounding
                 .check("down")
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("half_up")
         );
         assert!(PolicyKey::Places.check("7").is_err());

@@ -461,7 +461,7 @@ weight = 4
         assert!(
             check_new_code(&p, "A101")
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("already")
         );
         assert!(check_new_code(&p, "A 1").is_err());
@@ -503,6 +503,6 @@ weight = 4
             parent: Some("A101".into()),
             index: 0,
         };
-        assert!(validate(&p, &e).unwrap_err().1.contains("下级"));
+        assert!(validate(&p, &e).unwrap_err().chinese().contains("下级"));
     }
 }

@@ -13,38 +13,31 @@ use crate::store::ProjectFile;
 /// save over the same file (its fingerprint and base are the original's).
 pub fn take_theirs_structure(file: &ProjectFile, index: usize) -> Result<ProjectFile, EditError> {
     let Some(record) = file.project().conflicts.get(index) else {
-        return Err(EditError::new(
-            format!("there is no merge conflict number {}", index + 1),
-            format!("没有第 {} 个合并冲突", index + 1),
-        ));
+        return Err(EditError::NoConflict { number: index + 1 });
     };
     let Field::Structure(path) = &record.field else {
-        return Err(EditError::en(
-            "not a structural conflict; resolve it with the ResolveConflict edit",
-        ));
+        return Err(EditError::NotStructural);
     };
     let keys: Vec<String> = path.split('.').map(str::to_string).collect();
     let value = match &record.theirs {
         None => None,
         Some(FieldValue::Toml(text)) => Some(Item::Value(text.parse::<Value>().map_err(|_| {
-            EditError::new(
-                format!("theirs' value of `{path}` is not a TOML value: {text}"),
-                format!("`{path}` 的对方值不是 TOML 值：{text}"),
-            )
+            EditError::TheirsNotToml {
+                path: path.clone(),
+                text: text.clone(),
+            }
         })?)),
-        Some(_) => return Err(EditError::en("a structural conflict records TOML text")),
+        Some(_) => return Err(EditError::StructuralNeedsToml),
     };
     let mut doc = file.document().clone();
     if !structure::put(&mut doc, &keys, value.as_ref()) {
-        return Err(EditError::new(
-            format!("`{path}` cannot be set in this file; edit it by hand"),
-            format!("无法在文件中设置 `{path}`，请手工修改"),
-        ));
+        return Err(EditError::CannotSet { path: path.clone() });
     }
     let mut out = ProjectFile::from_text(&file.path, &doc.to_string()).map_err(|e| {
-        EditError::en(format!(
-            "theirs' value of `{path}` makes the file unreadable: {e}"
-        ))
+        EditError::TheirsUnreadable {
+            path: path.clone(),
+            error: e.to_string(),
+        }
     })?;
     out.disk_fingerprint = file.disk_fingerprint;
     out.base_text = file.base_text.clone();

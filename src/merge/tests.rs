@@ -294,7 +294,7 @@ fn the_same_structural_key_changed_differently_is_a_conflict_at_that_key() {
     m.record_conflicts("", "").unwrap();
     let loaded = crate::store::parse_project(&m.text).unwrap();
     assert!(
-        crate::check::check(&loaded).iter().any(|d| d.message
+        crate::check::check(&loaded).iter().any(|d| d.message()
             == "unresolved merge conflict in A102 indicators.A102.name (ours \"档案管理规范性\", theirs \"档案完整性\")"),
         "{}",
         m.text

@@ -371,7 +371,7 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
             return notes;
         }
         LeafState::Unscorable(r) => notes.push(format!("无法评分，该指标不得分：{}", r.trim())),
-        LeafState::Error(e) => notes.push(format!("无法计算：{e}")),
+        LeafState::Error(e) => notes.push(Step::CannotCompute(e.clone()).text(0)),
         LeafState::Scored => {}
     }
     let written = project.indicators[i].weight;
@@ -394,7 +394,7 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
         notes.extend(
             leaf.steps
                 .iter()
-                .filter(|s| matches!(s, Step::Calc(_) | Step::Note(_)))
+                .filter(|s| matches!(s, Step::Calc(_) | Step::Note(_) | Step::CannotCompute(_)))
                 .map(|s| s.text(places)),
         );
     } else {

@@ -54,7 +54,7 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
     if let Some(leaf) = &node.leaf {
         match &leaf.state {
             LeafState::Unscorable(r) => reasons.push(format!("无法评分：{}", r.trim())),
-            LeafState::Error(e) => reasons.push(format!("无法计算：{e}")),
+            LeafState::Error(e) => reasons.push(super::Step::CannotCompute(e.clone()).text(0)),
             LeafState::Incomplete(missing) => {
                 reasons.push(format!("未完成：尚未记录{}", missing.join("、")))
             }
@@ -69,7 +69,14 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
             reasons.extend(
                 leaf.steps
                     .iter()
-                    .filter(|s| matches!(s, super::Step::Calc(_) | super::Step::Note(_)))
+                    .filter(|s| {
+                        matches!(
+                            s,
+                            super::Step::Calc(_)
+                                | super::Step::Note(_)
+                                | super::Step::CannotCompute(_)
+                        )
+                    })
                     .map(|s| s.text(places)),
             );
         }

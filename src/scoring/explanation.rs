@@ -13,6 +13,8 @@ pub enum Step {
     Deduction { points: Decimal, reason: String },
     /// Anything else worth saying (a cap applied, a veto, an awarded score that differs).
     Note(String),
+    /// The rule cannot be computed (无法计算), and why.
+    CannotCompute(super::ScoreError),
 }
 
 impl Step {
@@ -20,6 +22,11 @@ impl Step {
         match self {
             Step::Rule(s) | Step::Calc(s) | Step::Note(s) => s.clone(),
             Step::Input { name, value } => format!("{name} = {value}"),
+            // Explanations are report text: in the report's language (Chinese).
+            Step::CannotCompute(e) => format!(
+                "无法计算：{}",
+                crate::lang::score_error(e, crate::lang::Lang::Zh)
+            ),
             Step::Deduction { points, reason } => {
                 let reason = if reason.trim().is_empty() {
                     "（未写明扣分原因）"

@@ -10,6 +10,7 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::scoring::{Expected, ScoreError};
 use crate::store::parse_decimal;
 
 /// The most tokens a formula may have (a 30,000-term sum is refused, not recursed over).
@@ -409,12 +410,13 @@ impl Parser {
 
 impl Expr {
     /// Evaluates with `lookup` giving each name's value.
-    pub fn eval(&self, lookup: &dyn Fn(&str) -> Option<Decimal>) -> Result<Decimal, String> {
+    pub fn eval(&self, lookup: &dyn Fn(&str) -> Option<Decimal>) -> Result<Decimal, ScoreError> {
         match self {
             Expr::Num(d) => Ok(*d),
-            Expr::Var(name) => {
-                lookup(name).ok_or_else(|| format!("input `{name}` is not recorded"))
-            }
+            Expr::Var(name) => lookup(name).ok_or_else(|| ScoreError::InputNotRecorded {
+                name: name.clone(),
+                expected: Expected::Number,
+            }),
             Expr::Neg(e) => Ok(-e.eval(lookup)?),
             Expr::Percent(e) => Ok(e.eval(lookup)? / Decimal::ONE_HUNDRED),
             Expr::Bin(first, rest) => {
@@ -425,7 +427,7 @@ impl Expr {
                         '+' => x.checked_add(y).ok_or_else(overflow)?,
                         '-' => x.checked_sub(y).ok_or_else(overflow)?,
                         '*' => x.checked_mul(y).ok_or_else(overflow)?,
-                        _ if y.is_zero() => return Err("division by zero".into()),
+                        _ if y.is_zero() => return Err(ScoreError::DivisionByZero),
                         _ => x.checked_div(y).ok_or_else(overflow)?,
                     };
                 }
@@ -450,32 +452,39 @@ impl Expr {
                     .iter()
                     .map(|a| a.eval(lookup))
                     .collect::<Result<Vec<_>, _>>()?;
-                let places = || -> Result<u32, String> {
+                let places = || -> Result<u32, ScoreError> {
                     let Some(p) = vals.get(1) else { return Ok(0) };
                     u32::try_from(p.mantissa())
                         .ok()
                         .filter(|&n| p.fract().is_zero() && p.scale() == 0 && n <= 10)
-                        .ok_or_else(|| {
-                            format!("{name}(): places is {p}; expected a whole number from 0 to 10")
+                        .ok_or_else(|| ScoreError::BadPlaces {
+                            function: name.clone(),
+                            places: *p,
                         })
                 };
-                let rounded = |s: RoundingStrategy| -> Result<Decimal, String> {
+                let rounded = |s: RoundingStrategy| -> Result<Decimal, ScoreError> {
                     Ok(vals[0].round_dp_with_strategy(places()?, s))
                 };
                 match name.as_str() {
                     "min" => vals
                         .into_iter()
                         .min()
-                        .ok_or_else(|| "min() needs arguments".into()),
+                        .ok_or_else(|| ScoreError::NoArguments {
+                            function: "min".into(),
+                        }),
                     "max" => vals
                         .into_iter()
                         .max()
-                        .ok_or_else(|| "max() needs arguments".into()),
+                        .ok_or_else(|| ScoreError::NoArguments {
+                            function: "max".into(),
+                        }),
                     "round" => rounded(RoundingStrategy::MidpointAwayFromZero),
                     "floor" => rounded(RoundingStrategy::ToNegativeInfinity),
                     "ceil" => rounded(RoundingStrategy::ToPositiveInfinity),
                     "abs" => Ok(vals[0].abs()),
-                    other => Err(format!("unknown function `{other}`")),
+                    other => Err(ScoreError::UnknownFunction {
+                        name: other.to_string(),
+                    }),
                 }
             }
         }
@@ -576,8 +585,8 @@ impl Expr {
     }
 }
 
-fn overflow() -> String {
-    "the result is too large".into()
+fn overflow() -> ScoreError {
+    ScoreError::FormulaTooLarge
 }
 
 #[cfg(test)]
@@ -592,7 +601,9 @@ mod tests {
     fn eval(expr: &str, vars: &[(&str, &str)]) -> Result<Decimal, String> {
         let vars: Vec<(String, Decimal)> =
             vars.iter().map(|(k, v)| (k.to_string(), d(v))).collect();
-        parse(expr)?.eval(&|n| vars.iter().find(|(k, _)| k == n).map(|(_, v)| *v))
+        parse(expr)?
+            .eval(&|n| vars.iter().find(|(k, _)| k == n).map(|(_, v)| *v))
+            .map_err(|e| e.to_string())
     }
 
     #[test]

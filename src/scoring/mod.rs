@@ -2,6 +2,7 @@
 //! 加减分项, the total and its grade — all in exact decimals, each with its explanation.
 
 mod adjustments;
+mod error;
 pub mod explain;
 mod explanation;
 pub mod formula;
@@ -14,6 +15,7 @@ pub mod survey;
 use rust_decimal::Decimal;
 
 pub use adjustments::{AdjustmentLine, AdjustmentOutcome};
+pub use error::{ErrorField, Expected, ScoreError};
 pub use explanation::Step;
 pub use incremental::rescore;
 pub use inputs::rule_inputs;

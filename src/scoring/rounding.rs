@@ -15,9 +15,14 @@ pub fn round(value: Decimal, places: u32, policy: Rounding) -> Decimal {
 
 /// A score with exactly `places` decimals: `2.67`, `1.00`.
 pub fn fixed(value: Decimal, places: u32) -> String {
+    fixed_value(value, places).to_string()
+}
+
+/// The value `fixed` shows: rounded half up to `places`, and keeping them (`1.00`).
+pub fn fixed_value(value: Decimal, places: u32) -> Decimal {
     let mut v = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
     v.rescale(places);
-    v.to_string()
+    v
 }
 
 /// A weight or input as written, without trailing zeros: `3`, `0.5`, `1040`.

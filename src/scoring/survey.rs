@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::ScoreError;
 use super::explanation::Step;
 use super::rounding::{fixed, plain};
 use crate::model::{Combine, Survey};
@@ -24,32 +25,34 @@ pub struct SurveyTally {
     pub rate: Decimal,
 }
 
-fn overflow() -> String {
-    "a survey tally is too large to compute with".to_string()
+fn overflow() -> ScoreError {
+    ScoreError::SurveyTooLarge
 }
 
 /// Tallies `s`; a question nobody answered, or a survey without questions, is an error.
-pub fn tally(s: &Survey) -> Result<SurveyTally, String> {
+pub fn tally(s: &Survey) -> Result<SurveyTally, ScoreError> {
     let name = &s.name;
     if s.questions.is_empty() {
-        return Err(format!("survey `{name}` has no questions"));
+        return Err(ScoreError::SurveyNoQuestions {
+            survey: name.clone(),
+        });
     }
     let mut questions = Vec::new();
     for (i, q) in s.questions.iter().enumerate() {
         if q.counts.len() != s.options.len() {
-            return Err(format!(
-                "survey `{name}` question {} has {} counts for {} options",
-                i + 1,
-                q.counts.len(),
-                s.options.len()
-            ));
+            return Err(ScoreError::SurveyCounts {
+                survey: name.clone(),
+                question: i + 1,
+                counts: q.counts.len(),
+                options: s.options.len(),
+            });
         }
         let respondents: Decimal = q.counts.iter().sum();
         if respondents <= Decimal::ZERO {
-            return Err(format!(
-                "survey `{name}` question {} has no respondents; a satisfaction rate needs at least one answer",
-                i + 1
-            ));
+            return Err(ScoreError::SurveyNoRespondents {
+                survey: name.clone(),
+                question: i + 1,
+            });
         }
         let mut points = Decimal::ZERO;
         for (c, o) in q.counts.iter().zip(&s.options) {
@@ -70,10 +73,10 @@ pub fn tally(s: &Survey) -> Result<SurveyTally, String> {
         Combine::Weighted => {
             let total: Decimal = s.questions.iter().filter_map(|q| q.weight).sum();
             if total <= Decimal::ZERO {
-                return Err(format!(
-                    "survey `{name}` is weighted but its question weights add up to {}",
-                    plain(total)
-                ));
+                return Err(ScoreError::SurveyWeights {
+                    survey: name.clone(),
+                    total,
+                });
             }
             let mut sum = Decimal::ZERO;
             for (q, t) in s.questions.iter().zip(&questions) {
@@ -259,14 +262,19 @@ mod tests {
     #[test]
     fn zero_respondents_is_an_error() {
         let s = survey(Combine::Mean, &[(&["0", "0", "0", "0"], None)]);
-        let e = tally(&s).unwrap_err();
+        let e = tally(&s).unwrap_err().to_string();
         assert!(
             e.contains("no respondents") && e.contains("question 1"),
             "{e}"
         );
         let s = survey(Combine::Mean, &[]);
-        assert!(tally(&s).unwrap_err().contains("no questions"));
+        assert!(tally(&s).unwrap_err().to_string().contains("no questions"));
         let s = survey(Combine::Weighted, &[(&["1", "0", "0", "0"], Some("0"))]);
-        assert!(tally(&s).unwrap_err().contains("weights add up to 0"));
+        assert!(
+            tally(&s)
+                .unwrap_err()
+                .to_string()
+                .contains("weights add up to 0")
+        );
     }
 }

@@ -27,14 +27,14 @@ impl Loaded {
 #[derive(Debug)]
 pub enum LoadError {
     Io(std::io::Error),
-    Syntax(Diagnostic),
+    Syntax(Box<Diagnostic>),
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::Io(e) => write!(f, "{e}"),
-            LoadError::Syntax(d) => f.write_str(&d.message),
+            LoadError::Syntax(d) => f.write_str(&d.message()),
         }
     }
 }
@@ -85,10 +85,10 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
         Err(e) => {
             let pos = r.pos(e.span());
             let msg = e.message().trim().replace('\n', " ");
-            return Err(LoadError::Syntax(Diagnostic::error(
+            return Err(LoadError::Syntax(Box::new(Diagnostic::error(
                 pos,
                 format!("invalid TOML: {msg}"),
-            )));
+            ))));
         }
     };
     let root = doc.as_table();

@@ -74,12 +74,20 @@ impl LockInfo {
     /// the fields come from a file anyone in the group can write, so control characters
     /// (escape sequences that would drive the terminal) are shown escaped, never sent.
     pub fn describe(&self) -> String {
-        format!(
-            "{}@{} (pid {}) since {}",
+        self.describe_in(crate::lang::Lang::En)
+    }
+
+    /// "王五@server1 (pid 4242) since …" in `lang`.
+    pub fn describe_in(&self, lang: crate::lang::Lang) -> String {
+        let (user, host, since) = (
             plain(&self.user),
             plain(&self.host),
-            self.pid,
-            plain(&crate::time::show_stamp(&self.since))
+            plain(&crate::time::show_stamp(&self.since)),
+        );
+        let pid = self.pid;
+        lang.pick(
+            format!("{user}@{host}（进程 {pid}，自 {since} 起）"),
+            format!("{user}@{host} (pid {pid}) since {since}"),
         )
     }
 
@@ -130,7 +138,15 @@ pub struct Opened {
     pub others: Vec<LockInfo>,
     /// Sessions on this host whose process is gone; their presence files were removed.
     pub taken_over: Vec<LockInfo>,
-    pub problem: Option<String>,
+    /// Why this session could not be announced (`crate::lang::cli::Say::CannotAnnounce`).
+    pub problem: Option<AnnounceFailed>,
+}
+
+/// The presence file could not be written in `dir`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnounceFailed {
+    pub dir: String,
+    pub why: String,
 }
 
 /// The directory and file name prefix of the presence files of `file` (symlinks followed, so
@@ -220,10 +236,10 @@ pub fn open(file: &Path) -> Opened {
             guard: None,
             others,
             taken_over,
-            problem: Some(format!(
-                "cannot announce this session in {}: {e}",
-                dir.display()
-            )),
+            problem: Some(AnnounceFailed {
+                dir: dir.display().to_string(),
+                why: e.to_string(),
+            }),
         },
     }
 }

@@ -39,7 +39,7 @@ use super::theme::Theme;
 use super::view;
 use crate::check::{check_node, check_project};
 use crate::diagnostic::Diagnostic;
-use crate::edit::{Edit, clears_approval, describe, implied_status};
+use crate::edit::{Edit, clears_approval, implied_status};
 use crate::model::Project;
 use crate::scoring::rounding::fixed;
 use crate::scoring::{self, Scorecard};
@@ -206,10 +206,7 @@ impl App {
 
     /// An edit's refusal in the workbench's language.
     pub fn refusal(&self, e: &crate::edit::EditError) -> String {
-        match self.lang {
-            Lang::Zh => e.chinese().to_string(),
-            Lang::En => e.0.clone(),
-        }
+        e.text(self.lang)
     }
 
     pub fn t(&self, msg: Msg) -> &'static str {
@@ -436,7 +433,7 @@ impl App {
     /// Applies `edit` (and the status it implies) as one undoable step, then rescores.
     /// On refusal nothing changes and the message says what is allowed.
     pub fn commit(&mut self, edit: Edit) -> Result<(), String> {
-        let label = describe(&edit);
+        let label = crate::lang::edit_label(&edit, self.lang);
         self.commit_all(vec![edit], label)
     }
 

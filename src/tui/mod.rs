@@ -37,11 +37,12 @@ pub use theme::Theme;
 use crate::store::{LoadError, ProjectFile};
 
 /// Opens a project for the workbench, printing why it can't be opened (exit status 2).
-pub fn open_or_report(path: &Path) -> Result<ProjectFile, u8> {
+pub fn open_or_report(path: &Path, lang: Lang) -> Result<ProjectFile, u8> {
     ProjectFile::open(path).map_err(|e| {
+        let name = path.display().to_string();
         match e {
-            LoadError::Syntax(d) => eprintln!("{}", d.display(&path.display().to_string())),
-            LoadError::Io(e) => eprintln!("{}: error: cannot read: {e}", path.display()),
+            LoadError::Syntax(d) => eprintln!("{}", d.display_in(&name, lang)),
+            LoadError::Io(e) => eprintln!("{}", crate::lang::cli::cannot_read(lang, &name, &e)),
         }
         2
     })
@@ -132,10 +133,14 @@ impl RecoveryWriter {
 pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        eprintln!("error: the workbench needs a terminal (stdin and stdout)");
+        eprintln!(
+            "{}{}",
+            crate::lang::diagnostic::severity(crate::diagnostic::Severity::Error, opts.lang),
+            crate::lang::cli::say(opts.lang, &crate::lang::cli::Say::WorkbenchNeedsTerminal)
+        );
         return 2;
     }
-    let file = match open_or_report(path) {
+    let file = match open_or_report(path, opts.lang) {
         Ok(f) => f,
         Err(code) => return code,
     };
@@ -183,12 +188,12 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
             let kept = on_unsaved_exit(&app);
             restore_terminal();
             say(&format!("error: {e}"));
-            report_kept(kept);
+            report_kept(app.lang, kept);
             return 1;
         }
         Err(_) => {
             // The panic hook has restored the terminal and printed the message.
-            report_kept(on_unsaved_exit(&app));
+            report_kept(app.lang, on_unsaved_exit(&app));
             return 101;
         }
     };
@@ -198,7 +203,7 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         None
     };
     restore_terminal();
-    report_kept(kept);
+    report_kept(app.lang, kept);
     code
 }
 
@@ -209,9 +214,13 @@ fn say(line: &str) {
     let _ = writeln!(io::stderr(), "{line}");
 }
 
-fn report_kept(kept: Option<std::path::PathBuf>) {
+fn report_kept(lang: Lang, kept: Option<std::path::PathBuf>) {
     if let Some(p) = kept {
-        say(&format!("unsaved changes were kept in {}", p.display()));
+        let file = p.display().to_string();
+        say(&crate::lang::cli::say(
+            lang,
+            &crate::lang::cli::Say::UnsavedKeptIn { file: &file },
+        ));
     }
 }
 

@@ -5,39 +5,7 @@ mod design;
 
 pub use design::DesignMsg;
 
-/// The language of the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// From the locale: LC_ALL, then LC_MESSAGES, then LANG; "zh…" means Chinese.
-    pub fn from_env() -> Lang {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let locale = var("LC_ALL")
-            .or_else(|| var("LC_MESSAGES"))
-            .or_else(|| var("LANG"));
-        Lang::from_locale(locale.as_deref())
-    }
-
-    pub fn from_locale(locale: Option<&str>) -> Lang {
-        match locale {
-            Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
-            _ => Lang::En,
-        }
-    }
-
-    /// `--lang zh|en`.
-    pub fn parse(text: &str) -> Option<Lang> {
-        match text.to_ascii_lowercase().as_str() {
-            "zh" | "cn" | "zh_cn" | "zh-cn" | "中文" => Some(Lang::Zh),
-            "en" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// The id of one UI text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -758,8 +726,8 @@ mod tests {
     fn locale_picks_the_language() {
         assert_eq!(Lang::from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
         assert_eq!(Lang::from_locale(Some("en_US.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_locale(Some("C")), Lang::En);
-        assert_eq!(Lang::from_locale(None), Lang::En);
+        assert_eq!(Lang::from_locale(Some("C")), Lang::Zh);
+        assert_eq!(Lang::from_locale(None), Lang::Zh);
         assert_eq!(Lang::parse("zh"), Some(Lang::Zh));
         assert_eq!(Lang::parse("fr"), None);
     }

@@ -30,6 +30,7 @@ pub fn root() -> PathBuf {
 pub fn jixiao(args: &[&str]) -> Run {
     let config = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .current_dir(root())
         .env("XDG_CONFIG_HOME", config.path())

@@ -38,18 +38,12 @@ impl Ctx<'_> {
                 (None, Some(c)) => match (per_item, fraction) {
                     (Some(p), _) => mul(c, p)?,
                     (None, Some(f)) => f.of(mul(c, w)?),
-                    (None, None) => return Err(
-                        "a deduction gives `count` but the rule has no `per_item` or `fraction`"
-                            .into(),
-                    ),
+                    (None, None) => return Err(crate::scoring::ScoreError::CountWithoutPerItem),
                 },
                 (None, None) => Decimal::ZERO,
             };
             if points < Decimal::ZERO {
-                return Err(format!(
-                    "deduction of {} points is negative; write the points lost as a positive number",
-                    plain(points)
-                ));
+                return Err(crate::scoring::ScoreError::NegativeDeduction { points });
             }
             let reason = match d.count {
                 Some(c) if d.points.is_none() => format!("{}（{} 处）", d.reason.trim(), plain(c)),
@@ -67,9 +61,9 @@ impl Ctx<'_> {
         for (name, sum) in group_totals {
             let cap = groups.iter().find(|g| g.name == name).map(|g| g.cap);
             let Some(cap) = cap else {
-                return Err(format!(
-                    "deduction group \"{name}\" is not declared in the rule's `groups`"
-                ));
+                return Err(crate::scoring::ScoreError::UndeclaredGroup {
+                    name: name.to_string(),
+                });
             };
             if sum > cap {
                 self.steps.push(Step::Note(format!(

@@ -6,6 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Ctx, Eval, mul, too_large};
 use crate::model::*;
+use crate::scoring::ScoreError;
 use crate::scoring::explanation::Step;
 use crate::scoring::formula;
 use crate::scoring::rounding::{plain, round};
@@ -41,7 +42,7 @@ impl Ctx<'_> {
 
     /// The measure in percent units (95 = 95%), or in the rule's `unit`, rounded to the rule's
     /// (or the framework's) `rate_places` when one is set.
-    pub(super) fn measure(&mut self, m: &Measure) -> Result<Decimal, String> {
+    pub(super) fn measure(&mut self, m: &Measure) -> Result<Decimal, ScoreError> {
         let exact = match m {
             Measure::Ratio {
                 numerator,
@@ -119,7 +120,7 @@ impl Ctx<'_> {
     }
 
     /// A measure computed from several inputs: `本年执行率 − 上年执行率 = 95.5 − 97.8 = -2.3`.
-    fn expression_measure(&mut self, e: &formula::Expr) -> Result<Decimal, String> {
+    fn expression_measure(&mut self, e: &formula::Expr) -> Result<Decimal, ScoreError> {
         let mut names = Vec::new();
         e.names(&mut names);
         let mut seen: Vec<String> = Vec::new();
@@ -201,9 +202,9 @@ impl Ctx<'_> {
             }
             ThresholdMiss::Rate => {
                 if !self.is_percent() {
-                    return Err(format!(
-                        "`otherwise = \"rate\"` needs a percentage, but the measure is in {unit}"
-                    ));
+                    return Err(ScoreError::RateNeedsPercent {
+                        unit: unit.to_string(),
+                    });
                 }
                 let s = mul(m / Decimal::ONE_HUNDRED, w)?;
                 self.steps.push(Step::Calc(format!(
@@ -216,7 +217,7 @@ impl Ctx<'_> {
             ThresholdMiss::Proportional => {
                 let (num, den) = if upper { (limit, m) } else { (m, limit) };
                 if den.is_zero() {
-                    return Err("cannot scale by a zero value".into());
+                    return Err(ScoreError::ZeroScale);
                 }
                 let s = mul(num.checked_div(den).ok_or_else(too_large)?, w)?;
                 self.steps.push(Step::Calc(format!(

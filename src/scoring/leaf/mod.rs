@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::explanation::Step;
 use super::formula;
 use super::rounding::{fixed, percent_of_ratio, plain, round};
+use super::{Expected, ScoreError};
 use crate::model::*;
 
 /// Where a leaf stands after scoring.
@@ -28,7 +29,7 @@ pub enum LeafState {
     Incomplete(Vec<String>),
     /// The rule cannot be computed from what is recorded (zero denominator, a date where a
     /// number belongs …): scores 0 until fixed.
-    Error(String),
+    Error(ScoreError),
 }
 
 impl LeafState {
@@ -69,7 +70,7 @@ struct Ctx<'a> {
     years: YearMode,
 }
 
-type Eval = Result<(Decimal, Option<Decimal>), String>;
+type Eval = Result<(Decimal, Option<Decimal>), ScoreError>;
 
 /// Scores `ind` against `weight` (its effective weight after any N/A redistribution).
 pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafOutcome {
@@ -208,7 +209,7 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             out.state = LeafState::Incomplete(missing);
         }
         Err(msg) => {
-            out.steps.push(Step::Note(format!("无法计算：{msg}")));
+            out.steps.push(Step::CannotCompute(msg.clone()));
             out.state = LeafState::Error(msg);
             if let Some(awarded) = a.score.filter(|_| !judged) {
                 out.awarded = Some(awarded);
@@ -234,29 +235,35 @@ pub fn missing_inputs(ind: &Indicator) -> Vec<String> {
 }
 
 impl Ctx<'_> {
-    fn number(&self, name: &str) -> Result<Decimal, String> {
+    fn number(&self, name: &str) -> Result<Decimal, ScoreError> {
         match self.ind.assessment.input(name) {
             Some(InputValue::Number(d)) => Ok(*d),
             Some(InputValue::Flag(b)) => Ok(if *b { Decimal::ONE } else { Decimal::ZERO }),
-            Some(InputValue::Date(_)) => {
-                Err(format!("input `{name}` is a date; expected a number"))
-            }
-            None => self
-                .derived(name)
-                .unwrap_or_else(|| Err(format!("input `{name}` is not recorded"))),
+            Some(InputValue::Date(_)) => Err(ScoreError::InputIsDate {
+                name: name.to_string(),
+                expected: Expected::Number,
+            }),
+            None => self.derived(name).unwrap_or_else(|| {
+                Err(ScoreError::InputNotRecorded {
+                    name: name.to_string(),
+                    expected: Expected::Number,
+                })
+            }),
         }
     }
 
-    fn flag(&self, name: &str) -> Result<bool, String> {
+    fn flag(&self, name: &str) -> Result<bool, ScoreError> {
         match self.ind.assessment.input(name) {
             Some(InputValue::Flag(b)) => Ok(*b),
             Some(InputValue::Number(d)) => Ok(!d.is_zero()),
-            Some(InputValue::Date(_)) => {
-                Err(format!("input `{name}` is a date; expected true or false"))
-            }
-            None => Err(format!(
-                "input `{name}` is not recorded (expected true or false)"
-            )),
+            Some(InputValue::Date(_)) => Err(ScoreError::InputIsDate {
+                name: name.to_string(),
+                expected: Expected::Flag,
+            }),
+            None => Err(ScoreError::InputNotRecorded {
+                name: name.to_string(),
+                expected: Expected::Flag,
+            }),
         }
     }
 
@@ -273,7 +280,7 @@ impl Ctx<'_> {
     }
 
     /// numerator ÷ denominator, as a ratio, with its arithmetic step.
-    fn ratio(&mut self, numerator: &str, denominator: &str) -> Result<Decimal, String> {
+    fn ratio(&mut self, numerator: &str, denominator: &str) -> Result<Decimal, ScoreError> {
         if self.years == YearMode::Mean
             && let Some(r) = self.mean_of_yearly_ratios(numerator, denominator)
         {
@@ -287,9 +294,10 @@ impl Ctx<'_> {
             }
         }
         if d.is_zero() {
-            return Err(format!(
-                "denominator `{denominator}` is 0; a rate needs a non-zero denominator"
-            ));
+            return Err(ScoreError::ZeroDenominator {
+                name: denominator.to_string(),
+                year: None,
+            });
         }
         let r = n.checked_div(d).ok_or_else(too_large)?;
         self.steps.push(Step::Calc(format!(
@@ -373,18 +381,13 @@ impl Ctx<'_> {
                     plain(lo),
                     plain(hi)
                 )));
-                let s = self
-                    .ind
-                    .assessment
-                    .score
-                    .ok_or("no judged score recorded; expected `score`")?;
+                let s = self.ind.assessment.score.ok_or(ScoreError::NoJudgedScore)?;
                 if s < lo || s > hi {
-                    return Err(format!(
-                        "judged score {} is outside the allowed {}–{}",
-                        plain(s),
-                        plain(lo),
-                        plain(hi)
-                    ));
+                    return Err(ScoreError::JudgedOutOfRange {
+                        score: s,
+                        min: lo,
+                        max: hi,
+                    });
                 }
                 Ok((s, Some(hi)))
             }
@@ -421,16 +424,12 @@ impl Ctx<'_> {
                     .assessment
                     .tier
                     .as_deref()
-                    .ok_or("no level chosen; expected `tier`")?;
+                    .ok_or(ScoreError::NoTier)?;
                 let level = levels.iter().find(|l| l.name == tier).ok_or_else(|| {
-                    format!(
-                        "tier \"{tier}\" is not one of: {}",
-                        levels
-                            .iter()
-                            .map(|l| l.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
+                    ScoreError::UnknownTier {
+                        tier: tier.to_string(),
+                        levels: levels.iter().map(|l| l.name.clone()).collect(),
+                    }
                 })?;
                 self.steps.push(Step::Calc(format!(
                     "评定为“{}”，得 {} 分",
@@ -488,7 +487,7 @@ impl Ctx<'_> {
                 )));
                 let m = self.measure(measure)?;
                 if threshold.is_zero() {
-                    return Err("threshold is 0".into());
+                    return Err(ScoreError::ZeroThreshold);
                 }
                 if m >= *threshold {
                     return Ok((w, Some(w)));
@@ -547,7 +546,7 @@ impl Ctx<'_> {
                     (Some(d), _) => *d,
                     (None, Some(f)) => f.of(w),
                     (None, None) => {
-                        return Err("per_point needs `deduct` or `deduct_fraction`".into());
+                        return Err(ScoreError::PerPointWithoutDeduct);
                     }
                 };
                 self.per_point(measure, *threshold, per, *step, *steps, *above, *tolerance)
@@ -564,7 +563,7 @@ impl Ctx<'_> {
                 )));
                 let m = self.measure(measure)?;
                 if full_at == zero_at {
-                    return Err("full_at and zero_at are equal".into());
+                    return Err(ScoreError::LinearBoundsEqual);
                 }
                 let frac = ((m - zero_at) / (full_at - zero_at))
                     .max(Decimal::ZERO)
@@ -591,7 +590,8 @@ impl Ctx<'_> {
             } => self.target(actual, *op, target, otherwise),
             RuleKind::Formula { expr } => {
                 self.steps.push(Step::Rule(format!("公式：得分 = {expr}")));
-                let e = formula::parse(expr).map_err(|e| format!("formula: {e}"))?;
+                let e =
+                    formula::parse(expr).map_err(|detail| ScoreError::FormulaSyntax { detail })?;
                 let mut names = Vec::new();
                 e.names(&mut names);
                 // Each input once, in the order the formula first reads it.
@@ -648,11 +648,11 @@ impl Ctx<'_> {
     }
 }
 
-fn too_large() -> String {
-    "a number is too large to compute with; check the inputs".to_string()
+fn too_large() -> ScoreError {
+    ScoreError::TooLarge
 }
 
-fn mul(a: Decimal, b: Decimal) -> Result<Decimal, String> {
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal, ScoreError> {
     a.checked_mul(b).ok_or_else(too_large)
 }
 
@@ -662,7 +662,7 @@ fn checkpoint_points(
     i: usize,
     c: &Checkpoint,
     check: Option<Check>,
-) -> Result<(Decimal, String), String> {
+) -> Result<(Decimal, String), ScoreError> {
     let full = c.points;
     let check = match (c.credit, check.unwrap_or(Check::Met(false))) {
         // 1/0 on an all-or-nothing checkpoint, as the command line takes them.
@@ -674,20 +674,18 @@ fn checkpoint_points(
         (_, Check::Met(true)) => (full, format!("达到，得 {} 分", plain(full))),
         (_, Check::Met(false)) => (Decimal::ZERO, format!("未达到，扣 {} 分", plain(full))),
         (Credit::Whole, Check::Number(n)) => {
-            return Err(format!(
-                "checkpoint {} is met or not; expected true or false (or 1/0), found {}",
-                i + 1,
-                plain(n)
-            ));
+            return Err(ScoreError::CheckIsMetOrNot {
+                number: i + 1,
+                value: n,
+            });
         }
         (Credit::Partial, Check::Number(n)) => {
             if n < Decimal::ZERO || n > full {
-                return Err(format!(
-                    "checkpoint {} awards {}, outside the allowed 0–{}",
-                    i + 1,
-                    plain(n),
-                    plain(full)
-                ));
+                return Err(ScoreError::CheckAwardOutOfRange {
+                    number: i + 1,
+                    value: n,
+                    max: full,
+                });
             }
             let verdict = if n == full {
                 format!("达到，得 {} 分", plain(full))
@@ -698,11 +696,10 @@ fn checkpoint_points(
         }
         (Credit::PerItem(each), Check::Number(n)) => {
             if n < Decimal::ZERO || n.fract() != Decimal::ZERO {
-                return Err(format!(
-                    "checkpoint {} counts shortcomings; expected a whole number, found {}",
-                    i + 1,
-                    plain(n)
-                ));
+                return Err(ScoreError::CheckCountNotWhole {
+                    number: i + 1,
+                    value: n,
+                });
             }
             if n.is_zero() {
                 (full, format!("无缺项，得 {} 分", plain(full)))

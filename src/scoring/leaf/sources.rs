@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{Ctx, too_large};
 use crate::model::*;
+use crate::scoring::ScoreError;
 use crate::scoring::explanation::Step;
 use crate::scoring::rounding::{percent_of_ratio, plain};
 use crate::scoring::survey;
@@ -12,7 +13,7 @@ use crate::scoring::survey;
 impl Ctx<'_> {
     /// A value that is not a recorded input: the sum (or mean) of a yearly figure, or a
     /// survey's rate in percent.
-    pub(super) fn derived(&self, name: &str) -> Option<Result<Decimal, String>> {
+    pub(super) fn derived(&self, name: &str) -> Option<Result<Decimal, ScoreError>> {
         let a = &self.ind.assessment;
         if let Some(y) = a.yearly_input(name) {
             return Some(Ok(match self.years {
@@ -59,7 +60,7 @@ impl Ctx<'_> {
         &mut self,
         numerator: &str,
         denominator: &str,
-    ) -> Option<Result<Decimal, String>> {
+    ) -> Option<Result<Decimal, ScoreError>> {
         let a = &self.ind.assessment;
         let (Some(n), Some(d)) = (a.yearly_input(numerator), a.yearly_input(denominator)) else {
             return None;
@@ -68,14 +69,17 @@ impl Ctx<'_> {
         let mut lines = Vec::new();
         for (year, dv) in &d.years {
             let Some(nv) = n.get(year) else {
-                return Some(Err(format!(
-                    "input `{numerator}` has no figure for {year} but `{denominator}` has"
-                )));
+                return Some(Err(ScoreError::YearMissing {
+                    input: numerator.to_string(),
+                    other: denominator.to_string(),
+                    year: year.to_string(),
+                }));
             };
             if dv.is_zero() {
-                return Some(Err(format!(
-                    "denominator `{denominator}` is 0 in {year}; a rate needs a non-zero denominator"
-                )));
+                return Some(Err(ScoreError::ZeroDenominator {
+                    name: denominator.to_string(),
+                    year: Some(year.to_string()),
+                }));
             }
             let r = match nv.checked_div(*dv) {
                 Some(r) => r,
@@ -90,9 +94,11 @@ impl Ctx<'_> {
             rates.push(r);
         }
         if let Some((year, _)) = n.years.iter().find(|(y, _)| d.get(y).is_none()) {
-            return Some(Err(format!(
-                "input `{denominator}` has no figure for {year} but `{numerator}` has"
-            )));
+            return Some(Err(ScoreError::YearMissing {
+                input: denominator.to_string(),
+                other: numerator.to_string(),
+                year: year.to_string(),
+            }));
         }
         let mean = rates.iter().sum::<Decimal>() / Decimal::from(rates.len().max(1));
         self.steps.extend(lines);

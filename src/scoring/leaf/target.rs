@@ -3,6 +3,7 @@
 
 use super::{Ctx, Eval, mul, too_large};
 use crate::model::*;
+use crate::scoring::ScoreError;
 use crate::scoring::explanation::Step;
 use crate::scoring::rounding::{percent_of_ratio, plain};
 
@@ -34,7 +35,12 @@ impl Ctx<'_> {
         )));
         self.input_step(actual);
         let met = match (target, self.ind.assessment.input(actual)) {
-            (_, None) => return Err(format!("input `{actual}` is not recorded")),
+            (_, None) => {
+                return Err(ScoreError::InputNotRecorded {
+                    name: actual.to_string(),
+                    expected: crate::scoring::Expected::Number,
+                });
+            }
             (TargetValue::Date(t), Some(InputValue::Date(a))) => match op {
                 CompareOp::By | CompareOp::AtMost => a <= t,
                 CompareOp::AtLeast => a >= t,
@@ -46,9 +52,9 @@ impl Ctx<'_> {
                 CompareOp::Equal => a == t,
             },
             _ => {
-                return Err(format!(
-                    "input `{actual}` and the target are of different kinds (number vs date)"
-                ));
+                return Err(ScoreError::TargetKindMismatch {
+                    name: actual.to_string(),
+                });
             }
         };
         self.steps.push(Step::Calc(if met {
@@ -65,14 +71,14 @@ impl Ctx<'_> {
                 let (TargetValue::Number(t), Some(InputValue::Number(a))) =
                     (target, self.ind.assessment.input(actual))
                 else {
-                    return Err("proportional scoring needs numbers, not dates".into());
+                    return Err(ScoreError::ProportionalNeedsNumbers);
                 };
                 let ratio = match op {
                     CompareOp::AtMost | CompareOp::By if !a.is_zero() => {
                         t.checked_div(*a).ok_or_else(too_large)?
                     }
                     _ if !t.is_zero() => a.checked_div(*t).ok_or_else(too_large)?,
-                    _ => return Err("cannot scale by a zero value".into()),
+                    _ => return Err(ScoreError::ZeroScale),
                 };
                 let s = mul(ratio, w)?;
                 self.steps.push(Step::Calc(format!(

@@ -7,7 +7,7 @@ use super::popup::{
     EditorPopup, Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt, PromptFor,
 };
 use super::{App, Field};
-use crate::edit::{Edit, describe};
+use crate::edit::Edit;
 use crate::model::{Check, Credit, InputValue, RuleKind, StandardDeduction, Status};
 use crate::scoring::rounding::plain;
 use crate::tui::components::{LineInput, TextEditor};
@@ -511,7 +511,7 @@ impl App {
             }
             _ => return self.error(self.t(Msg::NothingToDelete)),
         };
-        let label = describe(&edit);
+        let label = crate::lang::edit_label(&edit, self.lang);
         let mut edits = vec![edit];
         edits.extend(follow);
         match self.commit_all(edits, label.clone()) {

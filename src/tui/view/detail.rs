@@ -238,7 +238,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             } else {
                 app.theme.warning()
             };
-            out.text("! ", &d.message, style, None);
+            out.text("! ", &d.text(app.lang), style, None);
         }
     }
     out.lines

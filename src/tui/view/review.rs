@@ -324,7 +324,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             } else {
                 app.theme.warning()
             };
-            c.text("! ", &d.message, style);
+            c.text("! ", &d.text(app.lang), style);
         }
     }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{block, inner};
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Subject};
 use crate::model::{AdjustmentDirection, Status};
 use crate::scoring::LeafState;
 use crate::scoring::rounding::{fixed, plain};
@@ -153,11 +153,11 @@ fn row_diagnostics(app: &App, i: usize) -> Vec<&Diagnostic> {
             let Some(item) = app.adjustment_item(k) else {
                 return Vec::new();
             };
-            let head = format!("adjustment {} ", item.code);
-            let head_colon = format!("adjustment {}:", item.code);
             app.diagnostics
                 .iter()
-                .filter(|d| d.message.starts_with(&head) || d.message.starts_with(&head_colon))
+                .filter(|d| {
+                    matches!(&d.subject, Subject::Adjustment { code, .. } if *code == item.code)
+                })
                 .collect()
         }
     }

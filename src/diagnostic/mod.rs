@@ -1,6 +1,16 @@
 //! Errors and warnings that point at a place in a file: `file:line:col: error: …`.
+//!
+//! A diagnostic is a value (severity, kind with its figures, subject, position); its words are
+//! made by `crate::lang` in the reader's language.
+
+pub mod json;
+mod kind;
 
 use std::fmt;
+
+pub use kind::{Kind, Named, RuleName, Subject};
+
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -19,54 +29,74 @@ pub struct Pos {
 pub struct Diagnostic {
     pub severity: Severity,
     pub pos: Option<Pos>,
-    pub message: String,
+    pub kind: Kind,
+    pub subject: Subject,
 }
 
 impl Diagnostic {
+    /// A problem of the file's syntax or keys, in the loader's words.
     pub fn error(pos: Option<Pos>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             pos,
-            message: message.into(),
+            kind: Kind::Format {
+                message: message.into(),
+            },
+            subject: Subject::File,
         }
     }
 
-    pub fn warning(pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, pos: Option<Pos>, subject: Subject, kind: Kind) -> Self {
         Diagnostic {
-            severity: Severity::Warning,
+            severity,
             pos,
-            message: message.into(),
+            kind,
+            subject,
         }
+    }
+
+    /// The message in English (logs, tests).
+    pub fn message(&self) -> String {
+        self.text(Lang::En)
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        crate::lang::diagnostic::message(&self.kind, lang)
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
-    /// `file:line:col: error: message`, the form editors and scripts understand.
+    /// `file:line:col: error: message`, the form editors and scripts understand (English).
     pub fn display<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
-        DisplayWithFile { diag: self, file }
+        self.display_in(file, Lang::En)
+    }
+
+    /// `file:line:col: error: message` in `lang` (`文件:行:列: 错误：…` in Chinese).
+    pub fn display_in<'a>(&'a self, file: &'a str, lang: Lang) -> impl fmt::Display + 'a {
+        DisplayWithFile {
+            diag: self,
+            file,
+            lang,
+        }
     }
 }
 
 struct DisplayWithFile<'a> {
     diag: &'a Diagnostic,
     file: &'a str,
+    lang: Lang,
 }
 
 impl fmt::Display for DisplayWithFile<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.diag.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let head = crate::lang::diagnostic::severity(self.diag.severity, self.lang);
+        let message = self.diag.text(self.lang);
         match self.diag.pos {
-            Some(p) => write!(
-                f,
-                "{}:{}:{}: {kind}: {}",
-                self.file, p.line, p.col, self.diag.message
-            ),
-            None => write!(f, "{}: {kind}: {}", self.file, self.diag.message),
+            Some(p) => write!(f, "{}:{}:{}: {head}{message}", self.file, p.line, p.col),
+            None => write!(f, "{}: {head}{message}", self.file),
         }
     }
 }

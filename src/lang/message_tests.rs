@@ -1,0 +1,726 @@
+//! Every message exists in both languages with every figure filled in, and each language
+//! reads as that language.
+
+use rust_decimal::Decimal;
+
+use super::{Lang, diagnostic::message, score_error};
+use crate::diagnostic::{Kind, Named, RuleName};
+use crate::scoring::{Expected, ScoreError};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn at() -> Named {
+    Named {
+        code: "X9".into(),
+        name: "Name".into(),
+    }
+}
+
+const RULE: RuleName = RuleName {
+    id: "judgement",
+    label: "酌情评分",
+};
+
+/// One of each kind, with its figures (the same figures appear in the messages).
+fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
+    use Kind::*;
+    let c = || "X9".to_string();
+    vec![
+        (
+            ParentMissing {
+                code: c(),
+                parent: "P7".into(),
+            },
+            vec!["X9", "P7"],
+        ),
+        (
+            ParentCycle {
+                code: c(),
+                parent: "P7".into(),
+            },
+            vec!["X9", "P7"],
+        ),
+        (
+            NegativeWeight {
+                code: c(),
+                weight: d("-3.5"),
+            },
+            vec!["-3.5"],
+        ),
+        (
+            WeightsDontAdd {
+                at: at(),
+                weight: d("12.5"),
+                sum: d("11.25"),
+                parts: vec![("A1".into(), d("6.25")), ("A2".into(), d("5"))],
+            },
+            vec!["X9 Name", "12.5", "11.25", "A1 6.25 + A2 5"],
+        ),
+        (ScoreOnParent { code: c() }, vec!["X9"]),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("23.88"),
+                leaf: false,
+                computed: d("22.38"),
+            },
+            vec!["X9 Name", "23.88", "22.38"],
+        ),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("3.5"),
+                leaf: true,
+                computed: d("2.50"),
+            },
+            vec!["3.5", "2.50"],
+        ),
+        (
+            RootWeights {
+                sum: d("95"),
+                parts: vec![("A".into(), d("45")), ("B".into(), d("50"))],
+                total: d("100"),
+            },
+            vec!["95", "A 45 + B 50", "100"],
+        ),
+        (AllNotApplicable { total: d("0.00") }, vec!["0.00"]),
+        (NoGrades, vec!["[[grades]]"]),
+        (
+            StatedTotal {
+                stated: d("91.5"),
+                computed: d("90.25"),
+            },
+            vec!["91.5", "90.25"],
+        ),
+        (
+            UnknownStatedGrade {
+                grade: "Good".into(),
+            },
+            vec!["Good"],
+        ),
+        (
+            StatedGrade {
+                grade: "Good".into(),
+                total: d("77.00"),
+                actual: Some("Fair".into()),
+            },
+            vec!["Good", "77.00", "Fair"],
+        ),
+        (
+            AdjustmentNegative {
+                code: "F1".into(),
+                points: d("-2"),
+            },
+            vec!["F1", "-2"],
+        ),
+        (
+            AdjustmentNoReason {
+                code: "F1".into(),
+                name: "Bonus".into(),
+            },
+            vec!["F1", "Bonus"],
+        ),
+        (
+            UnresolvedConflict {
+                what: "B101 x".into(),
+                ours: "3".into(),
+                theirs: "4".into(),
+            },
+            vec!["B101 x", "3", "4"],
+        ),
+        (NaNoReason { code: c() }, vec!["X9"]),
+        (UnscorableNoReason { code: c() }, vec!["X9"]),
+        (
+            ScoreOutOfRange {
+                code: c(),
+                score: d("7"),
+                weight: d("5"),
+            },
+            vec!["7", "5"],
+        ),
+        (
+            NegativeDeduction {
+                code: c(),
+                points: d("-0.5"),
+            },
+            vec!["-0.5"],
+        ),
+        (
+            NegativeCount {
+                code: c(),
+                count: d("-2"),
+            },
+            vec!["-2"],
+        ),
+        (DeductionNoReason { code: c() }, vec!["X9"]),
+        (
+            UnknownEvidence {
+                code: c(),
+                title: "Doc".into(),
+            },
+            vec!["Doc"],
+        ),
+        (
+            DeductionsOverWeight {
+                code: c(),
+                sum: d("6"),
+                weight: d("5"),
+            },
+            vec!["6", "5"],
+        ),
+        (
+            DeductionsDontExplain {
+                code: c(),
+                explained: d("1"),
+                lost: d("2.5"),
+                rule: RULE,
+            },
+            vec!["2.5"],
+        ),
+        (
+            CriteriaCount {
+                code: c(),
+                points: 3,
+                criteria: 4,
+            },
+            vec!["3", "4"],
+        ),
+        (
+            ChecksCount {
+                code: c(),
+                checks: 2,
+                points: 3,
+            },
+            vec!["2", "3"],
+        ),
+        (
+            Incomplete {
+                at: at(),
+                missing: vec!["In1".into(), "In2".into()],
+            },
+            vec!["In1", "In2"],
+        ),
+        (
+            Rule {
+                at: at(),
+                error: ScoreError::ZeroDenominator {
+                    name: "Den".into(),
+                    year: None,
+                },
+            },
+            vec!["X9 Name", "Den"],
+        ),
+        (
+            RuleMaxBelowWeight {
+                code: c(),
+                max: d("3"),
+                weight: d("4"),
+            },
+            vec!["3", "4"],
+        ),
+        (
+            RuleMaxAboveWeight {
+                code: c(),
+                max: d("6"),
+                weight: d("4"),
+            },
+            vec!["6", "4"],
+        ),
+        (
+            AwardedDiffers {
+                at: at(),
+                awarded: d("2.32"),
+                computed: d("2.33"),
+                above: Some(d("2.4")),
+            },
+            vec!["2.32", "2.33", "2.4"],
+        ),
+        (
+            LossUnexplained {
+                at: at(),
+                lost: d("1.50"),
+            },
+            vec!["1.50"],
+        ),
+        (
+            AwardedUnchecked {
+                at: at(),
+                awarded: d("2.50"),
+                missing: vec!["In1".into()],
+            },
+            vec!["2.50", "In1"],
+        ),
+        (
+            StatedRate {
+                code: c(),
+                stated: d("93"),
+                computed: d("92.98"),
+            },
+            vec!["93%", "92.98%"],
+        ),
+        (
+            StatedRateUnchecked {
+                code: c(),
+                rule: RULE,
+            },
+            vec!["X9"],
+        ),
+        (
+            JustificationScore {
+                at: at(),
+                stated: d("3"),
+                score: d("2.67"),
+            },
+            vec!["3", "2.67"],
+        ),
+        (
+            JustificationRate {
+                at: at(),
+                stated: d("70"),
+                rate: d("66.75"),
+            },
+            vec!["70%", "66.75%"],
+        ),
+    ]
+}
+
+/// A distinct number per kind: a new kind fails to compile here until it is given a sample.
+fn ordinal(k: &Kind) -> usize {
+    use Kind::*;
+    match k {
+        Format { .. } => 0,
+        ParentMissing { .. } => 1,
+        ParentCycle { .. } => 2,
+        NegativeWeight { .. } => 3,
+        WeightsDontAdd { .. } => 4,
+        ScoreOnParent { .. } => 5,
+        StatedScore { .. } => 6,
+        RootWeights { .. } => 7,
+        AllNotApplicable { .. } => 8,
+        NoGrades => 9,
+        StatedTotal { .. } => 10,
+        UnknownStatedGrade { .. } => 11,
+        StatedGrade { .. } => 12,
+        AdjustmentNegative { .. } => 13,
+        AdjustmentNoReason { .. } => 14,
+        UnresolvedConflict { .. } => 15,
+        NaNoReason { .. } => 16,
+        UnscorableNoReason { .. } => 17,
+        ScoreOutOfRange { .. } => 18,
+        NegativeDeduction { .. } => 19,
+        NegativeCount { .. } => 20,
+        DeductionNoReason { .. } => 21,
+        UnknownEvidence { .. } => 22,
+        DeductionsOverWeight { .. } => 23,
+        DeductionsDontExplain { .. } => 24,
+        CriteriaCount { .. } => 25,
+        ChecksCount { .. } => 26,
+        Incomplete { .. } => 27,
+        Rule { .. } => 28,
+        RuleMaxBelowWeight { .. } => 29,
+        RuleMaxAboveWeight { .. } => 30,
+        AwardedDiffers { .. } => 31,
+        LossUnexplained { .. } => 32,
+        StatedRate { .. } => 33,
+        StatedRateUnchecked { .. } => 34,
+        JustificationScore { .. } => 35,
+        JustificationRate { .. } => 36,
+        AwardedUnchecked { .. } => 37,
+    }
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Words only an English sentence has.
+fn reads_english(s: &str) -> bool {
+    [
+        " the ", " but ", " is ", "expected", " are ", " no ", " not ", " of ",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
+#[test]
+fn every_diagnostic_in_both_languages_with_its_figures() {
+    let all = every_kind();
+    let mut seen: Vec<usize> = all.iter().map(|(k, _)| ordinal(k)).collect();
+    seen.sort();
+    seen.dedup();
+    // Every kind but `Format` (the loader's own words) has a sample.
+    assert_eq!(seen, (1..=37).collect::<Vec<_>>());
+    for (kind, figures) in &all {
+        let zh = message(kind, Lang::Zh);
+        let en = message(kind, Lang::En);
+        for f in figures {
+            assert!(zh.contains(f), "zh {kind:?} lacks {f}: {zh}");
+            assert!(en.contains(f), "en {kind:?} lacks {f}: {en}");
+        }
+        assert!(has_cjk(&zh) && !reads_english(&zh), "not Chinese: {zh}");
+        assert!(reads_english(&en) || !has_cjk(&en), "not English: {en}");
+        assert!(
+            !en.contains('：') && !en.contains('，'),
+            "Chinese punctuation: {en}"
+        );
+        assert!(
+            !zh.contains('{') && !en.contains('{'),
+            "unfilled slot: {zh} / {en}"
+        );
+    }
+}
+
+fn every_score_error() -> Vec<(ScoreError, Vec<&'static str>)> {
+    use ScoreError::*;
+    let n = || "In1".to_string();
+    vec![
+        (
+            InputNotRecorded {
+                name: n(),
+                expected: Expected::Number,
+            },
+            vec!["In1"],
+        ),
+        (
+            InputNotRecorded {
+                name: n(),
+                expected: Expected::Flag,
+            },
+            vec!["In1"],
+        ),
+        (
+            InputIsDate {
+                name: n(),
+                expected: Expected::Number,
+            },
+            vec!["In1"],
+        ),
+        (
+            InputIsDate {
+                name: n(),
+                expected: Expected::Flag,
+            },
+            vec!["In1"],
+        ),
+        (
+            ZeroDenominator {
+                name: n(),
+                year: None,
+            },
+            vec!["In1"],
+        ),
+        (
+            ZeroDenominator {
+                name: n(),
+                year: Some("2021".into()),
+            },
+            vec!["In1", "2021"],
+        ),
+        (
+            YearMissing {
+                input: n(),
+                other: "In2".into(),
+                year: "2021".into(),
+            },
+            vec!["In1", "In2", "2021"],
+        ),
+        (TooLarge, vec![]),
+        (NoJudgedScore, vec!["score"]),
+        (
+            JudgedOutOfRange {
+                score: d("5"),
+                min: d("1"),
+                max: d("3"),
+            },
+            vec!["5", "1–3"],
+        ),
+        (NoTier, vec!["tier"]),
+        (
+            UnknownTier {
+                tier: "T9".into(),
+                levels: vec!["L1".into(), "L2".into()],
+            },
+            vec!["T9", "L1", "L2"],
+        ),
+        (CountWithoutPerItem, vec!["count"]),
+        (NegativeDeduction { points: d("-0.5") }, vec!["-0.5"]),
+        (UndeclaredGroup { name: "G1".into() }, vec!["G1"]),
+        (RateNeedsPercent { unit: "km".into() }, vec!["km"]),
+        (ZeroScale, vec![]),
+        (ZeroThreshold, vec![]),
+        (PerPointWithoutDeduct, vec!["deduct"]),
+        (LinearBoundsEqual, vec!["full_at"]),
+        (TargetKindMismatch { name: n() }, vec!["In1"]),
+        (ProportionalNeedsNumbers, vec![]),
+        (
+            FormulaSyntax {
+                detail: "oops".into(),
+            },
+            vec!["oops"],
+        ),
+        (DivisionByZero, vec![]),
+        (FormulaTooLarge, vec![]),
+        (
+            BadPlaces {
+                function: "round".into(),
+                places: d("11"),
+            },
+            vec!["round()", "11"],
+        ),
+        (
+            NoArguments {
+                function: "min".into(),
+            },
+            vec!["min()"],
+        ),
+        (UnknownFunction { name: "f1".into() }, vec!["f1"]),
+        (
+            SurveyNoQuestions {
+                survey: "S1".into(),
+            },
+            vec!["S1"],
+        ),
+        (
+            SurveyCounts {
+                survey: "S1".into(),
+                question: 2,
+                counts: 3,
+                options: 4,
+            },
+            vec!["S1", "2", "3", "4"],
+        ),
+        (
+            SurveyNoRespondents {
+                survey: "S1".into(),
+                question: 2,
+            },
+            vec!["S1", "2"],
+        ),
+        (
+            SurveyWeights {
+                survey: "S1".into(),
+                total: d("0"),
+            },
+            vec!["S1", "0"],
+        ),
+        (SurveyTooLarge, vec![]),
+        (
+            CheckIsMetOrNot {
+                number: 1,
+                value: d("2"),
+            },
+            vec!["1", "2"],
+        ),
+        (
+            CheckCountNotWhole {
+                number: 2,
+                value: d("1.5"),
+            },
+            vec!["2", "1.5"],
+        ),
+        (
+            CheckAwardOutOfRange {
+                number: 3,
+                value: d("1.5"),
+                max: d("1"),
+            },
+            vec!["3", "1.5", "1"],
+        ),
+    ]
+}
+
+#[test]
+fn every_scoring_error_in_both_languages_with_its_names() {
+    for (e, names) in every_score_error() {
+        let zh = score_error(&e, Lang::Zh);
+        let en = score_error(&e, Lang::En);
+        assert_ne!(zh, en);
+        for n in names {
+            assert!(zh.contains(n) && en.contains(n), "{n}: {zh} / {en}");
+        }
+        assert!(has_cjk(&zh), "not Chinese: {zh}");
+        assert!(!has_cjk(&en), "not English: {en}");
+    }
+}
+
+fn every_refusal() -> Vec<crate::edit::EditError> {
+    use crate::edit::{EditError::*, Thing};
+    let s = |t: &str| t.to_string();
+    vec![
+        NoIndicator { code: s("X9") },
+        IsParent { code: s("X9") },
+        Negative {
+            what: Thing::Score,
+            weight: d("3"),
+        },
+        AboveWeight {
+            what: Thing::Deduction,
+            points: d("4"),
+            weight: d("3"),
+        },
+        NoItem {
+            what: Thing::Evidence,
+            number: 2,
+        },
+        NoAdjustment { code: s("F1") },
+        AdjustmentSigned,
+        AboveCap {
+            points: d("6"),
+            cap: d("5"),
+        },
+        JudgedRange {
+            min: d("1"),
+            max: d("3"),
+        },
+        InputNeedsName,
+        NumberTooLarge,
+        BadDate {
+            name: s("In1"),
+            text: s("2022-02-30"),
+            error: crate::model::date::DateError::Day {
+                year: 2022,
+                month: 2,
+                days: 28,
+            },
+        },
+        DeductionNeedsPoints,
+        DeductionNeedsReason,
+        NegativeCount,
+        ChecksCount { checkpoints: 3 },
+        NotALevel {
+            tier: s("T9"),
+            levels: vec![s("L1"), s("L2")],
+        },
+        NotLevels { code: s("X9") },
+        NaNeedsReason,
+        UnscorableNeedsReason,
+        EvidenceNeedsTitle,
+        NotKeyValue {
+            assignment: s("abc"),
+        },
+        NotANumber {
+            what: s("score"),
+            text: s("abc"),
+        },
+        BadStatus { text: s("abc") },
+        CannotReadFile {
+            path: s("f.txt"),
+            error: s("gone"),
+        },
+        BadCheck { text: s("abc") },
+        BadInputValue {
+            name: s("In1"),
+            text: s("abc"),
+        },
+        UnknownField { field: s("abc") },
+        ValueDoesNotFit {
+            key: s("score"),
+            label: s("得分"),
+        },
+        EditByHand {
+            path: s("indicators.A.weight"),
+        },
+        NoConflict { number: 2 },
+        ConflictOfOther {
+            number: 2,
+            about: s("A1"),
+            code: s("B1"),
+        },
+        NotStructural,
+        StructuralNeedsToml,
+        TheirsNotToml {
+            path: s("a.b"),
+            text: s("[1,"),
+        },
+        CannotSet { path: s("a.b") },
+        TheirsUnreadable {
+            path: s("a.b"),
+            error: s("bad"),
+        },
+        Said {
+            en: s("checkpoint 1 is met or not; expected true/false (or 1/0), not 2"),
+            zh: s("第 1 个评价要点只判定是否达到，应为 是/否（1/0），不能是 2"),
+        },
+    ]
+}
+
+/// A distinct number per refusal: a new one fails to compile here until it has a sample.
+fn refusal_ordinal(e: &crate::edit::EditError) -> usize {
+    use crate::edit::EditError::*;
+    match e {
+        NoIndicator { .. } => 0,
+        IsParent { .. } => 1,
+        Negative { .. } => 2,
+        AboveWeight { .. } => 3,
+        NoItem { .. } => 4,
+        NoAdjustment { .. } => 5,
+        AdjustmentSigned => 6,
+        AboveCap { .. } => 7,
+        JudgedRange { .. } => 8,
+        InputNeedsName => 9,
+        NumberTooLarge => 10,
+        BadDate { .. } => 11,
+        DeductionNeedsPoints => 12,
+        DeductionNeedsReason => 13,
+        NegativeCount => 14,
+        ChecksCount { .. } => 15,
+        NotALevel { .. } => 16,
+        NotLevels { .. } => 17,
+        NaNeedsReason => 18,
+        UnscorableNeedsReason => 19,
+        EvidenceNeedsTitle => 20,
+        NotKeyValue { .. } => 21,
+        NotANumber { .. } => 22,
+        BadStatus { .. } => 23,
+        CannotReadFile { .. } => 24,
+        BadCheck { .. } => 25,
+        BadInputValue { .. } => 26,
+        UnknownField { .. } => 27,
+        ValueDoesNotFit { .. } => 28,
+        EditByHand { .. } => 29,
+        NoConflict { .. } => 30,
+        ConflictOfOther { .. } => 31,
+        NotStructural => 32,
+        StructuralNeedsToml => 33,
+        TheirsNotToml { .. } => 34,
+        CannotSet { .. } => 35,
+        TheirsUnreadable { .. } => 36,
+        Said { .. } => 37,
+    }
+}
+
+#[test]
+fn every_edit_refusal_in_both_languages() {
+    let all = every_refusal();
+    let mut seen: Vec<usize> = all.iter().map(refusal_ordinal).collect();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen, (0..=37).collect::<Vec<_>>());
+    for e in &all {
+        let zh = e.text(Lang::Zh);
+        let en = e.text(Lang::En);
+        assert_ne!(zh, en);
+        assert!(has_cjk(&zh) && !reads_english(&zh), "not Chinese: {zh}");
+        assert!(
+            !en.contains('：') && !en.contains('，'),
+            "not English: {en}"
+        );
+        assert!(
+            !zh.contains('{') && !en.contains('{'),
+            "unfilled slot: {zh} / {en}"
+        );
+    }
+}
+
+#[test]
+fn an_edit_is_named_in_the_ui_language() {
+    use crate::edit::Edit;
+    let e = Edit::SetScore {
+        code: "A101".into(),
+        score: Some(d("2")),
+    };
+    assert_eq!(super::edit_label(&e, Lang::En), "A101: score 2");
+    assert_eq!(super::edit_label(&e, Lang::Zh), "A101: 得分 2");
+}

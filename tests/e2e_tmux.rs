@@ -374,6 +374,13 @@ fn a_killed_session_is_restored_and_a_second_opener_sees_the_first() {
         std::thread::sleep(Duration::from_millis(20));
     }
     tmux.run(&["kill-session", "-t", "t"]);
+    // A zombie still answers kill(pid, 0), so the next opener would take it for alive: wait
+    // until tmux has reaped it (under load that can take a moment).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(Instant::now() < deadline, "pid {pid} was never reaped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert_eq!(
         std::fs::read(&path).unwrap(),
         original,

@@ -1,0 +1,78 @@
+//! One checkpoint (评价要点) of a `checkpoints` rule: all or nothing, partial credit, or points
+//! lost per shortcoming found.
+
+use rust_decimal::Decimal;
+
+use crate::model::*;
+use crate::scoring::ScoreError;
+use crate::scoring::rounding::plain;
+
+/// What one checkpoint earns from what was recorded for it, and the words for the explanation.
+/// Nothing recorded counts as not met.
+pub(super) fn checkpoint_points(
+    i: usize,
+    c: &Checkpoint,
+    check: Option<Check>,
+) -> Result<(Decimal, String), ScoreError> {
+    let full = c.points;
+    let check = match (c.credit, check.unwrap_or(Check::Met(false))) {
+        // 1/0 on an all-or-nothing checkpoint, as the command line takes them.
+        (Credit::Whole, Check::Number(n)) if n == Decimal::ONE => Check::Met(true),
+        (Credit::Whole, Check::Number(n)) if n.is_zero() => Check::Met(false),
+        (_, check) => check,
+    };
+    Ok(match (c.credit, check) {
+        (_, Check::Met(true)) => (full, format!("达到，得 {} 分", plain(full))),
+        (_, Check::Met(false)) => (Decimal::ZERO, format!("未达到，扣 {} 分", plain(full))),
+        (Credit::Whole, Check::Number(n)) => {
+            return Err(ScoreError::CheckIsMetOrNot {
+                number: i + 1,
+                value: n,
+            });
+        }
+        (Credit::Partial, Check::Number(n)) => {
+            if n < Decimal::ZERO || n > full {
+                return Err(ScoreError::CheckAwardOutOfRange {
+                    number: i + 1,
+                    value: n,
+                    max: full,
+                });
+            }
+            let verdict = if n == full {
+                format!("达到，得 {} 分", plain(full))
+            } else {
+                format!("部分达到，得 {} 分（满分 {} 分）", plain(n), plain(full))
+            };
+            (n, verdict)
+        }
+        (Credit::PerItem(each), Check::Number(n)) => {
+            if n < Decimal::ZERO || n.fract() != Decimal::ZERO {
+                return Err(ScoreError::CheckCountNotWhole {
+                    number: i + 1,
+                    value: n,
+                });
+            }
+            if n.is_zero() {
+                (full, format!("无缺项，得 {} 分", plain(full)))
+            } else {
+                let lost = (n * each).min(full);
+                let capped = if n * each > full {
+                    "，扣完为止"
+                } else {
+                    ""
+                };
+                (
+                    full - lost,
+                    format!(
+                        "缺 {} 项，扣 {} × {} = {} 分{capped}，得 {} 分",
+                        plain(n),
+                        plain(n),
+                        plain(each),
+                        plain(n * each),
+                        plain(full - lost)
+                    ),
+                )
+            }
+        }
+    })
+}

@@ -174,6 +174,42 @@ fn the_flag_decides_without_asking() {
     assert!(out.contains("+ Indicators -"), "{out:?}");
 }
 
+/// Keys typed at once after opening — before the terminal answered the start-up question —
+/// count: here `?` opens the help.
+#[test]
+fn keys_typed_while_the_terminal_is_asked_are_not_lost() {
+    let mut pty = start(&[]);
+    let out = pty.read_until(Some("?\x1b[1;2R"), |t| t.contains("Keys (Esc closes)"));
+    assert!(out.contains("Keys (Esc closes)"), "{out:?}");
+    // And when the terminal never answers.
+    let mut pty = start(&[]);
+    let out = pty.read_until(None, |t| {
+        t.contains("\x1b[6n") && !t.contains("? help") && !t.contains("Keys")
+    });
+    assert!(out.contains("\x1b[6n"));
+    pty.master.write_all(b"?").unwrap();
+    let out = pty.read_until(None, |t| t.contains("Keys (Esc closes)"));
+    assert!(out.contains("Keys (Esc closes)"), "{out:?}");
+}
+
+/// A SIGTERM while the workbench is still waiting for the terminal's answer ends it the normal
+/// way: the alternate screen is left (the shell's screen comes back) and the status is 143.
+#[test]
+fn a_sigterm_during_the_start_up_question_restores_the_terminal() {
+    let mut pty = start(&[]);
+    pty.read_until(None, |t| t.contains("\x1b[6n"));
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(pty.child.id() as i32, libc::SIGTERM) };
+    let out = pty.read_until(None, |t| t.contains("\x1b[?1049l"));
+    assert!(out.contains("\x1b[?1049l"), "{out:?}");
+    let status = pty.child.wait().unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        status.code().or(status.signal().map(|s| 128 + s)),
+        Some(143)
+    );
+}
+
 /// CPU time (user + system, in clock ticks) the process has used so far.
 fn cpu_ticks(pid: u32) -> u64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();

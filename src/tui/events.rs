@@ -31,14 +31,31 @@ pub struct Events {
     pub rx: Receiver<Wake>,
 }
 
-impl Events {
-    /// Starts the input, signal and watcher threads for `project` (symlinks resolved).
-    pub fn start(project: &Path) -> std::io::Result<Events> {
+/// The signal thread, started before anything else of the workbench so that a SIGTERM or
+/// SIGHUP while it is still starting (during the terminal probe) waits in the channel and ends
+/// the workbench the normal way — terminal restored — instead of killing it mid-setup.
+pub struct Starting {
+    tx: Sender<Wake>,
+    rx: Receiver<Wake>,
+}
+
+impl Starting {
+    pub fn listen_for_signals() -> std::io::Result<Starting> {
         let (tx, rx) = channel();
         start_signals(tx.clone())?;
+        Ok(Starting { tx, rx })
+    }
+
+    /// Starts the input and watcher threads for `project` (symlinks resolved). `typed` — keys
+    /// read before the input thread existed — come first.
+    pub fn start(self, project: &Path, typed: Vec<Event>) -> Events {
+        let Starting { tx, rx } = self;
+        if !typed.is_empty() {
+            let _ = tx.send(Wake::Input(typed));
+        }
         start_input(tx.clone());
         start_watcher(project, tx);
-        Ok(Events { rx })
+        Events { rx }
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod components;
+pub mod early_keys;
 pub mod events;
 pub mod keymap;
 pub mod probe;
@@ -158,14 +159,8 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
             return 2;
         }
     };
-    // Before anything reads input: the terminal's answer must not be taken for keys.
-    if app.probe_ambiguous
-        && let Some(w) = probe::ambiguous_width(terminal.backend_mut(), probe::WAIT)
-    {
-        app.ambiguous_width = w;
-    }
-    let events = match events::Events::start(path) {
-        Ok(e) => e,
+    let starting = match events::Starting::listen_for_signals() {
+        Ok(s) => s,
         Err(e) => {
             std::mem::forget(terminal);
             restore_terminal();
@@ -173,6 +168,17 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
             return 2;
         }
     };
+    // Before anything reads input: the terminal's answer must not be taken for keys, and the
+    // keys typed while it was awaited are replayed.
+    let mut typed = Vec::new();
+    if app.probe_ambiguous {
+        let probe = probe::ambiguous_width(terminal.backend_mut(), probe::WAIT);
+        if let Some(w) = probe.width {
+            app.ambiguous_width = w;
+        }
+        typed = early_keys::parse(&probe.typed);
+    }
+    let events = starting.start(path, typed);
     // Whoever opened the project while this one was starting, now that the watch is set.
     app.refresh_others();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -6,7 +6,8 @@
 //! reaches crossterm's reader, which drops cursor reports.
 //!
 //! It runs once, in raw mode on the alternate screen, before the input thread starts reading,
-//! so the reply cannot be taken for keys.
+//! so the reply cannot be taken for keys; keys typed meanwhile are handed back (`Probe::typed`)
+//! and replayed by `early_keys`, so nothing typed at start-up is lost.
 
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -19,25 +20,35 @@ const PROBE: &str = "…";
 /// that never answers costs a blink at start-up.
 pub const WAIT: Duration = Duration::from_millis(400);
 
-/// The terminal's answer, or None when it gave none within `wait`.
-pub fn ambiguous_width(out: &mut impl Write, wait: Duration) -> Option<u8> {
-    // Home, the character, then the question; afterwards the line is cleared again.
-    write!(out, "\x1b[1;1H{PROBE}\x1b[6n").ok()?;
-    out.flush().ok()?;
-    let reply = read_reply(wait);
-    let _ = write!(out, "\x1b[1;1H\x1b[2K");
-    let _ = out.flush();
-    width_from_reply(&reply?)
+/// What the probe learnt, and what the user typed while it waited.
+#[derive(Debug, Default, PartialEq)]
+pub struct Probe {
+    /// The terminal's answer, or None when it gave none within the wait.
+    pub width: Option<u8>,
+    /// Bytes read that were not the answer: keys typed meanwhile, in order.
+    pub typed: Vec<u8>,
 }
 
-/// Reads stdin until a cursor report has arrived or `wait` has passed.
-fn read_reply(wait: Duration) -> Option<Vec<u8>> {
+/// Asks the terminal and waits up to `wait` for its answer.
+pub fn ambiguous_width(out: &mut impl Write, wait: Duration) -> Probe {
+    // Home, the character, then the question; afterwards the line is cleared again.
+    if write!(out, "\x1b[1;1H{PROBE}\x1b[6n").is_err() || out.flush().is_err() {
+        return Probe::default();
+    }
+    let bytes = read_reply(wait);
+    let _ = write!(out, "\x1b[1;1H\x1b[2K");
+    let _ = out.flush();
+    split_reply(&bytes)
+}
+
+/// Reads stdin until a cursor report has arrived or `wait` has passed; everything read.
+fn read_reply(wait: Duration) -> Vec<u8> {
     let deadline = Instant::now() + wait;
     let mut got = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return None;
+            return got;
         }
         let mut fd = libc::pollfd {
             fd: libc::STDIN_FILENO,
@@ -50,22 +61,60 @@ fn read_reply(wait: Duration) -> Option<Vec<u8>> {
             if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
                 continue;
             }
-            return None;
+            return got;
         }
         if n == 0 || fd.revents & libc::POLLIN == 0 {
-            return None;
+            return got;
         }
-        let mut buf = [0u8; 64];
+        let mut buf = [0u8; 256];
         // SAFETY: reads into a buffer of the length given.
         let r = unsafe { libc::read(libc::STDIN_FILENO, buf.as_mut_ptr().cast(), buf.len()) };
         if r <= 0 {
-            return None;
+            return got;
         }
         got.extend_from_slice(&buf[..r as usize]);
-        if cursor_report(&got).is_some() {
-            return Some(got);
+        if report_at(&got).is_some() {
+            return got;
         }
     }
+}
+
+/// The answer in `bytes` and the bytes around it.
+pub fn split_reply(bytes: &[u8]) -> Probe {
+    match report_at(bytes) {
+        Some((start, end)) => {
+            let mut typed = bytes[..start].to_vec();
+            typed.extend_from_slice(&bytes[end..]);
+            Probe {
+                width: width_from_reply(&bytes[start..end]),
+                typed,
+            }
+        }
+        None => Probe {
+            width: None,
+            typed: bytes.to_vec(),
+        },
+    }
+}
+
+/// Where the last complete cursor report (`ESC [ digits ; digits R`) lies in `bytes`.
+fn report_at(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut found = None;
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == 0x1b && bytes[i + 1] == b'[' {
+            let body = &bytes[i + 2..];
+            let len = body
+                .iter()
+                .position(|b| !(b.is_ascii_digit() || *b == b';'))
+                .unwrap_or(body.len());
+            if body.get(len) == Some(&b'R') && body[..len].contains(&b';') {
+                found = Some((i, i + 2 + len + 1));
+            }
+        }
+        i += 1;
+    }
+    found
 }
 
 /// The last cursor report (row, column) in `bytes`: `ESC [ row ; col R`.
@@ -104,5 +153,18 @@ mod tests {
         assert_eq!(width_from_reply(b"\x1b[A"), None);
         assert_eq!(width_from_reply(b""), None);
         assert_eq!(width_from_reply(b"\x1b[1;xR"), None);
+    }
+
+    #[test]
+    fn keys_typed_around_the_answer_are_kept() {
+        let p = split_reply(b"jj\x1b[1;3R\r");
+        assert_eq!(p.width, Some(2));
+        assert_eq!(p.typed, b"jj\r");
+        // No answer: every byte was typed.
+        let p = split_reply(b"k\x1b[B");
+        assert_eq!(p.width, None);
+        assert_eq!(p.typed, b"k\x1b[B");
+        // An arrow key is not an answer.
+        assert_eq!(split_reply(b"\x1b[A").width, None);
     }
 }

@@ -3,6 +3,8 @@
 //! withdrawn by later edits, disagreements highlighted, adjustments that move the total exactly.
 
 mod support;
+#[path = "support/tmux.rs"]
+mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -771,52 +773,6 @@ fn a_scripted_edit_after_approval_withdraws_it_and_says_so() {
 
 // ─── In a real terminal ───────────────────────────────────────────────────────────────────
 
-/// A private tmux server (its own socket), killed when the test ends however it ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        // One key at a time, a person's pause apart: keys that arrive together are a burst,
-        // and a burst in a text field is text (its Enter would not submit).
-        for k in keys {
-            assert!(self.run(&["send-keys", "-t", "t", k]).status.success());
-            std::thread::sleep(std::time::Duration::from_millis(150));
-        }
-    }
-
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
-        loop {
-            let s = String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout)
-                .into_owned();
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
 #[test]
 fn review_approve_flag_save_and_reopen_in_a_real_terminal() {
     if !support::require("tmux") {
@@ -824,7 +780,7 @@ fn review_approve_flag_save_and_reopen_in_a_real_terminal() {
     }
     let (dir, path) = copy_of("samples/rongcheng-checkup.toml");
     std::fs::write(dir.path().join("config.toml"), "reviewer = \"王审核\"\n").unwrap();
-    let tmux = Tmux {
+    let tmux = tmux::Tmux {
         socket: format!("jixiao-review-{}", std::process::id()),
     };
     let cmd = format!(
@@ -836,17 +792,17 @@ fn review_approve_flag_save_and_reopen_in_a_real_terminal() {
     let started = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", &cmd]);
     assert!(started.status.success());
     tmux.wait_for("review mode", |s| s.contains("复核 第 1/10 项"));
-    tmux.keys(&["y"]);
+    tmux.typed(&["y"]);
     tmux.wait_for("the approval", |s| s.contains("A202 已复核（王审核）"));
-    tmux.keys(&["f"]);
+    tmux.typed(&["f"]);
     tmux.wait_for("the comment prompt", |s| {
         s.contains("B101 资金到位率 复核意见")
     });
-    tmux.keys(&["到位资金文件未附", "Enter"]);
+    tmux.typed(&["到位资金文件未附", "Enter"]);
     tmux.wait_for("the comment", |s| s.contains("B101 已记录复核意见"));
-    tmux.keys(&["C-s"]);
+    tmux.typed(&["C-s"]);
     tmux.wait_for("the save", |s| s.contains("已保存"));
-    tmux.keys(&["q"]);
+    tmux.typed(&["q"]);
     tmux.wait_for("the workbench to close", |s| !s.contains("复核 第"));
 
     let cmd = format!(
@@ -872,10 +828,10 @@ fn review_approve_flag_save_and_reopen_in_a_real_terminal() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     tmux.wait_for("the state kept", |s| s.contains("已复核 1/10"));
-    tmux.keys(&["F"]);
+    tmux.typed(&["F"]);
     let s = tmux.wait_for("the flagged leaf", |s| s.contains("U/F:仅有意见"));
     assert!(s.contains("B101 资金到位率"), "{s}");
-    tmux.keys(&["q"]);
+    tmux.typed(&["q"]);
 
     let f = ProjectFile::open(&path).unwrap();
     let a202 = &f.project().get("A202").unwrap().assessment;

@@ -5,6 +5,9 @@
 //! what is missing, and otherwise skip with one line saying so.
 
 mod support;
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -404,75 +407,26 @@ fn a_recovery_file_planted_by_someone_else_is_not_offered() {
     assert!(jixiao::store::recovery::read(&p).is_none());
 }
 
-/// A private tmux server whose panes run the workbench as different accounts.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Opens `file` in `dir` as `user` in a new 80×24 session named after the user.
-    fn open_as(&self, user: &str, dir: &Path, file: &str) {
-        let cmd = format!(
-            "cd '{}' && runuser -u {user} -- env USER={user} JIXIAO_DATA_DIR='{}/.data-{user}' sh -c 'umask 002; exec \"$0\" --lang zh {file}' '{}'",
-            dir.display(),
-            dir.display(),
-            bin()
-        );
-        let out = self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            user,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            &cmd,
-        ]);
-        assert!(out.status.success(), "{}", text(&out));
-    }
-
-    /// Sends each key on its own, a person's pause apart: keys that arrive together are a
-    /// burst, and a burst in a text field is text (its Enter would not submit).
-    fn keys(&self, user: &str, keys: &[&str]) {
-        for k in keys {
-            assert!(self.run(&["send-keys", "-t", user, k]).status.success());
-            std::thread::sleep(std::time::Duration::from_millis(150));
-        }
-    }
-
-    fn screen(&self, user: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", user]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, user: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
-        loop {
-            let s = self.screen(user);
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{user}: timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
+/// Opens `file` in `dir` as `user` in a new 80×24 tmux session named after the user.
+fn open_as(tmux: &Tmux, user: &str, dir: &Path, file: &str) {
+    let cmd = format!(
+        "cd '{}' && runuser -u {user} -- env USER={user} JIXIAO_DATA_DIR='{}/.data-{user}' sh -c 'umask 002; exec \"$0\" --lang zh {file}' '{}'",
+        dir.display(),
+        dir.display(),
+        bin()
+    );
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        user,
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &cmd,
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
 }
 
 /// alice and bob, two accounts in one group, have one project open in two workbenches at
@@ -491,37 +445,37 @@ fn two_workbenches_as_two_users_edit_one_project_at_once() {
     let tmux = Tmux {
         socket: format!("jixiao-team-{}", std::process::id()),
     };
-    tmux.open_as("alice", dir.path(), "p.toml");
-    tmux.wait_for("alice", "the workbench", |s| {
+    open_as(&tmux, "alice", dir.path(), "p.toml");
+    tmux.wait_for_in("alice", "the workbench", |s| {
         s.contains("合计 64.72/100 中")
     });
-    tmux.open_as("bob", dir.path(), "p.toml");
-    tmux.wait_for("bob", "alice named as also editing", |s| {
+    open_as(&tmux, "bob", dir.path(), "p.toml");
+    tmux.wait_for_in("bob", "alice named as also editing", |s| {
         s.contains("alice@") && s.contains("也在编辑")
     });
-    tmux.wait_for("alice", "bob named as also editing", |s| {
+    tmux.wait_for_in("alice", "bob named as also editing", |s| {
         s.contains("bob@") && s.contains("也在编辑")
     });
 
     // alice: a deduction on A202, saved.
-    tmux.keys("alice", &["/", "A202", "Enter", "a"]);
-    tmux.wait_for("alice", "the deduction form", |s| s.contains("扣分："));
-    tmux.keys("alice", &["0.5", "Tab", "档案不全", "Enter"]);
-    tmux.wait_for("alice", "her new score", |s| s.contains("2.17/4"));
-    tmux.keys("alice", &["C-s"]);
-    tmux.wait_for("alice", "saved", |s| s.contains("已保存"));
+    tmux.typed_in("alice", &["/", "A202", "Enter", "a"]);
+    tmux.wait_for_in("alice", "the deduction form", |s| s.contains("扣分："));
+    tmux.typed_in("alice", &["0.5", "Tab", "档案不全", "Enter"]);
+    tmux.wait_for_in("alice", "her new score", |s| s.contains("2.17/4"));
+    tmux.typed_in("alice", &["C-s"]);
+    tmux.wait_for_in("alice", "saved", |s| s.contains("已保存"));
     // bob, with nothing unsaved, sees it at once.
     // (A long notice may take both bottom lines: look at the tree row.)
-    tmux.wait_for("bob", "alice's change", |s| s.contains("2.17/4"));
+    tmux.wait_for_in("bob", "alice's change", |s| s.contains("2.17/4"));
 
     // bob: a deduction on B202, saved; alice sees it.
-    tmux.keys("bob", &["/", "B202", "Enter", "a"]);
-    tmux.wait_for("bob", "the deduction form", |s| s.contains("扣分："));
-    tmux.keys("bob", &["1", "Tab", "无执行记录", "Enter"]);
-    tmux.wait_for("bob", "his new score", |s| s.contains("1.00/7"));
-    tmux.keys("bob", &["C-s"]);
-    tmux.wait_for("bob", "saved", |s| s.contains("已保存"));
-    tmux.wait_for("alice", "bob's change", |s| s.contains("1.00/7"));
+    tmux.typed_in("bob", &["/", "B202", "Enter", "a"]);
+    tmux.wait_for_in("bob", "the deduction form", |s| s.contains("扣分："));
+    tmux.typed_in("bob", &["1", "Tab", "无执行记录", "Enter"]);
+    tmux.wait_for_in("bob", "his new score", |s| s.contains("1.00/7"));
+    tmux.typed_in("bob", &["C-s"]);
+    tmux.wait_for_in("bob", "saved", |s| s.contains("已保存"));
+    tmux.wait_for_in("alice", "bob's change", |s| s.contains("1.00/7"));
     let text = std::fs::read_to_string(&p).unwrap();
     assert!(
         text.contains("档案不全") && text.contains("无执行记录"),
@@ -531,23 +485,23 @@ fn two_workbenches_as_two_users_edit_one_project_at_once() {
     assert_eq!((group.as_str(), mode), (GROUP, 0o664));
 
     // Both change B101's score; alice saves first. bob, holding his unsaved score, is asked.
-    tmux.keys("alice", &["/", "B101", "Enter", "s"]);
-    tmux.wait_for("alice", "the score prompt", |s| {
+    tmux.typed_in("alice", &["/", "B101", "Enter", "s"]);
+    tmux.wait_for_in("alice", "the score prompt", |s| {
         s.contains("B101 资金到位率 得分")
     });
-    tmux.keys("alice", &["C-u", "1.5", "Enter"]);
-    tmux.keys("bob", &["/", "B101", "Enter", "s"]);
-    tmux.wait_for("bob", "the score prompt", |s| {
+    tmux.typed_in("alice", &["C-u", "1.5", "Enter"]);
+    tmux.typed_in("bob", &["/", "B101", "Enter", "s"]);
+    tmux.wait_for_in("bob", "the score prompt", |s| {
         s.contains("B101 资金到位率 得分")
     });
-    tmux.keys("bob", &["C-u", "2", "Enter"]);
-    tmux.wait_for("bob", "his unsaved score", |s| s.contains("*未保存"));
-    tmux.keys("alice", &["C-s"]);
-    let s = tmux.wait_for("bob", "the conflict question", |s| s.contains("双方都改了"));
+    tmux.typed_in("bob", &["C-u", "2", "Enter"]);
+    tmux.wait_for_in("bob", "his unsaved score", |s| s.contains("*未保存"));
+    tmux.typed_in("alice", &["C-s"]);
+    let s = tmux.wait_for_in("bob", "the conflict question", |s| s.contains("双方都改了"));
     assert!(s.contains("保留我的：2") && s.contains("采用 alice"), "{s}");
-    tmux.keys("bob", &["2"]);
-    tmux.keys("bob", &["C-s"]);
-    tmux.wait_for("bob", "saved", |s| s.contains("已保存"));
+    tmux.typed_in("bob", &["2"]);
+    tmux.typed_in("bob", &["C-s"]);
+    tmux.wait_for_in("bob", "saved", |s| s.contains("已保存"));
     let f = jixiao::store::ProjectFile::open(&p).unwrap();
     let b101 = &f.project().get("B101").unwrap().assessment;
     assert_eq!(b101.score.map(|d| d.to_string()).as_deref(), Some("1.5"));

@@ -1,6 +1,7 @@
-//! A private tmux server for the end-to-end tests (tests/e2e_tmux.rs, tests/e2e_design_tmux.rs):
-//! the built binary runs in session `t`, keys go in with `send-keys`, the screen comes back with
-//! `capture-pane`.
+//! A private tmux server for the end-to-end tests (tests/e2e_tmux.rs, tests/e2e_design_tmux.rs,
+//! tests/review.rs, tests/team.rs): the built binary runs in session `t` (or, for several
+//! people at once, a session per person: the `*_in` methods), keys go in with `send-keys`, the
+//! screen comes back with `capture-pane`.
 #![allow(dead_code)] // each test binary uses what it needs
 
 use std::process::{Command, Output};
@@ -21,7 +22,12 @@ impl Tmux {
     }
 
     pub fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
+        self.keys_in("t", keys);
+    }
+
+    /// Keys sent together to session `session` (one burst).
+    pub fn keys_in(&self, session: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", session];
         args.extend_from_slice(keys);
         assert!(self.run(&args).status.success());
     }
@@ -29,27 +35,42 @@ impl Tmux {
     /// Sends each of `keys` on its own, a person's pause apart. Keys sent together arrive as
     /// one burst, and a burst in a text field is text: its Enter would not submit.
     pub fn typed(&self, keys: &[&str]) {
+        self.typed_in("t", keys);
+    }
+
+    /// `typed`, in session `session`.
+    pub fn typed_in(&self, session: &str, keys: &[&str]) {
         for k in keys {
-            self.keys(&[k]);
+            self.keys_in(session, &[k]);
             std::thread::sleep(Duration::from_millis(150));
         }
     }
 
     pub fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+        self.screen_of("t")
+    }
+
+    pub fn screen_of(&self, session: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", session]).stdout)
+            .into_owned()
     }
 
     /// Polls the screen until `pred` holds; fails after 40 s with the last screen.
     pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        self.wait_for_in("t", what, pred)
+    }
+
+    /// `wait_for`, in session `session`.
+    pub fn wait_for_in(&self, session: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(40);
         loop {
-            let s = self.screen();
+            let s = self.screen_of(session);
             if pred(&s) {
                 return s;
             }
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
+                "{session}: timed out waiting for {what}; screen:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }

@@ -51,7 +51,7 @@ pub fn fit(s: &str, w: usize, ellipsis: &str) -> String {
 
 /// Punctuation a Chinese line must not start with (避头点): the character before it moves
 /// down with it.
-fn no_line_start(c: char) -> bool {
+pub(crate) fn no_line_start(c: char) -> bool {
     "，。、；：！？）」』”’》〉】…,.;:!?)".contains(c)
 }
 

@@ -2,7 +2,7 @@
 //! moving up and down by display column (so it stays over the same place in Chinese text), and
 //! pastes inserted as one edit.
 
-use super::text::char_width;
+use super::text::{char_width, no_line_start};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextEditor {
@@ -66,13 +66,14 @@ impl TextEditor {
             }
             let w = char_width(c);
             if used + w > room && i > start {
+                let end = self.soft_break(start, i);
                 rows.push(Row {
                     start,
-                    end: i,
+                    end,
                     last_of_line: false,
                 });
-                start = i;
-                used = 0;
+                start = end;
+                used = self.chars[end..i].iter().map(|&c| char_width(c)).sum();
             }
             used += w;
         }
@@ -82,6 +83,25 @@ impl TextEditor {
             last_of_line: true,
         });
         rows
+    }
+
+    /// Where a row that would overflow at `at` ends, the way the detail pane wraps: a number
+    /// or Latin word goes down whole ("2020" not "2" above "020") unless it fills the row, and
+    /// closing punctuation (，。）…) takes the character before it down rather than start a row.
+    fn soft_break(&self, start: usize, at: usize) -> usize {
+        let word = |c: char| c.is_ascii_graphic();
+        let c = self.chars.as_slice();
+        if word(c[at]) && word(c[at - 1]) {
+            let mut b = at;
+            while b > start && word(c[b - 1]) {
+                b -= 1;
+            }
+            return if b > start { b } else { at };
+        }
+        if no_line_start(c[at]) && at - 1 > start {
+            return at - 1;
+        }
+        at
     }
 
     pub fn row_text(&self, row: &Row) -> String {
@@ -299,6 +319,29 @@ mod tests {
         e.down(11);
         e.down(11);
         assert_eq!(e.cursor_pos(&e.rows(11)).0, 2);
+    }
+
+    #[test]
+    fn numbers_go_down_whole_and_punctuation_never_starts_a_row() {
+        // 11 columns: rows hold 10.
+        let e = TextEditor::new("预算为 2020 年的数");
+        let rows = e.rows(11);
+        let texts: Vec<String> = rows.iter().map(|r| e.row_text(r)).collect();
+        assert_eq!(texts, ["预算为 ", "2020 年的", "数"]);
+        let e = TextEditor::new("一二三四五，六");
+        let texts: Vec<String> = e.rows(11).iter().map(|r| e.row_text(r)).collect();
+        assert_eq!(texts, ["一二三四", "五，六"]);
+        // A word longer than a row is still cut by characters.
+        let e = TextEditor::new("abcdefghijklmnop");
+        let texts: Vec<String> = e.rows(11).iter().map(|r| e.row_text(r)).collect();
+        assert_eq!(texts, ["abcdefghij", "klmnop"]);
+        // Every character is in exactly one row, in order.
+        let e = TextEditor::new("2021 年项目年初预算 1309 万元，实际拨付资金 671.31 万元。");
+        for w in 6..30 {
+            let rows = e.rows(w);
+            let joined: String = rows.iter().map(|r| e.row_text(r)).collect();
+            assert_eq!(joined, e.text(), "width {w}");
+        }
     }
 
     #[test]

@@ -2,15 +2,9 @@ use rust_decimal::Decimal;
 
 use super::{Edit, EditError, Thing};
 use crate::model::{Check, Checkpoint, Credit, Indicator, Project, RuleKind, Status};
-use crate::scoring::rounding::plain;
 
 fn err<T>(e: EditError) -> Result<T, EditError> {
     Err(e)
-}
-
-/// A refusal given in both languages where it is made.
-fn said<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError::new(en, zh))
 }
 
 fn leaf_mut<'p>(p: &'p mut Project, code: &str) -> Result<&'p mut Indicator, EditError> {
@@ -65,10 +59,7 @@ fn check_index(index: usize, len: usize, what: Thing, inserting: bool) -> Result
 pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
     if edit.is_structure() {
         // The tree lives in the document: `ProjectFile::apply` writes it and reloads the model.
-        return said(
-            "a change of the indicator tree applies to a project file",
-            "指标体系的修改需在项目文件上进行",
-        );
+        return err(EditError::TreeOnProject);
     }
     match edit {
         Edit::ResolveConflict { code, index, take } => {
@@ -482,39 +473,19 @@ fn fit_check(i: usize, c: Check, p: &Checkpoint) -> Result<Check, EditError> {
     match p.credit {
         Credit::Whole if n == Decimal::ONE => Ok(Check::Met(true)),
         Credit::Whole if n.is_zero() => Ok(Check::Met(false)),
-        Credit::Whole => said(
-            format!(
-                "checkpoint {no} is met or not; expected true/false (or 1/0), not {}",
-                plain(n)
-            ),
-            format!(
-                "第 {no} 个评价要点只判定是否达到，应为 是/否（1/0），不能是 {}",
-                plain(n)
-            ),
-        ),
-        Credit::Partial if n > p.points => said(
-            format!(
-                "checkpoint {no} awards 0 to {}; expected a number in that range, not {}",
-                plain(p.points),
-                plain(n)
-            ),
-            format!(
-                "第 {no} 个评价要点满分 {} 分，应在 0–{} 之间，不能是 {}",
-                plain(p.points),
-                plain(p.points),
-                plain(n)
-            ),
-        ),
-        Credit::PerItem(_) if n.fract() != Decimal::ZERO => said(
-            format!(
-                "checkpoint {no} counts shortcomings; expected a whole number, not {}",
-                plain(n)
-            ),
-            format!(
-                "第 {no} 个评价要点按缺项计扣，应为整数个数，不能是 {}",
-                plain(n)
-            ),
-        ),
+        Credit::Whole => err(EditError::CheckpointMetOrNot {
+            number: no,
+            value: n,
+        }),
+        Credit::Partial if n > p.points => err(EditError::CheckpointAbove {
+            number: no,
+            value: n,
+            points: p.points,
+        }),
+        Credit::PerItem(_) if n.fract() != Decimal::ZERO => err(EditError::CheckpointWholeCount {
+            number: no,
+            value: n,
+        }),
         _ => Ok(Check::Number(n.normalize())),
     }
 }

@@ -77,10 +77,9 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                     // (applying the edit says so), on a partial one they are points awarded.
                     other => match parse_decimal(other) {
                         Some(n) if n >= rust_decimal::Decimal::ZERO => Ok(Check::Number(n)),
-                        _ => Err(EditError::en(format!(
-                            "checks are true/false (or 1/0), or a number for a checkpoint \
-                             with partial or per-item credit, separated by commas, not \"{other}\""
-                        ))),
+                        _ => Err(EditError::BadCheck {
+                            text: other.to_string(),
+                        }),
                     },
                 })
                 .collect::<Result<_, _>>()?,

@@ -123,29 +123,125 @@ pub enum EditError {
         path: String,
         error: String,
     },
-    /// A refusal written in both languages where it is made (designing the tree, settings,
-    /// checkpoints' credit); not yet a variant of its own.
-    Said {
-        en: String,
-        zh: String,
+    // Designing the tree (指标设计).
+    /// A tree edit on a framework file (a change of the tree applies to a project).
+    TreeOnProject,
+    CodeNeeded,
+    BadCode {
+        code: String,
+    },
+    CodeTaken {
+        code: String,
+    },
+    NegativeWeight {
+        weight: Decimal,
+    },
+    WeightTooLarge {
+        max: Decimal,
+    },
+    NameNeeded,
+    NameOneLine,
+    /// A move under the moved indicator itself or one of its descendants.
+    ParentInside {
+        parent: String,
+    },
+    /// A move under a leaf that has records of its own.
+    ParentHasRecords {
+        parent: String,
+    },
+    ConflictBeforeRemove {
+        conflicted: String,
+        code: String,
+    },
+    ConflictBeforeRecode {
+        code: String,
+    },
+    ScoreAboveNewWeight {
+        code: String,
+        score: Decimal,
+    },
+    /// `rule.kind=rate numerator=…` typed in the workbench: a word that is not `key=value`.
+    RuleNotKeyValue {
+        text: String,
+    },
+    RuleNotTable {
+        text: String,
+    },
+    NotRuleParameter {
+        key: String,
+    },
+    /// The rule as written does not load; the loader's diagnostic says why.
+    BadRule {
+        problem: Box<crate::diagnostic::Diagnostic>,
+    },
+    /// The edited document would not load; the loader's diagnostic says why.
+    WouldBreakFile {
+        problem: Box<crate::diagnostic::Diagnostic>,
+    },
+    // The document's shape, when the tree is changed in the file.
+    NotIndicatorTables,
+    NotIndicatorTable {
+        code: String,
+    },
+    RemovedUnreadable,
+    CodeReused {
+        code: String,
+    },
+    NoFrameworkTable,
+    NotTreeEdit,
+    // Settings (评价设置).
+    BadTotal {
+        value: String,
+    },
+    BadRounding {
+        value: String,
+    },
+    BadNaPolicy {
+        value: String,
+    },
+    BadPlaces {
+        key: super::PolicyKey,
+        value: String,
+        max: u32,
+    },
+    NotABand {
+        part: String,
+    },
+    BandMinNotNumber {
+        name: String,
+        min: String,
+    },
+    NoBands,
+    BandNeedsName,
+    BandsRepeat {
+        first: String,
+        second: String,
+    },
+    LowestBandNotZero,
+    // A checkpoint's credit (评价要点).
+    CheckpointMetOrNot {
+        number: usize,
+        value: Decimal,
+    },
+    CheckpointAbove {
+        number: usize,
+        value: Decimal,
+        points: Decimal,
+    },
+    CheckpointWholeCount {
+        number: usize,
+        value: Decimal,
     },
 }
 
 impl EditError {
-    /// A refusal given in both languages where it is made.
-    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
-        EditError::Said {
-            en: en.into(),
-            zh: zh.into(),
-        }
-    }
-
-    /// A refusal that only exists in English (the CLI's assignment syntax).
-    pub fn en(message: impl Into<String>) -> Self {
-        let m = message.into();
-        EditError::Said {
-            en: m.clone(),
-            zh: m,
+    /// The refusal for a loader error (a text that is not TOML, a file that cannot be read).
+    pub(crate) fn load_problem(e: crate::store::LoadError) -> Box<crate::diagnostic::Diagnostic> {
+        match e {
+            crate::store::LoadError::Syntax(d) => d,
+            crate::store::LoadError::Io(e) => {
+                Box::new(crate::diagnostic::Diagnostic::error(None, e.to_string()))
+            }
         }
     }
 

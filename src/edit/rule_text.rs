@@ -32,9 +32,9 @@ pub fn rule_from_assignments(
     let parse_table = |text: &str| -> Result<InlineTable, EditError> {
         match text.trim().parse::<Value>() {
             Ok(Value::InlineTable(t)) => Ok(t),
-            _ => Err(EditError::en(format!(
-                "rule must be an inline table such as {{ kind = \"rate\", numerator = \"实际到位资金\", denominator = \"预算资金\" }}, not `{text}`"
-            ))),
+            _ => Err(EditError::RuleNotTable {
+                text: text.to_string(),
+            }),
         }
     };
     let mut table = match current {
@@ -57,9 +57,9 @@ pub fn rule_from_assignments(
             continue;
         };
         if name.is_empty() || name.contains('.') {
-            return Err(EditError::en(format!(
-                "`{key}` is not a rule parameter; expected rule.kind, rule.numerator … (one level)"
-            )));
+            return Err(EditError::NotRuleParameter {
+                key: key.to_string(),
+            });
         }
         if value.trim().is_empty() {
             table.remove(name);
@@ -103,21 +103,22 @@ pub fn rule_parsed(
     let value = match text.trim().parse::<Value>() {
         Ok(v @ Value::InlineTable(_)) => v,
         _ => {
-            return Err(EditError::en(format!(
-                "a rule is an inline table such as {{ kind = \"rate\", numerator = \"实际到位资金\", denominator = \"预算资金\" }}, not `{text}`"
-            )));
+            return Err(EditError::RuleNotTable {
+                text: text.to_string(),
+            });
         }
     };
     let key = Value::from(code).to_string();
     let probe = format!(
         "[framework]\ntotal = {weight}\n\n[indicators.{key}]\nname = \"-\"\nweight = {weight}\nrule = {value}\n"
     );
-    let loaded = crate::store::parse_project(&probe)
-        .map_err(|e| EditError::en(format!("not a rule: {e}")))?;
+    let loaded = crate::store::parse_project(&probe).map_err(|e| EditError::BadRule {
+        problem: EditError::load_problem(e),
+    })?;
     if let Some(d) = loaded.diagnostics.iter().find(|d| d.is_error()) {
-        let en = d.text(crate::lang::Lang::En);
-        let zh = d.text(crate::lang::Lang::Zh);
-        return Err(EditError::new(en, format!("评分规则有误：{zh}")));
+        return Err(EditError::BadRule {
+            problem: Box::new(d.clone()),
+        });
     }
     let rule = loaded
         .project

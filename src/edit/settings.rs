@@ -19,8 +19,8 @@ pub enum PolicyKey {
     RatePlaces,
 }
 
-fn err<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError::new(en, zh))
+fn err<T>(e: EditError) -> Result<T, EditError> {
+    Err(e)
 }
 
 impl PolicyKey {
@@ -76,40 +76,29 @@ impl PolicyKey {
         match self {
             PolicyKey::Total => match crate::store::parse_decimal(value) {
                 Some(d) if d > Decimal::ZERO && d <= Decimal::from(1_000_000) => Ok(()),
-                _ => err(
-                    format!(
-                        "the total must be a number of points above 0, such as 100, not \"{value}\""
-                    ),
-                    format!("总分应为大于 0 的分数，如 100，而不是“{value}”"),
-                ),
+                _ => err(EditError::BadTotal {
+                    value: value.to_string(),
+                }),
             },
             PolicyKey::Rounding => match value {
                 "half_up" | "truncate" => Ok(()),
-                _ => err(
-                    format!("rounding is half_up (四舍五入) or truncate (截位), not \"{value}\""),
-                    format!("舍入方式为 half_up（四舍五入）或 truncate（截位），而不是“{value}”"),
-                ),
+                _ => err(EditError::BadRounding {
+                    value: value.to_string(),
+                }),
             },
             PolicyKey::NaPolicy => match value {
                 "rebase" | "redistribute" => Ok(()),
-                _ => err(
-                    format!(
-                        "na_policy is rebase (re-base the total) or redistribute (to the siblings), not \"{value}\""
-                    ),
-                    format!(
-                        "不适用处理为 rebase（总分折算）或 redistribute（分配给同级），而不是“{value}”"
-                    ),
-                ),
+                _ => err(EditError::BadNaPolicy {
+                    value: value.to_string(),
+                }),
             },
             PolicyKey::Places if places(value) => Ok(()),
             PolicyKey::RatePlaces if value.is_empty() || places(value) => Ok(()),
-            PolicyKey::Places | PolicyKey::RatePlaces => err(
-                format!(
-                    "{} is a whole number from 0 to 6, not \"{value}\"",
-                    self.key()
-                ),
-                format!("{}应为 0 到 6 的整数，而不是“{value}”", self.label()),
-            ),
+            PolicyKey::Places | PolicyKey::RatePlaces => err(EditError::BadPlaces {
+                key: self,
+                value: value.to_string(),
+                max: 6,
+            }),
         }
     }
 }
@@ -137,18 +126,15 @@ pub fn parse_grades(text: &str) -> Result<Vec<GradeBand>, EditError> {
         let part = part.replace(['≥', '>', '='], " ");
         let mut words = part.split_whitespace();
         let (Some(name), Some(min), None) = (words.next(), words.next(), words.next()) else {
-            return err(
-                format!(
-                    "`{part}` is not a band; expected NAME MIN pairs such as 优 90, 良 80, 中 60, 差 0"
-                ),
-                format!("“{part}”不是等级，应为“名称 下限”，如 优 90, 良 80, 中 60, 差 0"),
-            );
+            return err(EditError::NotABand {
+                part: part.to_string(),
+            });
         };
         let Some(min) = crate::store::parse_decimal(min) else {
-            return err(
-                format!("the lower bound of {name} must be a number, not \"{min}\""),
-                format!("{name} 的下限应为数字，而不是“{min}”"),
-            );
+            return err(EditError::BandMinNotNumber {
+                name: name.to_string(),
+                min: min.to_string(),
+            });
         };
         out.push(GradeBand {
             name: name.to_string(),
@@ -163,33 +149,24 @@ pub fn parse_grades(text: &str) -> Result<Vec<GradeBand>, EditError> {
 /// 0 or below), or some total would get no grade.
 pub fn check_grades(grades: &[GradeBand]) -> Result<(), EditError> {
     if grades.is_empty() {
-        return err(
-            "at least one grade band is needed, e.g. 优 90, 良 80, 中 60, 差 0",
-            "至少需要一个等级，如 优 90, 良 80, 中 60, 差 0",
-        );
+        return err(EditError::NoBands);
     }
     for (i, a) in grades.iter().enumerate() {
         if a.name.trim().is_empty() {
-            return err("a grade band needs a name", "等级需要名称");
+            return err(EditError::BandNeedsName);
         }
         if let Some(b) = grades[i + 1..]
             .iter()
             .find(|b| b.min == a.min || b.name == a.name)
         {
-            return err(
-                format!(
-                    "{} and {} share a name or a lower bound; expected each once",
-                    a.name, b.name
-                ),
-                format!("{} 与 {} 的名称或下限重复", a.name, b.name),
-            );
+            return err(EditError::BandsRepeat {
+                first: a.name.clone(),
+                second: b.name.clone(),
+            });
         }
     }
     if grades.iter().all(|b| b.min > Decimal::ZERO) {
-        return err(
-            "the lowest band must start at 0, or a low total gets no grade",
-            "最低等级的下限应为 0，否则低分没有等级",
-        );
+        return err(EditError::LowestBandNotZero);
     }
     Ok(())
 }

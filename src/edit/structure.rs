@@ -5,7 +5,6 @@ use rust_decimal::Decimal;
 
 use super::{Edit, EditError};
 use crate::model::{Assessment, Project};
-use crate::scoring::rounding::plain;
 
 /// A definition text of an indicator, as its key in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,46 +59,38 @@ impl DefinitionKey {
     }
 }
 
-fn err<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError::new(en, zh))
+fn err<T>(e: EditError) -> Result<T, EditError> {
+    Err(e)
 }
 
 fn no_indicator(code: &str) -> EditError {
-    EditError::new(
-        format!("no indicator `{code}`"),
-        format!("没有指标 `{code}`"),
-    )
+    EditError::NoIndicator {
+        code: code.to_string(),
+    }
 }
 
 /// Whether `code` can name a new indicator of `p`: not empty, one word without dots or quotes
 /// (it is a TOML key and is written in reports), and not already taken.
 pub fn check_new_code(p: &Project, code: &str) -> Result<(), EditError> {
     if code.trim().is_empty() {
-        return err(
-            "an indicator needs a code, e.g. A103",
-            "指标需要代码，如 A103",
-        );
+        return err(EditError::CodeNeeded);
     }
     if code
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '.' | '"' | '\'' | '#'))
     {
-        return err(
-            format!(
-                "`{code}` cannot be a code; expected letters and digits without spaces or dots, e.g. A103"
-            ),
-            format!("“{code}”不能作代码，应为不含空格和点的字母数字，如 A103"),
-        );
+        return err(EditError::BadCode {
+            code: code.to_string(),
+        });
     }
     let taken = p.index_of(code).is_some()
         || p.adjustments
             .as_ref()
             .is_some_and(|a| a.items.iter().any(|i| i.code == code));
     if taken {
-        return err(
-            format!("the code `{code}` is already used; expected a new one"),
-            format!("代码 `{code}` 已被使用，请换一个"),
-        );
+        return err(EditError::CodeTaken {
+            code: code.to_string(),
+        });
     }
     Ok(())
 }
@@ -135,32 +126,21 @@ pub fn children<'p>(p: &'p Project, parent: Option<&str>) -> Vec<&'p str> {
 
 fn check_weight(weight: Decimal) -> Result<(), EditError> {
     if weight < Decimal::ZERO {
-        return err(
-            format!(
-                "a weight cannot be negative ({}); expected 0 or more points",
-                plain(weight)
-            ),
-            format!("分值不能为负数（{}），应为 0 或以上", plain(weight)),
-        );
+        return err(EditError::NegativeWeight { weight });
     }
-    if weight > Decimal::from(1_000_000) {
-        return err(
-            "that weight is too large; expected at most 1000000 points",
-            "分值过大，应不超过 1000000",
-        );
+    let max = Decimal::from(1_000_000);
+    if weight > max {
+        return err(EditError::WeightTooLarge { max });
     }
     Ok(())
 }
 
 fn check_name(name: &str) -> Result<(), EditError> {
     if name.trim().is_empty() {
-        return err("an indicator needs a name", "指标需要名称");
+        return err(EditError::NameNeeded);
     }
     if name.contains('\n') {
-        return err(
-            "a name is one line; expected no line breaks",
-            "名称只能有一行",
-        );
+        return err(EditError::NameOneLine);
     }
     Ok(())
 }
@@ -175,19 +155,15 @@ fn check_parent(p: &Project, parent: Option<&str>, moving: &[String]) -> Result<
         return Err(no_indicator(pc));
     };
     if moving.iter().any(|m| m == pc) {
-        return err(
-            format!("{pc} is the indicator being moved or under it; expected a parent outside it"),
-            format!("{pc} 是要移动的指标本身或其下级，请选其外的上级指标"),
-        );
+        return err(EditError::ParentInside {
+            parent: pc.to_string(),
+        });
     }
     let is_leaf = !p.indicators.iter().any(|i| i.parent.as_deref() == Some(pc));
     if is_leaf && pi.assessment != Assessment::default() {
-        return err(
-            format!(
-                "{pc} has scores or records of its own; a parent's score is the sum of its children, so clear them first"
-            ),
-            format!("{pc} 已有评分记录；上级指标的得分由下级加总，请先清除其记录"),
-        );
+        return err(EditError::ParentHasRecords {
+            parent: pc.to_string(),
+        });
     }
     Ok(())
 }
@@ -216,13 +192,10 @@ pub fn validate(p: &Project, e: &Edit) -> Result<(), EditError> {
             exists()?;
             let gone = subtree(p, code);
             if let Some(r) = p.conflicts.iter().find(|r| gone.contains(&r.code)) {
-                return err(
-                    format!(
-                        "{} has a merge conflict recorded; resolve it before removing {code}",
-                        r.code
-                    ),
-                    format!("{} 有未解决的合并冲突，请先解决再删除 {code}", r.code),
-                );
+                return err(EditError::ConflictBeforeRemove {
+                    conflicted: r.code.clone(),
+                    code: code.to_string(),
+                });
             }
             Ok(())
         }
@@ -231,18 +204,10 @@ pub fn validate(p: &Project, e: &Edit) -> Result<(), EditError> {
             check_weight(*weight)?;
             let score = ind.assessment.score.filter(|s| s > weight);
             if let Some(s) = score {
-                return err(
-                    format!(
-                        "{code} has a score of {} recorded; expected a weight of at least {} (or clear the score first)",
-                        plain(s),
-                        plain(s)
-                    ),
-                    format!(
-                        "{code} 已记录得分 {}，分值应不低于 {}（或先清除得分）",
-                        plain(s),
-                        plain(s)
-                    ),
-                );
+                return err(EditError::ScoreAboveNewWeight {
+                    code: code.to_string(),
+                    score: s,
+                });
             }
             Ok(())
         }
@@ -257,12 +222,9 @@ pub fn validate(p: &Project, e: &Edit) -> Result<(), EditError> {
             }
             check_new_code(p, new_code)?;
             if p.conflicts.iter().any(|r| r.code == code) {
-                return err(
-                    format!(
-                        "{code} has a merge conflict recorded; resolve it before changing the code"
-                    ),
-                    format!("{code} 有未解决的合并冲突，请先解决再修改代码"),
-                );
+                return err(EditError::ConflictBeforeRecode {
+                    code: code.to_string(),
+                });
             }
             Ok(())
         }

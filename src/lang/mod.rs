@@ -119,3 +119,5 @@ mod tests {
 
 #[cfg(test)]
 mod message_tests;
+#[cfg(test)]
+mod refusal_tests;

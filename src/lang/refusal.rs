@@ -22,7 +22,6 @@ fn thing(t: Thing, lang: Lang) -> (&'static str, &'static str) {
 pub fn refusal(e: &EditError, lang: Lang) -> String {
     use EditError::*;
     match e {
-        Said { en, zh } => lang.pick(zh.clone(), en.clone()),
         NoIndicator { code } => lang.pick(
             format!("没有指标 `{code}`"),
             format!("no indicator `{code}`"),
@@ -156,8 +155,12 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
             format!("cannot read {path}: {error}"),
         ),
         BadCheck { text } => lang.pick(
-            format!("checks 应为以逗号分隔的 1/0 或 true/false，而不是“{text}”"),
-            format!("checks are 1/0 or true/false separated by commas, not \"{text}\""),
+            format!(
+                "checks 应为以逗号分隔的 是/否（true/false 或 1/0），按得分或缺项计的评价要点可填数字，而不是“{text}”"
+            ),
+            format!(
+                "checks are true/false (or 1/0), or a number for a checkpoint with partial or per-item credit, separated by commas, not \"{text}\""
+            ),
         ),
         BadInputValue { name, text } => lang.pick(
             format!("输入 {name} 应为数字、true/false 或日期 YYYY-MM-DD，而不是“{text}”"),
@@ -221,5 +224,249 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
             format!("采用对方的 `{path}` 值后文件无法读取：{error}"),
             format!("theirs' value of `{path}` makes the file unreadable: {error}"),
         ),
+        TreeOnProject
+        | CodeNeeded
+        | BadCode { .. }
+        | CodeTaken { .. }
+        | NegativeWeight { .. }
+        | WeightTooLarge { .. }
+        | NameNeeded
+        | NameOneLine
+        | ParentInside { .. }
+        | ParentHasRecords { .. }
+        | ConflictBeforeRemove { .. }
+        | ConflictBeforeRecode { .. }
+        | ScoreAboveNewWeight { .. }
+        | RuleNotKeyValue { .. }
+        | RuleNotTable { .. }
+        | NotRuleParameter { .. }
+        | BadRule { .. }
+        | WouldBreakFile { .. }
+        | NotIndicatorTables
+        | NotIndicatorTable { .. }
+        | RemovedUnreadable
+        | CodeReused { .. }
+        | NoFrameworkTable
+        | NotTreeEdit
+        | BadTotal { .. }
+        | BadRounding { .. }
+        | BadNaPolicy { .. }
+        | BadPlaces { .. }
+        | NotABand { .. }
+        | BandMinNotNumber { .. }
+        | NoBands
+        | BandNeedsName
+        | BandsRepeat { .. }
+        | LowestBandNotZero
+        | CheckpointMetOrNot { .. }
+        | CheckpointAbove { .. }
+        | CheckpointWholeCount { .. } => design(e, lang),
+    }
+}
+
+/// Refusals of designing the tree, of settings and of checkpoints' credit.
+fn design(e: &EditError, lang: Lang) -> String {
+    use EditError::*;
+    match e {
+        TreeOnProject => lang
+            .pick(
+                "指标体系的修改需在项目文件上进行",
+                "a change of the indicator tree applies to a project file",
+            )
+            .into(),
+        CodeNeeded => lang
+            .pick("指标需要代码，如 A103", "an indicator needs a code, e.g. A103")
+            .into(),
+        BadCode { code } => lang.pick(
+            format!("“{code}”不能作代码，应为不含空格和点的字母数字，如 A103"),
+            format!(
+                "`{code}` cannot be a code; expected letters and digits without spaces or dots, e.g. A103"
+            ),
+        ),
+        CodeTaken { code } => lang.pick(
+            format!("代码 `{code}` 已被使用，请换一个"),
+            format!("the code `{code}` is already used; expected a new one"),
+        ),
+        NegativeWeight { weight } => {
+            let w = plain(*weight);
+            lang.pick(
+                format!("分值不能为负数（{w}），应为 0 或以上"),
+                format!("a weight cannot be negative ({w}); expected 0 or more points"),
+            )
+        }
+        WeightTooLarge { max } => {
+            let m = plain(*max);
+            lang.pick(
+                format!("分值过大，应不超过 {m}"),
+                format!("that weight is too large; expected at most {m} points"),
+            )
+        }
+        NameNeeded => lang.pick("指标需要名称", "an indicator needs a name").into(),
+        NameOneLine => lang
+            .pick(
+                "名称只能有一行",
+                "a name is one line; expected no line breaks",
+            )
+            .into(),
+        ParentInside { parent: pc } => lang.pick(
+            format!("{pc} 是要移动的指标本身或其下级，请选其外的上级指标"),
+            format!("{pc} is the indicator being moved or under it; expected a parent outside it"),
+        ),
+        ParentHasRecords { parent: pc } => lang.pick(
+            format!("{pc} 已有评分记录；上级指标的得分由下级加总，请先清除其记录"),
+            format!(
+                "{pc} has scores or records of its own; a parent's score is the sum of its children, so clear them first"
+            ),
+        ),
+        ConflictBeforeRemove { conflicted, code } => lang.pick(
+            format!("{conflicted} 有未解决的合并冲突，请先解决再删除 {code}"),
+            format!("{conflicted} has a merge conflict recorded; resolve it before removing {code}"),
+        ),
+        ConflictBeforeRecode { code } => lang.pick(
+            format!("{code} 有未解决的合并冲突，请先解决再修改代码"),
+            format!("{code} has a merge conflict recorded; resolve it before changing the code"),
+        ),
+        ScoreAboveNewWeight { code, score } => {
+            let s = plain(*score);
+            lang.pick(
+                format!("{code} 已记录得分 {s}，分值应不低于 {s}（或先清除得分）"),
+                format!(
+                    "{code} has a score of {s} recorded; expected a weight of at least {s} (or clear the score first)"
+                ),
+            )
+        }
+        RuleNotKeyValue { text: w } => lang.pick(
+            format!("“{w}”不是 参数=值 的形式，如 kind=rate numerator=实际到位资金 denominator=预算资金"),
+            format!(
+                "`{w}` is not key=value; expected e.g. kind=rate numerator=实际到位资金 denominator=预算资金"
+            ),
+        ),
+        RuleNotTable { text } => lang.pick(
+            format!(
+                "评分规则应为内联表，如 {{ kind = \"rate\", numerator = \"实际到位资金\", denominator = \"预算资金\" }}，而不是“{text}”"
+            ),
+            format!(
+                "a rule is an inline table such as {{ kind = \"rate\", numerator = \"实际到位资金\", denominator = \"预算资金\" }}, not `{text}`"
+            ),
+        ),
+        NotRuleParameter { key } => lang.pick(
+            format!("“{key}”不是评分规则的参数，应为 rule.kind、rule.numerator 等（只有一层）"),
+            format!("`{key}` is not a rule parameter; expected rule.kind, rule.numerator … (one level)"),
+        ),
+        BadRule { problem } => lang.pick(
+            format!("评分规则有误：{}", problem.text(Lang::Zh)),
+            problem.text(Lang::En),
+        ),
+        WouldBreakFile { problem } => lang.pick(
+            format!("该修改会使文件无法读取：{}", problem.text(Lang::Zh)),
+            format!(
+                "the change would make the file unreadable: {}",
+                problem.text(Lang::En)
+            ),
+        ),
+        NotIndicatorTables => lang
+            .pick(
+                "该文件的指标不是以 [indicators.代码] 表的形式书写，请手工修改",
+                "this file does not write its indicators as [indicators.CODE] tables; change the tree by hand",
+            )
+            .into(),
+        NotIndicatorTable { code } => lang.pick(
+            format!("`{code}` 不是以 [indicators.{code}] 表书写的，请手工修改"),
+            format!("`{code}` is not written as an [indicators.{code}] table; change it by hand"),
+        ),
+        RemovedUnreadable => lang
+            .pick(
+                "无法读回已删除的指标",
+                "the removed indicators cannot be read back",
+            )
+            .into(),
+        CodeReused { code } => lang.pick(
+            format!("代码 `{code}` 删除后已被重新使用，请先修改它"),
+            format!("the code `{code}` is used again since it was removed; change that one first"),
+        ),
+        NoFrameworkTable => lang
+            .pick(
+                "该文件没有 [framework] 表",
+                "this file has no [framework] table to change",
+            )
+            .into(),
+        NotTreeEdit => lang
+            .pick("不是对指标体系的修改", "not a change of the indicator tree")
+            .into(),
+        BadTotal { value } => lang.pick(
+            format!("总分应为大于 0 的分数，如 100，而不是“{value}”"),
+            format!("the total must be a number of points above 0, such as 100, not \"{value}\""),
+        ),
+        BadRounding { value } => lang.pick(
+            format!("舍入方式为 half_up（四舍五入）或 truncate（截位），而不是“{value}”"),
+            format!("rounding is half_up (四舍五入) or truncate (截位), not \"{value}\""),
+        ),
+        BadNaPolicy { value } => lang.pick(
+            format!("不适用处理为 rebase（总分折算）或 redistribute（分配给同级），而不是“{value}”"),
+            format!(
+                "na_policy is rebase (re-base the total) or redistribute (to the siblings), not \"{value}\""
+            ),
+        ),
+        BadPlaces { key, value, max } => lang.pick(
+            format!("{}应为 0 到 {max} 的整数，而不是“{value}”", key.label()),
+            format!(
+                "{} is a whole number from 0 to {max}, not \"{value}\"",
+                key.key()
+            ),
+        ),
+        NotABand { part } => lang.pick(
+            format!("“{part}”不是等级，应为“名称 下限”，如 优 90, 良 80, 中 60, 差 0"),
+            format!("`{part}` is not a band; expected NAME MIN pairs such as 优 90, 良 80, 中 60, 差 0"),
+        ),
+        BandMinNotNumber { name, min } => lang.pick(
+            format!("{name} 的下限应为数字，而不是“{min}”"),
+            format!("the lower bound of {name} must be a number, not \"{min}\""),
+        ),
+        NoBands => lang
+            .pick(
+                "至少需要一个等级，如 优 90, 良 80, 中 60, 差 0",
+                "at least one grade band is needed, e.g. 优 90, 良 80, 中 60, 差 0",
+            )
+            .into(),
+        BandNeedsName => lang.pick("等级需要名称", "a grade band needs a name").into(),
+        BandsRepeat { first, second } => lang.pick(
+            format!("{first} 与 {second} 的名称或下限重复"),
+            format!("{first} and {second} share a name or a lower bound; expected each once"),
+        ),
+        LowestBandNotZero => lang
+            .pick(
+                "最低等级的下限应为 0，否则低分没有等级",
+                "the lowest band must start at 0, or a low total gets no grade",
+            )
+            .into(),
+        CheckpointMetOrNot { number, value } => {
+            let v = plain(*value);
+            lang.pick(
+                format!("第 {number} 个评价要点只判定是否达到，应为 是/否（1/0），不能是 {v}"),
+                format!("checkpoint {number} is met or not; expected true/false (or 1/0), not {v}"),
+            )
+        }
+        CheckpointAbove {
+            number,
+            value,
+            points,
+        } => {
+            let (v, p) = (plain(*value), plain(*points));
+            lang.pick(
+                format!("第 {number} 个评价要点满分 {p} 分，应在 0–{p} 之间，不能是 {v}"),
+                format!(
+                    "checkpoint {number} awards 0 to {p}; expected a number in that range, not {v}"
+                ),
+            )
+        }
+        CheckpointWholeCount { number, value } => {
+            let v = plain(*value);
+            lang.pick(
+                format!("第 {number} 个评价要点按缺项计扣，应为整数个数，不能是 {v}"),
+                format!("checkpoint {number} counts shortcomings; expected a whole number, not {v}"),
+            )
+        }
+        // The rest are said by `refusal`, which sends only the ones above here.
+        _ => String::new(),
     }
 }

@@ -161,12 +161,10 @@ impl ProjectFile {
             return Ok(undo);
         }
         let text = doc.to_string();
-        let (loaded, parsed) = super::load::parse_with_document(&text).map_err(|err| {
-            EditError::new(
-                format!("the change would make the file unreadable: {err}"),
-                format!("该修改会使文件无法读取：{err}"),
-            )
-        })?;
+        let (loaded, parsed) =
+            super::load::parse_with_document(&text).map_err(|err| EditError::WouldBreakFile {
+                problem: EditError::load_problem(err),
+            })?;
         self.doc = parsed.into_mut();
         self.loaded = loaded;
         self.dirty = true;

@@ -14,8 +14,8 @@ use crate::model::Project;
 /// A table of the document: its key path and, inside an array of tables, its index.
 type TableId = (Vec<String>, Option<usize>);
 
-fn refuse<T>(en: impl Into<String>, zh: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError::new(en, zh))
+fn refuse<T>(e: EditError) -> Result<T, EditError> {
+    Err(e)
 }
 
 /// The tables in the order the document renders them (what `DocumentMut`'s Display does).
@@ -160,20 +160,16 @@ fn place(
 fn indicators(doc: &mut DocumentMut) -> Result<&mut Table, EditError> {
     match doc.get_mut("indicators") {
         Some(Item::Table(t)) => Ok(t),
-        _ => refuse(
-            "this file does not write its indicators as [indicators.CODE] tables; change the tree by hand",
-            "该文件的指标不是以 [indicators.代码] 表的形式书写，请手工修改",
-        ),
+        _ => refuse(EditError::NotIndicatorTables),
     }
 }
 
 fn table<'d>(doc: &'d mut DocumentMut, code: &str) -> Result<&'d mut Table, EditError> {
     match indicators(doc)?.get_mut(code) {
         Some(Item::Table(t)) if !t.is_dotted() => Ok(t),
-        _ => refuse(
-            format!("`{code}` is not written as an [indicators.{code}] table; change it by hand"),
-            format!("`{code}` 不是以 [indicators.{code}] 表书写的，请手工修改"),
-        ),
+        _ => refuse(EditError::NotIndicatorTable {
+            code: code.to_string(),
+        }),
     }
 }
 
@@ -288,29 +284,18 @@ pub(super) fn apply(
             toml,
             ..
         } => {
-            let fragment: DocumentMut = toml.parse().map_err(|_| {
-                EditError::new(
-                    "the removed indicators cannot be read back",
-                    "无法读回已删除的指标",
-                )
-            })?;
+            let fragment: DocumentMut = toml.parse().map_err(|_| EditError::RemovedUnreadable)?;
             let order = display_order(&fragment);
             let Some(Item::Table(holder)) = fragment.get("indicators") else {
-                return refuse(
-                    "the removed indicators cannot be read back",
-                    "无法读回已删除的指标",
-                );
+                return refuse(EditError::RemovedUnreadable);
             };
             let mut moving = BTreeSet::new();
             let all = indicators(&mut doc)?;
             for (c, item) in holder.iter() {
                 if all.contains_key(c) {
-                    return refuse(
-                        format!(
-                            "the code `{c}` is used again since it was removed; change that one first"
-                        ),
-                        format!("代码 `{c}` 删除后已被重新使用，请先修改它"),
-                    );
+                    return refuse(EditError::CodeReused {
+                        code: c.to_string(),
+                    });
                 }
                 all.insert(c, item.clone());
                 moving.insert(c.to_string());
@@ -441,10 +426,7 @@ pub(super) fn apply(
             let order = display_order(&doc);
             let all = indicators(&mut doc)?;
             let Some(item) = all.remove(&code) else {
-                return refuse(
-                    format!("no indicator `{code}`"),
-                    format!("没有指标 `{code}`"),
-                );
+                return refuse(EditError::NoIndicator { code: code.clone() });
             };
             all.insert(new_code, item);
             for (_, item) in all.iter_mut() {
@@ -473,10 +455,7 @@ pub(super) fn apply(
         Edit::SetPolicy { key, value } => {
             let old = policy_in(&doc, *key);
             let Some(fw) = doc.get_mut("framework").and_then(Item::as_table_like_mut) else {
-                return refuse(
-                    "this file has no [framework] table to change",
-                    "该文件没有 [framework] 表",
-                );
+                return refuse(EditError::NoFrameworkTable);
             };
             let written = match key {
                 PolicyKey::Rounding | PolicyKey::NaPolicy => Value::from(value.as_str()),
@@ -494,7 +473,7 @@ pub(super) fn apply(
             Edit::SetGrades { grades: old }
         }
         _ => {
-            return refuse("not a change of the indicator tree", "不是对指标体系的修改");
+            return refuse(EditError::NotTreeEdit);
         }
     };
     Ok((doc, undo))

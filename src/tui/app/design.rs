@@ -54,10 +54,9 @@ fn rule_from_line(current: Option<&str>, line: &str) -> Result<Option<String>, e
         .split_whitespace()
         .map(|w| match w.split_once('=').or_else(|| w.split_once('＝')) {
             Some((k, v)) => Ok((format!("rule.{}", k.trim()), v.to_string())),
-            None => Err(edit::EditError::new(
-                format!("`{w}` is not key=value; expected e.g. kind=rate numerator=实际到位资金 denominator=预算资金"),
-                format!("“{w}”不是 参数=值 的形式，如 kind=rate numerator=实际到位资金 denominator=预算资金"),
-            )),
+            None => Err(edit::EditError::RuleNotKeyValue {
+                text: w.to_string(),
+            }),
         })
         .collect::<Result<_, _>>()?;
     edit::rule_from_assignments(current, &pairs)

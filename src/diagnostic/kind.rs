@@ -95,6 +95,10 @@ pub enum Kind {
     Format {
         message: String,
     },
+    /// The file's TOML or its keys, as a value (`crate::lang::syntax` says it).
+    Syntax {
+        problem: super::Syntax,
+    },
     ParentMissing {
         code: String,
         parent: String,
@@ -269,7 +273,7 @@ impl Kind {
     /// A stable name for scripts (`check --json`'s `kind`).
     pub fn id(&self) -> &'static str {
         match self {
-            Kind::Format { .. } => "format",
+            Kind::Format { .. } | Kind::Syntax { .. } => "format",
             Kind::ParentMissing { .. } => "parent_missing",
             Kind::ParentCycle { .. } => "parent_cycle",
             Kind::NegativeWeight { .. } => "negative_weight",

@@ -5,10 +5,12 @@
 
 pub mod json;
 mod kind;
+mod syntax;
 
 use std::fmt;
 
 pub use kind::{Kind, Named, RuleName, Subject};
+pub use syntax::{Syntax, Written};
 
 use crate::lang::Lang;
 
@@ -42,6 +44,16 @@ impl Diagnostic {
             kind: Kind::Format {
                 message: message.into(),
             },
+            subject: Subject::File,
+        }
+    }
+
+    /// A problem of the file's syntax or keys, as a value.
+    pub fn syntax(pos: Option<Pos>, problem: Syntax) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            pos,
+            kind: Kind::Syntax { problem },
             subject: Subject::File,
         }
     }

@@ -49,6 +49,7 @@ fn en(k: &Kind) -> String {
     use Kind::*;
     match k {
         Format { message } => message.clone(),
+        Syntax { problem } => super::syntax::message(problem, Lang::En),
         ParentMissing { code, parent } => format!(
             "{code}: parent `{parent}` does not exist; expected the code of another indicator"
         ),
@@ -248,6 +249,7 @@ fn zh(k: &Kind) -> String {
     match k {
         // The loader's words about the file's syntax and keys are English (see docs/config.md).
         Format { message } => message.clone(),
+        Syntax { problem } => super::syntax::message(problem, Lang::Zh),
         ParentMissing { code, parent } => {
             format!("{code}：上级指标“{parent}”不存在；应为另一个指标的编码")
         }

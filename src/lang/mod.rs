@@ -11,6 +11,7 @@ mod edit_label;
 pub mod help;
 mod refusal;
 mod score_error;
+pub mod syntax;
 
 pub use edit_label::edit_label;
 pub use refusal::refusal;
@@ -121,3 +122,5 @@ mod tests {
 mod message_tests;
 #[cfg(test)]
 mod refusal_tests;
+#[cfg(test)]
+mod syntax_tests;

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use toml_edit::{Item, TableLike, Value};
 
 use super::SourceMap;
-use crate::diagnostic::{Diagnostic, LineIndex, Pos};
+use crate::diagnostic::{Diagnostic, LineIndex, Pos, Syntax, Written};
 
 pub struct Reader<'s> {
     pub src: &'s str,
@@ -42,6 +42,11 @@ impl<'s> Reader<'s> {
         self.diags.push(Diagnostic::error(pos, msg));
     }
 
+    /// Records a problem of the file's shape, said in the reader's language.
+    pub fn fail(&mut self, pos: Option<Pos>, problem: Syntax) {
+        self.diags.push(Diagnostic::syntax(pos, problem));
+    }
+
     /// Records where `key` (and its value) sit, and returns the position to report errors at.
     pub fn locate(&mut self, table: &dyn TableLike, path: &str, key: &str) -> Option<Pos> {
         let (k, item) = table.get_key_value(key)?;
@@ -67,28 +72,29 @@ impl<'s> Reader<'s> {
             })
             .collect();
         for (key, pos) in unknown {
-            self.error(
+            self.fail(
                 pos,
-                format!(
-                    "unknown key `{key}` in `{path}`; expected one of: {}",
-                    allowed.join(", ")
-                ),
+                Syntax::UnknownKey {
+                    key,
+                    table: path.to_string(),
+                    allowed: allowed.iter().map(|a| a.to_string()).collect(),
+                },
             );
         }
     }
 
     /// What a value is, in plain words with what was written: `the number 3.5`,
     /// `the text "abc"`, `the date 2022-06-30`, `a list [1, 2]`.
-    pub fn written(&self, item: &Item) -> String {
+    pub fn written(&self, item: &Item) -> Written {
         match item {
             Item::Value(v) => self.written_value(v),
-            Item::Table(_) => "a table [ … ]".into(),
-            Item::ArrayOfTables(_) => "a list of tables [[ … ]]".into(),
-            Item::None => "nothing".into(),
+            Item::Table(_) => Written::Table,
+            Item::ArrayOfTables(_) => Written::Tables,
+            Item::None => Written::Nothing,
         }
     }
 
-    pub fn written_value(&self, v: &Value) -> String {
+    pub fn written_value(&self, v: &Value) -> Written {
         let raw = v
             .span()
             .and_then(|s| self.src.get(s))
@@ -102,16 +108,16 @@ impl<'s> Reader<'s> {
             })
             .unwrap_or_else(|| v.to_string().trim().to_string());
         match v {
-            Value::String(_) => format!("the text {raw}"),
-            Value::Integer(_) | Value::Float(_) => format!("the number {raw}"),
-            Value::Boolean(_) => raw,
+            Value::String(_) => Written::Text(raw),
+            Value::Integer(_) | Value::Float(_) => Written::Number(raw),
+            Value::Boolean(_) => Written::Flag(raw),
             Value::Datetime(d) => match (d.value().date, d.value().time) {
-                (None, _) => format!("the time of day {raw}"),
-                (Some(_), None) => format!("the date {raw}"),
-                (Some(_), Some(_)) => format!("the date and time {raw}"),
+                (None, _) => Written::TimeOfDay(raw),
+                (Some(_), None) => Written::Date(raw),
+                (Some(_), Some(_)) => Written::DateTime(raw),
             },
-            Value::Array(_) => format!("a list {raw}"),
-            Value::InlineTable(_) => format!("a table {raw}"),
+            Value::Array(_) => Written::List(raw),
+            Value::InlineTable(_) => Written::InlineTable(raw),
         }
     }
 
@@ -122,13 +128,14 @@ impl<'s> Reader<'s> {
             // A multi-line string in a CRLF file carries its CRs: the text is the lines.
             Some(s) => Some(s.replace("\r\n", "\n")),
             None => {
-                self.error(
+                let found = self.written(item);
+                self.fail(
                     pos,
-                    format!(
-                        "`{path}.{key}`: expected text in quotes, such as {key} = \"…\"; \
-                         found {}",
-                        self.written(item)
-                    ),
+                    Syntax::ExpectedText {
+                        path: format!("{path}.{key}"),
+                        key: key.to_string(),
+                        found,
+                    },
                 );
                 None
             }
@@ -147,9 +154,12 @@ impl<'s> Reader<'s> {
         table_pos: Option<Pos>,
     ) -> String {
         if table.get(key).is_none() {
-            self.error(
+            self.fail(
                 table_pos,
-                format!("`{path}` has no `{key}`; expected `{key} = \"…\"`"),
+                Syntax::MissingText {
+                    table: path.to_string(),
+                    key: key.to_string(),
+                },
             );
             return String::new();
         }
@@ -162,12 +172,13 @@ impl<'s> Reader<'s> {
         match item.as_bool() {
             Some(b) => Some(b),
             None => {
-                self.error(
+                let found = self.written(item);
+                self.fail(
                     pos,
-                    format!(
-                        "`{path}.{key}`: expected true or false (without quotes), found {}",
-                        self.written(item)
-                    ),
+                    Syntax::ExpectedFlag {
+                        path: format!("{path}.{key}"),
+                        found,
+                    },
                 );
                 None
             }
@@ -180,12 +191,13 @@ impl<'s> Reader<'s> {
         match item.as_value() {
             Some(v) => self.value_decimal(v, &format!("{path}.{key}"), pos),
             None => {
-                self.error(
+                let found = self.written(item);
+                self.fail(
                     pos,
-                    format!(
-                        "`{path}.{key}`: expected a number such as 2.67, found {}",
-                        self.written(item)
-                    ),
+                    Syntax::ExpectedNumber {
+                        path: format!("{path}.{key}"),
+                        found,
+                    },
                 );
                 None
             }
@@ -200,9 +212,12 @@ impl<'s> Reader<'s> {
         table_pos: Option<Pos>,
     ) -> Decimal {
         if table.get(key).is_none() {
-            self.error(
+            self.fail(
                 table_pos,
-                format!("`{path}` has no `{key}`; expected `{key} = <number>`"),
+                Syntax::MissingNumber {
+                    table: path.to_string(),
+                    key: key.to_string(),
+                },
             );
             return Decimal::ZERO;
         }
@@ -229,20 +244,27 @@ impl<'s> Reader<'s> {
         if let Some(d) = parsed
             && d.abs() > limit
         {
-            self.error(
+            self.fail(
                 pos,
-                format!("`{what}`: {d} is too large; expected a number between -10^15 and 10^15"),
+                Syntax::TooLarge {
+                    path: what.to_string(),
+                    value: d,
+                },
             );
             return None;
         }
         if parsed.is_none() {
             let found = match v {
-                Value::String(s) => format!("\"{}\"", s.value()),
+                // A quoted text is shown as its text: `"abc"`, not the raw escape.
+                Value::String(s) => Written::Quoted(format!("\"{}\"", s.value())),
                 other => self.written_value(other),
             };
-            self.error(
+            self.fail(
                 pos,
-                format!("`{what}`: expected a number such as 2.67, found {found}"),
+                Syntax::ExpectedNumber {
+                    path: what.to_string(),
+                    found,
+                },
             );
         }
         parsed
@@ -261,21 +283,23 @@ impl<'s> Reader<'s> {
         match (v.date, v.time) {
             (Some(_), None) if v.offset.is_none() => Some(v.to_string()),
             (None, _) => {
-                self.error(
+                self.fail(
                     pos,
-                    format!(
-                        "`{what}`: {v} is a time of day; expected a number such as 2.67, \
-                         true/false or a date such as 2022-06-30"
-                    ),
+                    Syntax::TimeOfDay {
+                        path: what.to_string(),
+                        value: v.to_string(),
+                    },
                 );
                 None
             }
             (Some(date), _) => {
-                self.error(
+                self.fail(
                     pos,
-                    format!(
-                        "`{what}`: {v} has a time of day; expected a date alone, such as {date}"
-                    ),
+                    Syntax::DateWithTime {
+                        path: what.to_string(),
+                        value: v.to_string(),
+                        date: date.to_string(),
+                    },
                 );
                 None
             }
@@ -305,13 +329,14 @@ impl<'s> Reader<'s> {
             return vec![s.to_string()];
         }
         let Some(arr) = item.as_array() else {
-            self.error(
+            let found = self.written(item);
+            self.fail(
                 pos,
-                format!(
-                    "`{path}.{key}`: expected a list of texts in quotes, such as \
-                     {key} = [\"…\", \"…\"]; found {}",
-                    self.written(item)
-                ),
+                Syntax::ExpectedTextList {
+                    path: format!("{path}.{key}"),
+                    key: key.to_string(),
+                    found,
+                },
             );
             return Vec::new();
         };
@@ -321,12 +346,13 @@ impl<'s> Reader<'s> {
                 Some(s) => out.push(s.to_string()),
                 None => {
                     let p = self.pos(v.span()).or(pos);
-                    self.error(
+                    let found = self.written_value(v);
+                    self.fail(
                         p,
-                        format!(
-                            "`{path}.{key}`: expected each entry to be text in quotes; found {}",
-                            self.written_value(v)
-                        ),
+                        Syntax::ExpectedTextEntry {
+                            path: format!("{path}.{key}"),
+                            found,
+                        },
                     );
                 }
             }
@@ -362,25 +388,26 @@ impl<'s> Reader<'s> {
                     Some(t) => out.push((t as &dyn TableLike, self.pos(v.span()).or(pos))),
                     None => {
                         let p = self.pos(v.span()).or(pos);
-                        self.error(
+                        let found = self.written_value(v);
+                        self.fail(
                             p,
-                            format!(
-                                "`{path}.{key}`: expected each entry to be a table {{ … }}; \
-                                 found {}",
-                                self.written_value(v)
-                            ),
+                            Syntax::ExpectedTableEntry {
+                                path: format!("{path}.{key}"),
+                                found,
+                            },
                         );
                     }
                 }
             }
             return out;
         }
-        self.error(
+        let found = self.written(item);
+        self.fail(
             pos,
-            format!(
-                "`{path}.{key}`: expected a list of tables, written [[{path}.{key}]]; found {}",
-                self.written(item)
-            ),
+            Syntax::ExpectedTables {
+                path: format!("{path}.{key}"),
+                found,
+            },
         );
         Vec::new()
     }

@@ -6,7 +6,7 @@ use toml_edit::{Document, TableLike, Value};
 use super::SourceMap;
 use super::fields::Reader;
 use super::load_rule::read_rule;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Syntax};
 use crate::model::*;
 
 /// A parsed file: the model, where everything sits, and what was wrong with it.
@@ -84,10 +84,10 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
         Ok(doc) => doc,
         Err(e) => {
             let pos = r.pos(e.span());
-            let msg = e.message().trim().replace('\n', " ");
-            return Err(LoadError::Syntax(Box::new(Diagnostic::error(
+            let detail = e.message().trim().replace('\n', " ");
+            return Err(LoadError::Syntax(Box::new(Diagnostic::syntax(
                 pos,
-                format!("invalid TOML: {msg}"),
+                Syntax::NotToml { detail },
             ))));
         }
     };
@@ -103,13 +103,10 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
             }
             None => {
                 let pos = r.locate(root, "", "framework");
-                r.error(pos, "`framework` must be a table: [framework]");
+                r.fail(pos, not_a_table("framework"));
             }
         },
-        None => r.error(
-            Some(Pos { line: 1, col: 1 }),
-            "missing [framework] table; expected id, name, total, rounding …",
-        ),
+        None => r.fail(Some(Pos { line: 1, col: 1 }), Syntax::NoFramework),
     }
     for (t, pos) in r.tables(root, "", "grades") {
         r.check_keys(t, "grades", &["name", "min"]);
@@ -121,7 +118,7 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
         let pos = r.locate(root, "", "project");
         match item.as_table_like() {
             Some(t) => project.meta = Some(read_meta(&mut r, t, pos)),
-            None => r.error(pos, "`project` must be a table: [project]"),
+            None => r.fail(pos, not_a_table("project")),
         }
     }
     match root.get("indicators").map(|i| i.as_table_like()) {
@@ -137,31 +134,28 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
                         let ind = read_indicator(&mut r, code, table, &path, key_pos);
                         project.indicators.push(ind);
                     }
-                    None => r.error(key_pos, format!("`{path}` must be a table: [{path}]")),
+                    None => r.fail(key_pos, not_a_table(&path)),
                 }
             }
         }
         Some(None) => {
             let pos = r.locate(root, "", "indicators");
-            r.error(
-                pos,
-                "`indicators` must be a table of indicators: [indicators.A101]",
-            );
+            r.fail(pos, Syntax::IndicatorsNotTable);
         }
-        None => r.error(None, "no indicators; expected [indicators.CODE] tables"),
+        None => r.fail(None, Syntax::NoIndicators),
     }
     if let Some(item) = root.get("adjustments") {
         let pos = r.locate(root, "", "adjustments");
         match item.as_table_like() {
             Some(t) => project.adjustments = Some(read_adjustments(&mut r, t)),
-            None => r.error(pos, "`adjustments` must be a table: [adjustments]"),
+            None => r.fail(pos, not_a_table("adjustments")),
         }
     }
     if let Some(item) = root.get("report") {
         let pos = r.locate(root, "", "report");
         match item.as_table_like() {
             Some(t) => project.report = Some(read_report(&mut r, t)),
-            None => r.error(pos, "`report` must be a table: [report]"),
+            None => r.fail(pos, not_a_table("report")),
         }
     }
     for (t, pos) in r.tables(root, "", "standard_deductions") {
@@ -186,6 +180,12 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
         diagnostics: r.diags,
     };
     Ok((loaded, doc))
+}
+
+fn not_a_table(path: &str) -> Syntax {
+    Syntax::NotATable {
+        path: path.to_string(),
+    }
 }
 
 fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> FrameworkInfo {
@@ -523,7 +523,10 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                             "`{path}.checks`: expected true or false for each \
                              checkpoint (or a number: the points awarded, or the shortcomings \
                              found), such as checks = [true, false, true]; found {}",
-                            r.written_value(v)
+                            crate::lang::syntax::written(
+                                &r.written_value(v),
+                                crate::lang::Lang::En
+                            )
                         ),
                     );
                 }

@@ -1,0 +1,139 @@
+//! The paths that were English-only speak the user's language too: the loader's findings about
+//! a file's TOML and keys, clap's own parse errors, import's row findings, summary's per-file
+//! errors and the design edits' refusals. Each is run under a Chinese and an English locale.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs jixiao with only `locale` as LANG (no LC_ALL / LC_MESSAGES, no user config).
+fn run(locale: &str, args: &[&str]) -> (i32, String, String) {
+    let config = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .env("JIXIAO_CONFIG_DIR", config.path())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Words only an English sentence has (paths, keys and the TOML parser's detail aside).
+const ENGLISH: &[&str] = &[
+    "error", "warning", " the ", "expected", " is ", " not ", " must ", "found", "unknown",
+    "cannot", "invalid", "usage", "Usage",
+];
+
+/// Every line reads as Chinese: it has Chinese words and none of the English sentence words
+/// (outside a quoted detail of the TOML parser, which `strip` removes first).
+fn assert_chinese(out: &str, strip: &[&str]) {
+    assert!(!out.trim().is_empty());
+    for line in out.lines().filter(|l| !l.trim().is_empty()) {
+        let mut l = line.to_string();
+        for s in strip {
+            l = l.replace(s, "");
+        }
+        assert!(has_cjk(&l), "not Chinese: {line}\n{out}");
+        for w in ENGLISH {
+            assert!(!l.contains(w), "English `{w}` in: {line}\n{out}");
+        }
+    }
+}
+
+/// Every line reads as English: no Chinese words besides the ones in `keep` (names from the
+/// file).
+fn assert_english(out: &str, keep: &[&str]) {
+    assert!(!out.trim().is_empty());
+    for line in out.lines().filter(|l| !l.trim().is_empty()) {
+        let mut l = line.to_string();
+        for k in keep {
+            l = l.replace(k, "");
+        }
+        assert!(!has_cjk(&l), "Chinese in: {line}\n{out}");
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+const NOT_TOML: &str = "[framework\nid = \"x\"\n";
+
+const BAD_KEYS: &str = "[framework]\nid = \"x\"\nname = \"n\"\ntotal = \"abc\"\nfoo = 1\n\
+[[grades]]\nname = \"优\"\nmin = 0\n[indicators.A]\nname = 3\nweight = 10\n";
+
+#[test]
+fn a_file_that_is_not_toml_is_said_in_the_language_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "bad.toml", NOT_TOML);
+    let (code, out, err) = run("zh_CN.UTF-8", &["check", &f]);
+    assert_eq!(code, 2, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains(&format!("{f}:1:11: 错误：不是有效的 TOML（")),
+        "{all}"
+    );
+    assert_chinese(&all, &[&f, "unclosed table, expected `]`"]);
+
+    let (code, out, err) = run("en_US.UTF-8", &["check", &f]);
+    assert_eq!(code, 2);
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains(&format!("{f}:1:11: error: invalid TOML: unclosed table")),
+        "{all}"
+    );
+    assert_english(&all, &[]);
+}
+
+#[test]
+fn keys_and_values_of_the_wrong_kind_are_said_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "keys.toml", BAD_KEYS);
+    let (code, out, err) = run("zh_CN.UTF-8", &["check", &f]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(&format!(
+            "{f}:4:9: 错误：`framework.total`：应为数字，如 2.67，而不是\"abc\""
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{f}:5:1: 错误：`framework` 中没有 `foo` 这一项")),
+        "{out}"
+    );
+    assert!(
+        out.contains("`indicators.A.name`：应为带引号的文本，如 name = \"…\"，而不是数字 3"),
+        "{out}"
+    );
+    // Keys of the file are quoted as written; the words around them are Chinese.
+    assert_chinese(
+        &out,
+        &[
+            &f,
+            "id, name, version, basis, total, rounding, places, na_policy, rate_places",
+        ],
+    );
+
+    let (code, out, _) = run("en_US.UTF-8", &["check", &f]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!(
+            "{f}:4:9: error: `framework.total`: expected a number such as 2.67, found \"abc\""
+        )),
+        "{out}"
+    );
+    assert!(out.contains("found the number 3"), "{out}");
+    assert_english(&out, &["优"]);
+}

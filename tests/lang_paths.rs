@@ -137,3 +137,54 @@ fn keys_and_values_of_the_wrong_kind_are_said_in_the_language() {
     assert!(out.contains("found the number 3"), "{out}");
     assert_english(&out, &["优"]);
 }
+
+#[test]
+fn command_line_mistakes_are_said_in_the_language_with_exit_code_2() {
+    let cases: &[&[&str]] = &[
+        &["check", "--bogus", "x.toml"],
+        &["check"],
+        &["export", "--format", "pdf", "samples/rongcheng-12349.toml"],
+        &["score", "--lang"],
+        &["frameworks", "--json", "--json"],
+        &["set", "samples/rongcheng-12349.toml"],
+    ];
+    for args in cases {
+        let (code, out, err) = run("zh_CN.UTF-8", args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.starts_with("错误："), "{args:?}: {err}");
+        assert!(
+            err.contains("更多信息请加 '--help' 查看。"),
+            "{args:?}: {err}"
+        );
+        // The usage line and the option names are the command's own.
+        // Lines that list the missing arguments name them as the usage does (`  <FILES>...`).
+        let said: Vec<&str> = err.lines().filter(|l| !l.starts_with("  <")).collect();
+        assert_chinese(&said.join("\n"), &[]);
+
+        let (code, _, err) = run("en_US.UTF-8", args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains("For more information, try '--help'."), "{err}");
+        assert_english(&err, &[]);
+    }
+    let (_, _, err) = run("zh_CN.UTF-8", &["check", "--bogus", "x.toml"]);
+    assert!(err.contains("错误：无法识别的参数 '--bogus'"), "{err}");
+    assert!(err.contains("用法：jixiao check"), "{err}");
+    let (_, _, err) = run("zh_CN.UTF-8", cases[2]);
+    assert!(err.contains("'--format <FORMAT>' 不能取值 'pdf'"), "{err}");
+    assert!(
+        err.contains("[可选值：md, csv, html, xlsx, json, docx]"),
+        "{err}"
+    );
+    // `--lang` over the locale, as everywhere.
+    let (code, _, err) = run("zh_CN.UTF-8", &["--lang", "en", "check", "--bogus", "x"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: unexpected argument '--bogus' found"),
+        "{err}"
+    );
+    let (code, _, err) = run("en_US.UTF-8", &["check", "--bogus", "x", "--lang=zh"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("错误：无法识别的参数 '--bogus'"), "{err}");
+}

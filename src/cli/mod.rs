@@ -9,6 +9,7 @@ mod merge;
 mod scripted;
 mod shell;
 mod stdio;
+mod usage_error;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -107,7 +108,10 @@ pub fn run() -> ExitCode {
     if early == jixiao::lang::Lang::Zh {
         cmd = localized(cmd);
     }
-    let cli = Cli::from_arg_matches(&cmd.get_matches_from(args)).unwrap_or_else(|e| e.exit());
+    let cli = cmd
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| usage_error::exit(e, early));
     let _ = LANG.set(jixiao::lang::Lang::resolve(
         cli.lang.as_deref(),
         config_lang.as_deref(),

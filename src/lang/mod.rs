@@ -12,6 +12,7 @@ pub mod help;
 mod refusal;
 mod score_error;
 pub mod syntax;
+pub mod usage;
 
 pub use edit_label::edit_label;
 pub use refusal::refusal;
@@ -124,3 +125,5 @@ mod message_tests;
 mod refusal_tests;
 #[cfg(test)]
 mod syntax_tests;
+#[cfg(test)]
+mod usage_tests;

@@ -46,7 +46,7 @@ fn import_ok(path: &Path, mapping: &[(Field, String)]) -> import::Imported {
 fn import_errors(path: &Path) -> Vec<String> {
     match import::import(path, None, &[], &opts()) {
         Ok(_) => panic!("{} imported without errors", path.display()),
-        Err(ImportError::File(e)) => vec![e],
+        Err(ImportError::File(e)) => vec![e.to_string()],
         Err(ImportError::Table(msgs)) => msgs
             .iter()
             .filter(|m| m.error)
@@ -153,7 +153,11 @@ fn adjustment_rows_are_left_out_with_a_warning() {
     .unwrap();
     let imported = import_ok(&path, &[]);
     assert_eq!(imported.warnings.len(), 1);
-    assert!(imported.warnings[0].message.contains("[adjustments]"));
+    assert!(matches!(
+        &imported.warnings[0].finding,
+        import::Finding::AdjustmentRows { .. }
+    ));
+    assert!(imported.warnings[0].display("t").contains("[adjustments]"));
 }
 
 /// A firm's sheet: a title row, English headers, merged level cells, a checkpoint continued on a

@@ -188,3 +188,211 @@ fn command_line_mistakes_are_said_in_the_language_with_exit_code_2() {
     assert_eq!(code, 2);
     assert!(err.starts_with("错误：无法识别的参数 '--bogus'"), "{err}");
 }
+
+const BAD_TABLE: &str =
+    "一级指标,二级指标,分值\n决策,,20\n,目标,10\n,依据,abc\n过程,,80\n,管理,70\n";
+const TABLE_WITH_BONUS: &str =
+    "一级指标,二级指标,分值\n决策,,20\n,目标,10\n,依据,10\n过程,,80\n,管理,80\n加分项,,\n";
+
+#[test]
+fn imports_row_findings_are_said_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.csv", BAD_TABLE);
+    let (code, _, err) = run("zh_CN.UTF-8", &["import", &bad]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("{bad}:4: 错误：单元格 C4 的分值“abc”不是数字")),
+        "{err}"
+    );
+    assert!(
+        err.contains("“过程”分值为 80，但其 1 个下级指标合计为 70（第 6 行）"),
+        "{err}"
+    );
+    assert_chinese(&err, &[&bad]);
+    let (code, _, err) = run("en_US.UTF-8", &["import", &bad]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "{bad}:4: error: 分值 `abc` in cell C4 is not a number"
+        )),
+        "{err}"
+    );
+    // The table's own column names and indicators stay as written.
+    assert_english(&err, &["分值", "过程", "依据", "二级指标"]);
+
+    let warn = write(dir.path(), "warn.csv", TABLE_WITH_BONUS);
+    let out = dir.path().join("out.toml");
+    let out = out.to_str().unwrap();
+    let (code, stdout, err) = run("zh_CN.UTF-8", &["import", &warn, "-o", out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("警告：“加分项”各行不导入；请在 [adjustments] 中手工填写"),
+        "{err}"
+    );
+    assert!(
+        stdout.starts_with("已导入 2 个一级指标、3 个二级指标（总分 100），来自"),
+        "{stdout}"
+    );
+    assert_chinese(&format!("{stdout}{err}"), &[&warn, out]);
+    let (code, stdout, err) = run("en_US.UTF-8", &["import", &warn, "-o", out, "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        stdout.starts_with("imported 2 一级指标, 3 二级指标 (total 100) from"),
+        "{stdout}"
+    );
+    assert_english(
+        &format!("{stdout}{err}"),
+        &["加分项", "一级指标", "二级指标"],
+    );
+}
+
+#[test]
+fn an_import_that_finds_no_table_or_a_bad_column_says_so_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "plain.csv", "a,b\n1,2\n");
+    let (code, _, err) = run("zh_CN.UTF-8", &["import", &f]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("错误：没有找到指标表：应有含 一级指标 和 分值 的表头行"),
+        "{err}"
+    );
+    assert!(err.contains("（第一行为：a | b）"), "{err}");
+    let (_, _, err) = run("en_US.UTF-8", &["import", &f]);
+    assert!(err.contains("error: no indicator table found"), "{err}");
+    assert!(err.contains("(the first row reads: a | b)"), "{err}");
+
+    let (code, _, err) = run("zh_CN.UTF-8", &["import", "--col", "foo=bar", &f]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("错误：--col `foo=bar`：没有字段“foo”"),
+        "{err}"
+    );
+    let (code, _, err) = run("en_US.UTF-8", &["import", "--col", "foo=bar", &f]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: --col `foo=bar`: unknown field `foo`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn summarys_per_file_errors_are_said_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-12349.toml"),
+        dir.path().join("good.toml"),
+    )
+    .unwrap();
+    let bad = write(dir.path(), "bad.toml", NOT_TOML);
+    let keys = write(dir.path(), "keys.toml", BAD_KEYS);
+    let d = dir.path().to_str().unwrap();
+    let (code, _, err) = run("zh_CN.UTF-8", &["summary", d]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!("{bad}:1:11: 错误：不是有效的 TOML（")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{keys}:5:1: 错误：`framework` 中没有 `foo` 这一项"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("2 个文件无法汇总；列出了 1 个项目"), "{err}");
+    assert_chinese(
+        &err,
+        &[
+            &bad,
+            &keys,
+            "unclosed table, expected `]`",
+            "id, name, version, basis, total, rounding, places, na_policy, rate_places",
+        ],
+    );
+    let (code, _, err) = run("en_US.UTF-8", &["summary", d]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!("{bad}:1:11: error: invalid TOML")),
+        "{err}"
+    );
+    assert_english(&err, &[]);
+
+    let (code, _, err) = run("zh_CN.UTF-8", &["summary", d, "--sort", "colour"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("错误：无法按“colour”排序；可用：name, total"),
+        "{err}"
+    );
+    let (code, _, err) = run("en_US.UTF-8", &["summary", d, "--sort", "colour"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error: cannot sort by `colour`; expected one of: name, total"),
+        "{err}"
+    );
+}
+
+#[test]
+fn design_and_settings_refusals_are_said_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/rongcheng-12349.toml"),
+        &p,
+    )
+    .unwrap();
+    let p = p.to_str().unwrap();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["settings", p, "colour=red"],
+            "评价设置：没有设置项“colour”",
+            "settings: unknown setting `colour`",
+        ),
+        (
+            &["settings", p, "rounding=up"],
+            "评价设置：舍入方式为 half_up（四舍五入）或 truncate（截位），而不是“up”",
+            "settings: rounding is half_up",
+        ),
+        (
+            &[
+                "indicator",
+                "add",
+                p,
+                "--parent",
+                "Z9",
+                "--name",
+                "x",
+                "--weight",
+                "1",
+            ],
+            "没有指标 `Z9`，无法在其下新增",
+            "no indicator `Z9` to add under",
+        ),
+        (
+            &["indicator", "rename", p, "A1"],
+            "请给出新名称，或用 --code 新代码 修改代码",
+            "give the new name, or --code NEW for a new code",
+        ),
+        (
+            &["indicator", "move", p, "A1"],
+            "请指明移到哪里",
+            "say where to: --parent CODE",
+        ),
+        (
+            &["set", p, "A101", "checks=abc"],
+            "checks 应为以逗号分隔的 是/否",
+            "checks are true/false (or 1/0)",
+        ),
+    ];
+    let before = std::fs::read_to_string(p).unwrap();
+    for (args, zh, en) in cases {
+        let (code, _, err) = run("zh_CN.UTF-8", args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains(zh), "{args:?}: {err}");
+        assert_chinese(&err, &[p, "half_up", "truncate", "true/false"]);
+        let (code, _, err) = run("en_US.UTF-8", args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains(en), "{args:?}: {err}");
+        assert_english(&err, &["四舍五入", "截位"]);
+    }
+    // Nothing refused was written.
+    assert_eq!(std::fs::read_to_string(p).unwrap(), before);
+}

@@ -4,30 +4,32 @@
 
 use std::path::Path;
 
-use jixiao::edit::{self, DefinitionKey, Edit, weight_gaps};
+use jixiao::edit::{self, DefinitionKey, Edit, EditError, weight_gaps};
 use jixiao::model::{Project, Tree};
 use jixiao::scoring::{self, rounding::fixed, rounding::plain};
 use jixiao::store::{ProjectFile, parse_decimal};
 
 use super::scripted::{Saved, apply_and_save};
 
-fn weight(text: &str) -> Result<rust_decimal::Decimal, String> {
-    parse_decimal(text.trim()).ok_or_else(|| {
-        format!("weight must be a number of points such as 2 or 2.5, not \"{text}\"")
+fn weight(text: &str) -> Result<rust_decimal::Decimal, EditError> {
+    parse_decimal(text.trim()).ok_or_else(|| EditError::WeightNotNumber {
+        text: text.to_string(),
     })
 }
 
 /// The edits of `jixiao set FILE CODE key=value …`: the scoring fields as before, and the
 /// design fields. All `rule.*` assignments make one rule edit; a code change comes last.
-pub fn set_edits(f: &ProjectFile, code: &str, assignments: &[String]) -> Result<Vec<Edit>, String> {
+pub fn set_edits(
+    f: &ProjectFile,
+    code: &str,
+    assignments: &[String],
+) -> Result<Vec<Edit>, EditError> {
     let mut edits = Vec::new();
     let mut rule: Vec<(String, String)> = Vec::new();
     let mut recode = None;
     for a in assignments {
         let Some((key, value)) = a.split_once('=') else {
-            return edit::parse_assignment(code, a)
-                .map(|e| vec![e])
-                .map_err(|e| e.text(super::lang()));
+            return edit::parse_assignment(code, a).map(|e| vec![e]);
         };
         let key = key.trim();
         let c = code.to_string();
@@ -54,16 +56,13 @@ pub fn set_edits(f: &ProjectFile, code: &str, assignments: &[String]) -> Result<
                     key,
                     text: value.to_string(),
                 }),
-                None => {
-                    edits.push(edit::parse_assignment(code, a).map_err(|e| e.text(super::lang()))?)
-                }
+                None => edits.push(edit::parse_assignment(code, a)?),
             },
         }
     }
     if !rule.is_empty() {
         let current = jixiao::store::rule_text(f, code);
-        let new = edit::rule_from_assignments(current.as_deref(), &rule)
-            .map_err(|e| e.text(super::lang()))?;
+        let new = edit::rule_from_assignments(current.as_deref(), &rule)?;
         edits.push(Edit::SetRule {
             code: code.to_string(),
             rule: new,
@@ -178,7 +177,11 @@ fn report(saved: &Saved) -> u8 {
     0
 }
 
-fn run(path: &Path, code: &str, build: &dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String>) -> u8 {
+fn run(
+    path: &Path,
+    code: &str,
+    build: &dyn Fn(&ProjectFile) -> Result<Vec<Edit>, EditError>,
+) -> u8 {
     match apply_and_save(path, code, build) {
         Ok(saved) => report(&saved),
         Err(c) => c,
@@ -200,18 +203,22 @@ pub fn add(path: &Path, a: &AddArgs) -> u8 {
         if let Some(pc) = a.parent
             && p.get(pc).is_none()
         {
-            return Err(format!("no indicator `{pc}` to add under"));
+            return Err(EditError::NoParentToAddUnder {
+                parent: pc.to_string(),
+            });
         }
         let siblings = edit::structure_children(p, a.parent);
         let index = match a.after {
             Some(x) => {
-                siblings.iter().position(|c| *c == x).ok_or_else(|| {
-                    format!(
-                        "`{x}` is not a child of {}; expected one of: {}",
-                        a.parent.unwrap_or("the top level"),
-                        siblings.join(", ")
-                    )
-                })? + 1
+                siblings
+                    .iter()
+                    .position(|c| *c == x)
+                    .ok_or_else(|| EditError::NotAChild {
+                        code: x.to_string(),
+                        parent: a.parent.map(Into::into),
+                        siblings: siblings.iter().map(|s| s.to_string()).collect(),
+                    })?
+                    + 1
             }
             None => siblings.len(),
         };
@@ -232,7 +239,9 @@ pub fn add(path: &Path, a: &AddArgs) -> u8 {
 pub fn remove(path: &Path, code: &str) -> u8 {
     run(path, code, &|f| {
         if f.project().get(code).is_none() {
-            return Err(format!("no indicator `{code}`"));
+            return Err(EditError::NoIndicator {
+                code: code.to_string(),
+            });
         }
         Ok(vec![Edit::RemoveIndicator {
             code: code.to_string(),
@@ -253,7 +262,9 @@ pub fn move_to(path: &Path, code: &str, m: &MoveArgs) -> u8 {
     run(path, code, &|f| {
         let p = f.project();
         let Some(ind) = p.get(code) else {
-            return Err(format!("no indicator `{code}`"));
+            return Err(EditError::NoIndicator {
+                code: code.to_string(),
+            });
         };
         let current = ind.parent.clone().filter(|q| p.get(q).is_some());
         let parent: Option<String> = if m.root {
@@ -269,29 +280,35 @@ pub fn move_to(path: &Path, code: &str, m: &MoveArgs) -> u8 {
             .iter()
             .position(|c| *c == code);
         let index = if let Some(x) = m.after {
-            others.iter().position(|c| *c == x).ok_or_else(|| {
-                format!(
-                    "`{x}` is not a sibling there; expected one of: {}",
-                    others.join(", ")
-                )
-            })? + 1
+            others
+                .iter()
+                .position(|c| *c == x)
+                .ok_or_else(|| EditError::NotASibling {
+                    code: x.to_string(),
+                    siblings: others.iter().map(|s| s.to_string()).collect(),
+                })?
+                + 1
         } else if m.up || m.down {
             let Some(i) = here.filter(|_| parent == current) else {
-                return Err("--up and --down move among the present siblings; give --parent alone to move elsewhere".into());
+                return Err(EditError::UpDownAmongSiblings);
             };
             if m.up {
                 if i == 0 {
-                    return Err(format!("{code} is already the first of its siblings"));
+                    return Err(EditError::AlreadyFirst {
+                        code: code.to_string(),
+                    });
                 }
                 i - 1
             } else {
                 if i >= others.len() {
-                    return Err(format!("{code} is already the last of its siblings"));
+                    return Err(EditError::AlreadyLast {
+                        code: code.to_string(),
+                    });
                 }
                 i + 1
             }
         } else if parent == current {
-            return Err("say where to: --parent CODE, --root, --up, --down or --after CODE".into());
+            return Err(EditError::MoveWhere);
         } else {
             others.len()
         };
@@ -306,7 +323,9 @@ pub fn move_to(path: &Path, code: &str, m: &MoveArgs) -> u8 {
 pub fn rename(path: &Path, code: &str, name: Option<&str>, new_code: Option<&str>) -> u8 {
     run(path, code, &|f| {
         if f.project().get(code).is_none() {
-            return Err(format!("no indicator `{code}`"));
+            return Err(EditError::NoIndicator {
+                code: code.to_string(),
+            });
         }
         let mut edits = Vec::new();
         if let Some(n) = name {
@@ -322,7 +341,7 @@ pub fn rename(path: &Path, code: &str, name: Option<&str>, new_code: Option<&str
             });
         }
         if edits.is_empty() {
-            return Err("give the new name, or --code NEW for a new code".into());
+            return Err(EditError::RenameWhat);
         }
         Ok(edits)
     })
@@ -430,25 +449,21 @@ pub fn settings(path: &Path, assignments: &[String]) -> u8 {
         );
         return 0;
     }
-    let build = |_: &ProjectFile| -> Result<Vec<Edit>, String> {
+    let build = |_: &ProjectFile| -> Result<Vec<Edit>, EditError> {
         let mut edits = Vec::new();
         for a in assignments {
             let Some((k, v)) = a.split_once('=') else {
-                return Err(format!(
-                    "`{a}` is not key=value; expected total, rounding, places, na_policy, rate_places or grades"
-                ));
+                return Err(EditError::SettingNotKeyValue { text: a.clone() });
             };
             let k = k.trim();
             if k == "grades" {
                 edits.push(Edit::SetGrades {
-                    grades: parse_grades(v).map_err(|e| e.text(super::lang()))?,
+                    grades: parse_grades(v)?,
                 });
                 continue;
             }
             let Some(key) = PolicyKey::parse(k) else {
-                return Err(format!(
-                    "unknown setting `{k}`; expected total, rounding, places, na_policy, rate_places or grades"
-                ));
+                return Err(EditError::UnknownSetting { key: k.to_string() });
             };
             edits.push(Edit::SetPolicy {
                 key,
@@ -457,7 +472,8 @@ pub fn settings(path: &Path, assignments: &[String]) -> u8 {
         }
         Ok(edits)
     };
-    match apply_and_save(path, "settings", &build) {
+    let subject = super::lang().pick("评价设置", "settings");
+    match apply_and_save(path, subject, &build) {
         Ok(saved) => {
             for e in &saved.edits {
                 println!("{}", edit::describe(e));

@@ -17,6 +17,7 @@ use jixiao::store::{atomic_write, parse_decimal, write_new};
 use super::commands::load_or_report;
 use super::lang;
 use jixiao::lang::cli::{Say, error_in, say};
+use jixiao::lang::import::{ImportNote, note};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -281,7 +282,12 @@ pub fn import(a: &ImportArgs) -> u8 {
         match import::columns::parse_mapping(c) {
             Ok(m) => mapping.push(m),
             Err(e) => {
-                eprintln!("error: {e}");
+                let lang = lang();
+                eprintln!(
+                    "{}{}",
+                    jixiao::lang::diagnostic::severity(jixiao::diagnostic::Severity::Error, lang),
+                    jixiao::lang::import::file_problem(&e, lang)
+                );
                 return 2;
             }
         }
@@ -316,20 +322,25 @@ pub fn import(a: &ImportArgs) -> u8 {
     let imported = match import::import(a.file, a.sheet, &mapping, &opts) {
         Ok(i) => i,
         Err(ImportError::File(e)) => {
-            eprintln!("{name}: error: {e}");
+            let lang = lang();
+            eprintln!(
+                "{}{}",
+                error_in(lang, &name),
+                jixiao::lang::import::file_problem(&e, lang)
+            );
             return 1;
         }
         Err(ImportError::Table(msgs)) => {
             let errors = msgs.iter().filter(|m| m.error).count();
             for m in &msgs {
-                eprintln!("{}", m.display(&name));
+                eprintln!("{}", m.display_in(&name, lang()));
             }
             eprintln!("{name}: {}", say(lang(), &Say::NothingWritten { errors }));
             return 1;
         }
     };
     for w in &imported.warnings {
-        eprintln!("{}", w.display(&name));
+        eprintln!("{}", w.display_in(&name, lang()));
     }
     if !imported.ignored.is_empty() {
         let columns = imported.ignored.join(", ");
@@ -337,9 +348,9 @@ pub fn import(a: &ImportArgs) -> u8 {
             "{name}: {}{}",
             say(lang(), &Say::ColumnsNotImported { columns }),
             if a.project {
-                ""
+                String::new()
             } else {
-                " (--project imports 得分 and 扣分原因)"
+                note(&ImportNote::ProjectColumnsHint, lang())
             }
         );
     }
@@ -353,18 +364,22 @@ pub fn import(a: &ImportArgs) -> u8 {
         }
         per_level[d - 1] += 1;
     }
-    let levels = per_level
+    let counts: Vec<(usize, String)> = per_level
         .iter()
         .enumerate()
-        .map(|(k, n)| format!("{n} {}", score_sheet::level_header(k + 1)))
-        .collect::<Vec<_>>()
-        .join(", ");
+        .map(|(k, n)| (*n, score_sheet::level_header(k + 1)))
+        .collect();
+    let levels = jixiao::lang::import::level_counts(lang(), &counts);
     let from = if imported.sheet.is_empty() {
         name.clone()
     } else {
-        format!(
-            "{name} (sheet {}, header on row {})",
-            imported.sheet, imported.header_row
+        note(
+            &ImportNote::FromSheet {
+                file: &name,
+                sheet: &imported.sheet,
+                row: imported.header_row,
+            },
+            lang(),
         )
     };
     match output {
@@ -378,22 +393,24 @@ pub fn import(a: &ImportArgs) -> u8 {
                 fail_in(out, &Say::CannotWrite { why: e.to_string() });
                 return 2;
             }
-            let scored = if a.project {
+            let scored = a.project.then(|| {
                 let card = jixiao::scoring::score(p);
-                format!(
-                    "; a project, {} of {} leaves scored, total {}",
+                (
                     card.scored_leaves,
                     card.leaves,
-                    jixiao::scoring::rounding::fixed(card.total, p.framework.places)
+                    jixiao::scoring::rounding::fixed(card.total, p.framework.places),
                 )
-            } else {
-                String::new()
+            });
+            let total = jixiao::scoring::rounding::plain(p.framework.total);
+            let out = out.display().to_string();
+            let done = ImportNote::Imported {
+                levels: &levels,
+                total: &total,
+                scored,
+                from: &from,
+                out: &out,
             };
-            println!(
-                "imported {levels} (total {}{scored}) from {from} → {}",
-                jixiao::scoring::rounding::plain(p.framework.total),
-                out.display()
-            );
+            println!("{}", note(&done, lang()));
         }
         None => print!("{}", imported.toml),
     }
@@ -410,16 +427,15 @@ fn import_notes(name: &str, imported: &import::Imported) {
             .map(|(code, phrase)| format!("{code} {phrase}"))
             .collect();
         eprintln!(
-            "{name}: note: {} rule(s) read from the 评分标准 text, marked origin = \"text\" until checked: {}",
-            list.len(),
-            list.join(", ")
+            "{name}: {}",
+            note(&ImportNote::RulesRead { list: &list }, lang())
         );
     }
     if !imported.rules_unread.is_empty() {
+        let list = &imported.rules_unread;
         eprintln!(
-            "{name}: note: 评分标准 of {} leaf/leaves not read as a rule (kept as text; they score by deductions until given a rule): {}",
-            imported.rules_unread.len(),
-            imported.rules_unread.join(", ")
+            "{name}: {}",
+            note(&ImportNote::RulesUnread { list }, lang())
         );
     }
     if let Some(row) = imported.grades_row {
@@ -429,13 +445,17 @@ fn import_notes(name: &str, imported: &import::Imported) {
             .iter()
             .map(|g| format!("{} ≥ {}", g.name, jixiao::scoring::rounding::plain(g.min)))
             .collect();
+        let bands = &bands;
         eprintln!(
-            "{name}: note: grade bands from the legend on row {row}: {}",
-            bands.join(", ")
+            "{name}: {}",
+            note(&ImportNote::GradeBands { row, bands }, lang())
         );
     }
     if let Some(sheet) = &imported.rules_sheet {
-        eprintln!("{name}: note: rules and 目标值 from sheet {sheet}");
+        eprintln!(
+            "{name}: {}",
+            note(&ImportNote::RulesSheet { sheet }, lang())
+        );
     }
 }
 
@@ -474,7 +494,10 @@ pub fn summary(
     let key = match sort.map(|s| portfolio::SortKey::parse(s, &columns)) {
         Some(Ok(k)) => k,
         Some(Err(e)) => {
-            eprintln!("error: {e}");
+            fail(&Say::CannotSort {
+                text: &e.text,
+                expected: &e.expected,
+            });
             return 2;
         }
         None => portfolio::SortKey::File,
@@ -492,8 +515,9 @@ pub fn summary(
     };
     print!("{out}");
     for f in &failures {
+        let file = f.file.display().to_string();
         for e in f.errors.iter().take(ERRORS_PER_FILE) {
-            eprintln!("{e}");
+            eprintln!("{}", e.display_in(&file, lang()));
         }
         if f.errors.len() > ERRORS_PER_FILE {
             let file = f.file.display().to_string();

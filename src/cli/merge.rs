@@ -229,7 +229,7 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
                 .map(|_| ())
             };
             if let Err(e) = done {
-                eprintln!("{error}{code}: {}", e.text(lang));
+                eprintln!("{error}{code}{}{}", lang.pick("：", ": "), e.text(lang));
                 return 1;
             }
         }

@@ -12,7 +12,7 @@ use jixiao::store::{ProjectFile, SaveError, parse_decimal};
 use super::stdio::{NoStdin, refuse};
 
 /// Builds the edits for `code` from the opened file (so indexes can be computed).
-type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, String> + 'a;
+type Build<'a> = dyn Fn(&ProjectFile) -> Result<Vec<Edit>, edit::EditError> + 'a;
 
 /// What a scripted change left: the saved file, the scores before it, whether it withdrew an
 /// approval.
@@ -41,8 +41,8 @@ pub(super) fn apply_and_save(path: &Path, code: &str, build: &Build) -> Result<S
         let before_project = Some(file.project().clone());
         let mut edits = match build(&file) {
             Ok(e) => e,
-            Err(msg) => {
-                eprintln!("{error}{code}: {msg}");
+            Err(e) => {
+                eprintln!("{error}{code}{}{}", lang.pick("：", ": "), e.text(lang));
                 return Err(1);
             }
         };
@@ -64,7 +64,7 @@ pub(super) fn apply_and_save(path: &Path, code: &str, build: &Build) -> Result<S
             edits.insert(at, status);
         }
         if let Err(e) = file.apply_all(&edits) {
-            eprintln!("{error}{code}: {}", e.text(lang));
+            eprintln!("{error}{code}{}{}", lang.pick("：", ": "), e.text(lang));
             return Err(1);
         }
         match file.save() {
@@ -100,8 +100,7 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
         if f.project().index_of(code).is_none() {
             return Err(edit::EditError::NoIndicator {
                 code: code.to_string(),
-            }
-            .text(super::lang()));
+            });
         }
         build(f)
     };
@@ -203,16 +202,12 @@ pub fn deduct(
         return code;
     }
     run(path, code, force, &|f| {
-        let lang = super::lang();
-        let points = parse_decimal(points).ok_or_else(|| {
-            edit::EditError::NotANumber {
-                what: "points".into(),
-                text: points.to_string(),
-            }
-            .text(lang)
+        let points = parse_decimal(points).ok_or_else(|| edit::EditError::NotANumber {
+            what: "points".into(),
+            text: points.to_string(),
         })?;
         if reason.trim().is_empty() {
-            return Err(edit::EditError::DeductionNeedsReason.text(lang));
+            return Err(edit::EditError::DeductionNeedsReason);
         }
         let index = f
             .project()

@@ -232,6 +232,38 @@ pub enum EditError {
         number: usize,
         value: Decimal,
     },
+    // The command line's design and settings commands.
+    NoParentToAddUnder {
+        parent: String,
+    },
+    /// `--after X` where X is not a child of the parent (None: the top level).
+    NotAChild {
+        code: String,
+        parent: Option<Box<str>>,
+        siblings: Box<[String]>,
+    },
+    NotASibling {
+        code: String,
+        siblings: Box<[String]>,
+    },
+    UpDownAmongSiblings,
+    AlreadyFirst {
+        code: String,
+    },
+    AlreadyLast {
+        code: String,
+    },
+    MoveWhere,
+    RenameWhat,
+    WeightNotNumber {
+        text: String,
+    },
+    SettingNotKeyValue {
+        text: String,
+    },
+    UnknownSetting {
+        key: String,
+    },
 }
 
 impl EditError {

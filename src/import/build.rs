@@ -18,10 +18,9 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::columns::Columns;
-pub use super::outcome::{Built, Options, RowMessage, SideRow, Sidecar};
+pub use super::outcome::{Built, Finding, Options, RowMessage, SideRow, Sidecar};
 use super::read::Row;
 use crate::model::{FrameworkInfo, GradeBand, Indicator, Project};
-use crate::scoring::rounding::plain;
 use crate::store::parse_decimal;
 
 #[derive(Debug, Default)]
@@ -178,10 +177,9 @@ pub fn build(
             if in_adjustments {
                 msgs.push(RowMessage::warning(
                     row.number,
-                    format!(
-                        "`{}` rows are not imported; add them to [adjustments] by hand (see docs/format.md)",
-                        cells[0]
-                    ),
+                    Finding::AdjustmentRows {
+                        label: cells[0].to_string(),
+                    },
                 ));
             }
         }
@@ -200,17 +198,13 @@ pub fn build(
                 } else if k < prev_path.len() && prev_path[..k] == path[..] {
                     path.push(prev_path[k].clone());
                 } else {
-                    let above = if k < prev_path.len() {
-                        format!("the row above is under `{}`", prev_path[..k].join(" > "))
-                    } else {
-                        "there is nothing above it to repeat".to_string()
-                    };
+                    let above = (k < prev_path.len()).then(|| prev_path[..k].join(" > "));
                     msgs.push(RowMessage::error(
                         row.number,
-                        format!(
-                            "{} is blank (\"same as above\") but {above}; fill it in",
-                            crate::report::sheet::level_header(k + 1)
-                        ),
+                        Finding::BlankLevel {
+                            header: crate::report::sheet::level_header(k + 1),
+                            above,
+                        },
                     ));
                     ok = false;
                     break;
@@ -227,10 +221,7 @@ pub fn build(
             match current {
                 Some(n) => n,
                 None => {
-                    msgs.push(RowMessage::error(
-                        row.number,
-                        "this row has no indicator name (一级指标 … are blank) and no indicator above it",
-                    ));
+                    msgs.push(RowMessage::error(row.number, Finding::NoIndicatorName));
                     continue;
                 }
             }
@@ -245,11 +236,10 @@ pub fn build(
                         if depth == path.len() && nodes[i].has_row {
                             msgs.push(RowMessage::error(
                                 row.number,
-                                format!(
-                                    "`{}` already has its own row (row {}); the rows of one indicator must be together",
-                                    key.join(" > "),
-                                    nodes[i].row
-                                ),
+                                Finding::RowsApart {
+                                    path: key.join(" > "),
+                                    row: nodes[i].row,
+                                },
                             ));
                         }
                         i
@@ -338,11 +328,7 @@ pub fn build(
     }
 
     if nodes.is_empty() {
-        msgs.push(RowMessage {
-            row: None,
-            error: true,
-            message: "no indicators found under the header row".into(),
-        });
+        msgs.push(RowMessage::of_table(true, Finding::NoIndicators));
         return Err(msgs);
     }
 
@@ -360,11 +346,10 @@ pub fn build(
             if nodes[i].weight.is_none() {
                 msgs.push(RowMessage::error(
                     nodes[i].row,
-                    format!(
-                        "{} `{}` has no 分值",
-                        crate::report::sheet::level_header(nodes[i].path.len()),
-                        nodes[i].name
-                    ),
+                    Finding::NoWeight {
+                        header: crate::report::sheet::level_header(nodes[i].path.len()),
+                        name: nodes[i].name.clone(),
+                    },
                 ));
             }
             continue;
@@ -383,18 +368,14 @@ pub fn build(
         match nodes[i].weight {
             Some((w, at)) if w != sum => msgs.push(RowMessage::error(
                 at,
-                format!(
-                    "`{}` has 分值 {} but its {} indicators add up to {} ({}); children must sum to their parent",
-                    nodes[i].name,
-                    plain(w),
-                    kids.len(),
-                    plain(sum),
-                    if first_kid == last_kid {
-                        format!("row {first_kid}")
-                    } else {
-                        format!("rows {first_kid}–{last_kid}")
-                    }
-                ),
+                Finding::ChildrenDontAdd {
+                    name: nodes[i].name.clone(),
+                    weight: w,
+                    children: kids.len(),
+                    sum,
+                    first_row: first_kid,
+                    last_row: last_kid,
+                },
             )),
             Some(_) => {}
             None => nodes[i].weight = Some((sum, nodes[i].row)),
@@ -411,25 +392,22 @@ pub fn build(
         {
             msgs.push(RowMessage::error(
                 at,
-                format!(
-                    "合计 分值 is {} but the 一级指标 add up to {}",
-                    plain(w),
-                    plain(level1_sum)
-                ),
+                Finding::TotalRow {
+                    total: w,
+                    sum: level1_sum,
+                },
             ));
         }
         if let Some(t) = opts.total
             && t != level1_sum
         {
-            msgs.push(RowMessage {
-                row: None,
-                error: true,
-                message: format!(
-                    "the 一级指标 add up to {}, not the --total {}",
-                    plain(level1_sum),
-                    plain(t)
-                ),
-            });
+            msgs.push(RowMessage::of_table(
+                true,
+                Finding::TotalOption {
+                    total: t,
+                    sum: level1_sum,
+                },
+            ));
         }
     }
 
@@ -460,10 +438,11 @@ pub fn build(
         if let Some(&other) = seen.get(codes[i].as_str()) {
             msgs.push(RowMessage::error(
                 nodes[i].row,
-                format!(
-                    "code `{}` is used twice (also by `{}` at row {})",
-                    codes[i], nodes[other].name, nodes[other].row
-                ),
+                Finding::CodeTwice {
+                    code: codes[i].clone(),
+                    other: nodes[other].name.clone(),
+                    row: nodes[other].row,
+                },
             ));
         } else {
             seen.insert(&codes[i], i);
@@ -540,18 +519,21 @@ fn record_weight(
         return;
     }
     match parse_decimal(text.trim_end_matches('分').trim()) {
-        Some(w) if w < Decimal::ZERO => {
-            msgs.push(RowMessage::error(row, format!("分值 `{text}` is negative")))
-        }
+        Some(w) if w < Decimal::ZERO => msgs.push(RowMessage::error(
+            row,
+            Finding::NegativeWeight {
+                text: text.to_string(),
+            },
+        )),
         Some(w) => match n.weight {
             Some((old, at)) if old != w => msgs.push(RowMessage::error(
                 row,
-                format!(
-                    "`{}` has 分值 {} here but {} at row {at}",
-                    n.name,
-                    plain(w),
-                    plain(old)
-                ),
+                Finding::WeightDiffers {
+                    name: n.name.clone(),
+                    weight: w,
+                    before: old,
+                    row: at,
+                },
             )),
             _ => n.weight = Some((w, row)),
         },
@@ -566,13 +548,15 @@ fn record_weight(
             msgs.push(RowMessage::error(
                 row,
                 if is_date {
-                    format!(
-                        "分值 in cell {cell} is the date or time `{text}`: the spreadsheet formats \
-                         that cell as a date; format the 分值 column as numbers so it shows the \
-                         weight, then import again"
-                    )
+                    Finding::WeightIsDate {
+                        cell,
+                        text: text.to_string(),
+                    }
                 } else {
-                    format!("分值 `{text}` in cell {cell} is not a number")
+                    Finding::WeightNotNumber {
+                        cell,
+                        text: text.to_string(),
+                    }
                 },
             ))
         }

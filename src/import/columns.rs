@@ -1,6 +1,7 @@
 //! Which column holds what: header names as firms write them, in Chinese or English, or mapped
 //! by hand with `--col weight=权重`.
 
+use super::FileProblem;
 use super::read::Row;
 
 /// What a column holds.
@@ -128,17 +129,20 @@ pub fn field_of(header: &str) -> Option<Field> {
 /// Parses one `--col FIELD=HEADER`. FIELD is an English name from [`FIELD_NAMES`] or any header
 /// we recognise (`分值=权重分`); HEADER is a header's text, or the column's letter (`F`) or
 /// number counted from 1 (`6`) when no header reads so.
-pub fn parse_mapping(text: &str) -> Result<(Field, String), String> {
-    let (field, header) = text.split_once('=').ok_or_else(|| {
-        format!(
-            "--col `{text}`: expected FIELD=HEADER (or FIELD=COLUMN), e.g. weight=权重 or weight=F"
-        )
-    })?;
-    let f = field_of(field).ok_or_else(|| {
-        format!("--col `{text}`: unknown field `{field}`; expected one of {FIELD_NAMES}")
+pub fn parse_mapping(text: &str) -> Result<(Field, String), FileProblem> {
+    let (field, header) = text
+        .split_once('=')
+        .ok_or_else(|| FileProblem::ColumnNotAssignment {
+            text: text.to_string(),
+        })?;
+    let f = field_of(field).ok_or_else(|| FileProblem::ColumnUnknownField {
+        text: text.to_string(),
+        field: field.to_string(),
     })?;
     if header.trim().is_empty() {
-        return Err(format!("--col `{text}`: the header after `=` is empty"));
+        return Err(FileProblem::ColumnEmptyHeader {
+            text: text.to_string(),
+        });
     }
     Ok((f, header.trim().to_string()))
 }
@@ -212,7 +216,10 @@ fn override_columns(row: &Row, overrides: &[(Field, String)]) -> Vec<(usize, Fie
 
 /// Maps the columns of a header row; `None` unless it has at least 一级指标 and 分值 (one, or
 /// one per level).
-pub fn map_header(row: &Row, overrides: &[(Field, String)]) -> Result<Option<Columns>, String> {
+pub fn map_header(
+    row: &Row,
+    overrides: &[(Field, String)],
+) -> Result<Option<Columns>, FileProblem> {
     let forced = override_columns(row, overrides);
     let mut found: Vec<(usize, Field)> = Vec::new();
     let mut weights: Vec<usize> = Vec::new();
@@ -242,10 +249,9 @@ pub fn map_header(row: &Row, overrides: &[(Field, String)]) -> Result<Option<Col
                 codes.push(col);
                 continue;
             }
-            return Err(format!(
-                "two columns are {}: map one with --col",
-                f.describe()
-            ));
+            return Err(FileProblem::TwoColumns {
+                header: f.describe(),
+            });
         }
         found.push((col, f));
     }
@@ -264,11 +270,10 @@ pub fn map_header(row: &Row, overrides: &[(Field, String)]) -> Result<Option<Col
         .iter()
         .find(|(_, f)| matches!(f, Field::Level(n) if *n > levels.len()))
     {
-        return Err(format!(
-            "there is a {} column but no {} column",
-            Field::Level(*n).describe(),
-            Field::Level(levels.len() + 1).describe()
-        ));
+        return Err(FileProblem::LevelMissing {
+            present: Field::Level(*n).describe(),
+            missing: Field::Level(levels.len() + 1).describe(),
+        });
     }
     let mut weight = get(Field::Weight);
     let mut code = get(Field::Code);
@@ -315,23 +320,21 @@ fn per_level(
     levels: &[usize],
     first: Option<usize>,
     more: &[usize],
-) -> Result<Vec<Option<usize>>, String> {
+) -> Result<Vec<Option<usize>>, FileProblem> {
     let Some(first) = first.filter(|_| !more.is_empty()) else {
         return Ok(Vec::new());
     };
     let mut out = vec![None; levels.len()];
     for &c in std::iter::once(&first).chain(more) {
         let Some(level) = levels.iter().rposition(|&l| l < c) else {
-            return Err(format!(
-                "column {} repeats a header left of 一级指标; map the one to use with --col",
-                super::read::column_name(c + 1)
-            ));
+            return Err(FileProblem::RepeatedLeft {
+                column: super::read::column_name(c + 1),
+            });
         };
         if out[level].is_some() {
-            return Err(format!(
-                "two columns after {} read the same; map the one to use with --col",
-                super::super::report::sheet::level_header(level + 1)
-            ));
+            return Err(FileProblem::SameAfter {
+                header: super::super::report::sheet::level_header(level + 1),
+            });
         }
         out[level] = Some(c);
     }
@@ -376,11 +379,12 @@ pub fn combine_header(top: &Row, below: &Row) -> Row {
 pub fn find_header(
     rows: &[Row],
     overrides: &[(Field, String)],
-) -> Result<Option<(usize, usize, Columns)>, String> {
+) -> Result<Option<(usize, usize, Columns)>, FileProblem> {
     for (i, row) in rows.iter().enumerate().take(30) {
-        if let Some(cols) =
-            map_header(row, overrides).map_err(|e| format!("row {}: {e}", row.number))?
-        {
+        if let Some(cols) = map_header(row, overrides).map_err(|e| FileProblem::AtRow {
+            row: row.number,
+            problem: Box::new(e),
+        })? {
             // "一级指标 | | 分值" over "名称 | 分值 | …" reads better as two rows.
             if let Some(two) = rows.get(i + 1).and_then(|b| two_rows(row, b, overrides))
                 && two.levels.len() >= cols.levels.len()

@@ -8,10 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use super::build::{Built, Options, RowMessage, Sidecar};
+use super::build::{Built, Finding, Options, RowMessage, Sidecar};
 use super::rule_text::{self, LeafText};
 use crate::model::{Deduction, Indicator, RuleKind, Status};
-use crate::scoring::rounding::plain;
 use crate::store::parse_decimal;
 
 /// The cells of a leaf's rows that are not its definition.
@@ -46,21 +45,24 @@ pub fn fill(b: &mut Built, index: usize, cells: &LeafCells, opts: &Options, side
                 ind.rule = rule;
                 record = Some(a);
             }
-            Err(e) => b.warnings.push(RowMessage::error(
+            Err(problem) => b.warnings.push(RowMessage::error(
                 side.row,
-                format!(
-                    "sheet {}: the 计分规则 or 录入数据 of `{}` does not read: {e}",
-                    crate::report::score_table_xlsx::RULES_SHEET,
-                    ind.name
-                ),
+                Finding::SideRuleUnreadable {
+                    sheet: crate::report::score_table_xlsx::RULES_SHEET.to_string(),
+                    name: ind.name.clone(),
+                    problem,
+                },
             )),
         }
     } else if let Some((text, row)) = cells.rule {
         match crate::store::rule_toml::parse(text) {
             Ok(rule) => ind.rule = rule,
-            Err(e) => b.warnings.push(RowMessage::error(
+            Err(problem) => b.warnings.push(RowMessage::error(
                 *row,
-                format!("计分规则 of `{}` does not read: {e}", ind.name),
+                Finding::RuleUnreadable {
+                    name: ind.name.clone(),
+                    problem,
+                },
             )),
         }
     } else if !ind.criteria.is_empty() || !ind.formula.is_empty() {
@@ -129,16 +131,15 @@ fn check_read_rule(b: &mut Built, index: usize, fw: &crate::model::FrameworkInfo
     }
     let out = crate::scoring::score_leaf(ind, ind.weight, fw);
     if let crate::scoring::LeafState::Error(e) = out.state {
-        b.warnings.push(RowMessage {
-            row: None,
-            error: false,
-            message: format!(
-                "{} {}: the rule read from its 评分标准 ({}) cannot give its 得分 from what the sheet records ({e}); kept as text, scored as given",
-                ind.code,
-                ind.name,
-                ind.rule.kind.name()
-            ),
-        });
+        b.warnings.push(RowMessage::of_table(
+            false,
+            Finding::RuleCannotScore {
+                code: ind.code.clone(),
+                name: ind.name.clone(),
+                rule: ind.rule.kind.name().to_string(),
+                error: e,
+            },
+        ));
         ind.rule = crate::model::Rule::default();
         ind.assessment.score = Some(score);
         ind.assessment.tier = None;
@@ -208,16 +209,18 @@ fn assess(ind: &mut Indicator, cells: &LeafCells, generated: bool, msgs: &mut Ve
             _ => match parse_decimal(text.trim_end_matches('分').trim()) {
                 None => msgs.push(RowMessage::error(
                     *row,
-                    format!("得分 `{text}` of `{}` is not a number", ind.name),
+                    Finding::ScoreNotNumber {
+                        name: ind.name.clone(),
+                        text: text.to_string(),
+                    },
                 )),
                 Some(s) if s < Decimal::ZERO || s > ind.weight => msgs.push(RowMessage::error(
                     *row,
-                    format!(
-                        "得分 {} of `{}` is outside 0–{} (its 分值)",
-                        plain(s),
-                        ind.name,
-                        plain(ind.weight)
-                    ),
+                    Finding::ScoreOutside {
+                        name: ind.name.clone(),
+                        score: s,
+                        weight: ind.weight,
+                    },
                 )),
                 Some(s) => {
                     a.status = Status::Scored;

@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod columns;
+mod finding;
 mod leaves;
 pub mod legend;
 mod outcome;
@@ -20,6 +21,7 @@ use std::path::Path;
 
 pub use build::{Options, RowMessage};
 pub use columns::Field;
+pub use finding::{FileProblem, Finding};
 
 use crate::model::Project;
 
@@ -48,7 +50,7 @@ pub struct Imported {
 #[derive(Debug, Clone)]
 pub enum ImportError {
     /// The file could not be read, or has no table we recognise.
-    File(String),
+    File(FileProblem),
     /// The table has errors, each naming its row (warnings included).
     Table(Vec<RowMessage>),
 }
@@ -69,8 +71,6 @@ fn stdin_is_text(path: &Path) -> bool {
             .is_ok_and(|b| !(b.starts_with(b"PK\x03\x04") || b.starts_with(b"\xD0\xCF\x11\xE0")))
 }
 
-const HEADER_HELP: &str = "expected a header row with 一级指标 and 分值 (also 二级指标, 三级指标, 指标解释, 评分标准; or level1, weight, explanation, criteria …); map other names with --col weight=权重";
-
 /// Reads `path` (CSV, xlsx, xls or ods) and builds the framework.
 pub fn import(
     path: &Path,
@@ -88,10 +88,10 @@ pub fn import(
             let found: Vec<&read::Sheet> = sheets.iter().filter(|s| s.name == name).collect();
             if found.is_empty() {
                 let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
-                return Err(ImportError::File(format!(
-                    "no sheet named `{name}`; the workbook has: {}",
-                    names.join(", ")
-                )));
+                return Err(ImportError::File(FileProblem::NoSheet {
+                    name: name.to_string(),
+                    sheets: names.iter().map(|n| n.to_string()).collect(),
+                }));
             }
             found
         }
@@ -113,20 +113,14 @@ pub fn import(
             .iter()
             .find_map(|s| s.rows.iter().find(|r| !r.is_blank()))
             .map(|r| {
-                format!(
-                    " (the first row reads: {})",
-                    r.cells
-                        .iter()
-                        .map(|c| c.trim().replace('\n', " "))
-                        .filter(|c| !c.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                )
-            })
-            .unwrap_or_default();
-        return Err(ImportError::File(format!(
-            "no indicator table found: {HEADER_HELP}{seen}"
-        )));
+                r.cells
+                    .iter()
+                    .map(|c| c.trim().replace('\n', " "))
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            });
+        return Err(ImportError::File(FileProblem::NoTable { first_row: seen }));
     };
     let header_row = s.rows[at].number;
     let header = if span == 2 {
@@ -211,9 +205,9 @@ pub fn import(
     let toml = write::project_toml(&project, &header, grades_row.is_some());
     // What we write must load cleanly; anything else is a bug here, not in the table.
     let loaded = crate::store::parse_project(&toml).map_err(|e| {
-        ImportError::File(format!(
-            "internal error: the framework written does not parse: {e}"
-        ))
+        ImportError::File(FileProblem::Internal {
+            detail: e.to_string(),
+        })
     })?;
     let errors: Vec<String> = crate::check::check(&loaded)
         .into_iter()
@@ -221,10 +215,9 @@ pub fn import(
         .map(|d| d.display("<imported>").to_string())
         .collect();
     if !errors.is_empty() {
-        return Err(ImportError::File(format!(
-            "internal error: the framework written does not check: {}",
-            errors.join("; ")
-        )));
+        return Err(ImportError::File(FileProblem::Internal {
+            detail: errors.join("; "),
+        }));
     }
     Ok(Imported {
         project: loaded.project,

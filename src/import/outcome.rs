@@ -5,6 +5,9 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+pub use super::finding::Finding;
+use crate::diagnostic::Severity;
+use crate::lang::Lang;
 use crate::model::Project;
 
 /// A problem, at a row of the table when it has one.
@@ -12,32 +15,57 @@ use crate::model::Project;
 pub struct RowMessage {
     pub row: Option<usize>,
     pub error: bool,
-    pub message: String,
+    pub finding: Finding,
 }
 
 impl RowMessage {
-    pub(super) fn error(row: usize, message: impl Into<String>) -> Self {
+    pub(super) fn error(row: usize, finding: Finding) -> Self {
         RowMessage {
             row: Some(row),
             error: true,
-            message: message.into(),
+            finding,
         }
     }
 
-    pub(super) fn warning(row: usize, message: impl Into<String>) -> Self {
+    pub(super) fn warning(row: usize, finding: Finding) -> Self {
         RowMessage {
             row: Some(row),
             error: false,
-            message: message.into(),
+            finding,
         }
     }
 
-    /// `FILE:ROW: error: …`.
+    /// Of the table as a whole (no row).
+    pub(super) fn of_table(error: bool, finding: Finding) -> Self {
+        RowMessage {
+            row: None,
+            error,
+            finding,
+        }
+    }
+
+    /// What was found, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        crate::lang::import::finding(&self.finding, lang)
+    }
+
+    /// `FILE:ROW: error: …` in English.
     pub fn display(&self, file: &str) -> String {
-        let kind = if self.error { "error" } else { "warning" };
+        self.display_in(file, Lang::En)
+    }
+
+    /// `FILE:ROW: error: …` / `FILE:ROW: 错误：…` in `lang`.
+    pub fn display_in(&self, file: &str, lang: Lang) -> String {
+        let severity = if self.error {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let head = crate::lang::diagnostic::severity(severity, lang);
+        let text = self.text(lang);
         match self.row {
-            Some(r) => format!("{file}:{r}: {kind}: {}", self.message),
-            None => format!("{file}: {kind}: {}", self.message),
+            Some(r) => format!("{file}:{r}: {head}{text}"),
+            None => format!("{file}: {head}{text}"),
         }
     }
 }

@@ -10,6 +10,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
+use super::FileProblem;
+
 /// One row: its 1-based number and its cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -36,10 +38,9 @@ pub struct Sheet {
 }
 
 /// Decodes CSV bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else GB18030 (a superset of GBK).
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: &[u8]) -> Result<String, FileProblem> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8(rest.to_vec())
-            .map_err(|e| format!("not UTF-8 despite its byte-order mark: {e}"));
+        return String::from_utf8(rest.to_vec()).map_err(|_| FileProblem::BomNotUtf8);
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let enc = if bytes[0] == 0xFF {
@@ -49,7 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         };
         let (text, _, bad) = enc.decode(bytes);
         if bad {
-            return Err("not valid UTF-16".into());
+            return Err(FileProblem::NotUtf16);
         }
         return Ok(text.into_owned());
     }
@@ -58,7 +59,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         Err(_) => {
             let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
             if bad {
-                Err("neither UTF-8 nor GB18030/GBK text; save it as \"CSV UTF-8\"".into())
+                Err(FileProblem::NotUtf8NorGbk)
             } else {
                 Ok(text.into_owned())
             }
@@ -196,17 +197,28 @@ pub fn parse_csv_checked(text: &str) -> Result<Vec<Row>, UnclosedQuote> {
     Ok(rows)
 }
 
-pub fn read_csv(path: &Path) -> Result<Sheet, String> {
+fn cannot_read(e: std::io::Error) -> FileProblem {
+    FileProblem::CannotRead {
+        kind: e.kind(),
+        detail: e.to_string(),
+    }
+}
+
+pub fn read_csv(path: &Path) -> Result<Sheet, FileProblem> {
     let bytes = crate::store::reading::read_limited(
         path,
         crate::store::reading::IMPORT_LIMIT,
         "a table to import",
     )
-    .map_err(|e| format!("cannot read: {e}"))?;
+    .map_err(cannot_read)?;
     let text = decode(&bytes)?;
     Ok(Sheet {
         name: String::new(),
-        rows: parse_csv_checked(&text).map_err(|e| e.to_string())?,
+        rows: parse_csv_checked(&text).map_err(|e| FileProblem::UnclosedQuote {
+            row: e.row,
+            column: e.column,
+            cell: format!("{}{}", column_name(e.column), e.row),
+        })?,
     })
 }
 
@@ -237,24 +249,28 @@ pub fn cell_text(d: &Data) -> String {
 }
 
 /// Every sheet of a workbook, in workbook order.
-pub fn read_workbook(path: &Path) -> Result<Vec<Sheet>, String> {
+pub fn read_workbook(path: &Path) -> Result<Vec<Sheet>, FileProblem> {
     let bytes = crate::store::reading::read_limited(
         path,
         crate::store::reading::IMPORT_LIMIT,
         "a table to import",
     )
-    .map_err(|e| format!("cannot read: {e}"))?;
+    .map_err(cannot_read)?;
     if bytes.starts_with(b"PK") {
         super::zip_limit::check(&bytes)?;
     }
-    let mut wb = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("cannot read workbook: {e}"))?;
+    let mut wb = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
+        FileProblem::Workbook {
+            detail: e.to_string(),
+        }
+    })?;
     let names = wb.sheet_names();
     let mut out = Vec::with_capacity(names.len());
     for name in names {
-        let range = wb
-            .worksheet_range(&name)
-            .map_err(|e| format!("cannot read sheet `{name}`: {e}"))?;
+        let range = wb.worksheet_range(&name).map_err(|e| FileProblem::Sheet {
+            name: name.clone(),
+            detail: e.to_string(),
+        })?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()

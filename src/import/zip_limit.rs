@@ -2,6 +2,8 @@
 //! "zip bomb"), and the workbook reader would inflate a sheet in memory. Before reading, the
 //! archive's own directory is summed and refused beyond a limit.
 
+use super::FileProblem;
+
 /// The most a workbook may inflate to: the largest real indicator tables inflate to a few MiB.
 pub const INFLATED_LIMIT: u64 = 256 * 1024 * 1024;
 
@@ -18,14 +20,12 @@ fn u32_at(b: &[u8], i: usize) -> Option<u64> {
 
 /// Refuses an archive whose entries add up to more than `INFLATED_LIMIT` once inflated (or
 /// whose directory cannot be read, or that needs ZIP64: no workbook of ours is that large).
-pub fn check(bytes: &[u8]) -> Result<(), String> {
+pub fn check(bytes: &[u8]) -> Result<(), FileProblem> {
     check_with(bytes, INFLATED_LIMIT)
 }
 
-fn check_with(bytes: &[u8], limit: u64) -> Result<(), String> {
-    let damaged = || {
-        "the workbook is damaged (its zip directory cannot be read); open it in a spreadsheet program and save it again".to_string()
-    };
+fn check_with(bytes: &[u8], limit: u64) -> Result<(), FileProblem> {
+    let damaged = || FileProblem::Damaged;
     // The end-of-directory record sits in the last 22 bytes plus a comment of up to 64 KiB.
     let from = bytes.len().saturating_sub(22 + 65_535);
     let end = (from..bytes.len().saturating_sub(21))
@@ -55,20 +55,11 @@ fn check_with(bytes: &[u8], limit: u64) -> Result<(), String> {
     Ok(())
 }
 
-fn too_large(total: Option<u64>, limit: u64) -> String {
+fn too_large(total: Option<u64>, limit: u64) -> FileProblem {
     let mib = |n: u64| n / (1024 * 1024);
-    match total {
-        Some(t) => format!(
-            "the workbook would inflate to more than {} MiB ({} MiB and counting) although the \
-             file is small: it is not an indicator table; refusing to read it",
-            mib(limit),
-            mib(t)
-        ),
-        None => format!(
-            "the workbook would inflate to more than {} MiB: it is not an indicator table; \
-             refusing to read it",
-            mib(limit)
-        ),
+    FileProblem::Inflates {
+        limit: mib(limit),
+        total: total.map(mib),
     }
 }
 
@@ -107,12 +98,9 @@ mod tests {
     fn a_claimed_size_beyond_the_limit_is_refused() {
         assert_eq!(check_with(&zip_claiming(1000), 1000), Ok(()));
         let e = check_with(&zip_claiming(1001), 1000).unwrap_err();
-        assert!(e.contains("would inflate to more than"), "{e}");
+        assert!(matches!(e, FileProblem::Inflates { .. }), "{e}");
+        assert!(e.to_string().contains("would inflate to more than"), "{e}");
         assert!(check_with(&zip_claiming(u32::MAX), u64::MAX).is_err());
-        assert!(
-            check_with(b"PK not a zip", 1000)
-                .unwrap_err()
-                .contains("damaged")
-        );
+        assert_eq!(check_with(b"PK not a zip", 1000), Err(FileProblem::Damaged));
     }
 }

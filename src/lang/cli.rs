@@ -166,6 +166,13 @@ pub enum Say<'a> {
     },
     NotATerminal,
     WorkbenchNeedsTerminal,
+    /// The terminal cannot be put in raw mode / the alternate screen (the system's reason).
+    CannotSetUpTerminal {
+        why: String,
+    },
+    CannotWatchSignals {
+        why: String,
+    },
     UnsavedKeptIn {
         file: &'a str,
     },
@@ -220,6 +227,11 @@ pub enum Say<'a> {
     NotSummarised {
         failed: usize,
         listed: usize,
+    },
+    /// `summary --sort X` naming no column.
+    CannotSort {
+        text: &'a str,
+        expected: &'a [String],
     },
     NotMergedNotProject {
         input: &'a str,
@@ -324,6 +336,14 @@ pub fn say(lang: Lang, s: &Say) -> String {
                 "the workbench needs a terminal (stdin and stdout)",
             )
             .into(),
+        CannotSetUpTerminal { why } => lang.pick(
+            format!("无法设置终端：{why}"),
+            format!("cannot set up the terminal: {why}"),
+        ),
+        CannotWatchSignals { why } => lang.pick(
+            format!("无法监听信号：{why}"),
+            format!("cannot watch for signals: {why}"),
+        ),
         UnsavedKeptIn { file } => lang.pick(
             format!("未保存的修改已保留在 {file}"),
             format!("unsaved changes were kept in {file}"),
@@ -423,6 +443,13 @@ pub fn say(lang: Lang, s: &Say) -> String {
             format!("{failed} 个文件无法汇总；列出了 {listed} 个项目"),
             format!("{failed} file(s) could not be summarised; {listed} project(s) listed"),
         ),
+        CannotSort { text, expected } => {
+            let e = expected.join(", ");
+            lang.pick(
+                format!("无法按“{text}”排序；可用：{e}"),
+                format!("cannot sort by `{text}`; expected one of: {e}"),
+            )
+        }
         CannotAnnounce { dir, why } => lang.pick(
             format!("无法在 {dir} 登记本次会话：{why}"),
             format!("cannot announce this session in {dir}: {why}"),

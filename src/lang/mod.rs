@@ -9,6 +9,7 @@ pub mod cli;
 pub mod diagnostic;
 mod edit_label;
 pub mod help;
+pub mod import;
 mod refusal;
 mod score_error;
 pub mod syntax;

@@ -190,6 +190,29 @@ fn every_refusal() -> Vec<crate::edit::EditError> {
             number: 3,
             value: d("1.5"),
         },
+        NoParentToAddUnder { parent: s("C9") },
+        NotAChild {
+            code: s("C2"),
+            parent: Some("C1".into()),
+            siblings: vec![s("C101"), s("C102")].into(),
+        },
+        NotAChild {
+            code: s("C2"),
+            parent: None,
+            siblings: vec![s("A"), s("B")].into(),
+        },
+        NotASibling {
+            code: s("C2"),
+            siblings: vec![s("C101")].into(),
+        },
+        UpDownAmongSiblings,
+        AlreadyFirst { code: s("C101") },
+        AlreadyLast { code: s("C102") },
+        MoveWhere,
+        RenameWhat,
+        WeightNotNumber { text: s("abc") },
+        SettingNotKeyValue { text: s("total") },
+        UnknownSetting { key: s("colour") },
     ]
 }
 
@@ -271,6 +294,17 @@ fn refusal_ordinal(e: &crate::edit::EditError) -> usize {
         CheckpointMetOrNot { .. } => 71,
         CheckpointAbove { .. } => 72,
         CheckpointWholeCount { .. } => 73,
+        NoParentToAddUnder { .. } => 74,
+        NotAChild { .. } => 75,
+        NotASibling { .. } => 76,
+        UpDownAmongSiblings => 77,
+        AlreadyFirst { .. } => 78,
+        AlreadyLast { .. } => 79,
+        MoveWhere => 80,
+        RenameWhat => 81,
+        WeightNotNumber { .. } => 82,
+        SettingNotKeyValue { .. } => 83,
+        UnknownSetting { .. } => 84,
     }
 }
 
@@ -280,7 +314,7 @@ fn every_edit_refusal_in_both_languages() {
     let mut seen: Vec<usize> = all.iter().map(refusal_ordinal).collect();
     seen.sort();
     seen.dedup();
-    assert_eq!(seen, (0..=73).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=84).collect::<Vec<_>>());
     for e in &all {
         let zh = e.text(Lang::Zh);
         let en = e.text(Lang::En);

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use super::csv;
 use super::table::{pad_left, pad_right};
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::model::Status;
 use crate::scoring::rounding::{fixed, plain};
 use crate::store::{LoadError, load_file};
@@ -56,11 +57,49 @@ impl ProjectRow {
     }
 }
 
-/// A file that could not be summarised, with every reason (`file:line:col: error: …`).
+/// A file that could not be summarised, with every reason.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
     pub file: PathBuf,
-    pub errors: Vec<String>,
+    pub errors: Vec<Reason>,
+}
+
+/// Why a file could not be summarised: an error of the file (located), or it cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    Diagnostic(Diagnostic),
+    CannotRead {
+        kind: std::io::ErrorKind,
+        detail: String,
+    },
+}
+
+impl Reason {
+    fn cannot_read(e: &std::io::Error) -> Self {
+        Reason::CannotRead {
+            kind: e.kind(),
+            detail: e.to_string(),
+        }
+    }
+
+    /// `file:line:col: error: …` in `lang`.
+    pub fn display_in(&self, file: &str, lang: Lang) -> String {
+        match self {
+            Reason::Diagnostic(d) => d.display_in(file, lang).to_string(),
+            Reason::CannotRead { kind, detail } => crate::lang::cli::cannot_read(
+                lang,
+                file,
+                &std::io::Error::new(*kind, detail.clone()),
+            ),
+        }
+    }
+}
+
+/// A `--sort` that names no column: what was asked and what there is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownSort {
+    pub text: String,
+    pub expected: Vec<String>,
 }
 
 /// The files named, with each directory replaced by the `*.toml` files directly in it (sorted).
@@ -88,7 +127,7 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
                 }
                 Err(e) => failures.push(Failure {
                     file: input.clone(),
-                    errors: vec![format!("{}: error: cannot read: {e}", input.display())],
+                    errors: vec![Reason::cannot_read(&e)],
                 }),
             }
         } else {
@@ -100,27 +139,24 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
 
 /// Reads, validates and scores one file.
 pub fn load_one(path: &Path) -> Result<ProjectRow, Failure> {
-    let name = path.display().to_string();
-    let fail = |errors: Vec<String>| Failure {
+    let fail = |errors: Vec<Reason>| Failure {
         file: path.to_path_buf(),
         errors,
     };
     let loaded = match load_file(path) {
         Ok((_, loaded)) => loaded,
-        Err(LoadError::Syntax(d)) => return Err(fail(vec![d.display(&name).to_string()])),
-        Err(LoadError::Io(e)) => {
-            return Err(fail(vec![format!("{name}: error: cannot read: {e}")]));
-        }
+        Err(LoadError::Syntax(d)) => return Err(fail(vec![Reason::Diagnostic(*d)])),
+        Err(LoadError::Io(e)) => return Err(fail(vec![Reason::cannot_read(&e)])),
     };
     let p = &loaded.project;
     let card = crate::scoring::score(p);
-    let errors: Vec<String> = loaded
+    let errors: Vec<Reason> = loaded
         .diagnostics
         .iter()
         .cloned()
         .chain(crate::check::check_scored(p, &card, &loaded.map))
         .filter(Diagnostic::is_error)
-        .map(|d| d.display(&name).to_string())
+        .map(Reason::Diagnostic)
         .collect();
     if !errors.is_empty() {
         return Err(fail(errors));
@@ -206,7 +242,7 @@ pub enum SortKey {
 
 impl SortKey {
     /// `name|total|grade|progress|file` (or 项目/总分/等级/进度/文件), or a level-1 name.
-    pub fn parse(text: &str, columns: &[String]) -> Result<SortKey, String> {
+    pub fn parse(text: &str, columns: &[String]) -> Result<SortKey, UnknownSort> {
         Ok(match text.trim() {
             "file" | "文件" => SortKey::File,
             "name" | "项目" | "项目名称" => SortKey::Name,
@@ -218,12 +254,14 @@ impl SortKey {
                 if columns.iter().any(|c| c == other) {
                     SortKey::Level1(other.to_string())
                 } else {
-                    let mut expected = vec!["name", "total", "grade", "progress", "file"];
-                    expected.extend(columns.iter().map(String::as_str));
-                    return Err(format!(
-                        "cannot sort by `{text}`; expected one of: {}",
-                        expected.join(", ")
-                    ));
+                    let mut expected: Vec<String> = ["name", "total", "grade", "progress", "file"]
+                        .map(String::from)
+                        .to_vec();
+                    expected.extend(columns.iter().cloned());
+                    return Err(UnknownSort {
+                        text: text.to_string(),
+                        expected,
+                    });
                 }
             }
         })
@@ -383,7 +421,12 @@ pub fn to_json(rows: &[ProjectRow], failures: &[Failure]) -> Value {
         })).collect::<Vec<_>>(),
         "failed": failures.iter().map(|f| json!({
             "file": f.file.display().to_string(),
-            "errors": f.errors,
+            // Scripts read these: English, as `check --json`'s messages.
+            "errors": f
+                .errors
+                .iter()
+                .map(|e| e.display_in(&f.file.display().to_string(), Lang::En))
+                .collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
 }

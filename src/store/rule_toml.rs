@@ -315,12 +315,17 @@ pub fn is_default(rule: &Rule) -> bool {
 
 /// Reads back what [`inline`] wrote, through the file format's own reader, so the same checks
 /// apply (`Err` says what is wrong).
-pub fn parse(text: &str) -> Result<Rule, String> {
+pub fn parse(text: &str) -> Result<Rule, Box<crate::diagnostic::Diagnostic>> {
     parse_leaf(text, "").map(|(rule, _)| rule)
 }
 
 /// Reads back a rule (inline, may be empty) and what [`record_lines`] wrote.
-pub fn parse_leaf(rule: &str, record: &str) -> Result<(Rule, Assessment), String> {
+/// What does not load is said by the loader's diagnostic (its place in the made-up document
+/// that holds the rule means nothing to a reader and is dropped).
+pub fn parse_leaf(
+    rule: &str,
+    record: &str,
+) -> Result<(Rule, Assessment), Box<crate::diagnostic::Diagnostic>> {
     let rule = if rule.trim().is_empty() {
         String::new()
     } else {
@@ -330,9 +335,16 @@ pub fn parse_leaf(rule: &str, record: &str) -> Result<(Rule, Assessment), String
         "[framework]\nid = \"x\"\ntotal = 1\n[indicators.X]\nname = \"x\"\nweight = 1\n{rule}{}\n",
         record.trim()
     );
-    let loaded = crate::store::parse_project(&doc).map_err(|e| e.to_string())?;
+    let loaded = crate::store::parse_project(&doc).map_err(|e| match e {
+        crate::store::LoadError::Syntax(d) => d,
+        crate::store::LoadError::Io(e) => {
+            Box::new(crate::diagnostic::Diagnostic::error(None, e.to_string()))
+        }
+    })?;
     if let Some(d) = loaded.diagnostics.iter().find(|d| d.is_error()) {
-        return Err(d.display("").to_string());
+        let mut d = d.clone();
+        d.pos = None;
+        return Err(Box::new(d));
     }
     loaded
         .project
@@ -340,5 +352,10 @@ pub fn parse_leaf(rule: &str, record: &str) -> Result<(Rule, Assessment), String
         .into_iter()
         .next()
         .map(|i| (i.rule, i.assessment))
-        .ok_or_else(|| "no rule".to_string())
+        .ok_or_else(|| {
+            Box::new(crate::diagnostic::Diagnostic::syntax(
+                None,
+                crate::diagnostic::Syntax::NoIndicators,
+            ))
+        })
 }

@@ -129,22 +129,28 @@ impl RecoveryWriter {
     }
 }
 
+/// `error: …` / `错误：…` on stderr, before the workbench is up (or after it is torn down).
+fn say_error(lang: crate::lang::Lang, s: &crate::lang::cli::Say) {
+    eprintln!(
+        "{}{}",
+        crate::lang::diagnostic::severity(crate::diagnostic::Severity::Error, lang),
+        crate::lang::cli::say(lang, s)
+    );
+}
+
 /// Opens `path` in the workbench; returns the process exit status. `setup` prepares the app
 /// before the first frame (the reviewer's name, a compared file, review mode, a message).
 pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        eprintln!(
-            "{}{}",
-            crate::lang::diagnostic::severity(crate::diagnostic::Severity::Error, opts.lang),
-            crate::lang::cli::say(opts.lang, &crate::lang::cli::Say::WorkbenchNeedsTerminal)
-        );
+        say_error(opts.lang, &crate::lang::cli::Say::WorkbenchNeedsTerminal);
         return 2;
     }
     let file = match open_or_report(path, opts.lang) {
         Ok(f) => f,
         Err(code) => return code,
     };
+    let opts_lang = opts.lang;
     let mut app = App::new(file, opts);
     setup(&mut app);
     if app.read_only.is_none() {
@@ -155,7 +161,11 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
     let mut terminal = match setup_terminal() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot set up the terminal: {e}");
+            let why = crate::lang::cli::io_reason(opts_lang, &e);
+            say_error(
+                opts_lang,
+                &crate::lang::cli::Say::CannotSetUpTerminal { why },
+            );
             return 2;
         }
     };
@@ -164,7 +174,11 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         Err(e) => {
             std::mem::forget(terminal);
             restore_terminal();
-            eprintln!("error: cannot watch for signals: {e}");
+            let why = crate::lang::cli::io_reason(opts_lang, &e);
+            say_error(
+                opts_lang,
+                &crate::lang::cli::Say::CannotWatchSignals { why },
+            );
             return 2;
         }
     };

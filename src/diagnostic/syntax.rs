@@ -94,4 +94,172 @@ pub enum Syntax {
     NoFramework,
     NoIndicators,
     IndicatorsNotTable,
+    /// A word the loader does not know for `key` (rounding, na_policy, status …), with the
+    /// words it knows.
+    UnknownChoice {
+        key: String,
+        value: String,
+        choices: Vec<String>,
+    },
+    PlacesOutOfRange {
+        path: String,
+        value: Decimal,
+    },
+    /// `path` must be a table (written like `example` when there is one).
+    TableExpected {
+        path: String,
+        example: Option<String>,
+    },
+    FundsNotTable,
+    InputValue {
+        path: String,
+    },
+    DeductionNoAmount {
+        path: String,
+    },
+    ChecksBelowZero {
+        path: String,
+        value: Decimal,
+    },
+    ChecksEntry {
+        path: String,
+        found: Written,
+    },
+    ChecksNotList {
+        path: String,
+    },
+    /// A date written in quotes, or a text that looks like a date and is none.
+    DateQuoted {
+        path: String,
+        text: String,
+    },
+    BadDate {
+        path: String,
+        text: String,
+        error: crate::model::date::DateError,
+    },
+    /// A recorded merge conflict names no field we merge.
+    NotMergeable {
+        path: String,
+        key: String,
+    },
+    ConflictValue {
+        path: String,
+        expected: ConflictExpects,
+    },
+    YearNotNumber {
+        path: String,
+    },
+    NoYears {
+        path: String,
+    },
+    SurveyNoOptions {
+        path: String,
+    },
+    WeightedNeedsWeight {
+        path: String,
+    },
+    CountsMismatch {
+        path: String,
+        counts: usize,
+        options: usize,
+    },
+    SurveyNoQuestions {
+        path: String,
+    },
+    NoCounts {
+        path: String,
+    },
+    NegativeTally {
+        path: String,
+        value: Decimal,
+    },
+    /// A problem of a scoring rule (`rule = { kind = … }`).
+    Rule(RuleProblem),
+}
+
+/// What a conflict's recorded value should have been.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConflictExpects {
+    Checks,
+    Text,
+    Status,
+    /// A table written like the example.
+    Table(&'static str),
+}
+
+/// What is wrong with a scoring rule as written. `kind` is the rule's kind (`rate` …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleProblem {
+    NotAShare {
+        path: String,
+        text: String,
+    },
+    NoKind {
+        path: String,
+    },
+    UnknownKind {
+        kind: String,
+    },
+    Needs {
+        kind: String,
+        need: RuleNeed,
+    },
+    /// `yoy = [..]` and the like need two input names.
+    TwoNames {
+        key: String,
+    },
+    ThresholdBoth,
+    ThresholdOtherwise {
+        path: String,
+    },
+    StepNotPositive {
+        path: String,
+        value: Decimal,
+    },
+    ToleranceNegative {
+        path: String,
+        value: Decimal,
+    },
+    /// The formula does not parse; `detail` is the formula reader's words.
+    Formula {
+        formula: String,
+        detail: String,
+    },
+    MaxNegative {
+        path: String,
+        value: Decimal,
+    },
+    UnknownYears {
+        value: String,
+    },
+    UnknownOrigin {
+        value: String,
+    },
+    CheckpointBothCredits {
+        path: String,
+    },
+    PerItemNotPositive {
+        path: String,
+    },
+    /// `rule` written as something other than a table.
+    NotATable {
+        path: String,
+    },
+}
+
+/// What a rule of some kind lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleNeed {
+    InputName { key: String },
+    Number { key: String },
+    RatioNames,
+    Measure,
+    CheckpointPoints,
+    Levels,
+    ThresholdBound,
+    Bands,
+    PerPointDeduct,
+    Target,
+    BranchPart { key: String },
 }

@@ -13,6 +13,7 @@ pub mod import;
 mod refusal;
 mod score_error;
 pub mod syntax;
+mod syntax_rule;
 pub mod usage;
 
 pub use edit_label::edit_label;

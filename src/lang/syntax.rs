@@ -2,7 +2,7 @@
 //! are quoted as they stand in the file; the TOML parser's own detail stays in its words.
 
 use super::Lang;
-use crate::diagnostic::{Syntax, Written};
+use crate::diagnostic::{ConflictExpects, Syntax, Written};
 
 /// What was written, in words: `the number 3.5` / `数字 3.5`.
 pub fn written(w: &Written, lang: Lang) -> String {
@@ -142,5 +142,155 @@ pub fn message(s: &Syntax, lang: Lang) -> String {
                 "`indicators` must be a table of indicators: [indicators.A101]",
             )
             .into(),
+        UnknownChoice {
+            key,
+            value,
+            choices,
+        } => {
+            let c = choices_in(lang, choices);
+            lang.pick(
+                format!("{key} 不能是“{value}”；应为{c}"),
+                format!("unknown {key} \"{value}\"; expected {c}"),
+            )
+        }
+        PlacesOutOfRange { path, value } => lang.pick(
+            format!("`{path}` 为 {value}；应为 0 到 6 的整数"),
+            format!("`{path}` is {value}; expected a whole number from 0 to 6"),
+        ),
+        TableExpected { path, example } => match example {
+            Some(e) => lang.pick(
+                format!("`{path}` 应为表，如 {e}"),
+                format!("`{path}` must be a table such as {e}"),
+            ),
+            None => lang.pick(
+                format!("`{path}` 应为表"),
+                format!("`{path}` must be a table"),
+            ),
+        },
+        FundsNotTable => lang
+            .pick(
+                "`project.funds` 应为由名称和数字组成的表",
+                "`project.funds` must be a table of named numbers",
+            )
+            .into(),
+        InputValue { path } => lang.pick(
+            format!("`{path}`：应为数字、true/false 或日期"),
+            format!("`{path}`: expected a number, true/false or a date"),
+        ),
+        DeductionNoAmount { path } => lang.pick(
+            format!("`{path}` 既没有 `points` 也没有 `count`；应写如 points = 0.5"),
+            format!("`{path}` has neither `points` nor `count`; expected e.g. points = 0.5"),
+        ),
+        ChecksBelowZero { path, value } => lang.pick(
+            format!("`{path}`：{value} 小于 0；应为所得分数或发现的缺项数"),
+            format!(
+                "`{path}`: {value} is below 0; expected the points awarded or the number of shortcomings found"
+            ),
+        ),
+        ChecksEntry { path, found } => lang.pick(
+            format!(
+                "`{path}`：每个评价要点应为 true 或 false（或数字：所得分数或发现的缺项数），如 checks = [true, false, true]，而不是{}",
+                w(found)
+            ),
+            format!(
+                "`{path}`: expected true or false for each checkpoint (or a number: the points awarded, or the shortcomings found), such as checks = [true, false, true]; found {}",
+                w(found)
+            ),
+        ),
+        ChecksNotList { path } => lang.pick(
+            format!("`{path}` 应为列表，如 [true, false, true]"),
+            format!("`{path}` must be a list such as [true, false, true]"),
+        ),
+        DateQuoted { path, text } => lang.pick(
+            format!("`{path}`：日期不加引号，如 {text}"),
+            format!("`{path}`: a date is written without quotes, e.g. {text}"),
+        ),
+        BadDate { path, text, error } => lang.pick(
+            format!("`{path}`：{}", error.zh(text)),
+            format!("`{path}`: {}", error.en(text)),
+        ),
+        NotMergeable { path, key } => lang.pick(
+            format!("`{path}`：字段“{key}”不是可合并的字段（列表字段需要 `item`，结构字段需要 `path`）"),
+            format!(
+                "`{path}`: field \"{key}\" is not a mergeable field (a list field needs `item`, a structural one `path`)"
+            ),
+        ),
+        ConflictValue { path, expected } => {
+            let e = match expected {
+                ConflictExpects::Checks => lang
+                    .pick("由 true/false 或数字组成的列表", "a list of true/false or numbers")
+                    .to_string(),
+                ConflictExpects::Text => lang.pick("文本", "a string").to_string(),
+                ConflictExpects::Status => lang
+                    .pick(
+                        "“未评”、“已评”或“已复核”",
+                        "\"未评\", \"已评\" or \"已复核\"",
+                    )
+                    .to_string(),
+                ConflictExpects::Table(example) => {
+                    lang.pick(format!("表，如 {example}"), format!("a table such as {example}"))
+                }
+            };
+            lang.pick(
+                format!("`{path}`：应为{e}"),
+                format!("`{path}`: expected {e}"),
+            )
+        }
+        YearNotNumber { path } => lang.pick(
+            format!("`{path}`：应为数字"),
+            format!("`{path}`: expected a number"),
+        ),
+        NoYears { path } => lang.pick(
+            format!("`{path}`：应按年份填写数字，如 {{ 2019 = 500, 2020 = 540 }}"),
+            format!("`{path}`: expected figures per year such as {{ 2019 = 500, 2020 = 540 }}"),
+        ),
+        SurveyNoOptions { path } => lang.pick(
+            format!("`{path}` 需要 `options = [{{ name = \"满意\", weight = 80 }}, …]`"),
+            format!("`{path}` needs `options = [{{ name = \"满意\", weight = 80 }}, …]`"),
+        ),
+        WeightedNeedsWeight { path } => lang.pick(
+            format!("`{path}`：加权汇总的问卷需要每个问题的 `weight`"),
+            format!("`{path}`: a weighted survey needs each question's `weight`"),
+        ),
+        CountsMismatch {
+            path,
+            counts,
+            options,
+        } => lang.pick(
+            format!("`{path}` 有 {counts} 个数，而选项有 {options} 个；每个选项应有一个计数"),
+            format!(
+                "`{path}` has {counts} numbers for {options} options; expected one count per option"
+            ),
+        ),
+        SurveyNoQuestions { path } => lang.pick(
+            format!("`{path}` 至少需要一个带 `counts = […]` 的 `[[…questions]]`"),
+            format!("`{path}` needs at least one `[[…questions]]` with `counts = […]`"),
+        ),
+        NoCounts { path } => lang.pick(
+            format!("`{path}` 需要 `counts = [150, 40, 7, 3]`，每个选项一个"),
+            format!("`{path}` needs `counts = [150, 40, 7, 3]`, one per option"),
+        ),
+        NegativeTally { path, value } => lang.pick(
+            format!("`{path}`：{value} 为负数；计数是回答的人数"),
+            format!("`{path}`: {value} is negative; a tally counts answers"),
+        ),
+        Rule(problem) => super::syntax_rule::message(problem, lang),
+    }
+}
+
+/// `"a" or "b"` / `“a”或“b”`: the words a key takes.
+pub(super) fn choices_in(lang: Lang, choices: &[String]) -> String {
+    let q: Vec<String> = choices
+        .iter()
+        .map(|c| lang.pick(format!("“{c}”"), format!("\"{c}\"")))
+        .collect();
+    match q.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!(
+            "{}{}{last}",
+            rest.join(lang.pick("、", ", ")),
+            lang.pick("或", " or ")
+        ),
     }
 }

@@ -3,7 +3,7 @@
 use super::Lang;
 use super::message_tests::{has_cjk, reads_english};
 use super::syntax::message;
-use crate::diagnostic::{Syntax, Written};
+use crate::diagnostic::{ConflictExpects, RuleNeed, RuleProblem, Syntax, Written};
 
 fn every_problem() -> Vec<(Syntax, Vec<&'static str>)> {
     use Syntax::*;
@@ -117,7 +117,137 @@ fn every_problem() -> Vec<(Syntax, Vec<&'static str>)> {
         (NoFramework, vec!["[framework]"]),
         (NoIndicators, vec!["[indicators."]),
         (IndicatorsNotTable, vec!["[indicators.A101]"]),
+        (
+            UnknownChoice {
+                key: "rounding".into(),
+                value: "up".into(),
+                choices: vec!["half_up".into(), "truncate".into(), "ceil".into()],
+            },
+            vec!["rounding", "up", "half_up", "truncate", "ceil"],
+        ),
+        (
+            PlacesOutOfRange {
+                path: p(),
+                value: d("7"),
+            },
+            vec!["indicators.A101.weight", "7", "6"],
+        ),
+        (
+            TableExpected {
+                path: t(),
+                example: Some("{ 预算资金 = 540 }".into()),
+            },
+            vec!["indicators.A101", "{ 预算资金 = 540 }"],
+        ),
+        (
+            TableExpected {
+                path: t(),
+                example: None,
+            },
+            vec!["indicators.A101"],
+        ),
+        (FundsNotTable, vec!["project.funds"]),
+        (InputValue { path: p() }, vec!["indicators.A101.weight"]),
+        (DeductionNoAmount { path: p() }, vec!["points = 0.5"]),
+        (
+            ChecksBelowZero {
+                path: p(),
+                value: d("-1"),
+            },
+            vec!["-1"],
+        ),
+        (
+            ChecksEntry {
+                path: p(),
+                found: Written::Text("\"x\"".into()),
+            },
+            vec!["checks = [true, false, true]", "\"x\""],
+        ),
+        (ChecksNotList { path: p() }, vec!["[true, false, true]"]),
+        (
+            DateQuoted {
+                path: p(),
+                text: "2022-06-30".into(),
+            },
+            vec!["2022-06-30"],
+        ),
+        (
+            BadDate {
+                path: p(),
+                text: "2022-02-30".into(),
+                error: crate::model::date::DateError::Day {
+                    year: 2022,
+                    month: 2,
+                    days: 28,
+                },
+            },
+            vec!["2022-02-30", "28"],
+        ),
+        (
+            NotMergeable {
+                path: t(),
+                key: "colour".into(),
+            },
+            vec!["colour", "`item`", "`path`"],
+        ),
+        (
+            ConflictValue {
+                path: p(),
+                expected: ConflictExpects::Checks,
+            },
+            vec!["true/false"],
+        ),
+        (
+            ConflictValue {
+                path: p(),
+                expected: ConflictExpects::Text,
+            },
+            vec!["indicators.A101.weight"],
+        ),
+        (
+            ConflictValue {
+                path: p(),
+                expected: ConflictExpects::Status,
+            },
+            vec!["已复核"],
+        ),
+        (
+            ConflictValue {
+                path: p(),
+                expected: ConflictExpects::Table("{ title = \"…\" }"),
+            },
+            vec!["{ title = \"…\" }"],
+        ),
+        (YearNotNumber { path: p() }, vec!["indicators.A101.weight"]),
+        (NoYears { path: p() }, vec!["2019 = 500"]),
+        (SurveyNoOptions { path: p() }, vec!["options = ["]),
+        (WeightedNeedsWeight { path: p() }, vec!["`weight`"]),
+        (
+            CountsMismatch {
+                path: p(),
+                counts: 3,
+                options: 4,
+            },
+            vec!["3", "4"],
+        ),
+        (SurveyNoQuestions { path: p() }, vec!["counts = […]"]),
+        (NoCounts { path: p() }, vec!["counts = [150, 40, 7, 3]"]),
+        (
+            NegativeTally {
+                path: p(),
+                value: d("-2"),
+            },
+            vec!["-2"],
+        ),
+        (
+            Rule(RuleProblem::ThresholdBoth),
+            vec!["at_least", "at_most"],
+        ),
     ]
+}
+
+fn d(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
 }
 
 /// A distinct number per problem: a new one fails to compile here until it has a sample.
@@ -142,6 +272,150 @@ fn ordinal(s: &Syntax) -> usize {
         NoFramework => 15,
         NoIndicators => 16,
         IndicatorsNotTable => 17,
+        UnknownChoice { .. } => 18,
+        PlacesOutOfRange { .. } => 19,
+        TableExpected { .. } => 20,
+        FundsNotTable => 21,
+        InputValue { .. } => 22,
+        DeductionNoAmount { .. } => 23,
+        ChecksBelowZero { .. } => 24,
+        ChecksEntry { .. } => 25,
+        ChecksNotList { .. } => 26,
+        DateQuoted { .. } => 27,
+        BadDate { .. } => 28,
+        NotMergeable { .. } => 29,
+        ConflictValue { .. } => 30,
+        YearNotNumber { .. } => 31,
+        NoYears { .. } => 32,
+        SurveyNoOptions { .. } => 33,
+        WeightedNeedsWeight { .. } => 34,
+        CountsMismatch { .. } => 35,
+        SurveyNoQuestions { .. } => 36,
+        NoCounts { .. } => 37,
+        NegativeTally { .. } => 38,
+        Rule(_) => 39,
+    }
+}
+
+fn every_rule_problem() -> Vec<(RuleProblem, Vec<&'static str>)> {
+    use RuleProblem::*;
+    let p = || "indicators.A101.rule".to_string();
+    let k = || "rate".to_string();
+    let needs = [
+        RuleNeed::InputName {
+            key: "value".into(),
+        },
+        RuleNeed::Number {
+            key: "threshold".into(),
+        },
+        RuleNeed::RatioNames,
+        RuleNeed::Measure,
+        RuleNeed::CheckpointPoints,
+        RuleNeed::Levels,
+        RuleNeed::ThresholdBound,
+        RuleNeed::Bands,
+        RuleNeed::PerPointDeduct,
+        RuleNeed::Target,
+        RuleNeed::BranchPart { key: "then".into() },
+    ];
+    let mut all = vec![
+        (
+            NotAShare {
+                path: p(),
+                text: "x".into(),
+            },
+            vec!["indicators.A101.rule", "x", "\"1/3\""],
+        ),
+        (
+            NoKind { path: p() },
+            vec!["indicators.A101.rule", "per_point"],
+        ),
+        (
+            UnknownKind {
+                kind: "magic".into(),
+            },
+            vec!["magic", "branch"],
+        ),
+        (
+            TwoNames {
+                key: "growth".into(),
+            },
+            vec!["growth"],
+        ),
+        (ThresholdBoth, vec!["at_least"]),
+        (ThresholdOtherwise { path: p() }, vec!["\"rate\""]),
+        (
+            StepNotPositive {
+                path: p(),
+                value: d("-5"),
+            },
+            vec!["-5"],
+        ),
+        (
+            ToleranceNegative {
+                path: p(),
+                value: d("-1"),
+            },
+            vec!["-1"],
+        ),
+        (
+            Formula {
+                formula: "a +".into(),
+                detail: "unexpected end".into(),
+            },
+            vec!["a +", "unexpected end"],
+        ),
+        (
+            MaxNegative {
+                path: p(),
+                value: d("-3"),
+            },
+            vec!["-3"],
+        ),
+        (
+            UnknownYears {
+                value: "all".into(),
+            },
+            vec!["all", "sum", "mean"],
+        ),
+        (
+            UnknownOrigin {
+                value: "hand".into(),
+            },
+            vec!["hand", "text"],
+        ),
+        (CheckpointBothCredits { path: p() }, vec!["partial = true"]),
+        (
+            PerItemNotPositive { path: p() },
+            vec!["indicators.A101.rule"],
+        ),
+        (NotATable { path: p() }, vec!["kind = \"rate\""]),
+    ];
+    for n in needs {
+        all.push((Needs { kind: k(), need: n }, vec!["\"rate\""]));
+    }
+    all
+}
+
+#[test]
+fn every_rule_problem_in_both_languages_with_its_figures() {
+    for (problem, figures) in every_rule_problem() {
+        let zh = super::syntax_rule::message(&problem, Lang::Zh);
+        let en = super::syntax_rule::message(&problem, Lang::En);
+        for f in figures {
+            assert!(zh.contains(f), "zh {problem:?} lacks {f}: {zh}");
+            assert!(en.contains(f), "en {problem:?} lacks {f}: {en}");
+        }
+        if !matches!(problem, RuleProblem::Formula { .. }) {
+            assert!(!reads_english(&zh), "not Chinese: {zh}");
+        }
+        assert!(has_cjk(&zh), "not Chinese: {zh}");
+        // 本年/上年 are the example's input names, 评分标准 the report's column.
+        let en_words = en
+            .replace("本年", "")
+            .replace("上年", "")
+            .replace("评分标准", "");
+        assert!(!has_cjk(&en_words), "not English: {en}");
     }
 }
 
@@ -151,7 +425,7 @@ fn every_loader_finding_in_both_languages_with_its_figures() {
     let mut seen: Vec<usize> = all.iter().map(|(s, _)| ordinal(s)).collect();
     seen.sort();
     seen.dedup();
-    assert_eq!(seen, (0..=17).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=39).collect::<Vec<_>>());
     for (problem, figures) in &all {
         let zh = message(problem, Lang::Zh);
         let en = message(problem, Lang::En);
@@ -164,7 +438,11 @@ fn every_loader_finding_in_both_languages_with_its_figures() {
             assert!(!reads_english(&zh), "not Chinese: {zh}");
         }
         assert!(has_cjk(&zh), "not Chinese: {zh}");
-        assert!(!has_cjk(&en), "not English: {en}");
+        // Input names and statuses in examples are the file's own words.
+        let en_words = ["预算资金", "满意", "未评", "已评", "已复核"]
+            .iter()
+            .fold(en.clone(), |e, w| e.replace(w, ""));
+        assert!(!has_cjk(&en_words), "not English: {en}");
     }
 }
 

@@ -15,7 +15,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike,
 
 use super::fields::Reader;
 use super::toml_write as tw;
-use crate::diagnostic::Pos;
+use crate::diagnostic::{ConflictExpects, Pos, Syntax};
 use crate::model::{
     Check, ConflictRecord, Deduction, Evidence, Field, FieldValue, InputValue, Review, Status,
 };
@@ -52,11 +52,12 @@ pub(super) fn read(r: &mut Reader, root: &dyn TableLike) -> Vec<ConflictRecord> 
         let field = match Field::from_key(&key, item.map(|n| n - 1), spath.as_deref()) {
             Some(f) => f,
             None => {
-                r.error(
+                r.fail(
                     pos,
-                    format!(
-                        "`{path}`: field \"{key}\" is not a mergeable field (a list field needs `item`, a structural one `path`)"
-                    ),
+                    Syntax::NotMergeable {
+                        path: path.clone(),
+                        key: key.clone(),
+                    },
                 );
                 Field::Structure(key)
             }
@@ -85,8 +86,14 @@ fn value(
     let pos = r.locate(t, path, key);
     let v = t.get(key)?.as_value()?.clone();
     let what = format!("{path}.{key}");
-    let bad = |r: &mut Reader, expected: &str| {
-        r.error(pos, format!("`{what}`: expected {expected}"));
+    let bad = |r: &mut Reader, expected: ConflictExpects| {
+        r.fail(
+            pos,
+            Syntax::ConflictValue {
+                path: what.clone(),
+                expected,
+            },
+        );
         None
     };
     match field {
@@ -107,20 +114,20 @@ fn value(
                         Value::Integer(_) | Value::Float(_) => {
                             checks.push(Check::Number(r.value_decimal(x, &what, pos)?))
                         }
-                        _ => return bad(r, "a list of true/false or numbers"),
+                        _ => return bad(r, ConflictExpects::Checks),
                     }
                 }
                 Some(FieldValue::Checks(checks))
             }
-            _ => bad(r, "a list of true/false or numbers"),
+            _ => bad(r, ConflictExpects::Checks),
         },
         Field::Tier | Field::Na | Field::Unscorable | Field::Justification => match v.as_str() {
             Some(s) => Some(FieldValue::Text(s.to_string())),
-            None => bad(r, "a string"),
+            None => bad(r, ConflictExpects::Text),
         },
         Field::Status => match v.as_str().and_then(Status::parse) {
             Some(s) => Some(FieldValue::Status(s)),
-            None => bad(r, "\"未评\", \"已评\" or \"已复核\""),
+            None => bad(r, ConflictExpects::Status),
         },
         Field::Deduction(_) => match v.as_inline_table() {
             Some(it) => Some(FieldValue::Deduction(Deduction {
@@ -130,7 +137,10 @@ fn value(
                 group: r.string(it, &what, "group"),
                 evidence: r.string_list(it, &what, "evidence"),
             })),
-            None => bad(r, "a table such as { points = 0.5, reason = \"…\" }"),
+            None => bad(
+                r,
+                ConflictExpects::Table("{ points = 0.5, reason = \"…\" }"),
+            ),
         },
         Field::Evidence(_) => match v.as_inline_table() {
             Some(it) => Some(FieldValue::Evidence(Evidence {
@@ -138,7 +148,7 @@ fn value(
                 at: r.string_or_empty(it, &what, "at"),
                 note: r.string_or_empty(it, &what, "note"),
             })),
-            None => bad(r, "a table such as { title = \"…\" }"),
+            None => bad(r, ConflictExpects::Table("{ title = \"…\" }")),
         },
         Field::Review(_) => match v.as_inline_table() {
             Some(it) => Some(FieldValue::Review(Review {
@@ -147,14 +157,14 @@ fn value(
                 text: r.string_or_empty(it, &what, "text"),
                 approved: r.bool(it, &what, "approved").unwrap_or(false),
             })),
-            None => bad(r, "a table such as { by = \"…\", text = \"…\" }"),
+            None => bad(r, ConflictExpects::Table("{ by = \"…\", text = \"…\" }")),
         },
         Field::Adjustment => match v.as_inline_table() {
             Some(it) => Some(FieldValue::Adjustment {
                 points: r.decimal(it, &what, "points"),
                 reason: r.string_or_empty(it, &what, "reason"),
             }),
-            None => bad(r, "a table such as { points = 1, reason = \"…\" }"),
+            None => bad(r, ConflictExpects::Table("{ points = 1, reason = \"…\" }")),
         },
         Field::Structure(_) => Some(FieldValue::Toml(canonical(&v))),
     }

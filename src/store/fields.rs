@@ -38,13 +38,21 @@ impl<'s> Reader<'s> {
         span.map(|s| self.lines.pos(self.src, s.start))
     }
 
-    pub fn error(&mut self, pos: Option<Pos>, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::error(pos, msg));
-    }
-
     /// Records a problem of the file's shape, said in the reader's language.
     pub fn fail(&mut self, pos: Option<Pos>, problem: Syntax) {
         self.diags.push(Diagnostic::syntax(pos, problem));
+    }
+
+    /// A word the loader does not know for `key`, with the ones it knows.
+    pub fn unknown_choice(&mut self, pos: Option<Pos>, key: &str, value: &str, choices: &[&str]) {
+        self.fail(
+            pos,
+            Syntax::UnknownChoice {
+                key: key.to_string(),
+                value: value.to_string(),
+                choices: choices.iter().map(|c| c.to_string()).collect(),
+            },
+        );
     }
 
     /// Records where `key` (and its value) sit, and returns the position to report errors at.
@@ -312,11 +320,12 @@ impl<'s> Reader<'s> {
         if !crate::model::date::looks_like_date(text) {
             return None;
         }
-        let message = match crate::model::date::check_date(text) {
-            Err(e) => format!("`{what}`: {}", e.en(text)),
-            Ok(()) => format!("`{what}`: a date is written without quotes, e.g. {text}"),
+        let (path, text) = (what.to_string(), text.to_string());
+        let problem = match crate::model::date::check_date(&text) {
+            Err(error) => Syntax::BadDate { path, text, error },
+            Ok(()) => Syntax::DateQuoted { path, text },
         };
-        self.error(pos, message);
+        self.fail(pos, problem);
         Some(())
     }
 

@@ -6,7 +6,7 @@ use toml_edit::{Document, TableLike, Value};
 use super::SourceMap;
 use super::fields::Reader;
 use super::load_rule::read_rule;
-use crate::diagnostic::{Diagnostic, Pos, Syntax};
+use crate::diagnostic::{Diagnostic, Pos, RuleProblem, Syntax};
 use crate::model::*;
 
 /// A parsed file: the model, where everything sits, and what was wrong with it.
@@ -219,10 +219,7 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
             "truncate" => Rounding::Truncate,
             other => {
                 let p = r.locate(t, path, "rounding");
-                r.error(
-                    p,
-                    format!("unknown rounding \"{other}\"; expected \"half_up\" or \"truncate\""),
-                );
+                r.unknown_choice(p, "rounding", other, &["half_up", "truncate"]);
                 Rounding::HalfUp
             }
         };
@@ -235,9 +232,12 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
             Some(p) => f.places = p,
             None => {
                 let p = r.locate(t, path, "places");
-                r.error(
+                r.fail(
                     p,
-                    format!("`places` is {d}; expected a whole number from 0 to 6"),
+                    Syntax::PlacesOutOfRange {
+                        path: "places".into(),
+                        value: d,
+                    },
                 );
             }
         }
@@ -249,12 +249,7 @@ fn read_framework(r: &mut Reader, t: &dyn TableLike, pos: Option<Pos>) -> Framew
             "redistribute" => NaPolicy::Redistribute,
             other => {
                 let p = r.locate(t, path, "na_policy");
-                r.error(
-                    p,
-                    format!(
-                        "unknown na_policy \"{other}\"; expected \"rebase\" or \"redistribute\""
-                    ),
-                );
+                r.unknown_choice(p, "na_policy", other, &["rebase", "redistribute"]);
                 NaPolicy::Rebase
             }
         };
@@ -337,7 +332,7 @@ fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMet
                     }
                 }
             }
-            None => r.error(pos, "`project.funds` must be a table of named numbers"),
+            None => r.fail(pos, Syntax::FundsNotTable),
         }
     }
     m
@@ -394,9 +389,11 @@ fn read_indicator(
         let rpos = r.locate(t, path, "rule");
         match item.as_table_like() {
             Some(rt) => ind.rule = read_rule(r, rt, &format!("{path}.rule"), rpos),
-            None => r.error(
+            None => r.fail(
                 rpos,
-                format!("`{path}.rule` must be a table such as {{ kind = \"rate\", … }}"),
+                Syntax::Rule(RuleProblem::NotATable {
+                    path: format!("{path}.rule"),
+                }),
             ),
         }
     }
@@ -411,10 +408,7 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
             Some(st) => a.status = st,
             None => {
                 let p = r.locate(t, path, "status");
-                r.error(
-                    p,
-                    format!("unknown status \"{s}\"; expected \"未评\", \"已评\" or \"已复核\""),
-                );
+                r.unknown_choice(p, "status", &s, &["未评", "已评", "已复核"]);
             }
         }
     }
@@ -454,9 +448,11 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                             .value_decimal(val, &format!("{ipath}.{k}"), vpos)
                             .map(InputValue::Number),
                         None => {
-                            r.error(
+                            r.fail(
                                 vpos,
-                                format!("`{ipath}.{k}`: expected a number, true/false or a date"),
+                                Syntax::InputValue {
+                                    path: format!("{ipath}.{k}"),
+                                },
                             );
                             None
                         }
@@ -466,9 +462,12 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                     }
                 }
             }
-            None => r.error(
+            None => r.fail(
                 p,
-                format!("`{path}.inputs` must be a table such as {{ 预算资金 = 540 }}"),
+                Syntax::TableExpected {
+                    path: format!("{path}.inputs"),
+                    example: Some("{ 预算资金 = 540 }".into()),
+                },
             ),
         }
     }
@@ -491,10 +490,7 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
             evidence: r.string_list(dt, &dpath, "evidence"),
         };
         if d.points.is_none() && d.count.is_none() {
-            r.error(
-                dpos,
-                format!("`{dpath}` has neither `points` nor `count`; expected e.g. points = 0.5"),
-            );
+            r.fail(dpos, Syntax::DeductionNoAmount { path: dpath });
         }
         a.deductions.push(d);
     }
@@ -511,29 +507,33 @@ fn read_assessment(r: &mut Reader, t: &dyn TableLike, path: &str) -> Assessment 
                     if matches!(v, Value::Integer(_) | Value::Float(_)) {
                         if let Some(d) = r.value_decimal(v, &format!("{path}.checks"), vp) {
                             if d < Decimal::ZERO {
-                                r.error(vp, format!("`{path}.checks`: {d} is below 0; expected the points awarded or the number of shortcomings found"));
+                                r.fail(
+                                    vp,
+                                    Syntax::ChecksBelowZero {
+                                        path: format!("{path}.checks"),
+                                        value: d,
+                                    },
+                                );
                             }
                             a.checks.push(Check::Number(d));
                         }
                         continue;
                     }
-                    r.error(
+                    let found = r.written_value(v);
+                    r.fail(
                         vp,
-                        format!(
-                            "`{path}.checks`: expected true or false for each \
-                             checkpoint (or a number: the points awarded, or the shortcomings \
-                             found), such as checks = [true, false, true]; found {}",
-                            crate::lang::syntax::written(
-                                &r.written_value(v),
-                                crate::lang::Lang::En
-                            )
-                        ),
+                        Syntax::ChecksEntry {
+                            path: format!("{path}.checks"),
+                            found,
+                        },
                     );
                 }
             }
-            None => r.error(
+            None => r.fail(
                 p,
-                format!("`{path}.checks` must be a list such as [true, false, true]"),
+                Syntax::ChecksNotList {
+                    path: format!("{path}.checks"),
+                },
             ),
         }
     }
@@ -588,7 +588,13 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
                 r.map.insert(ipath.clone(), p);
             }
             let Some(it) = item.as_table_like() else {
-                r.error(pos, format!("`{ipath}` must be a table"));
+                r.fail(
+                    pos,
+                    Syntax::TableExpected {
+                        path: ipath.clone(),
+                        example: None,
+                    },
+                );
                 continue;
             };
             r.check_keys(
@@ -603,12 +609,7 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
                 other => {
                     let p = r.locate(it, &ipath, "direction");
                     if !other.is_empty() {
-                        r.error(
-                            p,
-                            format!(
-                                "unknown direction \"{other}\"; expected \"bonus\" or \"penalty\""
-                            ),
-                        );
+                        r.unknown_choice(p, "direction", other, &["bonus", "penalty"]);
                     }
                     AdjustmentDirection::Bonus
                 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use toml_edit::{TableLike, Value};
 
 use super::fields::Reader;
-use crate::diagnostic::Pos;
+use crate::diagnostic::{Pos, RuleNeed, RuleProblem, Syntax};
 use crate::model::*;
 
 const MEASURE_KEYS: &[&str] = &["numerator", "denominator", "value"];
@@ -61,9 +61,12 @@ pub(super) fn places(r: &mut Reader, t: &dyn TableLike, path: &str, key: &str) -
         .filter(|&p| d.fract().is_zero() && d >= Decimal::ZERO && p <= 6);
     if ok.is_none() {
         let p = r.locate(t, path, key);
-        r.error(
+        r.fail(
             p,
-            format!("`{path}.{key}` is {d}; expected a whole number from 0 to 6"),
+            Syntax::PlacesOutOfRange {
+                path: format!("{path}.{key}"),
+                value: d,
+            },
         );
     }
     ok
@@ -85,9 +88,12 @@ fn fraction(r: &mut Reader, t: &dyn TableLike, path: &str, key: &str) -> Option<
             Some(Fraction { num, den })
         }
         _ => {
-            r.error(
+            r.fail(
                 pos,
-                format!("`{path}.{key}` is \"{text}\"; expected a share such as 0.05 or \"1/3\""),
+                Syntax::Rule(RuleProblem::NotAShare {
+                    path: format!("{path}.{key}"),
+                    text: text.clone(),
+                }),
             );
             None
         }
@@ -106,21 +112,31 @@ fn share(r: &mut Reader, t: &dyn TableLike, path: &str, key: &str) -> Option<Fra
     }
 }
 
-const KINDS: &str = "deductions, judgement, checkpoints, levels, rate, threshold, bands, proportional, hybrid, per_point, linear, target, formula, branch";
+/// A rule of `kind` lacks `need`.
+fn needs(kind: &str, need: RuleNeed) -> Syntax {
+    Syntax::Rule(RuleProblem::Needs {
+        kind: kind.to_string(),
+        need,
+    })
+}
 
 pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Option<Pos>) -> Rule {
     let kind_name = r.string(t, path, "kind").unwrap_or_else(|| {
-        r.error(
+        r.fail(
             pos,
-            format!("`{path}` has no `kind`; expected one of: {KINDS}"),
+            Syntax::Rule(RuleProblem::NoKind {
+                path: path.to_string(),
+            }),
         );
         "deductions".to_string()
     });
     let Some(allowed) = rule_keys(&kind_name) else {
         let p = r.locate(t, path, "kind");
-        r.error(
+        r.fail(
             p,
-            format!("unknown rule kind \"{kind_name}\"; expected one of: {KINDS}"),
+            Syntax::Rule(RuleProblem::UnknownKind {
+                kind: kind_name.clone(),
+            }),
         );
         return Rule::default();
     };
@@ -131,9 +147,9 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             Some(s) => s,
             None => {
                 if t.get(key).is_none() {
-                    r.error(
+                    r.fail(
                         pos,
-                        format!("rule \"{kind_name}\" needs `{key}` (an input name)"),
+                        needs(&kind_name, RuleNeed::InputName { key: key.into() }),
                     );
                 }
                 String::new()
@@ -142,10 +158,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
     };
     let need_dec = |r: &mut Reader, key: &str| -> Decimal {
         if t.get(key).is_none() {
-            r.error(
-                pos,
-                format!("rule \"{kind_name}\" needs `{key}` (a number)"),
-            );
+            r.fail(pos, needs(&kind_name, RuleNeed::Number { key: key.into() }));
             return Decimal::ZERO;
         }
         r.decimal(t, path, key).unwrap_or_default()
@@ -161,9 +174,9 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             let names = r.string_list(t, path, key);
             if names.len() != 2 || names.iter().any(|n| n.trim().is_empty()) {
                 let p = r.locate(t, path, key);
-                r.error(
+                r.fail(
                     p.or(pos),
-                    format!("`{key}` needs two input names: [\"本年\", \"上年\"]"),
+                    Syntax::Rule(RuleProblem::TwoNames { key: key.into() }),
                 );
                 return Measure::Value(String::new());
             }
@@ -179,14 +192,14 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             let numerator = r.string_or_empty(t, path, "numerator");
             let denominator = r.string_or_empty(t, path, "denominator");
             if numerator.is_empty() || denominator.is_empty() {
-                r.error(pos, format!("rule \"{kind_name}\" needs both `numerator` and `denominator` (input names)"));
+                r.fail(pos, needs(&kind_name, RuleNeed::RatioNames));
             }
             Measure::Ratio {
                 numerator,
                 denominator,
             }
         } else {
-            r.error(pos, format!("rule \"{kind_name}\" needs a measure: `value = \"input\"` or `numerator`/`denominator`"));
+            r.fail(pos, needs(&kind_name, RuleNeed::Measure));
             Measure::Value(String::new())
         }
     };
@@ -222,10 +235,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                         }
                     }
                 }
-                None => r.error(
-                    p.or(pos),
-                    "rule \"checkpoints\" needs `points = [1, 1, …]`, one per checkpoint",
-                ),
+                None => r.fail(p.or(pos), needs("checkpoints", RuleNeed::CheckpointPoints)),
             }
             RuleKind::Checkpoints { points }
         }
@@ -248,10 +258,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 });
             }
             if levels.is_empty() {
-                r.error(
-                    pos,
-                    "rule \"levels\" needs `levels = [{ name = \"…\", points = … }, …]`",
-                );
+                r.fail(pos, needs("levels", RuleNeed::Levels));
             }
             RuleKind::Levels { levels }
         }
@@ -266,17 +273,11 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 (None, Some(_)) => (CompareOp::AtMost, need_dec(r, "at_most")),
                 (Some(_), Some(_)) => {
                     let p = r.locate(t, path, "at_most");
-                    r.error(
-                        p,
-                        "rule \"threshold\" takes `at_least` or `at_most`, not both",
-                    );
+                    r.fail(p, Syntax::Rule(RuleProblem::ThresholdBoth));
                     (CompareOp::AtLeast, need_dec(r, "at_least"))
                 }
                 (None, None) => {
-                    r.error(
-                        pos,
-                        "rule \"threshold\" needs `at_least` (%) or `at_most` (%)",
-                    );
+                    r.fail(pos, needs("threshold", RuleNeed::ThresholdBound));
                     (CompareOp::AtLeast, Decimal::ZERO)
                 }
             };
@@ -287,9 +288,9 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                     let opos = r.locate(t, path, "otherwise");
                     let what = format!("{path}.otherwise");
                     if v.as_str().is_some_and(|s| parse_points(s).is_none()) {
-                        r.error(
+                        r.fail(
                             opos,
-                            format!("`{what}`: expected points, \"rate\" or \"proportional\""),
+                            Syntax::Rule(RuleProblem::ThresholdOtherwise { path: what.clone() }),
                         );
                         ThresholdMiss::Points(Decimal::ZERO)
                     } else {
@@ -317,10 +318,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 ));
             }
             if bands.is_empty() {
-                r.error(
-                    pos,
-                    "rule \"bands\" needs `bands = [{ min = 90, points = 4 }, …]`",
-                );
+                r.fail(pos, needs("bands", RuleNeed::Bands));
             }
             RuleKind::Bands { measure: m, bands }
         }
@@ -339,14 +337,17 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             let deduct = r.decimal(t, path, "deduct");
             let deduct_fraction = share(r, t, path, "deduct_fraction");
             if deduct.is_none() && deduct_fraction.is_none() {
-                r.error(pos, "rule \"per_point\" needs `deduct` (points per point) or `deduct_fraction` (of the weight)");
+                r.fail(pos, needs("per_point", RuleNeed::PerPointDeduct));
             }
             let step = r.decimal(t, path, "step").unwrap_or(Decimal::ONE);
             if step <= Decimal::ZERO {
                 let p = r.locate(t, path, "step");
-                r.error(
+                r.fail(
                     p,
-                    format!("`{path}.step` is {step}; expected a positive size such as 5"),
+                    Syntax::Rule(RuleProblem::StepNotPositive {
+                        path: format!("{path}.step"),
+                        value: step,
+                    }),
                 );
             }
             let steps = match r.string(t, path, "steps").as_deref() {
@@ -355,7 +356,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 Some("started") => StepCount::Started,
                 Some(other) => {
                     let p = r.locate(t, path, "steps");
-                    r.error(p, format!("unknown steps \"{other}\"; expected \"pro_rata\", \"whole\" or \"started\""));
+                    r.unknown_choice(p, "steps", other, &["pro_rata", "whole", "started"]);
                     StepCount::ProRata
                 }
             };
@@ -364,19 +365,19 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 Some("above") => true,
                 Some(other) => {
                     let p = r.locate(t, path, "direction");
-                    r.error(
-                        p,
-                        format!("unknown direction \"{other}\"; expected \"below\" or \"above\""),
-                    );
+                    r.unknown_choice(p, "direction", other, &["below", "above"]);
                     false
                 }
             };
             let tolerance = r.decimal(t, path, "tolerance").unwrap_or_default();
             if tolerance < Decimal::ZERO {
                 let p = r.locate(t, path, "tolerance");
-                r.error(
+                r.fail(
                     p,
-                    format!("`{path}.tolerance` is {tolerance}; expected 0 or more"),
+                    Syntax::Rule(RuleProblem::ToleranceNegative {
+                        path: format!("{path}.tolerance"),
+                        value: tolerance,
+                    }),
                 );
             }
             RuleKind::PerPoint {
@@ -401,12 +402,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             let op = CompareOp::parse(&op_text).unwrap_or_else(|| {
                 let p = r.locate(t, path, "op");
                 if !op_text.is_empty() {
-                    r.error(
-                        p,
-                        format!(
-                            "unknown op \"{op_text}\"; expected \">=\", \"<=\", \"=\" or \"by\""
-                        ),
-                    );
+                    r.unknown_choice(p, "op", &op_text, &[">=", "<=", "=", "by"]);
                 }
                 CompareOp::AtLeast
             });
@@ -421,7 +417,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                         .unwrap_or_default(),
                 ),
                 None => {
-                    r.error(pos, "rule \"target\" needs `target` (a number or a date)");
+                    r.fail(pos, needs("target", RuleNeed::Target));
                     TargetValue::Number(Decimal::ZERO)
                 }
             };
@@ -453,7 +449,13 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 } else {
                     expr.clone()
                 };
-                r.error(p, format!("formula \"{shown}\": {e}"));
+                r.fail(
+                    p,
+                    Syntax::Rule(RuleProblem::Formula {
+                        formula: shown.to_string(),
+                        detail: e.to_string(),
+                    }),
+                );
             }
             RuleKind::Formula { expr }
         }
@@ -464,9 +466,9 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                 match t.get(key).and_then(|i| i.as_table_like()) {
                     Some(st) => Box::new(read_rule(r, st, &format!("{path}.{key}"), p)),
                     None => {
-                        r.error(
+                        r.fail(
                             p.or(pos),
-                            format!("rule \"branch\" needs `{key} = {{ kind = \"…\", … }}`"),
+                            needs("branch", RuleNeed::BranchPart { key: key.into() }),
                         );
                         Box::new(Rule::default())
                     }
@@ -491,9 +493,12 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         && m < Decimal::ZERO
     {
         let p = r.locate(t, path, "max");
-        r.error(
+        r.fail(
             p,
-            format!("`{path}.max` is {m}; expected the rule's full marks, 0 or more"),
+            Syntax::Rule(RuleProblem::MaxNegative {
+                path: format!("{path}.max"),
+                value: m,
+            }),
         );
     }
     let rate_places = places(r, t, path, "rate_places");
@@ -503,9 +508,11 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         Some("mean") => YearMode::Mean,
         Some(other) => {
             let p = r.locate(t, path, "years");
-            r.error(
+            r.fail(
                 p,
-                format!("unknown years \"{other}\"; expected \"sum\" (over the summed years) or \"mean\" (the mean of yearly rates)"),
+                Syntax::Rule(RuleProblem::UnknownYears {
+                    value: other.to_string(),
+                }),
             );
             YearMode::Sum
         }
@@ -515,9 +522,11 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         Some("text") => true,
         Some(other) => {
             let p = r.locate(t, path, "origin");
-            r.error(
+            r.fail(
                 p,
-                format!("unknown origin \"{other}\"; expected \"text\" (a rule `jixiao import` read from the 评分标准 text; remove the key once checked)"),
+                Syntax::Rule(RuleProblem::UnknownOrigin {
+                    value: other.to_string(),
+                }),
             );
             false
         }
@@ -551,19 +560,21 @@ fn checkpoint(r: &mut Reader, v: &Value, path: &str, pos: Option<Pos>) -> Option
     let per_item = r.decimal(t, path, "per_item");
     let credit = match (partial, per_item) {
         (true, Some(_)) => {
-            r.error(
+            r.fail(
                 pos,
-                format!(
-                    "`{path}`: a checkpoint is either `partial = true` or `per_item = …`, not both"
-                ),
+                Syntax::Rule(RuleProblem::CheckpointBothCredits {
+                    path: path.to_string(),
+                }),
             );
             Credit::Whole
         }
         (true, None) => Credit::Partial,
         (false, Some(d)) if d <= Decimal::ZERO => {
-            r.error(
+            r.fail(
                 pos,
-                format!("`{path}.per_item`: expected the points each shortcoming costs, above 0"),
+                Syntax::Rule(RuleProblem::PerItemNotPositive {
+                    path: format!("{path}.per_item"),
+                }),
             );
             Credit::Whole
         }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use toml_edit::TableLike;
 
 use super::fields::Reader;
-use crate::diagnostic::Pos;
+use crate::diagnostic::{Pos, Syntax};
 use crate::model::*;
 
 pub(super) fn read_surveys(r: &mut Reader, t: &dyn TableLike, path: &str) -> Vec<Survey> {
@@ -24,9 +24,11 @@ pub(super) fn read_surveys(r: &mut Reader, t: &dyn TableLike, path: &str) -> Vec
             });
         }
         if options.is_empty() {
-            r.error(
+            r.fail(
                 spos,
-                format!("`{spath}` needs `options = [{{ name = \"满意\", weight = 80 }}, …]`"),
+                Syntax::SurveyNoOptions {
+                    path: spath.clone(),
+                },
             );
         }
         let combine = match r.string(st, &spath, "combine").as_deref() {
@@ -35,10 +37,7 @@ pub(super) fn read_surveys(r: &mut Reader, t: &dyn TableLike, path: &str) -> Vec
             Some("respondents") => Combine::Respondents,
             Some(other) => {
                 let p = r.locate(st, &spath, "combine");
-                r.error(
-                    p,
-                    format!("unknown combine \"{other}\"; expected \"mean\", \"weighted\" or \"respondents\""),
-                );
+                r.unknown_choice(p, "combine", other, &["mean", "weighted", "respondents"]);
                 Combine::Mean
             }
         };
@@ -49,21 +48,23 @@ pub(super) fn read_surveys(r: &mut Reader, t: &dyn TableLike, path: &str) -> Vec
             let text = r.string_or_empty(qt, &qpath, "text");
             let weight = r.decimal(qt, &qpath, "weight");
             if combine == Combine::Weighted && weight.is_none() {
-                r.error(
+                r.fail(
                     qpos,
-                    format!("`{qpath}`: a weighted survey needs each question's `weight`"),
+                    Syntax::WeightedNeedsWeight {
+                        path: qpath.clone(),
+                    },
                 );
             }
             let counts = counts(r, qt, &qpath, qpos);
             if !options.is_empty() && counts.len() != options.len() {
                 let p = r.locate(qt, &qpath, "counts").or(qpos);
-                r.error(
+                r.fail(
                     p,
-                    format!(
-                        "`{qpath}.counts` has {} numbers for {} options; expected one count per option",
-                        counts.len(),
-                        options.len()
-                    ),
+                    Syntax::CountsMismatch {
+                        path: format!("{qpath}.counts"),
+                        counts: counts.len(),
+                        options: options.len(),
+                    },
                 );
             }
             questions.push(Question {
@@ -73,9 +74,11 @@ pub(super) fn read_surveys(r: &mut Reader, t: &dyn TableLike, path: &str) -> Vec
             });
         }
         if questions.is_empty() {
-            r.error(
+            r.fail(
                 spos,
-                format!("`{spath}` needs at least one `[[…questions]]` with `counts = […]`"),
+                Syntax::SurveyNoQuestions {
+                    path: spath.clone(),
+                },
             );
         }
         out.push(Survey {
@@ -91,9 +94,11 @@ pub(super) fn read_surveys(r: &mut Reader, t: &dyn TableLike, path: &str) -> Vec
 fn counts(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Option<Pos>) -> Vec<Decimal> {
     let p = r.locate(t, path, "counts").or(pos);
     let Some(arr) = t.get("counts").and_then(|i| i.as_array()) else {
-        r.error(
+        r.fail(
             p,
-            format!("`{path}` needs `counts = [150, 40, 7, 3]`, one per option"),
+            Syntax::NoCounts {
+                path: path.to_string(),
+            },
         );
         return Vec::new();
     };
@@ -101,9 +106,12 @@ fn counts(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Option<Pos>) -> Ve
     for v in arr.iter() {
         if let Some(d) = r.value_decimal(v, &format!("{path}.counts"), p) {
             if d < Decimal::ZERO {
-                r.error(
+                r.fail(
                     p,
-                    format!("`{path}.counts`: {d} is negative; a tally counts answers"),
+                    Syntax::NegativeTally {
+                        path: format!("{path}.counts"),
+                        value: d,
+                    },
                 );
             }
             out.push(d);
@@ -129,13 +137,20 @@ pub(super) fn read_yearly(
                     years.push((k.to_string(), d));
                 }
             }
-            None => r.error(vpos, format!("`{path}.{k}`: expected a number")),
+            None => r.fail(
+                vpos,
+                Syntax::YearNotNumber {
+                    path: format!("{path}.{k}"),
+                },
+            ),
         }
     }
     if years.is_empty() {
-        r.error(
+        r.fail(
             pos,
-            format!("`{path}`: expected figures per year such as {{ 2019 = 500, 2020 = 540 }}"),
+            Syntax::NoYears {
+                path: path.to_string(),
+            },
         );
         return None;
     }

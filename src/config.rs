@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Document, Item, Value};
 
-use crate::diagnostic::{Diagnostic, LineIndex, Pos};
+use crate::diagnostic::{ConfigProblem, Diagnostic, LineIndex, Pos, Syntax};
 
 /// The settings a user may give; `None` means "not set, use the default".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -83,7 +83,7 @@ impl Config {
 
 /// Reads the user's config file. A missing file is the defaults, silently; a bad one gives the
 /// settings that could be read and its problems, each displayed as `file:line:col: error: …`.
-pub fn load() -> (Config, Vec<String>) {
+pub fn load() -> (Config, Vec<Problem>) {
     match path() {
         Some(p) => read(&p),
         None => (Config::default(), Vec::new()),
@@ -91,21 +91,57 @@ pub fn load() -> (Config, Vec<String>) {
 }
 
 /// `load` for a given file.
-pub fn read(path: &Path) -> (Config, Vec<String>) {
+pub fn read(path: &Path) -> (Config, Vec<Problem>) {
     let name = path.display().to_string();
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let (config, diags) = parse(&text);
-            let shown = diags.iter().map(|d| d.display(&name).to_string()).collect();
+            let shown = diags
+                .into_iter()
+                .map(|diagnostic| Problem {
+                    file: name.clone(),
+                    diagnostic,
+                })
+                .collect();
             (config, shown)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(e) => (
             Config::default(),
-            vec![format!(
-                "{name}: error: cannot read the config file: {e}; using the defaults"
-            )],
+            vec![Problem {
+                file: name,
+                diagnostic: problem(
+                    None,
+                    ConfigProblem::Unreadable {
+                        detail: e.to_string(),
+                    },
+                ),
+            }],
         ),
+    }
+}
+
+fn problem(pos: Option<Pos>, p: ConfigProblem) -> Diagnostic {
+    Diagnostic::syntax(pos, Syntax::Config(p))
+}
+
+/// A problem of the config file, shown before anything else: its file and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: String,
+    pub diagnostic: Diagnostic,
+}
+
+impl Problem {
+    /// `file:line:col: error: …` in `lang`.
+    pub fn display_in(&self, lang: crate::lang::Lang) -> String {
+        self.diagnostic.display_in(&self.file, lang).to_string()
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.display_in(crate::lang::Lang::En))
     }
 }
 
@@ -118,10 +154,10 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
     let doc = match Document::parse(text) {
         Ok(d) => d,
         Err(e) => {
-            let msg = e.message().trim().replace('\n', " ");
-            out.push(Diagnostic::error(
+            let detail = e.message().trim().replace('\n', " ");
+            out.push(problem(
                 pos(e.span()).or(Some(Pos { line: 1, col: 1 })),
-                format!("invalid TOML: {msg}; using the default settings"),
+                ConfigProblem::NotToml { detail },
             ));
             return (config, out);
         }
@@ -139,42 +175,30 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
         match key {
             "lang" => match value.and_then(Value::as_str).map(str::to_ascii_lowercase) {
                 Some(l) if l == "zh" || l == "en" => config.lang = Some(l),
-                _ => out.push(Diagnostic::error(
-                    at,
-                    "`lang` must be \"zh\" or \"en\"; using the language of the locale",
-                )),
+                _ => out.push(problem(at, ConfigProblem::Lang)),
             },
             "ascii" => match value.and_then(Value::as_bool) {
                 Some(b) => config.ascii = Some(b),
-                None => out.push(Diagnostic::error(
-                    at,
-                    "`ascii` must be true or false (no quotes); using false",
-                )),
+                None => out.push(problem(at, ConfigProblem::Ascii)),
             },
             "ambiguous_width" => match value.and_then(Value::as_integer) {
                 Some(w @ (1 | 2)) => config.ambiguous_width = Some(w as u8),
-                _ => out.push(Diagnostic::error(
-                    at,
-                    "`ambiguous_width` must be 1 or 2 (no quotes); using 1",
-                )),
+                _ => out.push(problem(at, ConfigProblem::AmbiguousWidth)),
             },
             "reviewer" => match value.and_then(Value::as_str).map(str::trim) {
                 Some(name) if !name.is_empty() => config.reviewer = Some(name.to_string()),
-                _ => out.push(Diagnostic::error(
-                    at,
-                    "`reviewer` must be a name in quotes, e.g. reviewer = \"张三\"; using the login name",
-                )),
+                _ => out.push(problem(at, ConfigProblem::Reviewer)),
             },
             "export" => match item.as_table_like() {
                 Some(t) => config.export = parse_export(t, &pos, &mut out),
-                None => out.push(Diagnostic::error(
-                    at,
-                    "`export` must be a table: [export]; using the default export style",
-                )),
+                None => out.push(problem(at, ConfigProblem::ExportNotTable)),
             },
-            other => out.push(Diagnostic::error(
+            other => out.push(problem(
                 key_pos,
-                format!("unknown setting `{other}`; expected one of: {}", KEYS.join(", ")),
+                ConfigProblem::UnknownKey {
+                    key: other.to_string(),
+                    allowed: KEYS.join(", "),
+                },
             )),
         }
     }
@@ -194,9 +218,11 @@ fn parse_export(
         let boolean = |out: &mut Vec<Diagnostic>| match value.and_then(Value::as_bool) {
             Some(b) => Some(b),
             None => {
-                out.push(Diagnostic::error(
+                out.push(problem(
                     at,
-                    format!("`export.{key}` must be true or false (no quotes); using the default"),
+                    ConfigProblem::ExportFlag {
+                        key: key.to_string(),
+                    },
                 ));
                 None
             }
@@ -204,27 +230,21 @@ fn parse_export(
         match key {
             "template" => match value.and_then(Value::as_str).map(str::trim) {
                 Some(p) if !p.is_empty() => e.template = Some(expand_home(p)),
-                _ => out.push(Diagnostic::error(
-                    at,
-                    "`export.template` must be the path of a .docx in quotes",
-                )),
+                _ => out.push(problem(at, ConfigProblem::Template)),
             },
             "criteria_header" => match value.and_then(Value::as_str).map(str::trim) {
                 Some(h) if !h.is_empty() => e.criteria_header = Some(h.to_string()),
-                _ => out.push(Diagnostic::error(
-                    at,
-                    "`export.criteria_header` must be a header in quotes, e.g. \"指标说明\"",
-                )),
+                _ => out.push(problem(at, ConfigProblem::CriteriaHeader)),
             },
             "code_prefix" => e.code_prefix = boolean(out),
             "target_column" => e.target_column = boolean(out),
             "deduction_amounts" => e.deduction_amounts = boolean(out),
-            other => out.push(Diagnostic::error(
+            other => out.push(problem(
                 key_pos,
-                format!(
-                    "unknown setting `export.{other}`; expected one of: {}",
-                    EXPORT_KEYS.join(", ")
-                ),
+                ConfigProblem::UnknownKey {
+                    key: format!("export.{other}"),
+                    allowed: EXPORT_KEYS.join(", "),
+                },
             )),
         }
     }

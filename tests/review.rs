@@ -702,11 +702,11 @@ fn a_bad_config_is_located_and_does_not_stop_the_work() {
         .unwrap();
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
+    // The valid setting still counts: the problem and the walk are in Chinese.
     assert!(
-        err.contains("config.toml:2:9: error: `ascii` must be true or false"),
+        err.contains("config.toml:2:9: 错误：`ascii` 应为 true 或 false（不带引号）；使用 false"),
         "{err}"
     );
-    // The valid setting still counts: the walk is in Chinese.
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("复核"));
 }
 

@@ -400,10 +400,10 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     // Settings: flags over the config file over the locale. A bad config file is reported
     // (file:line:col) and the defaults used; it never stops anyone working.
     let (config, config_problems) = jixiao::config::load();
-    for p in &config_problems {
-        eprintln!("{p}");
-    }
     let lang = jixiao::lang::Lang::resolve(args.lang.as_deref(), config.lang.as_deref());
+    for p in &config_problems {
+        eprintln!("{}", p.display_in(lang));
+    }
     let ascii = args.ascii || config.ascii.unwrap_or(false);
     let ambiguous_width = args.ambiguous_width.or(config.ambiguous_width);
     use super::stdio::{NoStdin, refuse};
@@ -454,7 +454,7 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
             app.start_review(all, order);
         }
         if let Some(p) = config_problems.first() {
-            app.error(fill(lang, Msg::ConfigProblem, &[p]));
+            app.error(fill(lang, Msg::ConfigProblem, &[&p.display_in(lang)]));
         }
     };
     let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();

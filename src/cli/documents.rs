@@ -107,7 +107,7 @@ pub fn export(
     let firm = if format == ExportFormat::Docx || report {
         let (config, problems) = jixiao::config::load();
         for p in &problems {
-            eprintln!("{p}");
+            eprintln!("{}", p.display_in(lang()));
         }
         config.export
     } else {

@@ -90,8 +90,8 @@ impl RuleName {
 /// (`3`, `0.5`), scores already cut to the framework's places (`2.60`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// A problem the loader or the config reader found, in its own words (English; the file's
-    /// syntax and keys).
+    /// A problem in words made elsewhere (a system error while reading back an edit), not yet
+    /// a value; the file's syntax and keys are `Syntax`.
     Format {
         message: String,
     },

@@ -10,7 +10,7 @@ mod syntax;
 use std::fmt;
 
 pub use kind::{Kind, Named, RuleName, Subject};
-pub use syntax::{ConflictExpects, RuleNeed, RuleProblem, Syntax, Written};
+pub use syntax::{ConfigProblem, ConflictExpects, RuleNeed, RuleProblem, Syntax, Written};
 
 use crate::lang::Lang;
 

@@ -176,6 +176,34 @@ pub enum Syntax {
     },
     /// A problem of a scoring rule (`rule = { kind = … }`).
     Rule(RuleProblem),
+    /// A problem of the user's config file (never fatal: the default is used).
+    Config(ConfigProblem),
+}
+
+/// What is wrong in the config file, and so which default is used instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    NotToml {
+        detail: String,
+    },
+    Lang,
+    Ascii,
+    AmbiguousWidth,
+    Reviewer,
+    ExportNotTable,
+    UnknownKey {
+        key: String,
+        allowed: String,
+    },
+    ExportFlag {
+        key: String,
+    },
+    Template,
+    CriteriaHeader,
+    /// The file exists and cannot be read (the system's reason).
+    Unreadable {
+        detail: String,
+    },
 }
 
 /// What a conflict's recorded value should have been.

@@ -247,7 +247,7 @@ fn en(k: &Kind) -> String {
 fn zh(k: &Kind) -> String {
     use Kind::*;
     match k {
-        // The loader's words about the file's syntax and keys are English (see docs/config.md).
+        // Words made elsewhere (the config reader, a system error) that are not yet values.
         Format { message } => message.clone(),
         Syntax { problem } => super::syntax::message(problem, Lang::Zh),
         ParentMissing { code, parent } => {

@@ -275,6 +275,7 @@ pub fn message(s: &Syntax, lang: Lang) -> String {
             format!("`{path}`: {value} is negative; a tally counts answers"),
         ),
         Rule(problem) => super::syntax_rule::message(problem, lang),
+        Config(problem) => super::syntax_rule::config(problem, lang),
     }
 }
 

@@ -1,8 +1,8 @@
-//! What is wrong with a scoring rule as written, in words. Keys and examples are TOML and stay
+//! What is wrong with a scoring rule or the config file as written, in words. Keys and examples are TOML and stay
 //! as written in both languages.
 
 use super::Lang;
-use crate::diagnostic::{RuleNeed, RuleProblem};
+use crate::diagnostic::{ConfigProblem, RuleNeed, RuleProblem};
 
 /// Every rule kind, as `kind = "…"` takes them.
 pub const RULE_KINDS: &str = "deductions, judgement, checkpoints, levels, rate, threshold, bands, proportional, hybrid, per_point, linear, target, formula, branch";
@@ -134,6 +134,71 @@ pub fn message(p: &RuleProblem, lang: Lang) -> String {
         NotATable { path } => lang.pick(
             format!("`{path}` 应为表，如 {{ kind = \"rate\", … }}"),
             format!("`{path}` must be a table such as {{ kind = \"rate\", … }}"),
+        ),
+    }
+}
+
+/// A problem of the config file, with the default used instead.
+pub fn config(p: &ConfigProblem, lang: Lang) -> String {
+    use ConfigProblem::*;
+    match p {
+        NotToml { detail } => lang.pick(
+            format!("不是有效的 TOML（{detail}）；使用默认设置"),
+            format!("invalid TOML: {detail}; using the default settings"),
+        ),
+        Lang => lang
+            .pick(
+                "`lang` 应为 \"zh\" 或 \"en\"；按区域设置的语言",
+                "`lang` must be \"zh\" or \"en\"; using the language of the locale",
+            )
+            .into(),
+        Ascii => lang
+            .pick(
+                "`ascii` 应为 true 或 false（不带引号）；使用 false",
+                "`ascii` must be true or false (no quotes); using false",
+            )
+            .into(),
+        AmbiguousWidth => lang
+            .pick(
+                "`ambiguous_width` 应为 1 或 2（不带引号）；使用 1",
+                "`ambiguous_width` must be 1 or 2 (no quotes); using 1",
+            )
+            .into(),
+        Reviewer => lang
+            .pick(
+                "`reviewer` 应为带引号的姓名，如 reviewer = \"张三\"；使用登录名",
+                "`reviewer` must be a name in quotes, e.g. reviewer = \"张三\"; using the login name",
+            )
+            .into(),
+        ExportNotTable => lang
+            .pick(
+                "`export` 应为表：[export]；使用默认导出样式",
+                "`export` must be a table: [export]; using the default export style",
+            )
+            .into(),
+        UnknownKey { key, allowed } => lang.pick(
+            format!("没有设置项 `{key}`；可用：{allowed}"),
+            format!("unknown setting `{key}`; expected one of: {allowed}"),
+        ),
+        ExportFlag { key } => lang.pick(
+            format!("`export.{key}` 应为 true 或 false（不带引号）；使用默认值"),
+            format!("`export.{key}` must be true or false (no quotes); using the default"),
+        ),
+        Template => lang
+            .pick(
+                "`export.template` 应为带引号的 .docx 文件路径",
+                "`export.template` must be the path of a .docx in quotes",
+            )
+            .into(),
+        CriteriaHeader => lang
+            .pick(
+                "`export.criteria_header` 应为带引号的表头，如 \"指标说明\"",
+                "`export.criteria_header` must be a header in quotes, e.g. \"指标说明\"",
+            )
+            .into(),
+        Unreadable { detail } => lang.pick(
+            format!("无法读取配置文件：{detail}；使用默认设置"),
+            format!("cannot read the config file: {detail}; using the defaults"),
         ),
     }
 }

@@ -3,7 +3,7 @@
 use super::Lang;
 use super::message_tests::{has_cjk, reads_english};
 use super::syntax::message;
-use crate::diagnostic::{ConflictExpects, RuleNeed, RuleProblem, Syntax, Written};
+use crate::diagnostic::{ConfigProblem, ConflictExpects, RuleNeed, RuleProblem, Syntax, Written};
 
 fn every_problem() -> Vec<(Syntax, Vec<&'static str>)> {
     use Syntax::*;
@@ -243,6 +243,13 @@ fn every_problem() -> Vec<(Syntax, Vec<&'static str>)> {
             Rule(RuleProblem::ThresholdBoth),
             vec!["at_least", "at_most"],
         ),
+        (
+            Config(ConfigProblem::UnknownKey {
+                key: "font".into(),
+                allowed: "lang, ascii".into(),
+            }),
+            vec!["font", "lang, ascii"],
+        ),
     ]
 }
 
@@ -294,6 +301,50 @@ fn ordinal(s: &Syntax) -> usize {
         NoCounts { .. } => 37,
         NegativeTally { .. } => 38,
         Rule(_) => 39,
+        Config(_) => 40,
+    }
+}
+
+#[test]
+fn every_config_problem_in_both_languages() {
+    use ConfigProblem::*;
+    let all = [
+        NotToml {
+            detail: "unclosed table".into(),
+        },
+        Lang,
+        Ascii,
+        AmbiguousWidth,
+        Reviewer,
+        ExportNotTable,
+        UnknownKey {
+            key: "font".into(),
+            allowed: "lang, ascii".into(),
+        },
+        ExportFlag {
+            key: "code_prefix".into(),
+        },
+        Template,
+        CriteriaHeader,
+        Unreadable {
+            detail: "Is a directory".into(),
+        },
+    ];
+    for p in all {
+        // One sample per problem: a new one fails to compile here until it has one.
+        match &p {
+            NotToml { .. } | Lang | Ascii | AmbiguousWidth | Reviewer | ExportNotTable => {}
+            UnknownKey { .. } | ExportFlag { .. } | Template | CriteriaHeader => {}
+            Unreadable { .. } => {}
+        }
+        let zh = super::syntax_rule::config(&p, super::Lang::Zh);
+        let en = super::syntax_rule::config(&p, super::Lang::En);
+        assert!(has_cjk(&zh), "not Chinese: {zh}");
+        if !matches!(p, NotToml { .. } | Unreadable { .. }) {
+            assert!(!reads_english(&zh), "not Chinese: {zh}");
+        }
+        let en_words = en.replace("张三", "").replace("指标说明", "");
+        assert!(!has_cjk(&en_words), "not English: {en}");
     }
 }
 
@@ -425,7 +476,7 @@ fn every_loader_finding_in_both_languages_with_its_figures() {
     let mut seen: Vec<usize> = all.iter().map(|(s, _)| ordinal(s)).collect();
     seen.sort();
     seen.dedup();
-    assert_eq!(seen, (0..=39).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=40).collect::<Vec<_>>());
     for (problem, figures) in &all {
         let zh = message(problem, Lang::Zh);
         let en = message(problem, Lang::En);

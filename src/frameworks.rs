@@ -141,8 +141,42 @@ pub fn all() -> Vec<FrameworkSource> {
     out
 }
 
+/// Why no framework was found for what was asked.
+#[derive(Debug)]
+pub enum FindError {
+    Unreadable {
+        path: String,
+        error: std::io::Error,
+    },
+    /// The file loads but has no [framework] table (or is a project).
+    NotAFramework {
+        path: String,
+    },
+    Syntax {
+        path: String,
+        problem: Box<crate::diagnostic::Diagnostic>,
+    },
+    NoSuchId {
+        id: String,
+        ids: Vec<String>,
+    },
+}
+
+impl FindError {
+    /// In `lang`, with the file it is about in front where there is one.
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        crate::lang::cli::framework_not_found(self, lang)
+    }
+}
+
+impl std::fmt::Display for FindError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::lang::Lang::En))
+    }
+}
+
 /// Finds a framework by id (user frameworks win over built-in ones) or reads it from a path.
-pub fn find(id_or_path: &str) -> Result<FrameworkSource, String> {
+pub fn find(id_or_path: &str) -> Result<FrameworkSource, FindError> {
     let as_path = Path::new(id_or_path);
     // `-`: the framework's text on standard input.
     if id_or_path.ends_with(".toml") || as_path.components().count() > 1 || id_or_path == "-" {
@@ -151,12 +185,24 @@ pub fn find(id_or_path: &str) -> Result<FrameworkSource, String> {
             crate::store::reading::PROJECT_LIMIT,
             "a framework",
         )
-        .map_err(|e| format!("{id_or_path}: {e}"))?;
+        .map_err(|error| FindError::Unreadable {
+            path: id_or_path.to_string(),
+            error,
+        })?;
         return match parse_project(&text) {
-            Ok(_) => describe(&text, id_or_path.to_string())
-                .ok_or_else(|| format!("{id_or_path}: not a framework")),
-            Err(LoadError::Syntax(d)) => Err(d.display(id_or_path).to_string()),
-            Err(e) => Err(format!("{id_or_path}: {e}")),
+            Ok(_) => {
+                describe(&text, id_or_path.to_string()).ok_or_else(|| FindError::NotAFramework {
+                    path: id_or_path.to_string(),
+                })
+            }
+            Err(LoadError::Syntax(problem)) => Err(FindError::Syntax {
+                path: id_or_path.to_string(),
+                problem,
+            }),
+            Err(LoadError::Io(error)) => Err(FindError::Unreadable {
+                path: id_or_path.to_string(),
+                error,
+            }),
         };
     }
     let all = all();
@@ -164,11 +210,8 @@ pub fn find(id_or_path: &str) -> Result<FrameworkSource, String> {
         .rev()
         .find(|f| f.id == id_or_path)
         .cloned()
-        .ok_or_else(|| {
-            let ids: Vec<&str> = all.iter().map(|f| f.id.as_str()).collect();
-            format!(
-                "no framework with id \"{id_or_path}\"; available: {}",
-                ids.join(", ")
-            )
+        .ok_or_else(|| FindError::NoSuchId {
+            id: id_or_path.to_string(),
+            ids: all.iter().map(|f| f.id.clone()).collect(),
         })
 }

@@ -396,3 +396,43 @@ fn design_and_settings_refusals_are_said_in_the_language() {
     // Nothing refused was written.
     assert_eq!(std::fs::read_to_string(p).unwrap(), before);
 }
+
+#[test]
+fn new_and_framework_save_say_their_refusals_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.toml");
+    let out = out.to_str().unwrap();
+    let (code, _, err) = run("zh_CN.UTF-8", &["new", "--framework", "no-such", out]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("错误：没有编号为“no-such”的指标框架；可用："),
+        "{err}"
+    );
+    let (code, _, err) = run("en_US.UTF-8", &["new", "--framework", "no-such", out]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: no framework with id \"no-such\"; available:"),
+        "{err}"
+    );
+    assert_english(&err, &[]);
+
+    let sample = "samples/rongcheng-12349.toml";
+    let bad = dir.path().join("fw.txt");
+    let bad = bad.to_str().unwrap();
+    let (code, _, err) = run("zh_CN.UTF-8", &["framework", "save", sample, "-o", bad]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("错误：指标框架是 .toml 文件；应为 -o frameworks/名称.toml"),
+        "{err}"
+    );
+    let (code, _, err) = run("en_US.UTF-8", &["framework", "save", sample, "-o", bad]);
+    assert_eq!(code, 2);
+    assert!(err.contains("error: a framework is a .toml file"), "{err}");
+
+    let (code, _, err) = run("zh_CN.UTF-8", &["man", "-o", bad]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("错误：") && err.contains("不是目录"),
+        "{err}"
+    );
+}

@@ -318,6 +318,11 @@ pub fn frameworks(json: bool) -> u8 {
     0
 }
 
+/// `error: ` / `错误：`.
+fn severity_error(lang: jixiao::lang::Lang) -> &'static str {
+    jixiao::lang::diagnostic::severity(jixiao::diagnostic::Severity::Error, lang)
+}
+
 pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
     let to_stdout = super::stdio::is_stdin(file);
     if !to_stdout && file.exists() {
@@ -331,7 +336,7 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
     let source = match frameworks::find(framework) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}{}", severity_error(lang()), e.text(lang()));
             return 2;
         }
     };
@@ -346,7 +351,15 @@ pub fn new(framework: &str, name: Option<&str>, file: &Path) -> u8 {
     let text = match jixiao::store::new_project_text(&source.text, &name) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: framework {}: {e}", source.id);
+            let lang = lang();
+            let framework = lang.pick("指标框架", "framework");
+            let sep = lang.pick("：", ": ");
+            eprintln!(
+                "{}{framework} {}{sep}{}",
+                severity_error(lang),
+                source.id,
+                e.text(lang)
+            );
             return 1;
         }
     };

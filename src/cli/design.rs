@@ -10,6 +10,27 @@ use jixiao::scoring::{self, rounding::fixed, rounding::plain};
 use jixiao::store::{ProjectFile, parse_decimal};
 
 use super::scripted::{Saved, apply_and_save};
+use jixiao::lang::cli::Say;
+
+/// `error: …` in the CLI's language.
+fn fail(s: &Say) {
+    let lang = super::lang();
+    eprintln!(
+        "{}{}",
+        jixiao::lang::diagnostic::severity(jixiao::diagnostic::Severity::Error, lang),
+        jixiao::lang::cli::say(lang, s)
+    );
+}
+
+/// `FILE: error: …` in the CLI's language.
+fn fail_in(file: &str, s: &Say) {
+    let lang = super::lang();
+    eprintln!(
+        "{}{}",
+        jixiao::lang::cli::error_in(lang, file),
+        jixiao::lang::cli::say(lang, s)
+    );
+}
 
 fn weight(text: &str) -> Result<rust_decimal::Decimal, EditError> {
     parse_decimal(text.trim()).ok_or_else(|| EditError::WeightNotNumber {
@@ -362,9 +383,7 @@ pub fn framework_save(
     };
     let out_name = output.display().to_string();
     if output.extension().is_none_or(|x| x != "toml") {
-        eprintln!(
-            "{out_name}: error: a framework is a .toml file; expected -o frameworks/NAME.toml"
-        );
+        fail_in(&out_name, &Say::FrameworkIsToml);
         return 2;
     }
     let stem = output
@@ -376,7 +395,17 @@ pub fn framework_save(
     let loaded = match jixiao::store::parse_project(&text) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{out_name}: error: {e}");
+            match e {
+                jixiao::store::LoadError::Syntax(d) => {
+                    eprintln!("{}", d.display_in(&out_name, super::lang()))
+                }
+                jixiao::store::LoadError::Io(e) => {
+                    eprintln!(
+                        "{}",
+                        jixiao::lang::cli::cannot_read(super::lang(), &out_name, &e)
+                    )
+                }
+            }
             return 1;
         }
     };
@@ -384,10 +413,9 @@ pub fn framework_save(
         && !parent.exists()
         && let Err(e) = std::fs::create_dir_all(parent)
     {
-        eprintln!(
-            "{}: error: cannot create the directory: {e}",
-            parent.display()
-        );
+        let dir = parent.display().to_string();
+        let why = jixiao::lang::cli::io_reason(super::lang(), &e);
+        fail(&Say::CannotCreateDir { dir: &dir, why });
         return 2;
     }
     let written = if force {
@@ -396,9 +424,16 @@ pub fn framework_save(
         jixiao::store::safe_write::create(output, text.as_bytes())
     };
     if let Err(e) = written {
+        let lang = super::lang();
+        let hint = if force {
+            String::new()
+        } else {
+            jixiao::lang::cli::say(lang, &Say::ForceReplaces)
+        };
         eprintln!(
-            "{out_name}: error: {e}{}",
-            if force { "" } else { " (--force replaces it)" }
+            "{}{}{hint}",
+            jixiao::lang::cli::error_in(lang, &out_name),
+            e.text(lang)
         );
         return 1;
     }

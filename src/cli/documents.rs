@@ -213,7 +213,7 @@ pub fn export(
                 return 2;
             }
             if let Err(e) = jixiao::store::safe_write::replace(out, &bytes) {
-                let why = lang().pick(e.chinese(), e.to_string());
+                let why = e.text(lang());
                 fail_in(out, &Say::CannotWrite { why });
                 return 2;
             }

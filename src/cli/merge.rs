@@ -248,7 +248,7 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
             }
             Err(SaveError::Conflict | SaveError::Conflicts(_)) => continue,
             Err(SaveError::Refused(e)) => {
-                eprintln!("{error}{}", lang.pick(e.chinese(), e.to_string()));
+                eprintln!("{error}{}", e.text(lang));
                 return 1;
             }
             Err(SaveError::Io(e)) => {

@@ -83,7 +83,7 @@ pub(super) fn apply_and_save(path: &Path, code: &str, build: &Build) -> Result<S
                 return Err(1);
             }
             Err(SaveError::Refused(e)) => {
-                eprintln!("{error}{}", lang.pick(e.chinese(), e.to_string()));
+                eprintln!("{error}{}", e.text(lang));
                 return Err(1);
             }
             Err(SaveError::Io(e)) => {

@@ -2,6 +2,7 @@
 //! clap definitions that parse the command line, so completions and the manual can never
 //! disagree with the program.
 
+use jixiao::lang::cli::Say;
 use std::io::Write;
 use std::path::Path;
 
@@ -26,15 +27,13 @@ pub fn man(dir: Option<&Path>) -> u8 {
         let mut out = Vec::new();
         return match clap_mangen::Man::new(cmd).render(&mut out) {
             Ok(()) => emit(&out),
-            Err(e) => fail(&format!("cannot render the man page: {e}")),
+            Err(e) => fail(&Say::CannotRenderManPage { why: e.to_string() }),
         };
     };
     if !dir.is_dir() {
-        return fail(&format!(
-            "{}: not a directory; create it first (mkdir -p {})",
-            dir.display(),
-            dir.display()
-        ));
+        return fail(&Say::NotADirectory {
+            dir: &dir.display().to_string(),
+        });
     }
     let mut pages = Vec::new();
     let mut cmd = cmd.disable_help_subcommand(true);
@@ -43,7 +42,11 @@ pub fn man(dir: Option<&Path>) -> u8 {
     for (name, page) in &pages {
         let path = dir.join(name);
         if let Err(e) = jixiao::store::atomic_write(&path, page) {
-            return fail(&format!("{}: cannot write: {e}", path.display()));
+            let why = jixiao::lang::cli::io_reason(super::lang(), &e);
+            return fail(&Say::CannotWriteTo {
+                file: &path.display().to_string(),
+                why,
+            });
         }
         println!("{}", path.display());
     }
@@ -67,11 +70,16 @@ fn emit(bytes: &[u8]) -> u8 {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => 0,
-        Err(e) => fail(&format!("cannot write to standard output: {e}")),
+        Err(e) => fail(&Say::CannotWriteStdout { why: e.to_string() }),
     }
 }
 
-fn fail(msg: &str) -> u8 {
-    eprintln!("error: {msg}");
+fn fail(s: &Say) -> u8 {
+    let lang = super::lang();
+    eprintln!(
+        "{}{}",
+        jixiao::lang::diagnostic::severity(jixiao::diagnostic::Severity::Error, lang),
+        jixiao::lang::cli::say(lang, s)
+    );
     2
 }

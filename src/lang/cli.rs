@@ -166,6 +166,25 @@ pub enum Say<'a> {
     },
     NotATerminal,
     WorkbenchNeedsTerminal,
+    // `jixiao man` and `completions`.
+    CannotRenderManPage {
+        why: String,
+    },
+    NotADirectory {
+        dir: &'a str,
+    },
+    CannotWriteTo {
+        file: &'a str,
+        why: String,
+    },
+    // `jixiao framework save`.
+    FrameworkIsToml,
+    CannotCreateDir {
+        dir: &'a str,
+        why: String,
+    },
+    /// After a write refused because the file exists.
+    ForceReplaces,
     /// The terminal cannot be put in raw mode / the alternate screen (the system's reason).
     CannotSetUpTerminal {
         why: String,
@@ -336,6 +355,31 @@ pub fn say(lang: Lang, s: &Say) -> String {
                 "the workbench needs a terminal (stdin and stdout)",
             )
             .into(),
+        CannotRenderManPage { why } => lang.pick(
+            format!("无法生成手册页：{why}"),
+            format!("cannot render the man page: {why}"),
+        ),
+        NotADirectory { dir } => lang.pick(
+            format!("{dir}：不是目录；请先创建（mkdir -p {dir}）"),
+            format!("{dir}: not a directory; create it first (mkdir -p {dir})"),
+        ),
+        CannotWriteTo { file, why } => lang.pick(
+            format!("{file}：无法写入：{why}"),
+            format!("{file}: cannot write: {why}"),
+        ),
+        FrameworkIsToml => lang
+            .pick(
+                "指标框架是 .toml 文件；应为 -o frameworks/名称.toml",
+                "a framework is a .toml file; expected -o frameworks/NAME.toml",
+            )
+            .into(),
+        CannotCreateDir { dir, why } => lang.pick(
+            format!("{dir}：无法创建目录：{why}"),
+            format!("{dir}: cannot create the directory: {why}"),
+        ),
+        ForceReplaces => lang
+            .pick("（加 --force 可替换它）", " (--force replaces it)")
+            .into(),
         CannotSetUpTerminal { why } => lang.pick(
             format!("无法设置终端：{why}"),
             format!("cannot set up the terminal: {why}"),
@@ -503,6 +547,74 @@ pub fn say(lang: Lang, s: &Say) -> String {
             format!("{code} {field}：采用 {side} {value}"),
             format!("{code} {field}: took {side} {value}"),
         ),
+    }
+}
+
+/// Why a file was not written: the file system's refusal, with what it says about the file.
+pub fn write_error(e: &crate::store::safe_write::WriteError, lang: Lang) -> String {
+    use crate::store::safe_write::{WriteError::*, mode_string};
+    match e {
+        NotRegular { path, kind } => {
+            let p = path.display();
+            lang.pick(
+                format!("{p} 不是普通文件（{kind}），不写入"),
+                format!("{p} is not a regular file ({kind}); not writing to it"),
+            )
+        }
+        NotWritable {
+            path,
+            owner,
+            group,
+            mode,
+        } => {
+            let (p, m) = (path.display(), mode_string(*mode));
+            lang.pick(
+                format!("无权写入 {p}（属主 {owner}，组 {group}，权限 {m}）；文件未改动，可另存为"),
+                format!(
+                    "you may not write {p} (owner {owner}, group {group}, mode {m}); the file is unchanged — save as another file instead"
+                ),
+            )
+        }
+        Io(e) => io_reason(lang, e),
+    }
+}
+
+/// Why `jixiao new` found no framework: the file or id it is about in front.
+pub fn framework_not_found(e: &crate::frameworks::FindError, lang: Lang) -> String {
+    use crate::frameworks::FindError::*;
+    match e {
+        Unreadable { path, error } => {
+            format!("{path}{}{}", lang.pick("：", ": "), io_reason(lang, error))
+        }
+        NotAFramework { path } => lang.pick(
+            format!("{path}：不是指标框架"),
+            format!("{path}: not a framework"),
+        ),
+        Syntax { path, problem } => problem.display_in(path, lang).to_string(),
+        NoSuchId { id, ids } => {
+            let ids = ids.join(", ");
+            lang.pick(
+                format!("没有编号为“{id}”的指标框架；可用：{ids}"),
+                format!("no framework with id \"{id}\"; available: {ids}"),
+            )
+        }
+    }
+}
+
+/// Why a framework's text cannot start a project.
+pub fn new_error(e: &crate::store::NewError, lang: Lang) -> String {
+    use crate::store::NewError::*;
+    match e {
+        NotToml { detail } => lang.pick(
+            format!("不是有效的 TOML（{detail}）"),
+            format!("invalid TOML: {detail}"),
+        ),
+        AlreadyProject => lang
+            .pick(
+                "它已有 [project] 表（是项目而不是框架？）",
+                "it already has a [project] table (is it a project rather than a framework?)",
+            )
+            .into(),
     }
 }
 

@@ -2,16 +2,33 @@
 
 use std::path::Path;
 
+/// Why a framework's text cannot start a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewError {
+    /// The TOML parser's own words.
+    NotToml {
+        detail: String,
+    },
+    AlreadyProject,
+}
+
+impl NewError {
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        crate::lang::cli::new_error(self, lang)
+    }
+}
+
 /// The framework's text with a `[project]` table inserted before the indicators, so the new file
 /// keeps the framework's comments and layout and records which framework it came from.
-pub fn new_project_text(framework_text: &str, name: &str) -> Result<String, String> {
-    let doc: toml_edit::DocumentMut = framework_text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| e.message().to_string())?;
+pub fn new_project_text(framework_text: &str, name: &str) -> Result<String, NewError> {
+    let doc: toml_edit::DocumentMut =
+        framework_text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| NewError::NotToml {
+                detail: e.message().trim().to_string(),
+            })?;
     if doc.get("project").is_some() {
-        return Err(
-            "it already has a [project] table (is it a project rather than a framework?)".into(),
-        );
+        return Err(NewError::AlreadyProject);
     }
     let quoted = toml_edit::Value::from(name).to_string();
     let block = format!(

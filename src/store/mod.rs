@@ -19,7 +19,7 @@ mod toml_write;
 mod tree_edit;
 
 pub use conflicts::{canonical as canonical_value, position as conflict_position};
-pub use create::{new_project_text, write_new};
+pub use create::{NewError, new_project_text, write_new};
 pub use document::{ProjectFile, SaveError, atomic_write, backup_path, fingerprint};
 pub use fields::parse_decimal;
 pub use load::{LoadError, Loaded, load_file, parse_project};

@@ -30,50 +30,15 @@ pub enum WriteError {
 }
 
 impl WriteError {
-    /// The same refusal in Chinese, for the workbench.
-    pub fn chinese(&self) -> String {
-        match self {
-            WriteError::NotRegular { path, kind } => {
-                format!("{} 不是普通文件（{kind}），不写入", path.display())
-            }
-            WriteError::NotWritable {
-                path,
-                owner,
-                group,
-                mode,
-            } => format!(
-                "无权写入 {}（属主 {owner}，组 {group}，权限 {}）；文件未改动，可另存为",
-                path.display(),
-                mode_string(*mode)
-            ),
-            WriteError::Io(e) => e.to_string(),
-        }
+    /// The refusal in `lang` (`crate::lang::cli` has the words).
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        crate::lang::cli::write_error(self, lang)
     }
 }
 
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WriteError::NotRegular { path, kind } => {
-                write!(
-                    f,
-                    "{} is not a regular file ({kind}); not writing to it",
-                    path.display()
-                )
-            }
-            WriteError::NotWritable {
-                path,
-                owner,
-                group,
-                mode,
-            } => write!(
-                f,
-                "you may not write {} (owner {owner}, group {group}, mode {}); the file is unchanged — save as another file instead",
-                path.display(),
-                mode_string(*mode)
-            ),
-            WriteError::Io(e) => write!(f, "{e}"),
-        }
+        f.write_str(&self.text(crate::lang::Lang::En))
     }
 }
 

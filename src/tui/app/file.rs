@@ -132,10 +132,7 @@ impl App {
             }
             Err(SaveError::Refused(e)) => {
                 // The file system says no: nothing was written; offer another file at once.
-                let why = match self.lang {
-                    crate::tui::Lang::Zh => e.chinese(),
-                    crate::tui::Lang::En => e.to_string(),
-                };
+                let why = e.text(self.lang);
                 self.prompt(self.t(Msg::SaveAsPrompt).to_string(), "", PromptFor::SaveAs);
                 self.error(why);
                 false

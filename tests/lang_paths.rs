@@ -436,3 +436,20 @@ fn new_and_framework_save_say_their_refusals_in_the_language() {
         "{err}"
     );
 }
+
+#[test]
+fn standard_input_where_a_file_is_written_back_is_refused_in_the_language() {
+    let (code, _, err) = run("zh_CN.UTF-8", &["set", "-", "A101", "score=1"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("错误：`jixiao set` 把修改存回所读的文件，因此需要文件而不是 `-`"),
+        "{err}"
+    );
+    let (code, _, err) = run("en_US.UTF-8", &["set", "-", "A101", "score=1"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: `jixiao set` saves its change into the file it reads"),
+        "{err}"
+    );
+    assert_english(&err, &[]);
+}

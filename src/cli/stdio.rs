@@ -36,13 +36,17 @@ pub fn refuse(path: &Path, use_: NoStdin) -> Option<u8> {
     if !is_stdin(path) {
         return None;
     }
-    let msg = match use_ {
-        NoStdin::Edit(cmd) => format!(
-            "error: `jixiao {cmd}` saves its change into the file it reads, so it needs a file, not `-` (standard input); name the project file"
-        ),
-        NoStdin::Workbench => "error: the workbench edits and saves a file, so it cannot open `-` (standard input); name the project file, or use `jixiao score -` / `jixiao show -` to read a project from a pipe".to_string(),
-        NoStdin::MergeOurs => "error: merge writes its result into OURS, so OURS must be a file, not `-` (standard input); BASE and THEIRS may be `-`".to_string(),
+    use jixiao::lang::cli::Say;
+    let said = match use_ {
+        NoStdin::Edit(command) => Say::EditNeedsFile { command },
+        NoStdin::Workbench => Say::WorkbenchNeedsFile,
+        NoStdin::MergeOurs => Say::OursNeedsFile,
     };
-    eprintln!("{msg}");
+    let lang = super::lang();
+    eprintln!(
+        "{}{}",
+        jixiao::lang::diagnostic::severity(jixiao::diagnostic::Severity::Error, lang),
+        jixiao::lang::cli::say(lang, &said)
+    );
     Some(2)
 }

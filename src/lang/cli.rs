@@ -177,6 +177,12 @@ pub enum Say<'a> {
         file: &'a str,
         why: String,
     },
+    // `-` (standard input) where a file is written back.
+    EditNeedsFile {
+        command: &'a str,
+    },
+    WorkbenchNeedsFile,
+    OursNeedsFile,
     // `jixiao framework save`.
     FrameworkIsToml,
     CannotCreateDir {
@@ -367,6 +373,26 @@ pub fn say(lang: Lang, s: &Say) -> String {
             format!("{file}：无法写入：{why}"),
             format!("{file}: cannot write: {why}"),
         ),
+        EditNeedsFile { command } => lang.pick(
+            format!(
+                "`jixiao {command}` 把修改存回所读的文件，因此需要文件而不是 `-`（标准输入）；请给出项目文件"
+            ),
+            format!(
+                "`jixiao {command}` saves its change into the file it reads, so it needs a file, not `-` (standard input); name the project file"
+            ),
+        ),
+        WorkbenchNeedsFile => lang
+            .pick(
+                "工作台编辑并保存文件，不能打开 `-`（标准输入）；请给出项目文件，或用 `jixiao score -` / `jixiao show -` 从管道读取项目",
+                "the workbench edits and saves a file, so it cannot open `-` (standard input); name the project file, or use `jixiao score -` / `jixiao show -` to read a project from a pipe",
+            )
+            .into(),
+        OursNeedsFile => lang
+            .pick(
+                "merge 把结果写入 OURS，因此 OURS 必须是文件而不是 `-`（标准输入）；BASE 和 THEIRS 可以是 `-`",
+                "merge writes its result into OURS, so OURS must be a file, not `-` (standard input); BASE and THEIRS may be `-`",
+            )
+            .into(),
         FrameworkIsToml => lang
             .pick(
                 "指标框架是 .toml 文件；应为 -o frameworks/名称.toml",

@@ -207,7 +207,11 @@ pub fn run(path: &Path, opts: Options, setup: impl FnOnce(&mut App)) -> u8 {
         Ok(Err(e)) => {
             let kept = on_unsaved_exit(&app);
             restore_terminal();
-            say(&format!("error: {e}"));
+            say(&format!(
+                "{}{}",
+                crate::lang::diagnostic::severity(crate::diagnostic::Severity::Error, app.lang),
+                crate::lang::cli::io_reason(app.lang, &e)
+            ));
             report_kept(app.lang, kept);
             return 1;
         }

@@ -83,12 +83,12 @@ fn a_tree_tailored_by_script_checks_clean_and_changes_only_what_was_asked() {
         ],
     );
     assert!(
-        out.contains("新增 C102 培训完成率（分值 2，上级 C1 产出数量）"),
+        out.contains("added C102 培训完成率 (weight 2, under C1 产出数量)"),
         "{out}"
     );
     // The parent no longer adds up: said, not refused.
     assert!(
-        out.contains("C1 产出数量 分值 10，下级指标合计 12（相差 +2）"),
+        out.contains("C1 产出数量 weighs 10, its children add up to 12 (+2)"),
         "{out}"
     );
     // A rate rule on two inputs, as one edit.
@@ -103,13 +103,13 @@ fn a_tree_tailored_by_script_checks_clean_and_changes_only_what_was_asked() {
             "rule.denominator=计划培训人次",
         ],
     );
-    assert!(out.contains("C102: 评分规则"), "{out}");
+    assert!(out.contains("C102: scoring rule"), "{out}");
     // Re-weight two siblings so the sum holds again.
     let out = ok(d, &["set", "p.toml", "C101", "weight=9"]);
-    assert!(out.contains("C101 实际完成率：分值 10 → 9"), "{out}");
-    assert!(out.contains("下级指标合计 11"), "{out}");
+    assert!(out.contains("C101 实际完成率: weight 10 → 9"), "{out}");
+    assert!(out.contains("children add up to 11"), "{out}");
     let out = ok(d, &["set", "p.toml", "C102", "weight=1"]);
-    assert!(!out.contains("注意"), "the sums hold again: {out}");
+    assert!(!out.contains("note:"), "the sums hold again: {out}");
     // One indicator added and removed leaves no trace.
     ok(
         d,
@@ -126,7 +126,7 @@ fn a_tree_tailored_by_script_checks_clean_and_changes_only_what_was_asked() {
         ],
     );
     let out = ok(d, &["indicator", "remove", "p.toml", "C103"]);
-    assert!(out.contains("删除 C103 临时"), "{out}");
+    assert!(out.contains("removed C103 临时"), "{out}");
 
     let check = jixiao(d, &["check", "p.toml"]);
     assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
@@ -237,7 +237,7 @@ fn moves_and_code_changes_keep_the_tree_together() {
     ok(d, &["new", "--framework", "mof-program", "p.toml"]);
     let out = ok(d, &["indicator", "move", "p.toml", "A102", "--up"]);
     assert!(
-        out.contains("A102 立项程序规范性 移到 A1 项目立项 下第 1 位"),
+        out.contains("moved A102 立项程序规范性 under A1 项目立项, position 1"),
         "{out}"
     );
     let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
@@ -256,7 +256,7 @@ fn moves_and_code_changes_keep_the_tree_together() {
         ],
     );
     assert!(
-        out.contains("A1: 名称 立项管理") && out.contains("A1 → A9"),
+        out.contains("A1: name 立项管理") && out.contains("A1 → A9"),
         "{out}"
     );
     let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
@@ -267,8 +267,14 @@ fn moves_and_code_changes_keep_the_tree_together() {
         d,
         &["indicator", "move", "p.toml", "A101", "--parent", "A2"],
     );
-    assert!(out.contains("A9 立项管理 分值 8，下级指标合计 3"), "{out}");
-    assert!(out.contains("A2 绩效目标 分值 7，下级指标合计 12"), "{out}");
+    assert!(
+        out.contains("A9 立项管理 weighs 8, its children add up to 3"),
+        "{out}"
+    );
+    assert!(
+        out.contains("A2 绩效目标 weighs 7, its children add up to 12"),
+        "{out}"
+    );
     let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
     let a101 = text.find("[indicators.A101]").unwrap();
     assert!(
@@ -303,7 +309,7 @@ fn a_scored_project_saved_as_a_framework_keeps_definitions_and_drops_records() {
         ],
     );
     assert!(
-        out.contains("已保存框架 职工查体项目指标体系（id checkup"),
+        out.contains("saved the framework 职工查体项目指标体系 (id checkup"),
         "{out}"
     );
     let fw = std::fs::read_to_string(d.join("frameworks/checkup.toml")).unwrap();
@@ -365,7 +371,7 @@ fn settings_are_shown_and_changed_from_the_shell() {
             "grades=优秀 85, 良好 75, 合格 60, 不合格 0",
         ],
     );
-    assert!(out.contains("评价设置：舍入 truncate"), "{out}");
+    assert!(out.contains("settings: 舍入 truncate"), "{out}");
     let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
     assert!(text.contains("rounding = \"truncate\"") && text.contains("name = \"优秀\""));
     let bad = jixiao(d, &["settings", "p.toml", "places=9"]);

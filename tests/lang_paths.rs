@@ -453,3 +453,48 @@ fn standard_input_where_a_file_is_written_back_is_refused_in_the_language() {
     );
     assert_english(&err, &[]);
 }
+
+#[test]
+fn the_design_commands_report_in_the_language() {
+    for (locale, added, sums) in [
+        (
+            "zh_CN.UTF-8",
+            "新增 C102 培训完成率（分值 2，上级 C1 产出数量）",
+            "注意：C1 产出数量 分值 10，下级指标合计 12（相差 +2）",
+        ),
+        (
+            "en_US.UTF-8",
+            "added C102 培训完成率 (weight 2, under C1 产出数量)",
+            "note: C1 产出数量 weighs 10, its children add up to 12 (+2)",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.toml");
+        let p = p.to_str().unwrap();
+        let (code, _, err) = run(locale, &["new", "--framework", "mof-program", p]);
+        assert_eq!(code, 0, "{err}");
+        let (code, out, err) = run(
+            locale,
+            &[
+                "indicator",
+                "add",
+                p,
+                "--parent",
+                "C1",
+                "--name",
+                "培训完成率",
+                "--weight",
+                "2",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(added), "{out}");
+        assert!(out.contains(sums), "{out}");
+        let names = ["培训完成率", "产出数量"];
+        if locale.starts_with("zh") {
+            assert_chinese(&out, &[]);
+        } else {
+            assert_english(&out, &names);
+        }
+    }
+}

@@ -11,6 +11,7 @@ use jixiao::store::{ProjectFile, parse_decimal};
 
 use super::scripted::{Saved, apply_and_save};
 use jixiao::lang::cli::Say;
+use jixiao::lang::design::{DesignNote, note};
 
 /// `error: …` in the CLI's language.
 fn fail(s: &Say) {
@@ -110,19 +111,27 @@ pub fn print_weight_sums(p: &Project, _card: &scoring::Scorecard) {
         } else {
             plain(diff)
         };
-        match &gap.code {
-            Some(code) => println!(
-                "注意：{} 分值 {}，下级指标合计 {}（相差 {signed}）",
-                label(p, code),
-                plain(gap.weight),
-                plain(gap.children)
+        let (weight, children) = (plain(gap.weight), plain(gap.children));
+        let said = match &gap.code {
+            Some(code) => note(
+                &DesignNote::WeightGap {
+                    label: &label(p, code),
+                    weight: &weight,
+                    children: &children,
+                    signed: &signed,
+                },
+                super::lang(),
             ),
-            None => println!(
-                "注意：一级指标分值合计 {}，框架总分 {}（相差 {signed}）",
-                plain(gap.children),
-                plain(gap.weight)
+            None => note(
+                &DesignNote::RootGap {
+                    children: &children,
+                    total: &weight,
+                    signed: &signed,
+                },
+                super::lang(),
             ),
-        }
+        };
+        println!("{said}");
     }
 }
 
@@ -131,6 +140,7 @@ fn report(saved: &Saved) -> u8 {
     let p = saved.file.project();
     let after = scoring::score(p);
     let places = p.framework.places;
+    let lang = super::lang();
     for e in &saved.edits {
         let what = match e {
             Edit::AddIndicator {
@@ -138,15 +148,15 @@ fn report(saved: &Saved) -> u8 {
                 parent,
                 weight,
                 ..
-            } => format!(
-                "新增 {}（分值 {}，{}）",
-                label(p, code),
-                plain(*weight),
-                match parent {
-                    Some(pc) => format!("上级 {}", label(p, pc)),
-                    None => "一级指标".into(),
-                }
-            ),
+            } => {
+                let parent = parent.as_ref().map(|pc| label(p, pc));
+                let added = DesignNote::Added {
+                    label: &label(p, code),
+                    weight: &plain(*weight),
+                    parent: parent.as_deref(),
+                };
+                note(&added, lang)
+            }
             Edit::RemoveIndicator { code } => {
                 let gone = saved
                     .before_project
@@ -158,21 +168,29 @@ fn report(saved: &Saved) -> u8 {
                     .as_ref()
                     .map(|b| label(b, code))
                     .unwrap_or_else(|| code.clone());
-                if gone > 1 {
-                    format!("删除 {name} 及其下 {} 个指标", gone - 1)
-                } else {
-                    format!("删除 {name}")
-                }
+                let removed = DesignNote::Removed {
+                    label: &name,
+                    below: gone.saturating_sub(1),
+                };
+                note(&removed, lang)
             }
             Edit::MoveIndicator { code, parent, .. } => {
                 let siblings = edit::structure_children(p, parent.as_deref());
                 let at = siblings.iter().position(|c| c == code).unwrap_or(0) + 1;
+                let moved = label(p, code);
                 match parent {
-                    Some(pc) => format!("{} 移到 {} 下第 {at} 位", label(p, code), label(p, pc)),
-                    None => format!("{} 移为第 {at} 个一级指标", label(p, code)),
+                    Some(pc) => note(
+                        &DesignNote::MovedUnder {
+                            label: &moved,
+                            parent: &label(p, pc),
+                            at,
+                        },
+                        lang,
+                    ),
+                    None => note(&DesignNote::MovedToRoot { label: &moved, at }, lang),
                 }
             }
-            other => edit::describe(other),
+            other => jixiao::lang::edit_label(other, lang),
         };
         println!("{what}");
     }
@@ -181,20 +199,16 @@ fn report(saved: &Saved) -> u8 {
         let tree = Tree::build(p);
         tree.roots.iter().map(|&r| p.indicators[r].weight).sum()
     };
-    println!(
-        "分值合计 {}（框架总分 {}）；{}：{} → {}（已评 {}/{}）",
-        plain(weights),
-        plain(p.framework.total),
-        if after.provisional() {
-            "暂计"
-        } else {
-            "总分"
-        },
-        fixed(saved.before.total, places),
-        fixed(after.total, places),
-        after.scored_leaves,
-        after.leaves
-    );
+    let sums = DesignNote::Sums {
+        weights: &plain(weights),
+        total: &plain(p.framework.total),
+        provisional: after.provisional(),
+        before: &fixed(saved.before.total, places),
+        after: &fixed(after.total, places),
+        scored: after.scored_leaves,
+        leaves: after.leaves,
+    };
+    println!("{}", note(&sums, lang));
     0
 }
 
@@ -440,22 +454,30 @@ pub fn framework_save(
     let p = &loaded.project;
     let tree = Tree::build(p);
     let leaves = (0..p.indicators.len()).filter(|&i| tree.is_leaf(i)).count();
-    println!(
-        "已保存框架 {}（id {id}，{} 个指标，其中末级 {leaves} 个）到 {out_name}",
-        p.framework.name,
-        p.indicators.len()
-    );
+    let lang = super::lang();
+    let saved = DesignNote::FrameworkSaved {
+        name: &p.framework.name,
+        id,
+        indicators: p.indicators.len(),
+        leaves,
+        file: &out_name,
+    };
+    println!("{}", note(&saved, lang));
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
-        println!("注意：该框架有 {errors} 处错误，jixiao check {out_name} 列出");
+        let has = DesignNote::FrameworkHasErrors {
+            errors,
+            file: &out_name,
+        };
+        println!("{}", note(&has, lang));
     }
     if !jixiao::frameworks::discovers(output) {
-        println!(
-            "jixiao frameworks 只列出 ./frameworks/ 和 {} 中的框架；用 jixiao new --framework {out_name} 直接使用它",
-            jixiao::frameworks::user_dir()
-                .map(|d| d.display().to_string())
-                .unwrap_or_else(|| "用户配置目录".into())
-        );
+        let dir = jixiao::frameworks::user_dir().map(|d| d.display().to_string());
+        let unlisted = DesignNote::FrameworkNotListed {
+            file: &out_name,
+            dir: dir.as_deref(),
+        };
+        println!("{}", note(&unlisted, lang));
     }
     0
 }
@@ -472,7 +494,7 @@ pub fn settings(path: &Path, assignments: &[String]) -> u8 {
         for key in PolicyKey::ALL {
             let v = jixiao::store::policy_text(&file, key);
             let shown = if v.is_empty() {
-                "（默认）".to_string()
+                note(&DesignNote::Default, super::lang())
             } else {
                 v
             };
@@ -510,23 +532,20 @@ pub fn settings(path: &Path, assignments: &[String]) -> u8 {
     let subject = super::lang().pick("评价设置", "settings");
     match apply_and_save(path, subject, &build) {
         Ok(saved) => {
+            let lang = super::lang();
             for e in &saved.edits {
-                println!("{}", edit::describe(e));
+                println!("{}", jixiao::lang::edit_label(e, lang));
             }
             let p = saved.file.project();
             let after = scoring::score(p);
             let places = p.framework.places;
-            println!(
-                "{}：{} → {}（{}）",
-                if after.provisional() {
-                    "暂计"
-                } else {
-                    "总分"
-                },
-                fixed(saved.before.total, places),
-                fixed(after.total, places),
-                after.grade.clone().unwrap_or_default()
-            );
+            let total = DesignNote::SettingsTotal {
+                provisional: after.provisional(),
+                before: &fixed(saved.before.total, places),
+                after: &fixed(after.total, places),
+                grade: &after.grade.clone().unwrap_or_default(),
+            };
+            println!("{}", note(&total, lang));
             0
         }
         Err(c) => c,

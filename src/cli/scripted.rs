@@ -116,14 +116,15 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
     };
     for e in edits.iter().filter(|e| e.is_structure()) {
         match (e, before_project.as_ref().and_then(|b| b.get(e.code()))) {
-            (Edit::SetWeight { weight, .. }, Some(old)) => println!(
-                "{} {}：分值 {} → {}",
-                old.code,
-                old.name,
-                scoring::rounding::plain(old.weight),
-                scoring::rounding::plain(*weight)
-            ),
-            _ => println!("{}", edit::describe(e)),
+            (Edit::SetWeight { weight, .. }, Some(old)) => {
+                let changed = jixiao::lang::design::DesignNote::WeightChanged {
+                    label: &format!("{} {}", old.code, old.name),
+                    before: &scoring::rounding::plain(old.weight),
+                    after: &scoring::rounding::plain(*weight),
+                };
+                println!("{}", jixiao::lang::design::note(&changed, super::lang()))
+            }
+            _ => println!("{}", jixiao::lang::edit_label(e, super::lang())),
         }
     }
     // A code change (`code=`) prints the indicator under its new code.

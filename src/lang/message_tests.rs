@@ -332,12 +332,12 @@ fn ordinal(k: &Kind) -> usize {
     }
 }
 
-pub(super) fn has_cjk(s: &str) -> bool {
+pub(crate) fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// Words only an English sentence has.
-pub(super) fn reads_english(s: &str) -> bool {
+pub(crate) fn reads_english(s: &str) -> bool {
     [
         " the ", " but ", " is ", "expected", " are ", " no ", " not ", " of ",
     ]

@@ -6,6 +6,7 @@
 //! language only and every figure it names is filled in by the compiler-checked arm.
 
 pub mod cli;
+pub mod design;
 pub mod diagnostic;
 mod edit_label;
 pub mod help;

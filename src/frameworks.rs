@@ -183,7 +183,7 @@ pub fn find(id_or_path: &str) -> Result<FrameworkSource, FindError> {
         let text = crate::store::reading::read_text_limited(
             as_path,
             crate::store::reading::PROJECT_LIMIT,
-            "a framework",
+            crate::store::reading::Reading::Framework,
         )
         .map_err(|error| FindError::Unreadable {
             path: id_or_path.to_string(),

@@ -55,7 +55,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                 Some(path) => crate::store::reading::read_text_limited(
                     std::path::Path::new(path),
                     crate::store::reading::FIELD_LIMIT,
-                    "a justification file",
+                    crate::store::reading::Reading::Justification,
                 )
                 .map_err(|e| EditError::CannotReadFile {
                     path: path.to_string(),

@@ -106,6 +106,7 @@ pub enum FileProblem {
     CannotRead {
         kind: std::io::ErrorKind,
         detail: String,
+        refusal: Option<crate::store::reading::ReadRefusal>,
     },
     BomNotUtf8,
     NotUtf16,

@@ -201,6 +201,7 @@ fn cannot_read(e: std::io::Error) -> FileProblem {
     FileProblem::CannotRead {
         kind: e.kind(),
         detail: e.to_string(),
+        refusal: crate::store::reading::refusal_of(&e),
     }
 }
 
@@ -208,7 +209,7 @@ pub fn read_csv(path: &Path) -> Result<Sheet, FileProblem> {
     let bytes = crate::store::reading::read_limited(
         path,
         crate::store::reading::IMPORT_LIMIT,
-        "a table to import",
+        crate::store::reading::Reading::Table,
     )
     .map_err(cannot_read)?;
     let text = decode(&bytes)?;
@@ -253,7 +254,7 @@ pub fn read_workbook(path: &Path) -> Result<Vec<Sheet>, FileProblem> {
     let bytes = crate::store::reading::read_limited(
         path,
         crate::store::reading::IMPORT_LIMIT,
-        "a table to import",
+        crate::store::reading::Reading::Table,
     )
     .map_err(cannot_read)?;
     if bytes.starts_with(b"PK") {

@@ -188,8 +188,13 @@ fn header_help(lang: Lang) -> &'static str {
 pub fn file_problem(p: &FileProblem, lang: Lang) -> String {
     use FileProblem::*;
     match p {
-        CannotRead { kind, detail } => {
-            let why = super::cli::io_reason(lang, &std::io::Error::new(*kind, detail.clone()));
+        CannotRead {
+            kind,
+            detail,
+            refusal,
+        } => {
+            let e = crate::store::reading::rebuild(*kind, detail, refusal.as_ref());
+            let why = super::cli::io_reason(lang, &e);
             lang.pick(format!("无法读取：{why}"), format!("cannot read: {why}"))
         }
         BomNotUtf8 => lang

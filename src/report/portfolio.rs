@@ -71,6 +71,7 @@ pub enum Reason {
     CannotRead {
         kind: std::io::ErrorKind,
         detail: String,
+        refusal: Option<crate::store::reading::ReadRefusal>,
     },
 }
 
@@ -79,6 +80,7 @@ impl Reason {
         Reason::CannotRead {
             kind: e.kind(),
             detail: e.to_string(),
+            refusal: crate::store::reading::refusal_of(e),
         }
     }
 
@@ -86,10 +88,14 @@ impl Reason {
     pub fn display_in(&self, file: &str, lang: Lang) -> String {
         match self {
             Reason::Diagnostic(d) => d.display_in(file, lang).to_string(),
-            Reason::CannotRead { kind, detail } => crate::lang::cli::cannot_read(
+            Reason::CannotRead {
+                kind,
+                detail,
+                refusal,
+            } => crate::lang::cli::cannot_read(
                 lang,
                 file,
-                &std::io::Error::new(*kind, detail.clone()),
+                &crate::store::reading::rebuild(*kind, detail, refusal.as_ref()),
             ),
         }
     }

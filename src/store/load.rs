@@ -49,8 +49,12 @@ pub fn load_file(path: &Path) -> Result<(String, Loaded), LoadError> {
 /// `PROJECT_LIMIT` is read; text that is not UTF-8 is an unreadable file, named for what it most
 /// likely is (UTF-16, GBK) and how to convert it.
 pub(crate) fn read_text(path: &Path) -> Result<(String, u64), LoadError> {
-    let bytes = super::reading::read_limited(path, super::reading::PROJECT_LIMIT, "a project")
-        .map_err(LoadError::Io)?;
+    let bytes = super::reading::read_limited(
+        path,
+        super::reading::PROJECT_LIMIT,
+        super::reading::Reading::Project,
+    )
+    .map_err(LoadError::Io)?;
     let fp = super::fingerprint(&bytes);
     let text = super::reading::decode(bytes, path).map_err(LoadError::Io)?;
     Ok((text, fp))

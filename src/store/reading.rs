@@ -6,6 +6,71 @@
 use std::io::{self, Read};
 use std::path::Path;
 
+pub use super::safe_write::FileKind;
+
+/// What is being read, as the refusal names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Project,
+    Framework,
+    Table,
+    Justification,
+}
+
+/// Why a file was not read, as a value carried inside the `io::Error` the readers return;
+/// `crate::lang::cli::io_reason` says it in the reader's language (its `Display` is English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadRefusal {
+    NotAFile {
+        kind: FileKind,
+    },
+    /// `size` when known (standard input may have gone on past what was read).
+    TooLarge {
+        what: Reading,
+        limit: u64,
+        size: Option<u64>,
+    },
+    Utf16 {
+        little_endian: bool,
+        name: String,
+    },
+    Gbk {
+        name: String,
+    },
+    NotUtf8 {
+        byte: u8,
+        line: usize,
+        at: usize,
+    },
+}
+
+impl std::fmt::Display for ReadRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::cli::read_refusal(self, crate::lang::Lang::En))
+    }
+}
+
+impl std::error::Error for ReadRefusal {}
+
+fn refused(kind: io::ErrorKind, r: ReadRefusal) -> io::Error {
+    io::Error::new(kind, r)
+}
+
+/// The refusal inside an error a reader returned, when it is one of ours.
+pub fn refusal_of(e: &io::Error) -> Option<ReadRefusal> {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<ReadRefusal>())
+        .cloned()
+}
+
+/// The error again, from its kind, text and refusal (values that are kept must be `Clone`).
+pub fn rebuild(kind: io::ErrorKind, detail: &str, refusal: Option<&ReadRefusal>) -> io::Error {
+    match refusal {
+        Some(r) => refused(kind, r.clone()),
+        None => io::Error::new(kind, detail.to_string()),
+    }
+}
+
 /// The largest project or framework file read: real ones are under 1 MiB (a department-wide
 /// evaluation with 100 leaves and long justifications is about 300 KB).
 pub const PROJECT_LIMIT: u64 = 16 * 1024 * 1024;
@@ -21,7 +86,7 @@ pub const IMPORT_LIMIT: u64 = 32 * 1024 * 1024;
 /// refusal ("a project", "a justification").
 ///
 /// `-` is standard input (see `is_stdin`).
-pub fn read_limited(path: &Path, limit: u64, what: &str) -> io::Result<Vec<u8>> {
+pub fn read_limited(path: &Path, limit: u64, what: Reading) -> io::Result<Vec<u8>> {
     if is_stdin(path) {
         let bytes = stdin_bytes()?;
         let n = bytes.len() as u64;
@@ -75,7 +140,7 @@ pub fn stdin_bytes() -> io::Result<Vec<u8>> {
 
 /// Reads a text file (see `read_limited`) and decodes it as UTF-8, naming the encoding when it
 /// is not UTF-8. A UTF-8 byte-order mark is kept: the caller decides what it means.
-pub fn read_text_limited(path: &Path, limit: u64, what: &str) -> io::Result<String> {
+pub fn read_text_limited(path: &Path, limit: u64, what: Reading) -> io::Result<String> {
     decode(read_limited(path, limit, what)?, path)
 }
 
@@ -95,42 +160,17 @@ fn refuse_special(meta: &std::fs::Metadata) -> io::Result<()> {
         return Ok(());
     }
     let kind = super::safe_write::kind_of(ft);
-    Err(io::Error::new(
+    Err(refused(
         io::ErrorKind::InvalidInput,
-        format!("this is {kind}, not a file; give the path of a file saved on disk"),
+        ReadRefusal::NotAFile { kind },
     ))
 }
 
-fn too_large(size: Option<u64>, limit: u64, what: &str) -> io::Error {
-    let size = match size {
-        Some(n) => format!("this file is {}", human(n)),
-        None => "this input did not end there".to_string(),
-    };
-    io::Error::new(
+fn too_large(size: Option<u64>, limit: u64, what: Reading) -> io::Error {
+    refused(
         io::ErrorKind::InvalidData,
-        format!(
-            "{what} may be at most {}; {size}: is it the right file?",
-            human(limit)
-        ),
+        ReadRefusal::TooLarge { what, limit, size },
     )
-}
-
-/// 16 MiB, 1.5 MiB, 900 KiB, 12 bytes.
-fn human(n: u64) -> String {
-    const KIB: u64 = 1024;
-    const MIB: u64 = 1024 * 1024;
-    if n >= MIB {
-        let tenths = n * 10 / MIB;
-        if tenths.is_multiple_of(10) {
-            format!("{} MiB", tenths / 10)
-        } else {
-            format!("{}.{} MiB", tenths / 10, tenths % 10)
-        }
-    } else if n >= KIB {
-        format!("{} KiB", n / KIB)
-    } else {
-        format!("{n} bytes")
-    }
 }
 
 /// UTF-8, or an error naming what the bytes most likely are and how to convert them.
@@ -147,28 +187,20 @@ pub fn decode(bytes: Vec<u8>, path: &Path) -> io::Result<String> {
             (e.into_bytes(), at)
         }
     };
-    let name = path.display();
-    let message = match guess_encoding(&bytes) {
-        Some(Guess::Utf16(endian)) => format!(
-            "this file is UTF-16 text ({endian}), as Windows Notepad and Excel save \"Unicode\"; \
-             jixiao reads UTF-8: save it again choosing the encoding UTF-8, or convert it with \
-             `iconv -f UTF-16 -t UTF-8 '{name}' > converted.toml`"
-        ),
-        Some(Guess::Gbk) => format!(
-            "this file is not UTF-8 but looks like GBK (GB2312/GB18030) Chinese text, as older \
-             Windows editors save it; jixiao reads UTF-8: save it again choosing the encoding \
-             UTF-8, or convert it with `iconv -f GB18030 -t UTF-8 '{name}' > converted.toml`"
-        ),
-        None => {
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            format!(
-                "not UTF-8 text (invalid byte 0x{:02X} on line {line}, at byte offset {at}); \
-                 is it a binary file? A project is a text file saved as UTF-8",
-                bytes[at]
-            )
-        }
+    let name = path.display().to_string();
+    let refusal = match guess_encoding(&bytes) {
+        Some(Guess::Utf16(endian)) => ReadRefusal::Utf16 {
+            little_endian: endian == "little-endian",
+            name,
+        },
+        Some(Guess::Gbk) => ReadRefusal::Gbk { name },
+        None => ReadRefusal::NotUtf8 {
+            byte: bytes[at],
+            line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+            at,
+        },
     };
-    Err(io::Error::new(io::ErrorKind::InvalidData, message))
+    Err(refused(io::ErrorKind::InvalidData, refusal))
 }
 
 enum Guess {
@@ -212,14 +244,6 @@ fn guess_encoding(bytes: &[u8]) -> Option<Guess> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_as_people_write_them() {
-        assert_eq!(human(16 * 1024 * 1024), "16 MiB");
-        assert_eq!(human(1024 * 1024 + 512 * 1024), "1.5 MiB");
-        assert_eq!(human(900 * 1024), "900 KiB");
-        assert_eq!(human(12), "12 bytes");
-    }
 
     #[test]
     fn encodings_are_named() {

@@ -17,7 +17,7 @@ pub enum WriteError {
     /// The target exists and is not a regular file (a device, a FIFO, a directory, a socket).
     NotRegular {
         path: PathBuf,
-        kind: &'static str,
+        kind: FileKind,
     },
     /// The file system does not let this user write the file.
     NotWritable {
@@ -115,19 +115,29 @@ pub fn beside(path: &Path) -> (PathBuf, String) {
 }
 
 /// What a file that is not a regular file is, in words ("a named pipe (FIFO)").
-pub fn kind_of(ft: std::fs::FileType) -> &'static str {
+pub fn kind_of(ft: std::fs::FileType) -> FileKind {
     use std::os::unix::fs::FileTypeExt;
     if ft.is_dir() {
-        "a directory"
+        FileKind::Directory
     } else if ft.is_fifo() {
-        "a named pipe (FIFO)"
+        FileKind::Fifo
     } else if ft.is_char_device() || ft.is_block_device() {
-        "a device"
+        FileKind::Device
     } else if ft.is_socket() {
-        "a socket"
+        FileKind::Socket
     } else {
-        "not a regular file"
+        FileKind::Other
     }
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    Device,
+    Socket,
+    Other,
 }
 
 /// Whether this process may write `path` (an existing file) as the file system says: mode bits,

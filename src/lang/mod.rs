@@ -9,6 +9,7 @@ pub mod cli;
 pub mod design;
 pub mod diagnostic;
 mod edit_label;
+mod files;
 pub mod help;
 pub mod import;
 mod refusal;

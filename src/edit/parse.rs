@@ -60,6 +60,7 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                 .map_err(|e| EditError::CannotReadFile {
                     path: path.to_string(),
                     error: e.to_string(),
+                    refusal: crate::store::reading::refusal_of(&e).map(Box::new),
                 })?,
                 None => value.to_string(),
             };

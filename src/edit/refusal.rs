@@ -80,9 +80,12 @@ pub enum EditError {
     BadStatus {
         text: String,
     },
+    /// `justification=@file` that cannot be read: the system's words, and our refusal when it
+    /// is one (not a file, too large, not UTF-8).
     CannotReadFile {
         path: String,
         error: String,
+        refusal: Option<Box<crate::store::reading::ReadRefusal>>,
     },
     BadCheck {
         text: String,

@@ -150,10 +150,20 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
             format!("status 应为 未评、已评 或 已复核，而不是“{text}”"),
             format!("status must be 未评, 已评 or 已复核, not \"{text}\""),
         ),
-        CannotReadFile { path, error } => lang.pick(
-            format!("无法读取 {path}：{error}"),
-            format!("cannot read {path}: {error}"),
-        ),
+        CannotReadFile {
+            path,
+            error,
+            refusal,
+        } => {
+            let why = match refusal {
+                Some(r) => super::files::read_refusal(r, lang),
+                None => error.clone(),
+            };
+            lang.pick(
+                format!("无法读取 {path}：{why}"),
+                format!("cannot read {path}: {why}"),
+            )
+        }
         BadCheck { text } => lang.pick(
             format!(
                 "checks 应为以逗号分隔的 是/否（true/false 或 1/0），按得分或缺项计的评价要点可填数字，而不是“{text}”"

@@ -82,6 +82,16 @@ fn every_refusal() -> Vec<crate::edit::EditError> {
         CannotReadFile {
             path: s("f.txt"),
             error: s("gone"),
+            refusal: None,
+        },
+        CannotReadFile {
+            path: s("f.txt"),
+            error: s("too large"),
+            refusal: Some(Box::new(crate::store::reading::ReadRefusal::TooLarge {
+                what: crate::store::reading::Reading::Justification,
+                limit: 1 << 20,
+                size: Some(2 << 20),
+            })),
         },
         BadCheck { text: s("abc") },
         BadInputValue {

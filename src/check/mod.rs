@@ -6,6 +6,7 @@
 //! that its own leaves don't give).
 
 mod justification;
+mod stated;
 
 use rust_decimal::Decimal;
 
@@ -47,7 +48,6 @@ pub fn check_node(
     i: usize,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let places = p.framework.places;
     let tree = &card.tree;
     {
         let ind = &p.indicators[i];
@@ -108,21 +108,7 @@ pub fn check_node(
                 ));
             }
         }
-        if let Some(stated) = ind.stated {
-            let got = card.nodes[i].score;
-            if stated != got && ind.assessment.na.is_none() {
-                out.push(warning(
-                    map.field(code, "stated"),
-                    Subject::indicator(code, "stated"),
-                    Kind::StatedScore {
-                        at: named(ind),
-                        stated: plain(stated),
-                        leaf: tree.is_leaf(i),
-                        computed: fixed_value(got, places),
-                    },
-                ));
-            }
-        }
+        out.extend(stated::stated_figures(p, card, map, i));
         if tree.is_leaf(i) {
             leaf_checks(p, card, map, i, &mut out);
         }

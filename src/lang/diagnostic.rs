@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::{Lang, list, score_error};
-use crate::diagnostic::{Kind, Named, Severity};
+use crate::diagnostic::{Basis, Kind, Named, Severity};
+use crate::model::StatedFigure as StatedKind;
 
 /// `error: ` / `错误：`, before a message.
 pub fn severity(s: Severity, lang: Lang) -> &'static str {
@@ -27,6 +28,28 @@ pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
 
 fn named(n: &Named) -> String {
     format!("{} {}", n.code, n.name)
+}
+
+/// What the tool's figure is, after "the report prints X but": named by what it rests on.
+fn basis_en(basis: Basis, computed: Decimal) -> String {
+    match basis {
+        Basis::Rule => format!("its rule gives {computed}"),
+        Basis::Awarded => format!("its awarded score is {computed}"),
+        Basis::Children => format!("the sum of its leaves gives {computed}"),
+        Basis::Pending => "it is not scored yet".to_string(),
+        Basis::Weight => format!("its weight is {computed}"),
+    }
+}
+
+/// 同上, after "报告列示 X，".
+fn basis_zh(basis: Basis, computed: Decimal) -> String {
+    match basis {
+        Basis::Rule => format!("按评分规则计算为 {computed}"),
+        Basis::Awarded => format!("给定得分为 {computed}"),
+        Basis::Children => format!("按下级指标合计为 {computed}"),
+        Basis::Pending => "该指标尚未评分".to_string(),
+        Basis::Weight => format!("该指标分值为 {computed}"),
+    }
 }
 
 /// `A 3 + B 4`: the parts of a sum.
@@ -74,17 +97,41 @@ fn en(k: &Kind) -> String {
         StatedScore {
             at,
             stated,
-            leaf,
+            basis,
             computed,
         } => format!(
-            "{}: the report prints {stated} but {} gives {computed}",
+            "{}: the report prints {stated} but {}",
             named(at),
-            if *leaf {
-                "its rule"
-            } else {
-                "the sum of its leaves"
-            }
+            basis_en(*basis, *computed)
         ),
+        StatedFigure {
+            at,
+            figure,
+            stated,
+            source,
+            basis,
+            computed,
+        } => {
+            let source = if source.is_empty() {
+                "the report".to_string()
+            } else {
+                format!("the report ({source})")
+            };
+            let what = match figure {
+                StatedKind::Score => "a score",
+                StatedKind::Weight => "a weight",
+            };
+            let tool = match (figure, basis) {
+                (StatedKind::Weight, Basis::Children) => {
+                    format!("its children's weights add up to {computed}")
+                }
+                _ => basis_en(*basis, *computed),
+            };
+            format!(
+                "{}: {source} prints {what} of {stated} but {tool}",
+                named(at)
+            )
+        }
         RootWeights {
             sum,
             parts: p,
@@ -269,17 +316,32 @@ fn zh(k: &Kind) -> String {
         StatedScore {
             at,
             stated,
-            leaf,
+            basis,
             computed,
         } => format!(
-            "{}：报告列示 {stated}，{}为 {computed}",
+            "{}：报告列示 {stated}，{}",
             named(at),
-            if *leaf {
-                "按评分规则计算"
-            } else {
-                "按下级指标合计"
-            }
+            basis_zh(*basis, *computed)
         ),
+        StatedFigure {
+            at,
+            figure,
+            stated,
+            source,
+            basis,
+            computed,
+        } => {
+            let source = if source.is_empty() { "报告" } else { source };
+            let what = match figure {
+                StatedKind::Score => "得分",
+                StatedKind::Weight => "分值",
+            };
+            let tool = match (figure, basis) {
+                (StatedKind::Weight, Basis::Children) => format!("下级指标分值合计为 {computed}"),
+                _ => basis_zh(*basis, *computed),
+            };
+            format!("{}：{source}列示{what} {stated}，{tool}", named(at))
+        }
         RootWeights {
             sum,
             parts: p,

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Lang, diagnostic::message, score_error};
-use crate::diagnostic::{Kind, Named, RuleName};
+use crate::diagnostic::{Basis, Kind, Named, RuleName};
 use crate::scoring::{Expected, ScoreError};
 
 fn d(s: &str) -> Decimal {
@@ -63,7 +63,7 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
             StatedScore {
                 at: at(),
                 stated: d("23.88"),
-                leaf: false,
+                basis: Basis::Children,
                 computed: d("22.38"),
             },
             vec!["X9 Name", "23.88", "22.38"],
@@ -72,10 +72,61 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
             StatedScore {
                 at: at(),
                 stated: d("3.5"),
-                leaf: true,
+                basis: Basis::Rule,
                 computed: d("2.50"),
             },
             vec!["3.5", "2.50"],
+        ),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("1"),
+                basis: Basis::Awarded,
+                computed: d("1.50"),
+            },
+            vec!["X9 Name", "1", "1.50"],
+        ),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("2"),
+                basis: Basis::Pending,
+                computed: d("0.00"),
+            },
+            vec!["X9 Name", "2"],
+        ),
+        (
+            StatedFigure {
+                at: at(),
+                figure: crate::model::StatedFigure::Score,
+                stated: d("23.88"),
+                source: "表3".into(),
+                basis: Basis::Children,
+                computed: d("22.38"),
+            },
+            vec!["X9 Name", "表3", "23.88", "22.38"],
+        ),
+        (
+            StatedFigure {
+                at: at(),
+                figure: crate::model::StatedFigure::Weight,
+                stated: d("21"),
+                source: String::new(),
+                basis: Basis::Children,
+                computed: d("20"),
+            },
+            vec!["X9 Name", "21", "20"],
+        ),
+        (
+            StatedFigure {
+                at: at(),
+                figure: crate::model::StatedFigure::Weight,
+                stated: d("4"),
+                source: "正文".into(),
+                basis: Basis::Weight,
+                computed: d("5"),
+            },
+            vec!["X9 Name", "正文", "4", "5"],
         ),
         (
             RootWeights {
@@ -297,6 +348,7 @@ fn ordinal(k: &Kind) -> usize {
         WeightsDontAdd { .. } => 4,
         ScoreOnParent { .. } => 5,
         StatedScore { .. } => 6,
+        StatedFigure { .. } => 38,
         RootWeights { .. } => 7,
         AllNotApplicable { .. } => 8,
         NoGrades => 9,
@@ -351,7 +403,7 @@ fn every_diagnostic_in_both_languages_with_its_figures() {
     seen.sort();
     seen.dedup();
     // Every kind but `Format` (the loader's own words) has a sample.
-    assert_eq!(seen, (1..=37).collect::<Vec<_>>());
+    assert_eq!(seen, (1..=38).collect::<Vec<_>>());
     for (kind, figures) in &all {
         let zh = message(kind, Lang::Zh);
         let en = message(kind, Lang::En);

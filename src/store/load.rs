@@ -387,9 +387,9 @@ fn read_indicator(
         formula: r.string_or_empty(t, path, "formula"),
         target: r.string_or_empty(t, path, "target"),
         source: r.string_or_empty(t, path, "source"),
-        stated: r.decimal(t, path, "stated"),
         ..Indicator::default()
     };
+    super::load_stated::read_stated(r, t, path, &mut ind);
     if let Some(item) = t.get("rule") {
         let rpos = r.locate(t, path, "rule");
         match item.as_table_like() {

@@ -7,6 +7,7 @@ mod document;
 mod fields;
 mod load;
 mod load_rule;
+mod load_stated;
 mod load_survey;
 pub mod lock;
 pub mod reading;

@@ -24,7 +24,11 @@ pub enum StatedFigure {
 /// the evaluators recorded.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Indicator {
+    /// The key: what `set`, `explain`, edits and merging address.
     pub code: String,
+    /// The code the report prints when it is not the key (`shown = "（一）"`), or none at all
+    /// (`shown = ""`): exports, explanations and the tree print this instead.
+    pub shown: Option<String>,
     pub name: String,
     pub parent: Option<String>,
     /// 分值: the points this node is worth.
@@ -45,4 +49,57 @@ pub struct Indicator {
     pub stated_also: Vec<Stated>,
     pub rule: Rule,
     pub assessment: Assessment,
+}
+
+impl Indicator {
+    /// The code a reader sees: `shown` when the report prints another one (or none), else the key.
+    pub fn display_code(&self) -> &str {
+        self.shown.as_deref().unwrap_or(&self.code)
+    }
+
+    /// The label, then the key in brackets when the report prints another code (or none):
+    /// "（一） 决策 [A]", so that the workbench shows what `set` and `explain` address.
+    pub fn label_with_key(&self) -> String {
+        match &self.shown {
+            Some(s) if *s != self.code => format!("{} [{}]", self.label(), self.code),
+            _ => self.label(),
+        }
+    }
+
+    /// "A101 依据充分性", "（一） 决策", or the name alone when the report prints no code.
+    pub fn label(&self) -> String {
+        let code = self.display_code().trim();
+        if code.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{code} {}", self.name)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Indicator;
+
+    fn ind(code: &str, shown: Option<&str>) -> Indicator {
+        Indicator {
+            code: code.into(),
+            shown: shown.map(str::to_string),
+            name: "决策".into(),
+            ..Indicator::default()
+        }
+    }
+
+    #[test]
+    fn the_label_prints_the_report_code_or_none() {
+        assert_eq!(ind("A", None).label(), "A 决策");
+        assert_eq!(ind("A", Some("（一）")).label(), "（一） 决策");
+        assert_eq!(ind("A", Some("")).label(), "决策");
+        assert_eq!(ind("A", Some("")).display_code(), "");
+        assert_eq!(ind("A", Some("一")).code, "A");
+        assert_eq!(ind("A", None).label_with_key(), "A 决策");
+        assert_eq!(ind("A", Some("A")).label_with_key(), "A 决策");
+        assert_eq!(ind("A", Some("（一）")).label_with_key(), "（一） 决策 [A]");
+        assert_eq!(ind("A", Some("")).label_with_key(), "决策 [A]");
+    }
 }

@@ -11,6 +11,8 @@ use crate::scoring::{LeafState, Scorecard, Step};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub code: String,
+    /// The code the report prints (`shown`), empty when it prints none.
+    pub shown: String,
     pub name: String,
     pub weight: String,
     pub score: String,
@@ -90,6 +92,7 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 .unwrap_or_default();
             Analysis {
                 code: ind.code.clone(),
+                shown: ind.display_code().to_string(),
                 name: ind.name.clone(),
                 weight: plain(ind.weight),
                 score,
@@ -141,7 +144,11 @@ fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<Stri
 pub fn to_text(items: &[Analysis]) -> String {
     let mut out = String::new();
     for a in items {
-        out.push_str(&format!("{} {}：{}\n", a.code, a.name, a.paragraph));
+        out.push_str(&format!(
+            "{}：{}\n",
+            super::sheet::indicator_label(&a.shown, &a.name),
+            a.paragraph
+        ));
         for d in &a.deductions {
             out.push_str(&format!("  {d}\n"));
         }
@@ -165,9 +172,8 @@ pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
             .collect::<Vec<_>>()
             .join("\n\n");
         out.push_str(&format!(
-            "### {} {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
-            inline(&a.code),
-            inline(&a.name),
+            "### {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
+            inline(&super::sheet::indicator_label(&a.shown, &a.name)),
             a.weight,
             a.score,
             a.rate
@@ -186,10 +192,17 @@ pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
 pub fn to_json(title: &str, items: &[Analysis]) -> Value {
     json!({
         "project": title,
-        "indicators": items.iter().map(|a| json!({
-            "code": a.code, "name": a.name, "weight": a.weight, "score": a.score, "rate": a.rate,
-            "paragraph": a.paragraph, "deductions": a.deductions,
-        })).collect::<Vec<_>>(),
+        "indicators": items.iter().map(|a| {
+            let mut v = json!({
+                "code": a.code, "name": a.name, "weight": a.weight, "score": a.score,
+                "rate": a.rate, "paragraph": a.paragraph, "deductions": a.deductions,
+            });
+            // The printed code only where the report prints another than the key.
+            if a.shown != a.code {
+                v["shown"] = json!(a.shown);
+            }
+            v
+        }).collect::<Vec<_>>(),
     })
 }
 

@@ -221,19 +221,17 @@ fn analysis(project: &Project, card: &Scorecard) -> String {
             facts.push_str(&format!("，得分率 {rate}"));
         }
         out.push_str(&format!(
-            "<h3>（{}）{} {}（{}）</h3>\n",
+            "<h3>（{}）{}（{}）</h3>\n",
             ORDINALS.get(k).copied().unwrap_or("…"),
-            escape(&head.code),
-            escape(&head.name),
+            escape(&super::sheet::indicator_label(&head.shown, &head.name)),
             facts
         ));
         for a in items {
             // The paragraph may run to several; the first carries the indicator's name.
             let mut paragraphs = a.paragraph.lines().map(str::trim).filter(|l| !l.is_empty());
             out.push_str(&format!(
-                "<p><strong>{} {}</strong>：{}</p>\n",
-                escape(&a.code),
-                escape(&a.name),
+                "<p><strong>{}</strong>：{}</p>\n",
+                escape(&super::sheet::indicator_label(&a.shown, &a.name)),
                 escape(paragraphs.next().unwrap_or(""))
             ));
             for p in paragraphs {

@@ -208,7 +208,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
         let mut labels = vec![String::new(); depth];
         for (level, &node) in path.iter().enumerate() {
             let ind = &project.indicators[node];
-            labels[level] = indicator_label(&ind.code, &ind.name);
+            labels[level] = indicator_label(ind.display_code(), &ind.name);
             let starts = r == 0 || paths[r - 1].get(level) != Some(&node);
             if starts {
                 let rows_spanned = paths[r..]
@@ -407,6 +407,8 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryRow {
     pub code: String,
+    /// The code the report prints (`shown`), empty when it prints none.
+    pub shown: String,
     pub name: String,
     pub weight: Decimal,
     pub score: Option<Decimal>,
@@ -487,6 +489,7 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
             let node = &card.nodes[r];
             SummaryRow {
                 code: ind.code.clone(),
+                shown: ind.display_code().to_string(),
                 name: ind.name.clone(),
                 weight: node.weight,
                 score: scored.then_some(node.score),
@@ -511,6 +514,7 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
         adjustments: card.adjustments.as_ref().map(|a| a.net),
         total: SummaryRow {
             code: String::new(),
+            shown: String::new(),
             name: "合计".into(),
             weight: card.max,
             score: scored.then_some(card.total),

@@ -18,9 +18,8 @@ pub fn node_lines(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
                     let child = &project.indicators[c];
                     let cn = &card.nodes[c];
                     format!(
-                        "{} {}：{} / {} 分{}",
-                        child.code,
-                        child.name,
+                        "{}：{} / {} 分{}",
+                        child.label(),
                         fixed(cn.score, places),
                         plain(cn.weight),
                         cn.rate
@@ -30,9 +29,8 @@ pub fn node_lines(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
                 })
                 .collect();
             lines.push(format!(
-                "{} {} 合计 {} 分（满分 {} 分）{}",
-                ind.code,
-                ind.name,
+                "{} 合计 {} 分（满分 {} 分）{}",
+                ind.label(),
                 fixed(node.score, places),
                 plain(node.weight),
                 node.rate
@@ -82,9 +80,8 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
         }
     }
     format!(
-        "{} {}（{} 分，得 {} 分，扣 {} 分）：{}",
-        ind.code,
-        ind.name,
+        "{}（{} 分，得 {} 分，扣 {} 分）：{}",
+        ind.label(),
         plain(node.weight),
         fixed(node.score, places),
         fixed(lost, places),

@@ -345,6 +345,7 @@ fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMet
 
 const INDICATOR_KEYS: &[&str] = &[
     "name",
+    "shown",
     "parent",
     "weight",
     "explanation",
@@ -380,6 +381,7 @@ fn read_indicator(
     let mut ind = Indicator {
         code: code.to_string(),
         name: r.required_string(t, path, "name", pos),
+        shown: r.string(t, path, "shown"),
         parent: r.string(t, path, "parent"),
         weight: r.required_decimal(t, path, "weight", pos),
         explanation: r.string_or_empty(t, path, "explanation"),

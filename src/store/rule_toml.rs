@@ -262,6 +262,8 @@ pub fn inline(rule: &Rule) -> String {
     }
     if rule.from_text {
         f.push("origin = \"text\"".into());
+    } else if rule.reconstructed {
+        f.push("origin = \"reconstructed\"".into());
     }
     format!("{{ {} }}", f.join(", "))
 }

@@ -185,6 +185,8 @@ pub enum Msg {
     NotForThisRule,
     /// A rule `jixiao import` read from the 评分标准 text (`origin = "text"`).
     RuleFromText,
+    /// A rule the report never prints, rebuilt by the evaluators (`origin = "reconstructed"`).
+    RuleReconstructed,
     NoStandard,
     NothingToDelete,
     Deleted,
@@ -556,6 +558,10 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         RuleFromText => (
             "由评分标准文字读出，请核对（核对无误后删去 origin = \"text\"）",
             "read from the criteria text, check it (then delete origin = \"text\")",
+        ),
+        RuleReconstructed => (
+            "报告未列示评分标准，由评价组根据报告数据还原",
+            "the report prints no rule: the evaluators rebuilt it from the report's figures",
         ),
         NoStandard => ("扣分库中没有适用于 {} 的条目", "no standard deduction applies to {}"),
         NothingToDelete => ("这一项不能删除", "nothing to delete here"),

@@ -134,6 +134,11 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
     }
     out.measured = cx.measured;
     out.steps = cx.steps;
+    if ind.rule.reconstructed {
+        // The report never prints this rule: a reader must know the evaluators rebuilt it.
+        out.steps
+            .insert(0, Step::Note("评分标准为评价组根据报告数据还原".into()));
+    }
     match result {
         Ok((raw, max)) => {
             out.rule_max = max;

@@ -79,7 +79,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     let places = p.framework.places;
     let t = |m| app.t(m);
     // A name the border cuts with "…" is given in full, wrapped, as the first lines.
-    let full = format!("{} {}", ind.code, ind.name);
+    let full = ind.label_with_key();
     if crate::tui::components::text::width(&full) > title_room(width) {
         out.heading(full);
     }
@@ -204,6 +204,9 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         out.heading(format!("{}{name}", t(Msg::SecRule)));
         if ind.rule.from_text {
             out.text("  ", t(Msg::RuleFromText), app.theme.warning(), None);
+        }
+        if ind.rule.reconstructed {
+            out.text("  ", t(Msg::RuleReconstructed), app.theme.warning(), None);
         }
         for l in node_lines(p, &app.card, i) {
             out.text("  ", &l, Style::new(), None);
@@ -423,7 +426,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let title = match app.selected_row() {
         Row::Node(i) => {
             let ind = &app.project().indicators[i];
-            format!(" {} {} ", ind.code, ind.name)
+            format!(" {} ", ind.label_with_key())
         }
         Row::AdjGroup => format!(" {} ", app.t(Msg::AdjGroup)),
         Row::AdjItem(k) => match app.adjustment_item(k) {

@@ -254,7 +254,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 } else {
                     theme.fold_closed()
                 };
-                let left = format!("{}{fold}{} {}", " ".repeat(depth - 1), ind.code, ind.name);
+                let left = format!("{}{fold}{}", " ".repeat(depth - 1), ind.label());
                 (left, depth)
             }
             Row::AdjGroup => {

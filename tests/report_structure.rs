@@ -173,3 +173,35 @@ fn an_unknown_origin_and_a_malformed_figure_are_located_errors() {
         run.stdout
     );
 }
+
+#[test]
+fn an_adjustment_with_its_own_rule_range_and_printed_points() {
+    let run = jixiao(&["explain", FILE, "F1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        [
+            "F1 创新做法加分（加分项，单项 1–3 分）",
+            "  在管理方面有创新做法的，每项加 1 分，加 1–3 分",
+            "  每项 1 分 × 4 项 = 4 分",
+            "  按规则计 4 分，超过单项上限，按 3 分计，计入 +3.00",
+            "  加分项合计上限 3 分",
+            "  报告列示 2 分",
+            "  理由：四项做法获省级推广",
+        ]
+    );
+    let run = jixiao(&["check", "--lang", "zh", FILE]);
+    assert!(
+        run.stdout
+            .contains("加减分项 F1 创新做法加分：报告列示 2 分，按该项规则计算为 3"),
+        "{}",
+        run.stdout
+    );
+    // The rule's points count in the total: 4 + 5 + 3.
+    let json = jixiao(&["score", "--json", FILE]);
+    assert!(
+        json.stdout.contains("\"total\": \"12.00\""),
+        "{}",
+        json.stdout
+    );
+}

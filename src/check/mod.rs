@@ -5,6 +5,7 @@
 //! (a lost point without a reason, a paragraph that states another score, a printed subtotal
 //! that its own leaves don't give).
 
+mod adjustments;
 mod justification;
 mod stated;
 
@@ -203,7 +204,7 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
                     },
                 ));
             }
-            if item.points.is_some_and(|p| !p.is_zero()) && item.reason.trim().is_empty() {
+            if item.recorded().is_some_and(|p| !p.is_zero()) && item.reason.trim().is_empty() {
                 out.push(warning(
                     at,
                     adjustment(&item.code, "reason"),
@@ -215,6 +216,7 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
             }
         }
     }
+    out.extend(adjustments::item_checks(p, card, map));
     for (i, c) in p.conflicts.iter().enumerate() {
         out.push(error(
             crate::store::conflict_position(map, i),

@@ -183,6 +183,26 @@ pub enum Kind {
         code: String,
         name: String,
     },
+    /// A 加减分项's points outside its range ("加 1–3 分"): the recorded points below its
+    /// `min`, or the points the report prints outside `min`–`cap`.
+    AdjustmentOutOfRange {
+        code: String,
+        name: String,
+        /// The report's printed figure (`stated`), or the recorded points.
+        stated: bool,
+        points: Decimal,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+    },
+    /// The points the report prints for a 加减分项 are not what the item counts.
+    AdjustmentStated {
+        code: String,
+        name: String,
+        stated: Decimal,
+        /// What it counts rests on its own rule (`per_item` × `count`), not on written points.
+        by_rule: bool,
+        counted: Decimal,
+    },
     UnresolvedConflict {
         what: String,
         ours: String,
@@ -314,6 +334,8 @@ impl Kind {
             Kind::StatedGrade { .. } => "stated_grade",
             Kind::AdjustmentNegative { .. } => "adjustment_negative",
             Kind::AdjustmentNoReason { .. } => "adjustment_no_reason",
+            Kind::AdjustmentOutOfRange { .. } => "adjustment_out_of_range",
+            Kind::AdjustmentStated { .. } => "adjustment_stated",
             Kind::UnresolvedConflict { .. } => "unresolved_conflict",
             Kind::NaNoReason { .. } => "na_without_reason",
             Kind::UnscorableNoReason { .. } => "unscorable_without_reason",

@@ -52,6 +52,14 @@ fn basis_zh(basis: Basis, computed: Decimal) -> String {
     }
 }
 
+/// Which end of an adjustment item's range `points` falls outside of, and that end.
+fn outside(points: Decimal, min: Option<Decimal>, max: Option<Decimal>) -> (bool, Decimal) {
+    match min {
+        Some(m) if points < m => (true, m),
+        _ => (false, max.unwrap_or(points)),
+    }
+}
+
 /// `A 3 + B 4`: the parts of a sum.
 fn parts(p: &[(String, Decimal)]) -> String {
     p.iter()
@@ -168,6 +176,43 @@ fn en(k: &Kind) -> String {
         AdjustmentNoReason { code, name } => {
             format!("adjustment {code} {name}: points recorded without a reason")
         }
+        AdjustmentOutOfRange {
+            code,
+            name,
+            stated,
+            points,
+            min,
+            max,
+        } => {
+            let (below, end) = outside(*points, *min, *max);
+            format!(
+                "adjustment {code} {name}: {} {points} points, {} {end}",
+                if *stated {
+                    "the report prints"
+                } else {
+                    "the evaluators record"
+                },
+                if below {
+                    "below its minimum of"
+                } else {
+                    "above its maximum of"
+                }
+            )
+        }
+        AdjustmentStated {
+            code,
+            name,
+            stated,
+            by_rule,
+            counted,
+        } => format!(
+            "adjustment {code} {name}: the report prints {stated} points but {} {counted}",
+            if *by_rule {
+                "its rule gives"
+            } else {
+                "the points counted are"
+            }
+        ),
         UnresolvedConflict { what, ours, theirs } => {
             format!("unresolved merge conflict in {what} (ours {ours}, theirs {theirs})")
         }
@@ -372,6 +417,36 @@ fn zh(k: &Kind) -> String {
         AdjustmentNoReason { code, name } => {
             format!("加减分项 {code} {name}：记录了分数但没有原因")
         }
+        AdjustmentOutOfRange {
+            code,
+            name,
+            stated,
+            points,
+            min,
+            max,
+        } => {
+            let (below, end) = outside(*points, *min, *max);
+            format!(
+                "加减分项 {code} {name}：{} {points} 分，{}该项{} {end} 分",
+                if *stated { "报告列示" } else { "记录" },
+                if below { "低于" } else { "高于" },
+                if below { "最低" } else { "最高" }
+            )
+        }
+        AdjustmentStated {
+            code,
+            name,
+            stated,
+            by_rule,
+            counted,
+        } => format!(
+            "加减分项 {code} {name}：报告列示 {stated} 分，{}为 {counted}",
+            if *by_rule {
+                "按该项规则计算"
+            } else {
+                "按记录计入"
+            }
+        ),
         UnresolvedConflict { what, ours, theirs } => {
             format!("{what} 有未解决的合并冲突（我方 {ours}，对方 {theirs}）")
         }

@@ -96,6 +96,59 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
             vec!["X9 Name", "2"],
         ),
         (
+            AdjustmentOutOfRange {
+                code: "F1".into(),
+                name: "创新".into(),
+                stated: true,
+                points: d("4"),
+                min: Some(d("1")),
+                max: Some(d("3")),
+            },
+            vec!["F1 创新", "4", "3"],
+        ),
+        (
+            AdjustmentOutOfRange {
+                code: "F1".into(),
+                name: "创新".into(),
+                stated: false,
+                points: d("0.5"),
+                min: Some(d("1")),
+                max: None,
+            },
+            vec!["F1 创新", "0.5", "1"],
+        ),
+        (
+            AdjustmentOutOfRange {
+                code: "F1".into(),
+                name: "创新".into(),
+                stated: true,
+                points: d("6"),
+                min: None,
+                max: Some(d("5")),
+            },
+            vec!["F1 创新", "6", "5"],
+        ),
+        (
+            AdjustmentStated {
+                code: "F2".into(),
+                name: "表彰".into(),
+                stated: d("2"),
+                by_rule: true,
+                counted: d("3"),
+            },
+            vec!["F2 表彰", "2", "3"],
+        ),
+        (
+            AdjustmentStated {
+                code: "F2".into(),
+                name: "表彰".into(),
+                stated: d("2"),
+                by_rule: false,
+                counted: d("1.5"),
+            },
+            vec!["F2 表彰", "2", "1.5"],
+        ),
+        (
             StatedFigure {
                 at: at(),
                 figure: crate::model::StatedFigure::Score,
@@ -349,6 +402,8 @@ fn ordinal(k: &Kind) -> usize {
         ScoreOnParent { .. } => 5,
         StatedScore { .. } => 6,
         StatedFigure { .. } => 38,
+        AdjustmentOutOfRange { .. } => 39,
+        AdjustmentStated { .. } => 40,
         RootWeights { .. } => 7,
         AllNotApplicable { .. } => 8,
         NoGrades => 9,
@@ -403,7 +458,7 @@ fn every_diagnostic_in_both_languages_with_its_figures() {
     seen.sort();
     seen.dedup();
     // Every kind but `Format` (the loader's own words) has a sample.
-    assert_eq!(seen, (1..=38).collect::<Vec<_>>());
+    assert_eq!(seen, (1..=40).collect::<Vec<_>>());
     for (kind, figures) in &all {
         let zh = message(kind, Lang::Zh);
         let en = message(kind, Lang::En);

@@ -280,7 +280,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 weight: None,
                 explanation: String::new(),
                 criteria,
-                score: item.points.map(|_| sign * line.counted),
+                score: item.recorded().map(|_| sign * line.counted),
                 score_text: String::new(),
                 notes,
                 target: String::new(),

@@ -593,7 +593,19 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
             r.check_keys(
                 it,
                 &ipath,
-                &["name", "direction", "cap", "points", "reason", "criteria"],
+                &[
+                    "name",
+                    "direction",
+                    "cap",
+                    "max",
+                    "min",
+                    "points",
+                    "per_item",
+                    "count",
+                    "stated",
+                    "reason",
+                    "criteria",
+                ],
             );
             let dir_text = r.required_string(it, &ipath, "direction", pos);
             let direction = match dir_text.as_str() {
@@ -612,12 +624,28 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
                     AdjustmentDirection::Bonus
                 }
             };
+            // "加 1–3 分" reads as `min = 1, max = 3`; `max` is another name for `cap`.
+            let cap = match (r.decimal(it, &ipath, "cap"), r.decimal(it, &ipath, "max")) {
+                (Some(c), Some(_)) => {
+                    let p = r.locate(it, &ipath, "max");
+                    r.error(
+                        p,
+                        format!("`{ipath}`: `cap` and `max` both give the item's most; keep one"),
+                    );
+                    Some(c)
+                }
+                (c, m) => c.or(m),
+            };
             adj.items.push(AdjustmentItem {
                 code: code.to_string(),
                 name: r.required_string(it, &ipath, "name", pos),
                 direction,
-                cap: r.decimal(it, &ipath, "cap"),
+                cap,
+                min: r.decimal(it, &ipath, "min"),
                 points: r.decimal(it, &ipath, "points"),
+                per_item: r.decimal(it, &ipath, "per_item"),
+                count: r.decimal(it, &ipath, "count"),
+                stated: r.decimal(it, &ipath, "stated"),
                 reason: r.string_or_empty(it, &ipath, "reason"),
                 criteria: r.string_list(it, &ipath, "criteria"),
             });

@@ -205,3 +205,29 @@ fn an_adjustment_with_its_own_rule_range_and_printed_points() {
         json.stdout
     );
 }
+
+#[test]
+fn the_workbench_shows_the_report_code_the_rebuilt_rule_and_the_item_rule() {
+    use jixiao::tui::Lang;
+    use jixiao::tui::testing::{keys, open, render};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE);
+    let mut app = open(&path, Lang::Zh);
+    let screen = render(&mut app, 100, 30);
+    assert!(screen.contains("▾ （一） 决策"), "{screen}");
+    assert!(screen.contains("│   立项依据充分性"), "{screen}");
+    assert!(!screen.contains("A1 立项"), "{screen}");
+    // The key still finds it; the title gives the key beside the printed name.
+    keys(&mut app, "/A1<Enter>");
+    let screen = render(&mut app, 100, 30);
+    assert!(screen.contains("╭ 立项依据充分性 [A1] "), "{screen}");
+    assert!(
+        screen.contains("评分标准为评价组根据报告数据还原"),
+        "{screen}"
+    );
+    // The 加减分项 item, four rows further down: its rule, range and printed points.
+    keys(&mut app, "jjjj");
+    let screen = render(&mut app, 100, 30);
+    assert!(screen.contains("规则：每项 1 分 × 4 项 = 4 分"), "{screen}");
+    assert!(screen.contains("范围：1–3 分"), "{screen}");
+    assert!(screen.contains("报告列示 2 分"), "{screen}");
+}

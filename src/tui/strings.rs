@@ -185,8 +185,6 @@ pub enum Msg {
     NotForThisRule,
     /// A rule `jixiao import` read from the 评分标准 text (`origin = "text"`).
     RuleFromText,
-    /// A rule the report never prints, rebuilt by the evaluators (`origin = "reconstructed"`).
-    RuleReconstructed,
     NoStandard,
     NothingToDelete,
     Deleted,
@@ -263,6 +261,10 @@ pub enum Msg {
     AdjPenalty,
     AdjCaps,
     AdjItemSummary,
+    // An item's own rule, range and printed points (issue 13, item 13).
+    AdjItemRule,
+    AdjItemRange,
+    AdjItemStated,
     AdjTotals,
     AdjBase,
     AdjForm,
@@ -559,10 +561,6 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "由评分标准文字读出，请核对（核对无误后删去 origin = \"text\"）",
             "read from the criteria text, check it (then delete origin = \"text\")",
         ),
-        RuleReconstructed => (
-            "报告未列示评分标准，由评价组根据报告数据还原",
-            "the report prints no rule: the evaluators rebuilt it from the report's figures",
-        ),
         NoStandard => ("扣分库中没有适用于 {} 的条目", "no standard deduction applies to {}"),
         NothingToDelete => ("这一项不能删除", "nothing to delete here"),
         Deleted => ("已删除：{}（u 撤销）", "deleted: {} (u undoes)"),
@@ -636,6 +634,9 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         AdjPenalty => ("减分", "penalty"),
         AdjCaps => ("加分上限 {} · 减分上限 {}", "bonus cap {} · penalty cap {}"),
         AdjItemSummary => ("{}：记录 {} 分，计 {} 分（单项上限 {}）", "{}: recorded {}, counts {} (item cap {})"),
+        AdjItemRule => ("规则：每项 {} 分 × {} 项 = {} 分", "rule: {} per item × {} = {}"),
+        AdjItemRange => ("范围：{}–{} 分", "range: {}–{}"),
+        AdjItemStated => ("报告列示 {} 分", "the report prints {}"),
         AdjTotals => ("加分合计 {} · 减分合计 {} · 净 {}", "bonus {} · penalty {} · net {}"),
         AdjBase => ("基础得分 {} + 加减分 {} = 合计 {}", "base {} + adjustments {} = total {}"),
         AdjForm => ("{} 加减分", "{} adjustment"),

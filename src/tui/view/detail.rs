@@ -205,9 +205,6 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         if ind.rule.from_text {
             out.text("  ", t(Msg::RuleFromText), app.theme.warning(), None);
         }
-        if ind.rule.reconstructed {
-            out.text("  ", t(Msg::RuleReconstructed), app.theme.warning(), None);
-        }
         for l in node_lines(p, &app.card, i) {
             out.text("  ", &l, Style::new(), None);
         }

@@ -198,11 +198,22 @@ fn an_adjustment_with_its_own_rule_range_and_printed_points() {
         run.stdout
     );
     // The rule's points count in the total: 4 + 5 + 3.
-    let json = jixiao(&["score", "--json", FILE]);
+    let json: serde_json::Value =
+        serde_json::from_str(&jixiao(&["score", "--json", FILE]).stdout).expect("json");
+    assert_eq!(json["total"], "12.00");
+    let f1 = &json["adjustments"]["items"][0];
+    assert_eq!(
+        (&f1["recorded"], &f1["counted"], &f1["stated"]),
+        (&"4.00".into(), &"3.00".into(), &"2".into())
+    );
+    // The score table's row gives the range and the rule's arithmetic.
+    let csv = jixiao(&["export", FILE, "--format", "csv"]);
+    assert!(csv.stdout.contains("加分项，单项 1–3 分"), "{}", csv.stdout);
     assert!(
-        json.stdout.contains("\"total\": \"12.00\""),
+        csv.stdout
+            .contains("每项 1 分 × 4 项 = 4 分\n按规则计 4 分，超过单项上限，按 3 分计"),
         "{}",
-        json.stdout
+        csv.stdout
     );
 }
 

@@ -62,7 +62,12 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
             .lines
             .iter()
             .map(|l| {
-                json!({
+                let stated = project
+                    .adjustments
+                    .as_ref()
+                    .and_then(|a| a.items.iter().find(|i| i.code == l.code))
+                    .and_then(|i| i.stated);
+                let mut v = json!({
                     "code": l.code,
                     "name": l.name,
                     "direction": match l.direction {
@@ -72,7 +77,12 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
                     "recorded": fixed(l.recorded, places),
                     "counted": fixed(l.counted, places),
                     "reason": l.reason,
-                })
+                });
+                // The points the report prints, where the file keeps them.
+                if let Some(s) = stated {
+                    v["stated"] = json!(plain(s));
+                }
+                v
             })
             .collect();
         out["base_total"] = json!(fixed(card.base_total(project), places));

@@ -259,16 +259,34 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 AdjustmentDirection::Penalty => (Decimal::NEGATIVE_ONE, "减分"),
             };
             let mut criteria = item.criteria.clone();
-            if let Some(cap) = item.cap {
-                criteria.push(format!("{word}项，单项上限 {} 分", plain(cap)));
+            match (item.min, item.cap) {
+                (Some(min), Some(cap)) => {
+                    criteria.push(format!("{word}项，单项 {}–{} 分", plain(min), plain(cap)))
+                }
+                (Some(min), None) => criteria.push(format!("{word}项，单项至少 {} 分", plain(min))),
+                (None, Some(cap)) => criteria.push(format!("{word}项，单项上限 {} 分", plain(cap))),
+                (None, None) => {}
             }
             let mut notes = Vec::new();
             if !line.reason.trim().is_empty() {
                 notes.push(line.reason.trim().to_string());
             }
+            if let (Some(per), Some(n), None) = (item.per_item, item.count, item.points) {
+                notes.push(format!(
+                    "每项 {} 分 × {} 项 = {} 分",
+                    plain(per),
+                    plain(n),
+                    plain(line.recorded)
+                ));
+            }
             if line.counted < line.recorded {
                 notes.push(format!(
-                    "记录 {} 分，超过单项上限，按 {} 分计",
+                    "{} {} 分，超过单项上限，按 {} 分计",
+                    if item.points.is_some() {
+                        "记录"
+                    } else {
+                        "按规则计"
+                    },
                     plain(line.recorded),
                     plain(line.counted)
                 ));

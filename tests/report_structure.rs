@@ -235,8 +235,12 @@ fn the_workbench_shows_the_report_code_the_rebuilt_rule_and_the_item_rule() {
         screen.contains("评分标准为评价组根据报告数据还原"),
         "{screen}"
     );
-    // The 加减分项 item, four rows further down: its rule, range and printed points.
-    keys(&mut app, "jjjj");
+    // The printed code finds its node too.
+    keys(&mut app, "/（一）<Enter>");
+    let screen = render(&mut app, 100, 30);
+    assert!(screen.contains("╭ （一） 决策 [A] "), "{screen}");
+    // The 加减分项 item, five rows further down: its rule, range and printed points.
+    keys(&mut app, "jjjjj");
     let screen = render(&mut app, 100, 30);
     assert!(screen.contains("规则：每项 1 分 × 4 项 = 4 分"), "{screen}");
     assert!(screen.contains("范围：1–3 分"), "{screen}");

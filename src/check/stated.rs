@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use super::{named, plain, warning};
 use crate::diagnostic::{Basis, Diagnostic, Kind, Subject};
 use crate::model::{Project, StatedFigure};
-use crate::scoring::Scorecard;
 use crate::scoring::rounding::fixed_value;
+use crate::scoring::{LeafState, Scorecard};
 use crate::store::SourceMap;
 
 /// What the tool gives for node `i`'s score, and what that rests on (a warning against a
@@ -17,6 +17,7 @@ fn score_basis(card: &Scorecard, i: usize) -> Basis {
     match &card.nodes[i].leaf {
         None => Basis::Children,
         Some(leaf) if leaf.state.is_pending() => Basis::Pending,
+        Some(leaf) if matches!(leaf.state, LeafState::Unscorable(_)) => Basis::Unscorable,
         Some(leaf) if leaf.awarded.is_some() => Basis::Awarded,
         Some(_) => Basis::Rule,
     }
@@ -224,6 +225,12 @@ status = "已评"
         assert_eq!(
             texts(&ds, Lang::En),
             ["C1 数量: the report prints 5 but it is not scored yet"]
+        );
+        // No data: it counts 0 for a reason other than the rule.
+        let (ds, _) = warnings(&tree("", "unscorable = \"未提供资料\"\nstated = 1"));
+        assert_eq!(
+            texts(&ds, Lang::Zh),
+            ["C1 数量：报告列示 1，该指标无法评分，计 0.00"]
         );
     }
 

@@ -18,6 +18,8 @@ pub enum Basis {
     Children,
     /// The leaf is not scored yet (未评 / 未完成): its 0 is no finding.
     Pending,
+    /// The leaf cannot be scored (无法评分: data not provided) and counts 0.
+    Unscorable,
     /// A leaf's own 分值 (for a printed weight).
     Weight,
 }

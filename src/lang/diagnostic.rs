@@ -37,6 +37,7 @@ fn basis_en(basis: Basis, computed: Decimal) -> String {
         Basis::Awarded => format!("its awarded score is {computed}"),
         Basis::Children => format!("the sum of its leaves gives {computed}"),
         Basis::Pending => "it is not scored yet".to_string(),
+        Basis::Unscorable => format!("it cannot be scored and counts {computed}"),
         Basis::Weight => format!("its weight is {computed}"),
     }
 }
@@ -48,6 +49,7 @@ fn basis_zh(basis: Basis, computed: Decimal) -> String {
         Basis::Awarded => format!("给定得分为 {computed}"),
         Basis::Children => format!("按下级指标合计为 {computed}"),
         Basis::Pending => "该指标尚未评分".to_string(),
+        Basis::Unscorable => format!("该指标无法评分，计 {computed}"),
         Basis::Weight => format!("该指标分值为 {computed}"),
     }
 }

@@ -90,6 +90,15 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
             StatedScore {
                 at: at(),
                 stated: d("2"),
+                basis: Basis::Unscorable,
+                computed: d("0.00"),
+            },
+            vec!["X9 Name", "2", "0.00"],
+        ),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("2"),
                 basis: Basis::Pending,
                 computed: d("0.00"),
             },

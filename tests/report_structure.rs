@@ -123,6 +123,14 @@ fn explanations_and_exports_print_the_report_code_and_the_key_still_addresses() 
     assert!(!md.stdout.contains("A 决策"), "{}", md.stdout);
     assert!(!md.stdout.contains("A1 立项依据充分性"), "{}", md.stdout);
     assert!(md.stdout.contains("立项依据充分性"), "{}", md.stdout);
+    let html = jixiao(&["export", FILE, "--format", "html"]);
+    // The section's ordinal is the report's own code here: printed once.
+    assert!(
+        html.stdout.contains("<h3>（一）决策（分值 4"),
+        "{}",
+        html.stdout
+    );
+    assert!(html.stdout.contains("<strong>立项依据充分性</strong>"));
     let csv = jixiao(&["export", FILE, "--format", "csv"]);
     assert!(csv.stdout.contains("（一） 决策"), "{}", csv.stdout);
     assert!(!csv.stdout.contains("A1 "), "{}", csv.stdout);

@@ -220,10 +220,16 @@ fn analysis(project: &Project, card: &Scorecard) -> String {
         if !rate.is_empty() {
             facts.push_str(&format!("，得分率 {rate}"));
         }
+        let ordinal = format!("（{}）", ORDINALS.get(k).copied().unwrap_or("…"));
+        // A report whose own code for the node is this heading's ordinal prints it once.
+        let label = if head.shown == ordinal {
+            head.name.clone()
+        } else {
+            super::sheet::indicator_label(&head.shown, &head.name)
+        };
         out.push_str(&format!(
-            "<h3>（{}）{}（{}）</h3>\n",
-            ORDINALS.get(k).copied().unwrap_or("…"),
-            escape(&super::sheet::indicator_label(&head.shown, &head.name)),
+            "<h3>{ordinal}{}（{}）</h3>\n",
+            escape(&label),
             facts
         ));
         for a in items {

@@ -135,9 +135,20 @@ fn explanations_and_exports_print_the_report_code_and_the_key_still_addresses() 
     assert!(csv.stdout.contains("（一） 决策"), "{}", csv.stdout);
     assert!(!csv.stdout.contains("A1 "), "{}", csv.stdout);
 
-    // Machine output keeps the key.
-    let json = jixiao(&["score", "--json", FILE]);
-    assert!(json.stdout.contains("\"A1\""), "{}", json.stdout);
+    // Machine output keeps the key, and gives the printed code beside it.
+    let json: serde_json::Value =
+        serde_json::from_str(&jixiao(&["score", "--json", FILE]).stdout).expect("json");
+    let nodes = json["nodes"].as_array().expect("nodes");
+    assert_eq!(
+        (&nodes[0]["code"], &nodes[0]["shown"]),
+        (&"A".into(), &"（一）".into())
+    );
+    assert_eq!(
+        (&nodes[1]["code"], &nodes[1]["shown"]),
+        (&"A1".into(), &"".into())
+    );
+    assert_eq!(nodes[2]["code"], "B");
+    assert!(nodes[2].get("shown").is_none());
 }
 
 #[test]
@@ -233,6 +244,8 @@ fn the_workbench_shows_the_report_code_the_rebuilt_rule_and_the_item_rule() {
     let mut app = open(&path, Lang::Zh);
     let screen = render(&mut app, 100, 30);
     assert!(screen.contains("▾ （一） 决策"), "{screen}");
+    // The status line names level 1 as the report does.
+    assert!(screen.contains("（一）决策 4.00/4"), "{screen}");
     assert!(screen.contains("│   立项依据充分性"), "{screen}");
     assert!(!screen.contains("A1 立项"), "{screen}");
     // The key still finds it; the title gives the key beside the printed name.

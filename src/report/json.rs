@@ -35,6 +35,10 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
             if let Some(s) = state {
                 v["state"] = json!(s);
             }
+            // The code the report prints, where it is not the key.
+            if let Some(shown) = ind.shown.as_ref().filter(|s| **s != ind.code) {
+                v["shown"] = json!(shown);
+            }
             if let Some(l) = &node.leaf
                 && let (Some(a), Some(c)) = (l.awarded, l.computed)
             {

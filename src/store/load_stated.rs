@@ -2,27 +2,48 @@
 //! (`stated = 13.67`) or the list form where a report prints several
 //! (`stated = [{ score = 18.5, source = "报告正文" }, { weight = 21, source = "表4-2" }]`).
 
-use toml_edit::TableLike;
+use toml_edit::{Item, TableLike, Value};
 
 use super::fields::Reader;
+use crate::diagnostic::Pos;
 use crate::model::{Indicator, Stated, StatedFigure};
 
 /// Reads `stated` of the indicator at `path` into `ind.stated` (one number) or
-/// `ind.stated_also` (a list), reporting each malformed entry where it is written.
+/// `ind.stated_also` (a list, inline or as `[[indicators.X.stated]]` tables), reporting each
+/// malformed entry where it is written.
 pub(super) fn read_stated(r: &mut Reader, t: &dyn TableLike, path: &str, ind: &mut Indicator) {
-    let Some(list) = t.get("stated").and_then(|item| item.as_array()) else {
-        ind.stated = r.decimal(t, path, "stated");
-        return;
-    };
     let spath = format!("{path}.stated");
     let at = r.locate(t, path, "stated");
-    for (n, v) in list.iter().enumerate() {
-        let pos = r.pos(v.span()).or(at);
+    let entries: Vec<(Option<Pos>, Option<&dyn TableLike>, String)> = match t.get("stated") {
+        None => return,
+        Some(Item::Value(Value::Array(list))) => list
+            .iter()
+            .map(|v| {
+                let table = v.as_inline_table().map(|e| e as &dyn TableLike);
+                (r.pos(v.span()).or(at), table, r.written_value(v))
+            })
+            .collect(),
+        Some(Item::ArrayOfTables(list)) => list
+            .iter()
+            .map(|e| {
+                (
+                    r.pos(e.span()).or(at),
+                    Some(e as &dyn TableLike),
+                    String::new(),
+                )
+            })
+            .collect(),
+        // One number, as files have always written it (quoted too), with the same errors.
+        Some(_) => {
+            ind.stated = r.decimal(t, path, "stated");
+            return;
+        }
+    };
+    for (n, (pos, table, found)) in entries.into_iter().enumerate() {
         if let Some(p) = pos {
             r.map.insert(format!("{spath}.{n}"), p);
         }
-        let Some(e) = v.as_inline_table() else {
-            let found = r.written_value(v);
+        let Some(e) = table else {
             r.error(
                 pos,
                 format!(
@@ -91,6 +112,43 @@ mod tests {
         assert_eq!(s[2].figure, StatedFigure::Weight);
         assert_eq!(s[2].source, "");
         assert_eq!(l.project.indicators[0].stated, None);
+    }
+
+    #[test]
+    fn a_list_of_tables_reads_like_the_inline_list() {
+        let src = "[framework]\nid = \"t\"\nname = \"t\"\ntotal = 5\n[indicators.A]\nname = \"产出\"\nweight = 5\n\
+                   [[indicators.A.stated]]\nscore = 4\nsource = \"表4-3\"\n[[indicators.A.stated]]\nweight = 6\nsource = \"报告正文第四部分\"\n";
+        let l = parse_project(src).unwrap();
+        assert!(l.diagnostics.is_empty(), "{:#?}", l.diagnostics);
+        let s = &l.project.indicators[0].stated_also;
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            (s[0].figure, s[0].source.as_str()),
+            (StatedFigure::Score, "表4-3")
+        );
+        assert_eq!(s[1].figure, StatedFigure::Weight);
+        assert_eq!(
+            l.map.nearest("indicators.A.stated.1").map(|p| p.line),
+            Some(11)
+        );
+    }
+
+    #[test]
+    fn a_quoted_number_and_a_wrong_value_read_as_before() {
+        let l = with("stated = \"23.88\"");
+        assert!(l.diagnostics.is_empty(), "{:#?}", l.diagnostics);
+        assert_eq!(
+            l.project.indicators[0].stated,
+            Some("23.88".parse().unwrap())
+        );
+        let l = with("stated = true");
+        let m: Vec<String> = l.diagnostics.iter().map(|d| d.message()).collect();
+        assert!(
+            m.iter()
+                .any(|m| m.contains("expected a number such as 2.67")),
+            "{m:#?}"
+        );
+        assert_eq!(l.diagnostics[0].pos.map(|p| p.line), Some(8));
     }
 
     #[test]

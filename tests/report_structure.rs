@@ -256,10 +256,14 @@ fn the_workbench_shows_the_report_code_the_rebuilt_rule_and_the_item_rule() {
         screen.contains("评分标准为评价组根据报告数据还原"),
         "{screen}"
     );
-    // The printed code finds its node too.
+    // The printed code finds its node too; its detail lists every figure the report prints.
     keys(&mut app, "/（一）<Enter>");
     let screen = render(&mut app, 100, 30);
     assert!(screen.contains("╭ （一） 决策 [A] "), "{screen}");
+    assert!(screen.contains("【报告列示】"), "{screen}");
+    assert!(screen.contains("  表3：得分 4 "), "{screen}");
+    assert!(screen.contains("  正文第四部分：得分 3.5"), "{screen}");
+    assert!(screen.contains("  表1：分值 5"), "{screen}");
     // The 加减分项 item, five rows further down: its rule, range and printed points.
     keys(&mut app, "jjjjj");
     let screen = render(&mut app, 100, 30);

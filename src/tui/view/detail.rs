@@ -184,6 +184,24 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     if !leaf {
         record_fields(&mut out, ind, false);
     }
+    if !ind.stated_also.is_empty() {
+        // Every figure the report prints, so a reviewer sees the agreeing ones too; those that
+        // differ are also among the warnings below.
+        out.heading(t(Msg::SecStated).to_string());
+        for s in &ind.stated_also {
+            let source = if s.source.trim().is_empty() {
+                t(Msg::StatedNoSource)
+            } else {
+                s.source.trim()
+            };
+            let msg = match s.figure {
+                crate::model::StatedFigure::Score => Msg::StatedScoreAt,
+                crate::model::StatedFigure::Weight => Msg::StatedWeightAt,
+            };
+            let line = app.tf(msg, &[source, &plain(s.value)]);
+            out.text("  ", &line, Style::new(), None);
+        }
+    }
     if !ind.explanation.trim().is_empty() {
         out.heading(t(Msg::SecExplanation).to_string());
         out.text("", ind.explanation.trim(), Style::new(), None);

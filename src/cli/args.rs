@@ -216,6 +216,11 @@ pub enum Command {
         #[arg(long, hide = true)]
         force: bool,
     },
+    /// Questionnaires (问卷调查): import a platform's export into a leaf's survey.
+    Survey {
+        #[command(subcommand)]
+        action: SurveyAction,
+    },
     /// Add a deduction (扣分) with its reason to one indicator.
     Deduct {
         file: PathBuf,
@@ -360,6 +365,37 @@ pub enum FrameworkAction {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyAction {
+    /// Write the tallies of FILE (CSV, xlsx, xls or ods from 问卷星, 腾讯问卷 …) into the survey
+    /// of leaf CODE: one row per respondent with each question's answer in its column, or a
+    /// tallied table (options down the first column, a count column per question; or options
+    /// across). Prints the respondents, each question's tally and the resulting rate.
+    ///
+    /// Example: jixiao survey import p.toml C201 满意度调查.xlsx
+    Import {
+        project: PathBuf,
+        code: String,
+        file: PathBuf,
+        /// The survey's name, when the leaf has several (or for a new one with --options).
+        #[arg(long)]
+        survey: Option<String>,
+        /// Fill only question N (1-based) from a file holding that one question.
+        #[arg(long, value_name = "N")]
+        question: Option<usize>,
+        /// The workbook's sheet to read (default: the first that fits).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A new survey's options and weights in percent, when the leaf has none:
+        /// "非常满意=100,满意=80,一般=60,不满意=0".
+        #[arg(long, value_name = "NAME=WEIGHT,…")]
+        options: Option<String>,
+        /// Print what would be written; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

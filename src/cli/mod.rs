@@ -9,6 +9,7 @@ mod merge;
 mod scripted;
 mod shell;
 mod stdio;
+mod survey;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -252,6 +253,30 @@ pub fn run() -> ExitCode {
             assignments,
             force,
         }) => scripted::set(&file, &code, &assignments, force),
+        Some(Command::Survey {
+            action:
+                SurveyAction::Import {
+                    project,
+                    code,
+                    file,
+                    survey,
+                    question,
+                    sheet,
+                    options,
+                    dry_run,
+                },
+        }) => survey::import(
+            &project,
+            &code,
+            &file,
+            &survey::Choice {
+                survey,
+                question,
+                sheet,
+                options,
+                dry_run,
+            },
+        ),
         Some(Command::Deduct {
             file,
             code,

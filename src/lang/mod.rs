@@ -11,10 +11,12 @@ mod edit_label;
 pub mod help;
 mod refusal;
 mod score_error;
+pub mod survey_import;
 
 pub use edit_label::edit_label;
 pub use refusal::refusal;
 pub use score_error::score_error;
+pub use survey_import::survey_import_error;
 
 /// The language of what the user reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -238,3 +238,140 @@ pub fn survey_assignment(
         count,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply;
+    use crate::store::parse_project;
+
+    fn project() -> crate::model::Project {
+        parse_project(include_str!("../../tests/projects/survey-years.toml"))
+            .unwrap()
+            .project
+    }
+
+    fn c2() -> Assessment {
+        project().get("C2").unwrap().assessment.clone()
+    }
+
+    #[test]
+    fn set_names_a_count_by_question_and_option() {
+        let a = c2();
+        let e = survey_assignment(&a, "C2", "survey.满意度.2.一般", "5").unwrap();
+        assert_eq!(
+            e,
+            Edit::SetSurveyCount {
+                code: "C2".into(),
+                survey: "满意度".into(),
+                question: 1,
+                option: 2,
+                count: Decimal::from(5),
+            }
+        );
+        // The option by its number.
+        let by_number = survey_assignment(&a, "C2", "survey.满意度.2.3", "5").unwrap();
+        assert_eq!(by_number, e);
+        assert!(matches!(
+            survey_assignment(&a, "C2", "survey.满意度.一般", "5"),
+            Err(EditError::WhichQuestion { questions: 2, .. })
+        ));
+        assert!(matches!(
+            survey_assignment(&a, "C2", "survey.满意度.3.一般", "5"),
+            Err(EditError::NoQuestion { number: 3, .. })
+        ));
+        assert!(matches!(
+            survey_assignment(&a, "C2", "survey.满意度.1.很满意", "5"),
+            Err(EditError::NoOptionNamed { .. })
+        ));
+        assert!(matches!(
+            survey_assignment(&a, "C2", "survey.问卷.1.一般", "5"),
+            Err(EditError::NoSurvey { .. })
+        ));
+        assert!(matches!(
+            survey_assignment(&a, "C2", "survey.满意度.1.一般", "五"),
+            Err(EditError::NotANumber { .. })
+        ));
+    }
+
+    #[test]
+    fn a_count_is_never_negative_and_its_undo_restores_it() {
+        let mut p = project();
+        let set = |count: i64| Edit::SetSurveyCount {
+            code: "C2".into(),
+            survey: "满意度".into(),
+            question: 0,
+            option: 0,
+            count: Decimal::from(count),
+        };
+        assert_eq!(apply(&mut p, &set(-1)), Err(EditError::NegativeCount));
+        let undo = apply(&mut p, &set(160)).unwrap();
+        assert_eq!(undo, set(150));
+    }
+
+    #[test]
+    fn a_year_is_refused_on_a_single_figure_and_a_single_figure_on_years() {
+        let mut p = project();
+        let year = Edit::SetYear {
+            code: "C1".into(),
+            name: "预算资金".into(),
+            year: "20x1".into(),
+            value: Some(Decimal::from(1)),
+        };
+        assert!(matches!(
+            apply(&mut p, &year),
+            Err(EditError::BadYear { .. })
+        ));
+        let single = Edit::SetInput {
+            code: "C1".into(),
+            name: "预算资金".into(),
+            value: Some(crate::model::InputValue::Number(Decimal::from(1))),
+        };
+        assert!(matches!(
+            apply(&mut p, &single),
+            Err(EditError::IsYearly { .. })
+        ));
+        // The last year removed takes the input with it; its undo brings it back.
+        let mut undos = Vec::new();
+        for y in ["2019", "2020", "2021"] {
+            undos.push(
+                apply(
+                    &mut p,
+                    &Edit::SetYear {
+                        code: "C1".into(),
+                        name: "预算资金".into(),
+                        year: y.into(),
+                        value: None,
+                    },
+                )
+                .unwrap(),
+            );
+        }
+        assert!(
+            p.get("C1")
+                .unwrap()
+                .assessment
+                .yearly_input("预算资金")
+                .is_none()
+        );
+        for u in undos.iter().rev() {
+            apply(&mut p, u).unwrap();
+        }
+        // The figures come back (the input now listed after the others).
+        let back = p
+            .get("C1")
+            .unwrap()
+            .assessment
+            .yearly_input("预算资金")
+            .cloned();
+        let mut years = back.unwrap().years;
+        years.sort();
+        let before = project()
+            .get("C1")
+            .unwrap()
+            .assessment
+            .yearly_input("预算资金")
+            .cloned();
+        assert_eq!(years, before.unwrap().years);
+    }
+}

@@ -491,3 +491,155 @@ fn read_loose(g: &Grid, s: &Survey) -> Option<Vec<String>> {
         .collect();
     (!cols.is_empty()).then_some(cols)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read::parse_csv;
+    use crate::model::SurveyOption;
+
+    fn survey(questions: &[&str]) -> Survey {
+        let opt = |n: &str, w: i64| SurveyOption {
+            name: n.into(),
+            weight: Decimal::from(w),
+        };
+        Survey {
+            name: "满意度".into(),
+            options: vec![
+                opt("非常满意", 100),
+                opt("满意", 80),
+                opt("一般", 60),
+                opt("不满意", 0),
+            ],
+            questions: questions
+                .iter()
+                .map(|t| Question {
+                    text: t.to_string(),
+                    counts: vec![Decimal::ZERO; 4],
+                    weight: None,
+                })
+                .collect(),
+            combine: Default::default(),
+        }
+    }
+
+    fn sheet(csv: &str) -> Sheet {
+        Sheet {
+            name: String::new(),
+            rows: parse_csv(csv),
+        }
+    }
+
+    fn counts(i: &Imported, q: usize) -> Vec<String> {
+        i.survey.questions[q]
+            .counts
+            .iter()
+            .map(|c| c.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn respondent_rows_are_tallied_by_question_text_whatever_the_column_order() {
+        let csv = "序号,提交答卷时间,2、您对服务效果是否满意,1、您对服务态度是否满意（单选题）\n\
+                   1,2023/10/1,满意,非常满意\n\
+                   2,2023/10/1,非常满意,非常满意\n\
+                   3,2023/10/1,,一般\n\
+                   4,2023/10/1,不满意,满意\n";
+        let i = read(
+            &sheet(csv),
+            &survey(&["您对服务态度是否满意", "您对服务效果是否满意"]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(i.shape, Shape::Respondents { respondents: 4 });
+        assert_eq!(counts(&i, 0), ["2", "1", "1", "0"]);
+        // An unanswered question is not counted for it.
+        assert_eq!(counts(&i, 1), ["1", "1", "0", "1"]);
+        assert_eq!(i.sources[0].as_ref().unwrap().0, "D");
+    }
+
+    #[test]
+    fn an_answer_that_is_no_option_is_refused_at_its_cell() {
+        let csv = "序号,1、您对服务态度是否满意\n1,非常满意\n2,很满意\n";
+        let e = read(&sheet(csv), &survey(&["您对服务态度是否满意"]), None).unwrap_err();
+        assert_eq!(
+            e,
+            SurveyImportError::NotAnOption {
+                row: 3,
+                column: 2,
+                header: "1、您对服务态度是否满意".into(),
+                text: "很满意".into(),
+                options: vec![
+                    "非常满意".into(),
+                    "满意".into(),
+                    "一般".into(),
+                    "不满意".into()
+                ],
+            }
+        );
+        let en = e.text(crate::lang::Lang::En);
+        assert!(en.starts_with("row 3, column 2 (B3)"), "{en}");
+    }
+
+    #[test]
+    fn a_tallied_table_skips_its_ratio_column_and_total_row() {
+        let csv = "选项,小计,比例\n非常满意,150,75%\n满意,40,20%\n一般,7,3.5%\n不满意,3,1.5%\n本题有效填写人次,200,\n";
+        let i = read(&sheet(csv), &survey(&["您对服务态度是否满意"]), None).unwrap();
+        assert_eq!(i.shape, Shape::Tallied);
+        assert_eq!(counts(&i, 0), ["150", "40", "7", "3"]);
+        // Two questions, one column: which one must be said.
+        let two = survey(&["甲", "乙"]);
+        assert!(matches!(
+            read(&sheet(csv), &two, None),
+            Err(SurveyImportError::QuestionCount {
+                found: 1,
+                questions: 2
+            })
+        ));
+        let i = read(&sheet(csv), &two, Some(1)).unwrap();
+        assert_eq!(counts(&i, 1), ["150", "40", "7", "3"]);
+        assert!(i.sources[0].is_none());
+    }
+
+    #[test]
+    fn a_count_that_is_not_a_number_is_refused_at_its_cell() {
+        let csv = "选项,小计\n非常满意,150\n满意,四十\n一般,7\n不满意,3\n";
+        let e = read(&sheet(csv), &survey(&["q"]), None).unwrap_err();
+        assert_eq!(
+            e,
+            SurveyImportError::NotACount {
+                row: 3,
+                column: 2,
+                text: "四十".into()
+            }
+        );
+    }
+
+    #[test]
+    fn options_across_the_header_read_a_row_per_question() {
+        let csv = "题目,非常满意,满意,一般,不满意\n您对服务态度是否满意,150,40,7,3\n您对服务效果是否满意,50,50,0,0\n";
+        let i = read(
+            &sheet(csv),
+            &survey(&["您对服务态度是否满意", "您对服务效果是否满意"]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(i.shape, Shape::Matrix);
+        assert_eq!(counts(&i, 0), ["150", "40", "7", "3"]);
+        assert_eq!(counts(&i, 1), ["50", "50", "0", "0"]);
+        assert_eq!(i.sources[1].as_ref().unwrap().0, "3");
+    }
+
+    #[test]
+    fn a_new_survey_takes_its_questions_from_the_answered_columns() {
+        let s = new_survey("满意度", "非常满意=100,满意=80，一般=60,不满意=0").unwrap();
+        assert_eq!(s.options[2].weight, Decimal::from(60));
+        assert!(new_survey("满意度", "非常满意").is_none());
+        let csv = "序号,1、服务态度,2、服务效果\n1,满意,一般\n2,非常满意,满意\n";
+        let s = with_questions_from(&sheet(csv), &s);
+        assert_eq!(s.questions.len(), 2);
+        assert_eq!(s.questions[0].text, "服务态度");
+        let i = read(&sheet(csv), &s, None).unwrap();
+        assert_eq!(counts(&i, 1), ["0", "1", "1", "0"]);
+    }
+}

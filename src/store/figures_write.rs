@@ -326,3 +326,133 @@ fn set_survey(t: &mut Table, a: &Assessment, name: &str) {
         (None, None) => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use rust_decimal::Decimal;
+
+    use crate::edit::Edit;
+    use crate::model::{Question, Survey, SurveyOption};
+    use crate::store::ProjectFile;
+
+    const FIXTURE: &str = include_str!("../../tests/projects/survey-years.toml");
+
+    fn open() -> ProjectFile {
+        ProjectFile::from_text(Path::new("p.toml"), FIXTURE).unwrap()
+    }
+
+    fn diff(before: &str, after: &str) -> Vec<String> {
+        let (a, b): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
+        let mut out: Vec<String> = b
+            .iter()
+            .filter(|l| !a.contains(l))
+            .map(|l| format!("+{l}"))
+            .collect();
+        out.extend(a.iter().filter(|l| !b.contains(l)).map(|l| format!("-{l}")));
+        out
+    }
+
+    #[test]
+    fn a_count_changes_one_number_keeping_its_comment_and_undoes_to_the_same_text() {
+        let mut f = open();
+        let undo = f
+            .apply(&Edit::SetSurveyCount {
+                code: "C2".into(),
+                survey: "满意度".into(),
+                question: 0,
+                option: 1,
+                count: Decimal::from(41),
+            })
+            .unwrap();
+        assert_eq!(
+            diff(FIXTURE, &f.text()),
+            [
+                "+counts = [150, 41, 7, 3]   # 200 份",
+                "-counts = [150, 40, 7, 3]   # 200 份"
+            ]
+        );
+        f.apply(&undo).unwrap();
+        assert_eq!(f.text(), FIXTURE);
+    }
+
+    #[test]
+    fn a_year_is_added_changed_and_removed_in_its_inline_table() {
+        let mut f = open();
+        let set = |year: &str, v: Option<i64>| Edit::SetYear {
+            code: "C1".into(),
+            name: "到位资金".into(),
+            year: year.into(),
+            value: v.map(Decimal::from),
+        };
+        let undo_add = f.apply(&set("2022", Some(520))).unwrap();
+        assert!(
+            f.text().contains(
+                "\"到位资金\" = { 2019 = 500, 2020 = 486, 2021 = 540, 2022 = 520 } }   # 万元"
+            ),
+            "{}",
+            f.text()
+        );
+        f.apply(&set("2020", Some(500))).unwrap();
+        assert!(f.text().contains("2020 = 500, 2021 = 540, 2022 = 520 }"));
+        assert_eq!(
+            f.project()
+                .get("C1")
+                .unwrap()
+                .assessment
+                .yearly_input("到位资金")
+                .unwrap()
+                .total(),
+            Decimal::from(2060)
+        );
+        f.apply(&set("2020", Some(486))).unwrap();
+        f.apply(&undo_add).unwrap();
+        assert_eq!(f.text(), FIXTURE);
+    }
+
+    #[test]
+    fn a_new_survey_is_written_as_tables_under_its_leaf_and_reads_back() {
+        let mut f = open();
+        let s = Survey {
+            name: "问卷二".into(),
+            options: vec![
+                SurveyOption {
+                    name: "是".into(),
+                    weight: Decimal::from(100),
+                },
+                SurveyOption {
+                    name: "否".into(),
+                    weight: Decimal::ZERO,
+                },
+            ],
+            questions: vec![Question {
+                text: "是否知晓".into(),
+                counts: vec![Decimal::from(9), Decimal::from(1)],
+                weight: None,
+            }],
+            combine: Default::default(),
+        };
+        let undo = f
+            .apply(&Edit::SetSurvey {
+                code: "C1".into(),
+                name: "问卷二".into(),
+                survey: Some(Box::new(s.clone())),
+            })
+            .unwrap();
+        let text = f.text();
+        let at = text.find("[[indicators.C1.surveys]]").unwrap();
+        assert!(at < text.find("[indicators.C2]").unwrap(), "{text}");
+        let back = crate::store::parse_project(&text).unwrap().project;
+        assert_eq!(
+            back.get("C1").unwrap().assessment.survey("问卷二"),
+            Some(&s)
+        );
+        assert_eq!(back.get("C2").unwrap().assessment.surveys.len(), 1);
+        f.apply(&undo).unwrap();
+        assert_eq!(
+            crate::store::parse_project(&f.text()).unwrap().project,
+            crate::store::parse_project(FIXTURE).unwrap().project
+        );
+    }
+}

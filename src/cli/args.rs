@@ -202,7 +202,9 @@ pub enum Command {
         #[arg(long)]
         field: Option<String>,
     },
-    /// Set fields of one indicator: score=3, na="reason", input.NAME=1040, tier=NAME, status=已评,
+    /// Set fields of one indicator: score=3, na="reason", input.NAME=1040 (one year of a
+    /// per-year input: input.NAME.2020=540), survey.NAME.Q.OPTION=150 (a questionnaire count;
+    /// Q may be left out on a one-question survey), tier=NAME, status=已评,
     /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears);
     /// and its design: weight=2, name=…, code=NEW, explanation=…, formula=…, target=…,
     /// source=…, rule.kind=rate rule.numerator=实际到位资金 rule.denominator=预算资金 (a kind

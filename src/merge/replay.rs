@@ -119,7 +119,7 @@ fn apply_all(
     for e in edits {
         m.apply(e).map_err(|error| MergeError::Refused {
             code: code.to_string(),
-            field: field.clone(),
+            field: Box::new(field.clone()),
             error,
         })?;
     }
@@ -240,7 +240,7 @@ pub(super) fn replay(
                 field_edits(code, &field, current.as_ref(), want.as_ref()).map_err(|error| {
                     MergeError::Refused {
                         code: code.clone(),
-                        field: field.clone(),
+                        field: Box::new(field.clone()),
                         error,
                     }
                 })?;
@@ -268,7 +268,7 @@ pub(super) fn replay(
                         let edits = field_edits(code, &field, from.as_ref(), to.as_ref()).map_err(
                             |error| MergeError::Refused {
                                 code: code.clone(),
-                                field: field.clone(),
+                                field: Box::new(field.clone()),
                                 error,
                             },
                         )?;
@@ -404,7 +404,7 @@ fn replay_adjustments(
             field_edits(&code, &field, current.as_ref(), want.as_ref()).map_err(|error| {
                 MergeError::Refused {
                     code: code.clone(),
-                    field: field.clone(),
+                    field: Box::new(field.clone()),
                     error,
                 }
             })?;

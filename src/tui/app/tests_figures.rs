@@ -41,7 +41,11 @@ fn focus(app: &mut App, field: Field) {
 }
 
 fn score(app: &App, code: &str) -> String {
-    app.card.node(app.project(), code).unwrap().score.to_string()
+    app.card
+        .node(app.project(), code)
+        .unwrap()
+        .score
+        .to_string()
 }
 
 #[test]
@@ -54,7 +58,13 @@ fn a_questionnaire_count_is_a_row_that_enter_changes() {
     assert!(screen.contains("满意度 第2题 不满意 = 0 人"), "{screen}");
     focus(&mut app, Field::SurveyCount("满意度".into(), 0, 1));
     keys(&mut app, "<Enter><C-u>41<Enter>");
-    let s = app.project().get("C2").unwrap().assessment.survey("满意度").cloned();
+    let s = app
+        .project()
+        .get("C2")
+        .unwrap()
+        .assessment
+        .survey("满意度")
+        .cloned();
     assert_eq!(s.unwrap().questions[0].counts[1], Decimal::from(41));
     // (93.03% + 90.00%) ÷ 2 = 91.52%, × 5 = 4.58
     assert_eq!(score(&app, "C2"), "4.58");
@@ -63,7 +73,10 @@ fn a_questionnaire_count_is_a_row_that_enter_changes() {
     assert!(app.popup.is_some());
     keys(&mut app, "<Esc><C-s>");
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("counts = [150, 41, 7, 3]   # 200 份"), "{text}");
+    assert!(
+        text.contains("counts = [150, 41, 7, 3]   # 200 份"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -78,9 +91,15 @@ fn a_year_is_changed_added_and_removed_in_the_inputs_editor() {
     focus(&mut app, Field::Year("到位资金".into(), "2020".into()));
     keys(&mut app, "<Enter><C-u>540<Enter>");
     assert_eq!(score(&app, "C1"), "5");
-    keys(&mut app, "i到位资金.2022=500<Enter>i预算资金.2022=540<Enter>");
+    keys(
+        &mut app,
+        "i到位资金.2022=500<Enter>i预算资金.2022=540<Enter>",
+    );
     let a = app.project().get("C1").unwrap().assessment.clone();
-    assert_eq!(a.yearly_input("到位资金").unwrap().total(), Decimal::from(2080));
+    assert_eq!(
+        a.yearly_input("到位资金").unwrap().total(),
+        Decimal::from(2080)
+    );
     focus(&mut app, Field::Year("预算资金".into(), "2022".into()));
     keys(&mut app, "<Del>");
     let a = app.project().get("C1").unwrap().assessment.clone();

@@ -8,12 +8,14 @@
 pub mod cli;
 pub mod diagnostic;
 mod edit_label;
+mod formula_error;
 pub mod help;
 mod refusal;
 mod score_error;
 pub mod survey_import;
 
 pub use edit_label::edit_label;
+pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use score_error::score_error;
 pub use survey_import::survey_import_error;

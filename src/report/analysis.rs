@@ -194,9 +194,12 @@ pub fn to_json(title: &str, items: &[Analysis]) -> Value {
 }
 
 /// Whether the evaluator's paragraph already gives the leaf's score ("该指标得 1 分", "得2分",
-/// "得分为 2.5 分"): then the report's own sentence stands and none is appended after it.
+/// "得分为 2.5 分", "该指标得分 2"): then the report's own sentence stands and none is appended
+/// after it. What `check` reads as the paragraph's score counts too, so a paragraph it checks is
+/// never followed by a second score.
 fn states_a_score(body: &str) -> bool {
-    body.match_indices('得').any(|(at, _)| {
+    crate::check::stated_score(body).is_some()
+        || body.match_indices('得').any(|(at, _)| {
         let rest = body[at + '得'.len_utf8()..].trim_start();
         let rest = ["分为", "分", "为"]
             .iter()
@@ -259,6 +262,7 @@ mod tests {
             "资料齐全，得2分。",
             "按评分标准，得 2.5 分。",
             "该指标得分为3分。",
+            "根据评分标准，该指标得分 2，得分率 100%。",
         ] {
             assert!(states_a_score(body), "{body}");
         }

@@ -372,16 +372,18 @@ pub enum FrameworkAction {
 
 #[derive(Debug, Subcommand)]
 pub enum SurveyAction {
-    /// Write the tallies of FILE (CSV, xlsx, xls or ods from 问卷星, 腾讯问卷 …) into the survey
+    /// Write the tallies of EXPORT (CSV, xlsx, xls or ods from 问卷星, 腾讯问卷 …) into the survey
     /// of leaf CODE: one row per respondent with each question's answer in its column, or a
     /// tallied table (options down the first column, a count column per question; or options
     /// across). Prints the respondents, each question's tally and the resulting rate.
     ///
     /// Example: jixiao survey import p.toml C201 满意度调查.xlsx
     Import {
-        project: PathBuf,
-        code: String,
         file: PathBuf,
+        code: String,
+        /// The questionnaire platform's export (CSV, xlsx, xls or ods).
+        #[arg(value_name = "EXPORT")]
+        export: PathBuf,
         /// The survey's name, when the leaf has several (or for a new one with --options).
         #[arg(long)]
         survey: Option<String>,

@@ -200,19 +200,19 @@ pub fn to_json(title: &str, items: &[Analysis]) -> Value {
 fn states_a_score(body: &str) -> bool {
     crate::check::stated_score(body).is_some()
         || body.match_indices('得').any(|(at, _)| {
-        let rest = body[at + '得'.len_utf8()..].trim_start();
-        let rest = ["分为", "分", "为"]
-            .iter()
-            .find_map(|p| rest.strip_prefix(p))
-            .unwrap_or(rest)
-            .trim_start();
-        let digits = rest
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-            .last()
-            .map(|(i, c)| i + c.len_utf8());
-        digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
-    })
+            let rest = body[at + '得'.len_utf8()..].trim_start();
+            let rest = ["分为", "分", "为"]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest)
+                .trim_start();
+            let digits = rest
+                .char_indices()
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+                .last()
+                .map(|(i, c)| i + c.len_utf8());
+            digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
+        })
 }
 
 #[cfg(test)]

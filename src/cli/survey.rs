@@ -209,6 +209,10 @@ pub fn import(project: &Path, code: &str, file: &Path, choice: &Choice) -> u8 {
     };
     let file_name = file.display().to_string();
     let file_error = say::error_in(lang, &file_name);
+    if let Err(e) = std::fs::File::open(file) {
+        eprintln!("{}", say::cannot_read(lang, &file_name, &e));
+        return 2;
+    }
     let imported = match sheets(file, choice, lang).and_then(|sh| read_into(&sh, &s, choice, lang))
     {
         Ok(i) => i,

@@ -123,3 +123,5 @@ mod tests {
 
 #[cfg(test)]
 mod message_tests;
+#[cfg(test)]
+mod survey_import_tests;

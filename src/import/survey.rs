@@ -438,58 +438,41 @@ pub fn new_survey(name: &str, options: &str) -> Option<Survey> {
     })
 }
 
-/// For a new survey: one question per column (or row) whose answers are its options, so `read`
-/// has questions to match. Their texts are the headers.
+/// For a new survey: one question per column (or row) of answers or counts, so `read` has
+/// questions to match. Their texts are the headers.
 pub fn with_questions_from(sheet: &Sheet, s: &Survey) -> Survey {
-    let mut out = s.clone();
-    let g = grid(sheet);
-    let probe = Survey {
-        questions: vec![Question::default(); 64],
-        ..s.clone()
+    let blank = Question {
+        text: String::new(),
+        counts: vec![Decimal::ZERO; s.options.len()],
+        weight: None,
     };
-    // Read as if it had many questions, keeping those that got answers.
-    let texts: Vec<String> = match read_loose(&g, &probe) {
-        Some(headers) => headers,
-        None => vec![String::new()],
-    };
-    out.questions = texts
-        .into_iter()
-        .map(|text| Question {
-            text: bare(&text),
-            counts: vec![Decimal::ZERO; s.options.len()],
-            weight: None,
-        })
-        .collect();
-    out
-}
-
-/// The headers of the columns that hold respondents' answers (a new survey from a tallied
-/// table gets one question).
-fn read_loose(g: &Grid, s: &Survey) -> Option<Vec<String>> {
-    if g.is_empty() {
-        return None;
+    // `read` matches questions in order when the numbers agree: the first number it takes.
+    for n in 1..=200 {
+        let probe = Survey {
+            questions: vec![blank.clone(); n],
+            ..s.clone()
+        };
+        match read(sheet, &probe, None) {
+            Ok(i) => {
+                let mut out = s.clone();
+                out.questions = i
+                    .sources
+                    .iter()
+                    .map(|src| Question {
+                        text: src.as_ref().map(|(_, h)| bare(h)).unwrap_or_default(),
+                        ..blank.clone()
+                    })
+                    .collect();
+                return out;
+            }
+            Err(SurveyImportError::QuestionCount { .. }) => continue,
+            Err(_) => break,
+        }
     }
-    // Respondent rows: columns whose answers are mostly options.
-    let header = &g[0];
-    let data = &g[1..];
-    let cols: Vec<String> = header
-        .iter()
-        .enumerate()
-        .filter(|(c, _)| {
-            let answers: Vec<&str> = data
-                .iter()
-                .map(|r| r.get(*c).map(|x| x.text.as_str()).unwrap_or(""))
-                .filter(|t| !t.is_empty())
-                .collect();
-            let hits = answers
-                .iter()
-                .filter(|t| option_index(s, t).is_some())
-                .count();
-            hits > 0 && hits * 2 > answers.len()
-        })
-        .map(|(_, h)| h.text.clone())
-        .collect();
-    (!cols.is_empty()).then_some(cols)
+    Survey {
+        questions: vec![blank],
+        ..s.clone()
+    }
 }
 
 #[cfg(test)]
@@ -641,5 +624,16 @@ mod tests {
         assert_eq!(s.questions[0].text, "服务态度");
         let i = read(&sheet(csv), &s, None).unwrap();
         assert_eq!(counts(&i, 1), ["0", "1", "1", "0"]);
+        let tallied = "选项,服务态度,服务效果\n非常满意,5,6\n满意,1,0\n一般,0,0\n不满意,0,0\n";
+        let t = with_questions_from(
+            &sheet(tallied),
+            &new_survey("满意度", "非常满意=100,满意=80,一般=60,不满意=0").unwrap(),
+        );
+        assert_eq!(t.questions.len(), 2);
+        assert_eq!(t.questions[1].text, "服务效果");
+        assert_eq!(
+            counts(&read(&sheet(tallied), &t, None).unwrap(), 1),
+            ["6", "0", "0", "0"]
+        );
     }
 }

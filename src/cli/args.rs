@@ -198,7 +198,8 @@ pub enum Command {
         code: String,
         #[arg(value_name = "ours|theirs")]
         side: String,
-        /// Only the conflict of this field (score, input.NAME, deductions, structure …).
+        /// Only the conflict of this field (score, input.NAME, year.NAME.2020, survey.NAME.1.2,
+        /// deductions, structure …).
         #[arg(long)]
         field: Option<String>,
     },

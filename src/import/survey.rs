@@ -357,21 +357,27 @@ fn respondents(g: &Grid, s: &Survey, only: Option<usize>) -> Result<Imported, Su
     let header = &g[0];
     let data = &g[1..];
     let options: Vec<String> = s.options.iter().map(|o| o.name.clone()).collect();
+    // A column a question's header names may hold the options' numbers (问卷星's "按选项序号"
+    // download: 1 = the first option); elsewhere a number is a 序号 or a time, not an answer.
+    let named = |c: usize| question_named(s, &header[c].text).is_some();
+    let answer = |c: usize, t: &str| {
+        option_index(s, t).or_else(|| {
+            let n: usize = t.parse().ok()?;
+            (named(c) && (1..=s.options.len()).contains(&n)).then(|| n - 1)
+        })
+    };
     // A question's column: its header names a question, or most of its answers are options.
     let found: Vec<(usize, String)> = header
         .iter()
         .enumerate()
-        .filter(|(c, h)| {
+        .filter(|(c, _)| {
             let answers: Vec<&str> = data
                 .iter()
                 .map(|r| r.get(*c).map(|x| x.text.as_str()).unwrap_or(""))
                 .filter(|t| !t.is_empty())
                 .collect();
-            let hits = answers
-                .iter()
-                .filter(|t| option_index(s, t).is_some())
-                .count();
-            (question_named(s, &h.text).is_some() && hits > 0) || hits * 2 > answers.len().max(1)
+            let hits = answers.iter().filter(|t| answer(*c, t).is_some()).count();
+            (named(*c) && hits > 0) || hits * 2 > answers.len().max(1)
         })
         .map(|(c, h)| (c, h.text.clone()))
         .collect();
@@ -390,7 +396,7 @@ fn respondents(g: &Grid, s: &Survey, only: Option<usize>) -> Result<Imported, Su
             let Some(cell) = r.get(c).filter(|x| !x.text.is_empty()) else {
                 continue;
             };
-            let Some(o) = option_index(s, &cell.text) else {
+            let Some(o) = answer(c, &cell.text) else {
                 return Err(SurveyImportError::NotAnOption {
                     row: cell.row,
                     column: cell.column,
@@ -539,6 +545,22 @@ mod tests {
         // An unanswered question is not counted for it.
         assert_eq!(counts(&i, 1), ["1", "1", "0", "1"]);
         assert_eq!(i.sources[0].as_ref().unwrap().0, "D");
+    }
+
+    #[test]
+    fn a_named_question_column_may_hold_the_options_numbers() {
+        let csv = "序号,1、您对服务态度是否满意\n1,1\n2,2\n3,1\n4,4\n";
+        let i = read(&sheet(csv), &survey(&["您对服务态度是否满意"]), None).unwrap();
+        assert_eq!(counts(&i, 0), ["2", "1", "0", "1"]);
+        let bad = "序号,1、您对服务态度是否满意\n1,1\n2,5\n";
+        assert!(matches!(
+            read(&sheet(bad), &survey(&["您对服务态度是否满意"]), None),
+            Err(SurveyImportError::NotAnOption {
+                row: 3,
+                column: 2,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -71,7 +71,14 @@ pub(super) fn apply(a: &mut Assessment, code: String, edit: &Edit) -> Result<Edi
                     let years = &mut a.yearly[i].years;
                     match years.iter_mut().find(|(y, _)| y == year) {
                         Some(slot) => slot.1 = *v,
-                        None => years.push((year.clone(), *v)),
+                        // Where it belongs among the years (as the file writes it).
+                        None => {
+                            let at = years
+                                .iter()
+                                .position(|(y, _)| is_year(y) && y.as_str() > year.as_str())
+                                .unwrap_or(years.len());
+                            years.insert(at, (year.clone(), *v));
+                        }
                     }
                 }
                 (Some(i), None) => {

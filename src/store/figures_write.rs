@@ -70,7 +70,7 @@ fn set_year(t: &mut Table, name: &str, year: &str, value: Option<Value>) {
         && years.get(year).is_none()
         && let Some(v) = value.clone()
     {
-        append_inline(years, year, v);
+        insert_year(years, year, v);
     } else if let Some(Item::Value(Value::InlineTable(years))) = inputs.get_mut(name)
         && value.is_none()
     {
@@ -104,6 +104,28 @@ fn append_inline(t: &mut InlineTable, key: &str, mut v: Value) {
         v.decor_mut().set_suffix(s);
     }
     t.insert(key, v);
+}
+
+/// Adds a year where it belongs among the years written (2018 before 2019), else at the end.
+fn insert_year(t: &mut InlineTable, year: &str, mut v: Value) {
+    let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
+    let Some(at) = keys
+        .iter()
+        .position(|k| crate::model::is_year(k) && k.as_str() > year)
+    else {
+        return append_inline(t, year, v);
+    };
+    // The years after it are taken out and put back after it, each with its own spacing.
+    let moved: Vec<_> = keys[at..]
+        .iter()
+        .filter_map(|k| t.remove_entry(k))
+        .collect();
+    v.decor_mut().set_prefix(" ");
+    v.decor_mut().set_suffix("");
+    t.insert(year, v);
+    for (k, val) in moved {
+        t.insert_formatted(&k, val);
+    }
 }
 
 /// Removes `key`, the space before the closing brace staying when it was the last.
@@ -408,6 +430,18 @@ mod tests {
         );
         f.apply(&set("2020", Some(486))).unwrap();
         f.apply(&undo_add).unwrap();
+        assert_eq!(f.text(), FIXTURE);
+        // An earlier year goes before the others, in the file and in the explanation.
+        let undo = f.apply(&set("2018", Some(450))).unwrap();
+        assert!(
+            f.text()
+                .contains("\"到位资金\" = { 2018 = 450, 2019 = 500, 2020 = 486, 2021 = 540 } }"),
+            "{}",
+            f.text()
+        );
+        let a = &f.project().get("C1").unwrap().assessment;
+        assert_eq!(a.yearly_input("到位资金").unwrap().years[0].0, "2018");
+        f.apply(&undo).unwrap();
         assert_eq!(f.text(), FIXTURE);
     }
 

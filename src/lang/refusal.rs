@@ -137,8 +137,8 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
             format!("`{name}` is one figure, not given per year; set it with input.{name}=540"),
         ),
         IsYearly { name } => lang.pick(
-            format!("“{name}”按年度填写；用 input.{name}.2020=540 修改某一年的数值"),
-            format!("`{name}` is given per year; set one year with input.{name}.2020=540"),
+            format!("“{name}”按年度填写，请逐年修改：{name}.2020=540（命令行 input.{name}.2020=540）"),
+            format!("`{name}` is given per year; set one year: {name}.2020=540 (on the command line input.{name}.2020=540)"),
         ),
         BadYear { text } => lang.pick(
             format!("年度应为四位数字，如 2020，不能是“{text}”"),

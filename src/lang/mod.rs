@@ -8,6 +8,8 @@
 pub mod cli;
 pub mod diagnostic;
 mod edit_label;
+pub mod explanation;
+mod explanation_calc;
 pub mod help;
 mod refusal;
 mod score_error;

@@ -83,7 +83,7 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                         .steps
                         .iter()
                         .filter(|s| matches!(s, Step::Deduction { .. }))
-                        .map(|s| s.text(places))
+                        .map(|s| s.text(places, project.report_lang()))
                         .collect();
                     with_citations(ind, lines)
                 })

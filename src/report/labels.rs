@@ -3,9 +3,10 @@
 
 use rust_decimal::Decimal;
 
+use crate::lang::explanation::deduction_reason;
 use crate::model::{Project, RuleKind};
 use crate::scoring::rounding::fixed;
-use crate::scoring::{LeafState, Scorecard, Step};
+use crate::scoring::{LeafState, Scorecard, Step, StepRole};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableLabels {
@@ -117,10 +118,14 @@ pub fn criteria_for_report(project: &Project, card: &Scorecard, i: usize) -> Vec
     } else if out.is_empty()
         && let Some(leaf) = &card.nodes[i].leaf
     {
-        out.extend(leaf.steps.iter().filter_map(|s| match s {
-            Step::Rule(r) if !r.trim().is_empty() => Some(r.trim().to_string()),
-            _ => None,
-        }));
+        let places = project.framework.places;
+        out.extend(
+            leaf.steps
+                .iter()
+                .filter(|s| s.role() == StepRole::Rule)
+                .map(|s| s.text(places, project.report_lang()).trim().to_string())
+                .filter(|r| !r.is_empty()),
+        );
     }
     out
 }
@@ -188,9 +193,15 @@ fn notes(
     }
     let mut itemised = false;
     for s in &leaf.steps {
-        if let Step::Deduction { points, reason } = s {
+        if let Step::Deduction {
+            points,
+            reason,
+            count,
+        } = s
+        {
             itemised = true;
-            let reason = reason.trim().trim_end_matches('。');
+            let reason = deduction_reason(reason, *count, project.report_lang());
+            let reason = reason.trim_end_matches('。');
             let reason = if reason.is_empty() {
                 "（未写明扣分原因）"
             } else {

@@ -356,6 +356,7 @@ fn leaf_row(
 pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> {
     let node = &card.nodes[i];
     let places = project.framework.places;
+    let lang = project.report_lang();
     let Some(leaf) = &node.leaf else {
         return Vec::new();
     };
@@ -363,22 +364,32 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
     match &leaf.state {
         LeafState::Unscored => return notes,
         LeafState::Incomplete(missing) => {
-            notes.push(format!("未完成：尚未记录{}", missing.join("、")));
+            notes.push(lang.pick(
+                format!("未完成：尚未记录{}", missing.join("、")),
+                format!("incomplete: {} not recorded yet", missing.join(", ")),
+            ));
             return notes;
         }
         LeafState::NotApplicable(r) => {
-            notes.push(format!("不适用：{}", r.trim()));
+            let reason = r.trim().to_string();
+            notes.push(Step::NotApplicable { reason }.text(places, lang));
             return notes;
         }
-        LeafState::Unscorable(r) => notes.push(format!("无法评分，该指标不得分：{}", r.trim())),
-        LeafState::Error(e) => notes.push(Step::CannotCompute(e.clone()).text(0)),
+        LeafState::Unscorable(r) => {
+            let reason = r.trim().to_string();
+            notes.push(Step::Unscorable { reason }.text(places, lang))
+        }
+        LeafState::Error(e) => notes.push(Step::CannotCompute(e.clone()).text(0, lang)),
         LeafState::Scored => {}
     }
     let written = project.indicators[i].weight;
     if node.weight != written {
-        notes.push(format!(
-            "不适用指标分值分配后，本指标按 {} 分计",
-            plain(node.weight)
+        let w = plain(node.weight);
+        notes.push(lang.pick(
+            format!("不适用指标分值分配后，本指标按 {w} 分计"),
+            format!(
+                "after the weights of indicators not applicable are shared out, this one weighs {w}"
+            ),
         ));
     }
     if node.score >= node.weight {
@@ -388,14 +399,14 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
         .steps
         .iter()
         .filter(|s| matches!(s, Step::Deduction { .. }))
-        .map(|s| s.text(places))
+        .map(|s| s.text(places, lang))
         .collect();
     if deductions.is_empty() && matches!(leaf.state, LeafState::Scored) {
         notes.extend(
             leaf.steps
                 .iter()
-                .filter(|s| matches!(s, Step::Calc(_) | Step::Note(_) | Step::CannotCompute(_)))
-                .map(|s| s.text(places)),
+                .filter(|s| s.is_working())
+                .map(|s| s.text(places, lang)),
         );
     } else {
         notes.extend(deductions);

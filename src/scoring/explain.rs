@@ -1,43 +1,46 @@
-//! Explanations as text a report can use.
+//! Explanations as text a report can use, in the report's language (`lang`: see
+//! `crate::lang::report_lang`).
 
 use super::rounding::{fixed, plain};
 use super::{LeafState, Scorecard};
+use crate::lang::Lang;
 use crate::model::Project;
 
+/// `，得分率 12.34%` / `, score rate 12.34%`, when there is a rate.
+fn rate_text(rate: Option<rust_decimal::Decimal>, lang: Lang) -> String {
+    rate.map(|r| {
+        let r = fixed(r, 2);
+        lang.pick(format!("，得分率 {r}%"), format!(", score rate {r}%"))
+    })
+    .unwrap_or_default()
+}
+
 /// The full explanation of one node: its rule, inputs, arithmetic and deductions, line by line.
-pub fn node_lines(project: &Project, card: &Scorecard, i: usize) -> Vec<String> {
+pub fn node_lines(project: &Project, card: &Scorecard, i: usize, lang: Lang) -> Vec<String> {
     let ind = &project.indicators[i];
     let node = &card.nodes[i];
     let places = project.framework.places;
     match &node.leaf {
-        Some(leaf) => leaf.steps.iter().map(|s| s.text(places)).collect(),
+        Some(leaf) => leaf.steps.iter().map(|s| s.text(places, lang)).collect(),
         None => {
             let mut lines: Vec<String> = card.tree.children[i]
                 .iter()
                 .map(|&c| {
                     let child = &project.indicators[c];
                     let cn = &card.nodes[c];
-                    format!(
-                        "{} {}：{} / {} 分{}",
-                        child.code,
-                        child.name,
-                        fixed(cn.score, places),
-                        plain(cn.weight),
-                        cn.rate
-                            .map(|r| format!("，得分率 {}%", fixed(r, 2)))
-                            .unwrap_or_default()
+                    let (s, w) = (fixed(cn.score, places), plain(cn.weight));
+                    let rate = rate_text(cn.rate, lang);
+                    lang.pick(
+                        format!("{} {}：{s} / {w} 分{rate}", child.code, child.name),
+                        format!("{} {}: {s} / {w} points{rate}", child.code, child.name),
                     )
                 })
                 .collect();
-            lines.push(format!(
-                "{} {} 合计 {} 分（满分 {} 分）{}",
-                ind.code,
-                ind.name,
-                fixed(node.score, places),
-                plain(node.weight),
-                node.rate
-                    .map(|r| format!("，得分率 {}%", fixed(r, 2)))
-                    .unwrap_or_default()
+            let (s, w) = (fixed(node.score, places), plain(node.weight));
+            let rate = rate_text(node.rate, lang);
+            lines.push(lang.pick(
+                format!("{} {} 合计 {s} 分（满分 {w} 分）{rate}", ind.code, ind.name),
+                format!("{} {} in all: {s} of {w} points{rate}", ind.code, ind.name),
             ));
             lines
         }
@@ -45,7 +48,7 @@ pub fn node_lines(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
 }
 
 /// The one-paragraph 扣分点说明 of a leaf that lost points: "B101 资金到位率（3 分，得 1.00 分）：…".
-pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
+pub fn loss_summary(project: &Project, card: &Scorecard, i: usize, lang: Lang) -> String {
     let ind = &project.indicators[i];
     let node = &card.nodes[i];
     let places = project.framework.places;
@@ -53,77 +56,104 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
     let mut reasons: Vec<String> = Vec::new();
     if let Some(leaf) = &node.leaf {
         match &leaf.state {
-            LeafState::Unscorable(r) => reasons.push(format!("无法评分：{}", r.trim())),
-            LeafState::Error(e) => reasons.push(super::Step::CannotCompute(e.clone()).text(0)),
-            LeafState::Incomplete(missing) => {
-                reasons.push(format!("未完成：尚未记录{}", missing.join("、")))
+            LeafState::Unscorable(r) => reasons.push(lang.pick(
+                format!("无法评分：{}", r.trim()),
+                format!("cannot be scored: {}", r.trim()),
+            )),
+            LeafState::Error(e) => {
+                reasons.push(super::Step::CannotCompute(e.clone()).text(0, lang))
             }
+            LeafState::Incomplete(missing) => reasons.push(lang.pick(
+                format!("未完成：尚未记录{}", missing.join("、")),
+                format!("incomplete: {} not recorded yet", missing.join(", ")),
+            )),
             _ => {}
         }
         for step in &leaf.steps {
             if let super::Step::Deduction { .. } = step {
-                reasons.push(step.text(places));
+                reasons.push(step.text(places, lang));
             }
         }
         if reasons.is_empty() {
             reasons.extend(
                 leaf.steps
                     .iter()
-                    .filter(|s| {
-                        matches!(
-                            s,
-                            super::Step::Calc(_)
-                                | super::Step::Note(_)
-                                | super::Step::CannotCompute(_)
-                        )
-                    })
-                    .map(|s| s.text(places)),
+                    .filter(|s| s.is_working())
+                    .map(|s| s.text(places, lang)),
             );
         }
     }
-    format!(
-        "{} {}（{} 分，得 {} 分，扣 {} 分）：{}",
-        ind.code,
-        ind.name,
+    let (w, s, l) = (
         plain(node.weight),
         fixed(node.score, places),
         fixed(lost, places),
-        reasons.join("；")
+    );
+    lang.pick(
+        format!(
+            "{} {}（{w} 分，得 {s} 分，扣 {l} 分）：{}",
+            ind.code,
+            ind.name,
+            reasons.join("；")
+        ),
+        format!(
+            "{} {} ({w} points, {s} scored, {l} lost): {}",
+            ind.code,
+            ind.name,
+            reasons.join("; ")
+        ),
     )
 }
 
 /// The explanation of one 加减分项 by its code: a heading, then its criteria, the points recorded
 /// and counted (with its cap and the group's), and the reason; `None` when no item has `code`.
-pub fn adjustment_lines(project: &Project, card: &Scorecard, code: &str) -> Option<Vec<String>> {
+pub fn adjustment_lines(
+    project: &Project,
+    card: &Scorecard,
+    code: &str,
+    lang: Lang,
+) -> Option<Vec<String>> {
     use crate::model::AdjustmentDirection;
     let adj = project.adjustments.as_ref()?;
     let item = adj.items.iter().find(|i| i.code == code)?;
     let places = project.framework.places;
     let (kind, sign, group_cap) = match item.direction {
-        AdjustmentDirection::Bonus => ("加分项", "+", adj.bonus_cap),
-        AdjustmentDirection::Penalty => ("减分项", "−", adj.penalty_cap),
+        AdjustmentDirection::Bonus => (lang.pick("加分项", "bonus"), "+", adj.bonus_cap),
+        AdjustmentDirection::Penalty => (lang.pick("减分项", "penalty"), "−", adj.penalty_cap),
     };
-    let mut lines = vec![format!(
-        "{} {}（{kind}{}）",
-        item.code,
-        item.name,
-        item.cap
-            .map(|c| format!("，单项上限 {} 分", plain(c)))
-            .unwrap_or_default()
-    )];
+    let cap = item.cap.map(plain);
+    let mut lines = vec![match (lang, cap) {
+        (Lang::Zh, None) => format!("{} {}（{kind}）", item.code, item.name),
+        (Lang::Zh, Some(c)) => format!("{} {}（{kind}，单项上限 {c} 分）", item.code, item.name),
+        (Lang::En, None) => format!("{} {} ({kind})", item.code, item.name),
+        (Lang::En, Some(c)) => format!("{} {} ({kind}, at most {c} points)", item.code, item.name),
+    }];
     lines.extend(item.criteria.iter().map(|c| format!("  {}", c.trim())));
     let line = card
         .adjustments
         .as_ref()
         .and_then(|o| o.lines.iter().find(|l| l.code == code));
     match (item.points, line) {
-        (None, _) | (_, None) => lines.push("  尚未记录分数".to_string()),
+        (None, _) | (_, None) => lines.push(
+            lang.pick("  尚未记录分数", "  no points recorded yet")
+                .to_string(),
+        ),
         (Some(_), Some(l)) => {
-            let mut s = format!("  记录 {} 分", plain(l.recorded));
+            let (recorded, counted) = (plain(l.recorded), plain(l.counted));
+            let mut s = lang.pick(
+                format!("  记录 {recorded} 分"),
+                format!("  {recorded} points recorded"),
+            );
             if l.counted != l.recorded {
-                s.push_str(&format!("，超过单项上限，按 {} 分计", plain(l.counted)));
+                s.push_str(&lang.pick(
+                    format!("，超过单项上限，按 {counted} 分计"),
+                    format!(", above the item's cap, counted as {counted}"),
+                ));
             }
-            s.push_str(&format!("，计入 {sign}{}", fixed(l.counted, places)));
+            let counts = fixed(l.counted, places);
+            s.push_str(&lang.pick(
+                format!("，计入 {sign}{counts}"),
+                format!(", counts {sign}{counts}"),
+            ));
             lines.push(s);
         }
     }
@@ -134,18 +164,26 @@ pub fn adjustment_lines(project: &Project, card: &Scorecard, code: &str) -> Opti
             .filter(|l| l.direction == item.direction)
             .map(|l| l.counted)
             .sum();
-        let mut s = format!("  {kind}合计上限 {} 分", plain(cap));
-        if counted > cap {
-            s.push_str(&format!(
-                "：各项合计 {} 分，按 {} 分计",
-                plain(counted),
-                plain(cap)
+        let over = counted > cap;
+        let cap = plain(cap);
+        let mut s = lang.pick(
+            format!("  {kind}合计上限 {cap} 分"),
+            format!("  {kind} items capped at {cap} points in all"),
+        );
+        if over {
+            let counted = plain(counted);
+            s.push_str(&lang.pick(
+                format!("：各项合计 {counted} 分，按 {cap} 分计"),
+                format!(": they add up to {counted}, counted as {cap}"),
             ));
         }
         lines.push(s);
     }
     if !item.reason.trim().is_empty() {
-        lines.push(format!("  理由：{}", item.reason.trim()));
+        lines.push(lang.pick(
+            format!("  理由：{}", item.reason.trim()),
+            format!("  reason: {}", item.reason.trim()),
+        ));
     }
     Some(lines)
 }

@@ -4,7 +4,7 @@
 mod adjustments;
 mod error;
 pub mod explain;
-mod explanation;
+pub mod explanation;
 pub mod formula;
 mod incremental;
 mod inputs;
@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 pub use adjustments::{AdjustmentLine, AdjustmentOutcome};
 pub use error::{ErrorField, Expected, ScoreError};
-pub use explanation::Step;
+pub use explanation::{Step, StepRole};
 pub use incremental::rescore;
 pub use inputs::rule_inputs;
 pub use leaf::{LeafOutcome, LeafState, missing_inputs, score_leaf};

@@ -120,4 +120,6 @@ mod tests {
 }
 
 #[cfg(test)]
+mod explanation_tests;
+#[cfg(test)]
 mod message_tests;

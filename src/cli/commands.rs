@@ -248,7 +248,7 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                     }
                 }
                 for n in &adj.notes {
-                    say!("{n}");
+                    say!("{}", n.text(rl));
                 }
             }
         }

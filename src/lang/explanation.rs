@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::Lang;
 use super::explanation_calc::{amount, calc};
 use crate::model::{CompareOp, StepCount, TargetMiss, TargetValue, ThresholdMiss};
+use crate::scoring::AdjustmentNote;
 use crate::scoring::explanation::{MeasureName, PerPointRule, Step};
 use crate::scoring::rounding::{fixed, plain};
 
@@ -491,6 +492,42 @@ fn note(step: &Step, places: u32, lang: Lang) -> Option<String> {
         ),
         _ => return None,
     })
+}
+
+/// A 加减分项 cap that bit.
+pub fn adjustment_note(note: &AdjustmentNote, lang: Lang) -> String {
+    use crate::model::AdjustmentDirection::*;
+    match note {
+        AdjustmentNote::ItemCapped {
+            code,
+            name,
+            recorded,
+            counted,
+        } => {
+            let (r, c) = (plain(*recorded), plain(*counted));
+            lang.pick(
+                format!("{code} {name}：记录 {r} 分，超过单项上限，按 {c} 分计"),
+                format!("{code} {name}: {r} points recorded, above the item's cap; counted as {c}"),
+            )
+        }
+        AdjustmentNote::GroupCapped {
+            direction,
+            sum,
+            cap,
+        } => {
+            let (s, c) = (plain(*sum), plain(*cap));
+            match (lang, direction) {
+                (Lang::Zh, Bonus) => format!("加分合计 {s} 分，超过上限，按 {c} 分计"),
+                (Lang::Zh, Penalty) => format!("减分合计 {s} 分，超过上限，按 {c} 分计"),
+                (Lang::En, Bonus) => {
+                    format!("bonuses add up to {s} points, above the cap; counted as {c}")
+                }
+                (Lang::En, Penalty) => {
+                    format!("penalties add up to {s} points, above the cap; counted as {c}")
+                }
+            }
+        }
+    }
 }
 
 /// A finding's reason as a report prints it: trimmed, with the count of items when the points

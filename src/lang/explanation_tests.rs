@@ -730,3 +730,37 @@ fn a_ratio_and_its_score_read_in_each_language() {
     assert_eq!(flag.text(2, Lang::Zh), "Urban = 是");
     assert_eq!(flag.text(2, Lang::En), "Urban = yes");
 }
+
+#[test]
+fn every_adjustment_cap_in_both_languages_with_its_figures() {
+    use crate::model::AdjustmentDirection;
+    use crate::scoring::AdjustmentNote;
+    let item = AdjustmentNote::ItemCapped {
+        code: "F1".into(),
+        name: "Award".into(),
+        recorded: d("3"),
+        counted: d("2"),
+    };
+    assert_eq!(
+        item.text(Lang::Zh),
+        "F1 Award：记录 3 分，超过单项上限，按 2 分计"
+    );
+    assert_eq!(
+        item.text(Lang::En),
+        "F1 Award: 3 points recorded, above the item's cap; counted as 2"
+    );
+    assert_eq!(item.item(), Some("F1"));
+    for direction in [AdjustmentDirection::Bonus, AdjustmentDirection::Penalty] {
+        let group = AdjustmentNote::GroupCapped {
+            direction,
+            sum: d("6.5"),
+            cap: d("5"),
+        };
+        let (zh, en) = (group.text(Lang::Zh), group.text(Lang::En));
+        for f in ["6.5", "5"] {
+            assert!(zh.contains(f) && en.contains(f), "{zh} / {en}");
+        }
+        assert!(has_cjk(&zh) && !has_cjk(&en), "{zh} / {en}");
+        assert_eq!(group.item(), None);
+    }
+}

@@ -301,7 +301,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
         ));
     }
     if let Some(adj) = &card.adjustments {
-        total_note.extend(adj.notes.iter().cloned());
+        total_note.extend(adj.notes.iter().map(|n| n.text(project.report_lang())));
     }
     ScoreSheet {
         title: project.title().to_string(),

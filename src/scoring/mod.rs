@@ -14,7 +14,7 @@ pub mod survey;
 
 use rust_decimal::Decimal;
 
-pub use adjustments::{AdjustmentLine, AdjustmentOutcome};
+pub use adjustments::{AdjustmentLine, AdjustmentNote, AdjustmentOutcome};
 pub use error::{ErrorField, Expected, ScoreError};
 pub use explanation::{Step, StepRole};
 pub use incremental::rescore;

@@ -194,3 +194,24 @@ fn the_workbench_explains_in_the_report_language_around_its_own() {
     let screen = render(&mut app, 160, 40);
     assert!(screen.contains("按评分标准得 2.38 分"), "{screen}");
 }
+
+#[test]
+fn the_analysis_paragraph_ends_in_the_report_language() {
+    let args = ["explain", SAMPLE, "--format", "md", "--all"];
+    let (_, zh, _) = run("en_US.UTF-8", "", &args);
+    assert!(
+        zh.contains("根据评分标准，该指标得3.00分，得分率100%。"),
+        "{zh}"
+    );
+    let (_, en, _) = run(
+        "zh_CN.UTF-8",
+        "",
+        &[&args[..], &["--report-lang", "en"]].concat(),
+    );
+    assert!(
+        en.contains("By the scoring standard, it scores 3.00 points, a rate of 100%."),
+        "{en}"
+    );
+    assert!(en.contains("- −1.00 points: "), "{en}");
+    assert!(!en.contains("根据评分标准，该指标得"), "{en}");
+}

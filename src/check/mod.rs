@@ -527,12 +527,9 @@ fn leaf_checks(
     if let (Some(stated), Some(measured)) = (a.stated_rate, leaf.measured) {
         // A report that prints "93%" or "78.1%" has rounded: compare at the precision it states
         // (two places at most, as before).
-        let places = stated.scale().min(2);
         let percent = measured * Decimal::ONE_HUNDRED;
-        let at_stated = percent
-            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let got = percent.round_dp(2);
-        if stated != at_stated {
+        if stated != at_precision_of(stated, percent) {
             out.push(warning(
                 map.field(code, "stated_rate"),
                 Subject::indicator(code, "stated_rate"),
@@ -572,9 +569,13 @@ fn leaf_checks(
                 },
             ));
         }
-        if let (Some(r), Some(rate)) = (stated_rate(&a.justification), node.rate)
-            && r.round_dp(2) != rate
-            && r.round_dp(1) != rate.round_dp(1)
+        // The exact rate, not the two-place one: 6.25 of 8 is 78.125%, which a report prints
+        // as 78% or 78.13%.
+        let exact =
+            (!node.weight.is_zero()).then(|| node.score / node.weight * Decimal::ONE_HUNDRED);
+        if let (Some(r), Some(exact), Some(rate)) =
+            (stated_rate(&a.justification), exact, node.rate)
+            && r != at_precision_of(r, exact)
         {
             out.push(warning(
                 at,
@@ -587,6 +588,15 @@ fn leaf_checks(
             ));
         }
     }
+}
+
+/// `value` rounded as the report rounded `stated`: a report that prints "93%" or "78.1%" has
+/// rounded, so it is compared at the places it shows (two at most), half away from zero.
+fn at_precision_of(stated: Decimal, value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(
+        stated.scale().min(2),
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 /// Where a rule that cannot be computed went wrong: the judged score, the chosen tier, the input

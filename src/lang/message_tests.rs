@@ -456,9 +456,9 @@ fn every_score_error() -> Vec<(ScoreError, Vec<&'static str>)> {
         (ProportionalNeedsNumbers, vec![]),
         (
             FormulaSyntax {
-                detail: "oops".into(),
+                error: crate::scoring::formula::FormulaError::UnexpectedChar { found: '$', at: 3 },
             },
-            vec!["oops"],
+            vec!["$", "3"],
         ),
         (DivisionByZero, vec![]),
         (FormulaTooLarge, vec![]),

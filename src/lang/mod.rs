@@ -10,11 +10,13 @@ pub mod diagnostic;
 mod edit_label;
 pub mod explanation;
 mod explanation_calc;
+mod formula_error;
 pub mod help;
 mod refusal;
 mod score_error;
 
 pub use edit_label::edit_label;
+pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use score_error::score_error;
 

@@ -60,10 +60,10 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 .unwrap_or_default();
             let sentence = match node.leaf.as_ref().map(|l| &l.state) {
                 Some(LeafState::NotApplicable(r)) => {
-                    let r = r.trim().trim_end_matches(['。', '.']);
+                    let r = r.trim().trim_end_matches('。');
                     lang.pick(
                         format!("该指标不适用：{r}。"),
-                        format!("This indicator is not applicable: {r}."),
+                        format!("Not applicable: {}.", r.trim_end_matches('.')),
                     )
                 }
                 _ => lang.pick(
@@ -206,22 +206,25 @@ pub fn to_json(title: &str, items: &[Analysis]) -> Value {
 }
 
 /// Whether the evaluator's paragraph already gives the leaf's score ("该指标得 1 分", "得2分",
-/// "得分为 2.5 分"): then the report's own sentence stands and none is appended after it.
+/// "得分为 2.5 分", "该指标得分 2"): then the report's own sentence stands and none is appended
+/// after it. What `check` reads as the paragraph's score counts too, so a paragraph it checks is
+/// never followed by a second score.
 fn states_a_score(body: &str) -> bool {
-    body.match_indices('得').any(|(at, _)| {
-        let rest = body[at + '得'.len_utf8()..].trim_start();
-        let rest = ["分为", "分", "为"]
-            .iter()
-            .find_map(|p| rest.strip_prefix(p))
-            .unwrap_or(rest)
-            .trim_start();
-        let digits = rest
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-            .last()
-            .map(|(i, c)| i + c.len_utf8());
-        digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
-    })
+    crate::check::stated_score(body).is_some()
+        || body.match_indices('得').any(|(at, _)| {
+            let rest = body[at + '得'.len_utf8()..].trim_start();
+            let rest = ["分为", "分", "为"]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest)
+                .trim_start();
+            let digits = rest
+                .char_indices()
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+                .last()
+                .map(|(i, c)| i + c.len_utf8());
+            digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
+        })
 }
 
 #[cfg(test)]
@@ -274,6 +277,7 @@ mod tests {
             "资料齐全，得2分。",
             "按评分标准，得 2.5 分。",
             "该指标得分为3分。",
+            "根据评分标准，该指标得分 2，得分率 100%。",
         ] {
             assert!(states_a_score(body), "{body}");
         }

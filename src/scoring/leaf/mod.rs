@@ -532,7 +532,7 @@ impl Ctx<'_> {
             RuleKind::Formula { expr } => {
                 self.steps.push(Step::FormulaRule { expr: expr.clone() });
                 let e =
-                    formula::parse(expr).map_err(|detail| ScoreError::FormulaSyntax { detail })?;
+                    formula::parse(expr).map_err(|error| ScoreError::FormulaSyntax { error })?;
                 let mut names = Vec::new();
                 e.names(&mut names);
                 // Each input once, in the order the formula first reads it.

@@ -470,7 +470,7 @@ fn note(step: &Step, places: u32, lang: Lang) -> Option<String> {
                 f(*awarded)
             ),
             format!(
-                "{} needed by the rule not recorded yet; the awarded {} points count",
+                "the rule needs {}, not recorded yet; the awarded {} points count",
                 quoted_list(missing, lang),
                 f(*awarded)
             ),

@@ -111,10 +111,13 @@ pub(super) fn calc(step: &Step, places: u32, lang: Lang) -> String {
                     Rounding::HalfUp => "rounded half up",
                     Rounding::Truncate => "truncated",
                 };
+                let to = match places {
+                    0 => "a whole number".to_string(),
+                    1 => "1 decimal place".to_string(),
+                    n => format!("{n} decimal places"),
+                };
                 let label = measure_name(label, lang);
-                format!(
-                    "as the standard says, {label} is first {how} to {places} decimal places: {exact} → {rounded}"
-                )
+                format!("as the standard says, {label} is first {how} to {to}: {exact} → {rounded}")
             }
         }
         Step::Yearly {
@@ -124,7 +127,10 @@ pub(super) fn calc(step: &Step, places: u32, lang: Lang) -> String {
             value,
         } => {
             let parts = joined(years, " + ", |(y, v)| {
-                lang.pick(format!("{y}年 {}", plain(*v)), format!("{y} {}", plain(*v)))
+                lang.pick(
+                    format!("{y}年 {}", plain(*v)),
+                    format!("{y}: {}", plain(*v)),
+                )
             });
             if *mean {
                 format!("{name} = ({parts}) ÷ {} = {}", years.len(), p4(*value))
@@ -470,11 +476,11 @@ fn per_point_result(r: &PerPointResult, lang: Lang) -> String {
             (false, true) => "above",
             (false, false) => "below",
         };
-        let sep = lang.pick("，", ", ");
-        format!(
-            "{} {m}{sep}{off} {t} {}",
-            measure_name(&r.label, lang),
-            point(r.gap)
+        let label = measure_name(&r.label, lang);
+        let gap = point(r.gap);
+        lang.pick(
+            format!("{label} {m}，{off} {t} {gap}"),
+            format!("{label} {m}, {gap} {off} {t}"),
         )
     };
     let band = match (zh, around_zero) {
@@ -504,7 +510,7 @@ fn per_point_result(r: &PerPointResult, lang: Lang) -> String {
     if let Some(count) = loss.count {
         line.push_str(&lang.pick(
             format!("，计 {} 档", p4(count)),
-            format!(", {} steps", p4(count)),
+            format!(", steps counted: {}", p4(count)),
         ));
     }
     let d = p4(loss.deduction);

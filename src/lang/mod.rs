@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod diagnostic;
 mod edit_label;
+pub mod explain;
 pub mod explanation;
 mod explanation_calc;
 mod formula_error;

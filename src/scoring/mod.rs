@@ -3,7 +3,6 @@
 
 mod adjustments;
 mod error;
-pub mod explain;
 pub mod explanation;
 pub mod formula;
 mod incremental;
@@ -14,6 +13,7 @@ pub mod survey;
 
 use rust_decimal::Decimal;
 
+pub use crate::lang::explain;
 pub use adjustments::{AdjustmentLine, AdjustmentNote, AdjustmentOutcome};
 pub use error::{ErrorField, Expected, ScoreError};
 pub use explanation::{Step, StepRole};

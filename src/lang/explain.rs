@@ -1,10 +1,10 @@
-//! Explanations as text a report can use, in the report's language (`lang`: see
-//! `crate::lang::report_lang`).
+//! Explanations as text a report can use — a node's lines, a leaf's 扣分点说明, a 加减分项 — in
+//! the report's language (`Project::report_lang`). Reached as `scoring::explain` too.
 
-use super::rounding::{fixed, plain};
-use super::{LeafState, Scorecard};
 use crate::lang::Lang;
 use crate::model::Project;
+use crate::scoring::rounding::{fixed, plain};
+use crate::scoring::{LeafState, Scorecard, Step};
 
 /// `，得分率 12.34%` / `, score rate 12.34%`, when there is a rate.
 fn rate_text(rate: Option<rust_decimal::Decimal>, lang: Lang) -> String {
@@ -60,9 +60,7 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize, lang: Lang) -
                 format!("无法评分：{}", r.trim()),
                 format!("cannot be scored: {}", r.trim()),
             )),
-            LeafState::Error(e) => {
-                reasons.push(super::Step::CannotCompute(e.clone()).text(0, lang))
-            }
+            LeafState::Error(e) => reasons.push(Step::CannotCompute(e.clone()).text(0, lang)),
             LeafState::Incomplete(missing) => reasons.push(lang.pick(
                 format!("未完成：尚未记录{}", missing.join("、")),
                 format!("incomplete: {} not recorded yet", missing.join(", ")),
@@ -70,7 +68,7 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize, lang: Lang) -
             _ => {}
         }
         for step in &leaf.steps {
-            if let super::Step::Deduction { .. } = step {
+            if let Step::Deduction { .. } = step {
                 reasons.push(step.text(places, lang));
             }
         }

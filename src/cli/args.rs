@@ -126,7 +126,7 @@ pub enum Command {
         all: bool,
         /// The language of the explanations: zh or en (default: the config's `report_lang`,
         /// else the project's `[project] language`, else Chinese).
-        #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
+        #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], hide_possible_values = true)]
         report_lang: Option<String>,
     },
     /// Compare two scorings of the same project (two evaluators): per indicator the score delta,
@@ -267,7 +267,7 @@ pub enum Command {
         template: Option<PathBuf>,
         /// The language of the generated text (explanations, 扣分点说明): zh or en (default:
         /// the config's `report_lang`, else the project's `[project] language`, else Chinese).
-        #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
+        #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], hide_possible_values = true)]
         report_lang: Option<String>,
     },
     /// Build a framework from an indicator table (CSV or xlsx/xls/ods): columns 一级/二级/三级指标,

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
+use crate::lang::Lang;
 use crate::model::{AdjustmentDirection, NaPolicy, Project};
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{LeafState, Scorecard, Step};
@@ -290,15 +291,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
 
     let mut total_note = Vec::new();
     if card.na_weight > Decimal::ZERO {
-        total_note.push(format!(
-            "不适用指标分值 {}，按{}处理（未调整前得分 {}）",
-            plain(card.na_weight),
-            match project.framework.na_policy {
-                NaPolicy::Rebase => "总分折算",
-                NaPolicy::Redistribute => "同级指标分配",
-            },
-            fixed(card.base_score, places)
-        ));
+        total_note.push(na_note(project, card));
     }
     if let Some(adj) = &card.adjustments {
         total_note.extend(adj.notes.iter().map(|n| n.text(project.report_lang())));
@@ -507,15 +500,8 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
         .collect();
     let mut note = String::new();
     if card.na_weight > Decimal::ZERO {
-        note = format!(
-            "不适用指标分值 {}，按{}处理（未调整前得分 {}）。",
-            plain(card.na_weight),
-            match project.framework.na_policy {
-                NaPolicy::Rebase => "总分折算",
-                NaPolicy::Redistribute => "同级指标分配",
-            },
-            fixed(card.base_score, project.framework.places)
-        );
+        note = na_note(project, card);
+        note.push_str(project.report_lang().pick("。", "."));
     }
     Level1Summary {
         rows,
@@ -587,4 +573,24 @@ pub fn meta_lines(project: &Project) -> Vec<(&'static str, String)> {
         out.push(("指标体系", format!("{}{basis}", fw.name)));
     }
     out
+}
+
+/// How the weight of the leaves not applicable was dealt with, in the report's language.
+fn na_note(project: &Project, card: &Scorecard) -> String {
+    let na = plain(card.na_weight);
+    let before = fixed(card.base_score, project.framework.places);
+    match (project.report_lang(), project.framework.na_policy) {
+        (Lang::Zh, NaPolicy::Rebase) => {
+            format!("不适用指标分值 {na}，按总分折算处理（未调整前得分 {before}）")
+        }
+        (Lang::Zh, NaPolicy::Redistribute) => {
+            format!("不适用指标分值 {na}，按同级指标分配处理（未调整前得分 {before}）")
+        }
+        (Lang::En, NaPolicy::Rebase) => {
+            format!("not applicable: {na} points; the total is rebased (before: {before})")
+        }
+        (Lang::En, NaPolicy::Redistribute) => {
+            format!("not applicable: {na} points, shared among siblings (before: {before})")
+        }
+    }
 }

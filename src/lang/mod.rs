@@ -123,6 +123,8 @@ mod tests {
 }
 
 #[cfg(test)]
+mod explanation_samples;
+#[cfg(test)]
 mod explanation_tests;
 #[cfg(test)]
 mod message_tests;

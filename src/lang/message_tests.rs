@@ -331,12 +331,12 @@ fn ordinal(k: &Kind) -> usize {
     }
 }
 
-fn has_cjk(s: &str) -> bool {
+pub(super) fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// Words only an English sentence has.
-fn reads_english(s: &str) -> bool {
+pub(super) fn reads_english(s: &str) -> bool {
     [
         " the ", " but ", " is ", "expected", " are ", " no ", " not ", " of ",
     ]
@@ -639,6 +639,42 @@ fn every_refusal() -> Vec<crate::edit::EditError> {
             path: s("a.b"),
             error: s("bad"),
         },
+        NotYearly { name: s("In1") },
+        IsYearly { name: s("In1") },
+        BadYear { text: s("abc") },
+        NoSurvey {
+            name: s("S1"),
+            surveys: vec![],
+        },
+        NoSurvey {
+            name: s("S1"),
+            surveys: vec![s("S2")],
+        },
+        NoQuestion {
+            survey: s("S1"),
+            number: 3,
+            questions: 2,
+        },
+        NoOption {
+            survey: s("S1"),
+            number: 5,
+            options: vec![s("O1"), s("O2")],
+        },
+        SurveyCountsLen {
+            survey: s("S1"),
+            given: 3,
+            options: vec![s("O1"), s("O2")],
+        },
+        SurveyIncomplete { name: s("S1") },
+        NoOptionNamed {
+            survey: s("S1"),
+            text: s("O9"),
+            options: vec![s("O1"), s("O2")],
+        },
+        WhichQuestion {
+            survey: s("S1"),
+            questions: 2,
+        },
         Said {
             en: s("checkpoint 1 is met or not; expected true/false (or 1/0), not 2"),
             zh: s("第 1 个评价要点只判定是否达到，应为 是/否（1/0），不能是 2"),
@@ -688,6 +724,16 @@ fn refusal_ordinal(e: &crate::edit::EditError) -> usize {
         CannotSet { .. } => 35,
         TheirsUnreadable { .. } => 36,
         Said { .. } => 37,
+        NotYearly { .. } => 38,
+        IsYearly { .. } => 39,
+        BadYear { .. } => 40,
+        NoSurvey { .. } => 41,
+        NoQuestion { .. } => 42,
+        NoOption { .. } => 43,
+        SurveyCountsLen { .. } => 44,
+        SurveyIncomplete { .. } => 45,
+        NoOptionNamed { .. } => 46,
+        WhichQuestion { .. } => 47,
     }
 }
 
@@ -697,7 +743,7 @@ fn every_edit_refusal_in_both_languages() {
     let mut seen: Vec<usize> = all.iter().map(refusal_ordinal).collect();
     seen.sort();
     seen.dedup();
-    assert_eq!(seen, (0..=37).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=47).collect::<Vec<_>>());
     for e in &all {
         let zh = e.text(Lang::Zh);
         let en = e.text(Lang::En);

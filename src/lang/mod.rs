@@ -15,11 +15,13 @@ mod formula_error;
 pub mod help;
 mod refusal;
 mod score_error;
+pub mod survey_import;
 
 pub use edit_label::edit_label;
 pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use score_error::score_error;
+pub use survey_import::survey_import_error;
 
 /// The language of what the user reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -128,3 +130,5 @@ mod explanation_samples;
 mod explanation_tests;
 #[cfg(test)]
 mod message_tests;
+#[cfg(test)]
+mod survey_import_tests;

@@ -5,6 +5,7 @@ mod conflicts;
 mod create;
 mod document;
 mod fields;
+mod figures_write;
 mod load;
 mod load_rule;
 mod load_survey;

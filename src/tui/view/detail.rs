@@ -343,6 +343,30 @@ fn record_fields(out: &mut Out, ind: &Indicator, leaf: bool) {
                 "{name} = {}",
                 value_or_dash(app, a.input(name).map(|v| v.to_string()))
             ),
+            Field::Year(name, year) => {
+                let v = a.yearly_input(name).and_then(|y| y.get(year)).map(plain);
+                app.tf(Msg::FigYear, &[name, year, &value_or_dash(app, v)])
+            }
+            Field::SurveyCount(name, q, o) => {
+                let s = a.survey(name);
+                let option = s
+                    .and_then(|s| s.options.get(*o))
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default();
+                let count = s
+                    .and_then(|s| s.questions.get(*q))
+                    .and_then(|x| x.counts.get(*o))
+                    .map(|c| plain(*c));
+                app.tf(
+                    Msg::FigCount,
+                    &[
+                        name,
+                        &(q + 1).to_string(),
+                        &option,
+                        &value_or_dash(app, count),
+                    ],
+                )
+            }
             Field::AddInput => t(Msg::AddInput).to_string(),
             Field::Deduction(d) => {
                 let d = &a.deductions[*d];

@@ -636,7 +636,7 @@ fn explain_lists_every_leaf_that_lost_points() {
     assert_eq!(lines[0], "测试项目 — 扣分点说明（3 项指标失分）");
     assert!(
         lines.iter().any(|l| l.starts_with(
-            "A2 绩效指标明确性（4 分，得 2.67 分，扣 1.33 分）：扣 1.33 分：部分绩效指标设置不合理"
+            "A2 绩效指标明确性（4 分，得 2.67 分，扣 1.33 分）：部分绩效指标设置不合理"
         )),
         "{}",
         run.stdout

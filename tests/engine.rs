@@ -155,7 +155,11 @@ impl Scored {
 
     /// The explanation, one line per step.
     fn steps(&self, code: &str) -> Vec<String> {
-        self.leaf(code).steps.iter().map(|s| s.text(2)).collect()
+        self.leaf(code)
+            .steps
+            .iter()
+            .map(|s| s.text(2, jixiao::lang::Lang::Zh))
+            .collect()
     }
 
     fn explains(&self, code: &str, text: &str) -> bool {

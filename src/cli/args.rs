@@ -124,6 +124,10 @@ pub enum Command {
         /// Every scored leaf, not only those that lost points.
         #[arg(long)]
         all: bool,
+        /// The language of the explanations: zh or en (default: the config's `report_lang`,
+        /// else the project's `[project] language`, else Chinese).
+        #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], hide_possible_values = true)]
+        report_lang: Option<String>,
     },
     /// Compare two scorings of the same project (two evaluators): per indicator the score delta,
     /// deductions only one made, changed N/A, tiers and inputs, and the total and grade.
@@ -269,6 +273,10 @@ pub enum Command {
         /// reference document, as pandoc's --reference-doc does.
         #[arg(long, value_name = "FIRM.docx")]
         template: Option<PathBuf>,
+        /// The language of the generated text (explanations, 扣分点说明): zh or en (default:
+        /// the config's `report_lang`, else the project's `[project] language`, else Chinese).
+        #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], hide_possible_values = true)]
+        report_lang: Option<String>,
     },
     /// Build a framework from an indicator table (CSV or xlsx/xls/ods): columns 一级/二级/三级指标,
     /// 分值, 指标解释, 评分标准 (Chinese or English headers; blank or merged cells = same as above;

@@ -24,6 +24,17 @@ pub fn lang() -> jixiao::lang::Lang {
         .get_or_init(|| jixiao::lang::Lang::resolve(None, jixiao::config::load().0.lang.as_deref()))
 }
 
+/// The language of report text asked for by `--report-lang` or the config's `report_lang`;
+/// `None`: each project's own.
+static REPORT_LANG: std::sync::OnceLock<Option<jixiao::lang::Lang>> = std::sync::OnceLock::new();
+
+pub fn report_lang() -> Option<jixiao::lang::Lang> {
+    *REPORT_LANG.get_or_init(|| {
+        let config = jixiao::config::load().0.report_lang;
+        config.as_deref().and_then(jixiao::lang::Lang::parse)
+    })
+}
+
 /// `--lang X` or `--lang=X` anywhere on the command line, before clap parses it (so that
 /// `--help` and clap's own errors can be in that language).
 fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
@@ -116,6 +127,12 @@ pub fn run() -> ExitCode {
         cli.lang.as_deref(),
         config_lang.as_deref(),
     ));
+    if let Some(Command::Explain { report_lang, .. } | Command::Export { report_lang, .. }) =
+        &cli.command
+        && let Some(l) = report_lang.as_deref().and_then(jixiao::lang::Lang::parse)
+    {
+        let _ = REPORT_LANG.set(Some(l));
+    }
     let open = |_force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
         lang: cli.lang.clone(),
         ascii: cli.ascii,
@@ -161,6 +178,7 @@ pub fn run() -> ExitCode {
             code,
             format,
             all,
+            ..
         }) => match (format, code) {
             (None, code) if !all => commands::explain(&file, code.as_deref()),
             (format, code) => commands::explain_paragraphs(
@@ -306,6 +324,7 @@ pub fn run() -> ExitCode {
             table,
             report,
             template,
+            ..
         }) => documents::export(
             &file,
             format,

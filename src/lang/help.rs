@@ -81,6 +81,9 @@ pub fn arg(id: &str) -> Option<&'static str> {
         "json" => "输出 JSON（机器可读）",
         "all" => "包括所有指标，而不只是失分的指标",
         "code" => "指标编码",
+        "report_lang" => {
+            "报告文字（评分过程、扣分点说明）的语言：zh 或 en（默认按配置的 report_lang，再按项目的 [project] language，否则中文）"
+        }
         "output" => "输出文件",
         "framework" => "指标框架：编号或文件路径",
         "name" => "名称",

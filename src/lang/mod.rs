@@ -8,6 +8,9 @@
 pub mod cli;
 pub mod diagnostic;
 mod edit_label;
+pub mod explain;
+pub mod explanation;
+mod explanation_calc;
 mod formula_error;
 pub mod help;
 mod refusal;
@@ -121,6 +124,10 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod explanation_samples;
+#[cfg(test)]
+mod explanation_tests;
 #[cfg(test)]
 mod message_tests;
 #[cfg(test)]

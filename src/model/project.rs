@@ -102,6 +102,17 @@ pub struct Project {
     pub conflicts: Vec<ConflictRecord>,
     /// The report's free-text chapters and table labels (`[report]`), when the file has them.
     pub report: Option<ReportText>,
+    /// The language the report's generated text is written in (`[project] language`), or the
+    /// one a run asked for (`--report-lang`); Chinese when neither says.
+    pub language: Option<crate::lang::Lang>,
+}
+
+impl Project {
+    /// The language of explanations, 扣分点说明 and the exports' generated sentences: the
+    /// project's, not the user interface's, so a Chinese report stays Chinese for any reader.
+    pub fn report_lang(&self) -> crate::lang::Lang {
+        self.language.unwrap_or_default()
+    }
 }
 
 /// `[report]`: the chapters of the report (财预〔2020〕10号 参考提纲) that only the evaluators

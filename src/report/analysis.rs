@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use crate::lang::Lang;
 use crate::model::Project;
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{LeafState, Scorecard, Step};
@@ -26,6 +27,8 @@ pub struct Analysis {
 /// Leaves in tree order; only those that lost points unless `all`.
 pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis> {
     let places = project.framework.places;
+    // Generated sentences are report text: in the report's language.
+    let lang = project.report_lang();
     let lost: Vec<usize> = card.leaves_with_loss();
     card.tree
         .preorder()
@@ -59,9 +62,16 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 .unwrap_or_default();
             let sentence = match node.leaf.as_ref().map(|l| &l.state) {
                 Some(LeafState::NotApplicable(r)) => {
-                    format!("该指标不适用：{}。", r.trim().trim_end_matches('。'))
+                    let r = r.trim().trim_end_matches('。');
+                    lang.pick(
+                        format!("该指标不适用：{r}。"),
+                        format!("Not applicable: {}.", r.trim_end_matches('.')),
+                    )
                 }
-                _ => format!("根据评分标准，该指标得{score}分，得分率{rate}。"),
+                _ => lang.pick(
+                    format!("根据评分标准，该指标得{score}分，得分率{rate}。"),
+                    format!("By the scoring standard, it scores {score} points, a rate of {rate}."),
+                ),
             };
             let body = ind.assessment.justification.trim();
             let parent = !card.tree.is_leaf(i);
@@ -71,11 +81,13 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
             } else if body.is_empty() {
                 sentence
             } else {
-                format!(
-                    "{}{}{sentence}",
-                    body,
-                    if body.ends_with('。') { "" } else { "。" }
-                )
+                let stop = match lang {
+                    _ if body.ends_with('。') => "",
+                    Lang::Zh => "。",
+                    Lang::En if body.ends_with('.') => " ",
+                    Lang::En => ". ",
+                };
+                format!("{body}{stop}{sentence}")
             };
             let deductions = node
                 .leaf
@@ -85,9 +97,9 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                         .steps
                         .iter()
                         .filter(|s| matches!(s, Step::Deduction { .. }))
-                        .map(|s| s.text(places))
+                        .map(|s| s.text(places, lang))
                         .collect();
-                    with_citations(ind, lines)
+                    with_citations(ind, lines, lang)
                 })
                 .unwrap_or_default();
             Analysis {
@@ -108,7 +120,7 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
 /// a reader can find what each lost point rests on. The lines are the scoring's steps, one per
 /// recorded deduction (every one under the `deductions` rule, those with points under others);
 /// when they cannot be matched one to one, they are left as they are.
-fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<String> {
+fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>, lang: Lang) -> Vec<String> {
     let all = &ind.assessment.deductions;
     let matched: Vec<&crate::model::Deduction> = if all.len() == lines.len() {
         all.iter().collect()
@@ -131,10 +143,10 @@ fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<Stri
             if titles.is_empty() {
                 line
             } else {
-                format!(
-                    "{}（佐证：{}）",
-                    line.trim_end_matches('。'),
-                    titles.join("、")
+                let line = line.trim_end_matches('。');
+                lang.pick(
+                    format!("{line}（佐证：{}）", titles.join("、")),
+                    format!("{line} (evidence: {})", titles.join(", ")),
                 )
             }
         })
@@ -230,7 +242,7 @@ fn states_a_score(body: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{states_a_score, with_citations};
+    use super::{Lang, states_a_score, with_citations};
     use crate::model::{Deduction, Indicator};
 
     fn cited(points: Option<&str>, evidence: &[&str]) -> Deduction {
@@ -251,7 +263,7 @@ mod tests {
         ];
         let lines = vec!["扣 1.00 分：甲。".to_string(), "扣 0.50 分：乙".to_string()];
         assert_eq!(
-            with_citations(&ind, lines),
+            with_citations(&ind, lines, Lang::Zh),
             vec![
                 "扣 1.00 分：甲（佐证：绩效目标表、会议纪要）",
                 "扣 0.50 分：乙"
@@ -261,11 +273,14 @@ mod tests {
         ind.assessment.deductions.insert(0, cited(None, &["x"]));
         let lines = vec!["a".to_string(), "b".to_string()];
         assert_eq!(
-            with_citations(&ind, lines),
+            with_citations(&ind, lines, Lang::Zh),
             vec!["a（佐证：绩效目标表、会议纪要）", "b"]
         );
         // Lines that cannot be matched one to one are left alone.
-        assert_eq!(with_citations(&ind, vec!["a".to_string()]), vec!["a"]);
+        assert_eq!(
+            with_citations(&ind, vec!["a".to_string()], Lang::Zh),
+            vec!["a"]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
+use crate::lang::Lang;
 use crate::model::{AdjustmentDirection, NaPolicy, Project};
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{LeafState, Scorecard, Step};
@@ -308,18 +309,10 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
 
     let mut total_note = Vec::new();
     if card.na_weight > Decimal::ZERO {
-        total_note.push(format!(
-            "不适用指标分值 {}，按{}处理（未调整前得分 {}）",
-            plain(card.na_weight),
-            match project.framework.na_policy {
-                NaPolicy::Rebase => "总分折算",
-                NaPolicy::Redistribute => "同级指标分配",
-            },
-            fixed(card.base_score, places)
-        ));
+        total_note.push(na_note(project, card));
     }
     if let Some(adj) = &card.adjustments {
-        total_note.extend(adj.notes.iter().cloned());
+        total_note.extend(adj.notes.iter().map(|n| n.text(project.report_lang())));
     }
     ScoreSheet {
         title: project.title().to_string(),
@@ -374,6 +367,7 @@ fn leaf_row(
 pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> {
     let node = &card.nodes[i];
     let places = project.framework.places;
+    let lang = project.report_lang();
     let Some(leaf) = &node.leaf else {
         return Vec::new();
     };
@@ -381,22 +375,32 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
     match &leaf.state {
         LeafState::Unscored => return notes,
         LeafState::Incomplete(missing) => {
-            notes.push(format!("未完成：尚未记录{}", missing.join("、")));
+            notes.push(lang.pick(
+                format!("未完成：尚未记录{}", missing.join("、")),
+                format!("incomplete: {} not recorded yet", missing.join(", ")),
+            ));
             return notes;
         }
         LeafState::NotApplicable(r) => {
-            notes.push(format!("不适用：{}", r.trim()));
+            let reason = r.trim().to_string();
+            notes.push(Step::NotApplicable { reason }.text(places, lang));
             return notes;
         }
-        LeafState::Unscorable(r) => notes.push(format!("无法评分，该指标不得分：{}", r.trim())),
-        LeafState::Error(e) => notes.push(Step::CannotCompute(e.clone()).text(0)),
+        LeafState::Unscorable(r) => {
+            let reason = r.trim().to_string();
+            notes.push(Step::Unscorable { reason }.text(places, lang))
+        }
+        LeafState::Error(e) => notes.push(Step::CannotCompute(e.clone()).text(0, lang)),
         LeafState::Scored => {}
     }
     let written = project.indicators[i].weight;
     if node.weight != written {
-        notes.push(format!(
-            "不适用指标分值分配后，本指标按 {} 分计",
-            plain(node.weight)
+        let w = plain(node.weight);
+        notes.push(lang.pick(
+            format!("不适用指标分值分配后，本指标按 {w} 分计"),
+            format!(
+                "after the weights of indicators not applicable are shared out, this one weighs {w}"
+            ),
         ));
     }
     if node.score >= node.weight {
@@ -406,14 +410,14 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
         .steps
         .iter()
         .filter(|s| matches!(s, Step::Deduction { .. }))
-        .map(|s| s.text(places))
+        .map(|s| s.text(places, lang))
         .collect();
     if deductions.is_empty() && matches!(leaf.state, LeafState::Scored) {
         notes.extend(
             leaf.steps
                 .iter()
-                .filter(|s| matches!(s, Step::Calc(_) | Step::Note(_) | Step::CannotCompute(_)))
-                .map(|s| s.text(places)),
+                .filter(|s| s.is_working())
+                .map(|s| s.text(places, lang)),
         );
     } else {
         notes.extend(deductions);
@@ -517,15 +521,8 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
         .collect();
     let mut note = String::new();
     if card.na_weight > Decimal::ZERO {
-        note = format!(
-            "不适用指标分值 {}，按{}处理（未调整前得分 {}）。",
-            plain(card.na_weight),
-            match project.framework.na_policy {
-                NaPolicy::Rebase => "总分折算",
-                NaPolicy::Redistribute => "同级指标分配",
-            },
-            fixed(card.base_score, project.framework.places)
-        );
+        note = na_note(project, card);
+        note.push_str(project.report_lang().pick("。", "."));
     }
     Level1Summary {
         rows,
@@ -598,4 +595,24 @@ pub fn meta_lines(project: &Project) -> Vec<(&'static str, String)> {
         out.push(("指标体系", format!("{}{basis}", fw.name)));
     }
     out
+}
+
+/// How the weight of the leaves not applicable was dealt with, in the report's language.
+fn na_note(project: &Project, card: &Scorecard) -> String {
+    let na = plain(card.na_weight);
+    let before = fixed(card.base_score, project.framework.places);
+    match (project.report_lang(), project.framework.na_policy) {
+        (Lang::Zh, NaPolicy::Rebase) => {
+            format!("不适用指标分值 {na}，按总分折算处理（未调整前得分 {before}）")
+        }
+        (Lang::Zh, NaPolicy::Redistribute) => {
+            format!("不适用指标分值 {na}，按同级指标分配处理（未调整前得分 {before}）")
+        }
+        (Lang::En, NaPolicy::Rebase) => {
+            format!("not applicable: {na} points; the total is rebased (before: {before})")
+        }
+        (Lang::En, NaPolicy::Redistribute) => {
+            format!("not applicable: {na} points, shared among siblings (before: {before})")
+        }
+    }
 }

@@ -120,7 +120,10 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
     if let Some(item) = root.get("project") {
         let pos = r.locate(root, "", "project");
         match item.as_table_like() {
-            Some(t) => project.meta = Some(read_meta(&mut r, t, pos)),
+            Some(t) => {
+                project.language = read_language(&mut r, t);
+                project.meta = Some(read_meta(&mut r, t, pos));
+            }
             None => r.error(pos, "`project` must be a table: [project]"),
         }
     }
@@ -297,6 +300,23 @@ fn read_report(r: &mut Reader, t: &dyn TableLike) -> ReportText {
     }
 }
 
+/// `[project] language`: the language of the report's generated text ("zh" or "en").
+fn read_language(r: &mut Reader, t: &dyn TableLike) -> Option<crate::lang::Lang> {
+    let text = r.string(t, "project", "language")?;
+    match text.as_str() {
+        "zh" => Some(crate::lang::Lang::Zh),
+        "en" => Some(crate::lang::Lang::En),
+        _ => {
+            let pos = r.locate(t, "project", "language");
+            r.error(
+                pos,
+                format!("unknown language \"{text}\"; expected \"zh\" or \"en\""),
+            );
+            None
+        }
+    }
+}
+
 fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMeta {
     let path = "project";
     r.check_keys(
@@ -313,6 +333,7 @@ fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMet
             "stated_grade",
             "funds_unit",
             "funds",
+            "language",
         ],
     );
     let mut m = ProjectMeta {

@@ -106,6 +106,8 @@ pub struct App {
     /// How wide the terminal draws East-Asian ambiguous characters (1 or 2 columns); with 2
     /// the view draws one-column equivalents (see `view::narrow_ambiguous`).
     pub ambiguous_width: u8,
+    /// The config's `report_lang`, over the project's (see `report_lang()`).
+    pub report_lang: Option<Lang>,
     /// Neither the flag nor the config set `ambiguous_width`: ask the terminal at start-up
     /// (see `probe`).
     pub probe_ambiguous: bool,
@@ -168,6 +170,7 @@ impl App {
             message: None,
             log: Vec::new(),
             ambiguous_width: 1,
+            report_lang: None,
             probe_ambiguous: false,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -204,6 +207,11 @@ impl App {
 
     pub fn project(&self) -> &Project {
         self.file.project()
+    }
+
+    /// Explanations are report text: the report's language, not the chrome's `lang`.
+    pub fn report_lang(&self) -> Lang {
+        (self.report_lang).unwrap_or_else(|| self.project().report_lang())
     }
 
     /// An edit's refusal in the workbench's language.

@@ -149,7 +149,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     let leaf = app.is_leaf(i);
     if !leaf {
         out.heading(t(Msg::SecChildren).to_string());
-        for l in node_lines(p, &app.card, i) {
+        for l in node_lines(p, &app.card, i, app.report_lang()) {
             out.text("  ", &l, Style::new(), None);
         }
         let mut lossy = vec![false; app.card.nodes.len()];
@@ -169,7 +169,12 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             // and keep every frame fast (L jumps through all of them).
             const SHOWN: usize = 100;
             for &l in lost.iter().take(SHOWN) {
-                out.text("- ", &loss_summary(p, &app.card, l), Style::new(), None);
+                out.text(
+                    "- ",
+                    &loss_summary(p, &app.card, l, app.report_lang()),
+                    Style::new(),
+                    None,
+                );
             }
             if lost.len() > SHOWN {
                 out.text(
@@ -223,7 +228,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         if ind.rule.from_text {
             out.text("  ", t(Msg::RuleFromText), app.theme.warning(), None);
         }
-        for l in node_lines(p, &app.card, i) {
+        for l in node_lines(p, &app.card, i, app.report_lang()) {
             out.text("  ", &l, Style::new(), None);
         }
         record_fields(&mut out, ind, true);

@@ -235,7 +235,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         &format!("{}{name}", t(Msg::SecRule)),
         app.theme.heading(),
     );
-    for l in node_lines(p, &app.card, i) {
+    for l in node_lines(p, &app.card, i, app.report_lang()) {
         c.text("  ", &l, plain_style);
     }
 

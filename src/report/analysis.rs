@@ -120,7 +120,11 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
 /// a reader can find what each lost point rests on. The lines are the scoring's steps, one per
 /// recorded deduction (every one under the `deductions` rule, those with points under others);
 /// when they cannot be matched one to one, they are left as they are.
-fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>, lang: Lang) -> Vec<String> {
+pub(crate) fn with_citations(
+    ind: &crate::model::Indicator,
+    lines: Vec<String>,
+    lang: Lang,
+) -> Vec<String> {
     let all = &ind.assessment.deductions;
     let matched: Vec<&crate::model::Deduction> = if all.len() == lines.len() {
         all.iter().collect()

@@ -210,6 +210,7 @@ fn notes(
         return notes;
     }
     let mut itemised = false;
+    let mut found = Vec::new();
     for s in &leaf.steps {
         if let Step::Deduction {
             points,
@@ -226,13 +227,19 @@ fn notes(
                 reason
             };
             let points = fixed(*points, places);
-            notes.push(match (labels.notes_with_amount, lang) {
+            found.push(match (labels.notes_with_amount, lang) {
                 (true, Lang::Zh) => format!("扣 {points} 分：{reason}"),
                 (true, Lang::En) => format!("−{points} points: {reason}"),
                 (false, _) => reason.to_string(),
             });
         }
     }
+    // Each finding with the evidence it cites, so the table says what every lost point rests on.
+    notes.extend(super::analysis::with_citations(
+        &project.indicators[i],
+        found,
+        lang,
+    ));
     if !itemised {
         let lost = node.weight - node.score;
         let why = if brief {

@@ -420,7 +420,12 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
                 .map(|s| s.text(places, lang)),
         );
     } else {
-        notes.extend(deductions);
+        // Each finding with the evidence it cites ("（佐证：绩效目标表）").
+        notes.extend(super::analysis::with_citations(
+            &project.indicators[i],
+            deductions,
+            lang,
+        ));
     }
     notes
 }

@@ -6,6 +6,7 @@ mod apply;
 mod conflict;
 mod parse;
 mod refusal;
+mod rule_form;
 mod rule_text;
 mod settings;
 mod structure;
@@ -15,6 +16,10 @@ mod tests;
 pub use apply::{apply, clears_approval, describe, implied_status};
 pub use conflict::{conflict_field_edits, field_edits};
 pub use parse::parse_assignment;
+pub use rule_form::{
+    Param, ParamKind, RULE_KINDS, field_value, params as rule_params, rows_for as rule_rows,
+    rule_from_rows,
+};
 pub use rule_text::{rule_from_assignments, rule_parsed, rule_value};
 pub use settings::{PolicyKey, parse_grades, show_grades};
 pub use structure::{

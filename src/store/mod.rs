@@ -15,7 +15,7 @@ pub mod rule_toml;
 pub mod safe_write;
 mod save_lock;
 mod source_map;
-mod toml_write;
+pub(crate) mod toml_write;
 mod tree_edit;
 
 pub use conflicts::{canonical as canonical_value, position as conflict_position};

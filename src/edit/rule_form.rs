@@ -172,10 +172,10 @@ pub fn field_value(param: Param, text: &str) -> Result<Option<Value>, EditError>
 
 fn share(key: &str, t: &str) -> Result<Value, EditError> {
     if let Some((a, b)) = t.split_once('/') {
-        if let (Some(_), Some(d)) = (number_of(a), number_of(b)) {
-            if !d.is_zero() {
-                return Ok(Value::from(format!("{}/{}", a.trim(), b.trim())));
-            }
+        if let (Some(_), Some(d)) = (number_of(a), number_of(b))
+            && !d.is_zero()
+        {
+            return Ok(Value::from(format!("{}/{}", a.trim(), b.trim())));
         }
     } else if let Some(d) = number_of(t) {
         return Ok(crate::store::toml_write::decimal(d));
@@ -256,13 +256,15 @@ fn checkpoint(t: &str) -> Result<Value, EditError> {
 /// The rows a form shows for `kind`, filled from `current` (the rule's inline table) when it
 /// is of that kind: one row per parameter, one per list item (at least one row for a list).
 pub fn rows_for(kind: &str, current: Option<&str>) -> Vec<(Param, String)> {
-    let table = current
+    let any = current
         .and_then(|t| t.parse::<Value>().ok())
         .and_then(|v| match v {
             Value::InlineTable(t) => Some(t),
             _ => None,
-        })
-        .filter(|t| t.get("kind").and_then(Value::as_str) == Some(kind));
+        });
+    let same_kind = any
+        .as_ref()
+        .is_some_and(|t| t.get("kind").and_then(Value::as_str) == Some(kind));
     let shown = |v: &Value| -> String {
         match v {
             Value::String(s) => s.value().clone(),
@@ -275,7 +277,13 @@ pub fn rows_for(kind: &str, current: Option<&str>) -> Vec<(Param, String)> {
     };
     let mut rows = Vec::new();
     for param in params(kind) {
-        let value = table.as_ref().and_then(|t| t.get(param.key));
+        // A measure carries over to another measured kind (a rate becoming a threshold
+        // keeps its numerator and denominator); other parameters belong to their kind.
+        let carries = same_kind || MEASURE.contains(&param);
+        let value = any
+            .as_ref()
+            .filter(|_| carries)
+            .and_then(|t| t.get(param.key));
         if !param.kind.is_list() {
             rows.push((param, value.map(shown).unwrap_or_default()));
             continue;
@@ -428,6 +436,18 @@ mod tests {
             text,
             r#"{ kind = "rate", numerator = "a", denominator = "b", max = 2 }"#
         );
+    }
+
+    #[test]
+    fn a_measure_carries_over_to_another_measured_kind() {
+        let rate = r#"{ kind = "rate", numerator = "a", denominator = "b", cap = false }"#;
+        let r = rows_for("threshold", Some(rate));
+        let filled: Vec<(&str, &str)> = r
+            .iter()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(p, t)| (p.key, t.as_str()))
+            .collect();
+        assert_eq!(filled, [("numerator", "a"), ("denominator", "b")]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod nav;
 mod open;
 mod popup;
 mod review;
+mod rule_form;
 mod settings;
 mod submit;
 mod team;
@@ -28,8 +29,9 @@ pub use attention::Attention;
 pub use compare::Compare;
 pub use fields::{Field, Section, fields, input_names, standard_count};
 pub use file::{mine_path, on_unsaved_exit};
-pub use popup::{EditorPopup, Form, MarkChoice, PickFor, Picker, Popup, Prompt};
+pub use popup::{EditorPopup, Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt};
 pub use review::{ReviewFilter, ReviewMode, ReviewOrder};
+pub use rule_form::RuleForm;
 
 use super::action::Action;
 use super::components::{LineInput, TreeList};

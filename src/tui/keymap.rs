@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::strings::{DesignMsg, Lang, Msg, text};
+use super::strings::{DesignMsg, Lang, Msg, RuleFormMsg, text};
 
 /// Where a key is pressed. Each situation looks keys up in a chain of contexts (see `chain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,6 +260,12 @@ pub static KEYMAP: &[Binding] = &[
     ch(Tree, 'f', A::EditRule, Msg::Design(DesignMsg::HelpRule)),
     ch(
         Tree,
+        'F',
+        A::EditRuleLine,
+        Msg::Design(DesignMsg::HelpRuleLine),
+    ),
+    ch(
+        Tree,
         'd',
         A::EditDefinitions,
         Msg::Design(DesignMsg::HelpDefinitions),
@@ -272,6 +278,19 @@ pub static KEYMAP: &[Binding] = &[
     key(Form, K::Down, A::NextField, Msg::HelpNextField),
     key(Form, K::BackTab, A::PrevField, Msg::HelpPrevField),
     key(Form, K::Up, A::PrevField, Msg::HelpPrevField),
+    ctrl(
+        Form,
+        'n',
+        A::NextChoice,
+        Msg::RuleForm(RuleFormMsg::HelpNextChoice),
+    ),
+    ctrl(Form, 'o', A::AddRow, Msg::RuleForm(RuleFormMsg::HelpAddRow)),
+    ctrl(
+        Form,
+        'd',
+        A::RemoveRow,
+        Msg::RuleForm(RuleFormMsg::HelpRemoveRow),
+    ),
     key(Text, K::Left, A::CursorLeft, Msg::HelpCursorLeft),
     key(Text, K::Right, A::CursorRight, Msg::HelpCursorRight),
     key(Text, K::Home, A::LineStart, Msg::HelpLineStart),

@@ -131,6 +131,8 @@ pub enum FormFor {
         parent: Option<String>,
         index: usize,
     },
+    /// A leaf's rule, one parameter (or list item) a row (`rule_form`).
+    Rule(Box<super::rule_form::RuleForm>),
 }
 
 /// A list to choose one item from.
@@ -169,6 +171,10 @@ pub enum PickFor {
     Quit,
     /// Confirms deleting an indicator that takes others or records with it.
     DeleteIndicator {
+        code: String,
+    },
+    /// The kind of leaf `code`'s rule (`rule_form`); the last item is the one-line form.
+    RuleKind {
         code: String,
     },
     /// Unsaved edits found in the recovery file: restore, discard, or decide later.
@@ -294,7 +300,10 @@ impl App {
                     }
                 },
                 other => {
-                    edit_line(&mut f.inputs[f.focus], other);
+                    if !self.rule_form_key(&mut f, &other) {
+                        edit_line(&mut f.inputs[f.focus], other);
+                    }
+                    self.refresh_rule_form(&mut f);
                     Some(Popup::Form(f))
                 }
             },

@@ -248,6 +248,7 @@ impl App {
             FormFor::AddIndicator { parent, index } => self.submit_add(f, parent, *index),
             FormFor::Settings { shown } => self.submit_settings(f, shown),
             FormFor::Definitions { code } => self.submit_definitions(f, code),
+            FormFor::Rule(rf) => self.submit_rule_form(f, rf),
         }
     }
 
@@ -319,6 +320,10 @@ impl App {
             PickFor::DeleteIndicator { code } => {
                 let code = code.clone();
                 self.submit_delete(&code, k)
+            }
+            PickFor::RuleKind { code } => {
+                let code = code.clone();
+                self.submit_rule_kind(&code, k)
             }
             PickFor::Quit => {
                 match k {

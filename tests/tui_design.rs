@@ -353,3 +353,45 @@ fn the_tiers_of_a_levels_rule_are_an_editable_list() {
     keys(&mut app, "u");
     assert_eq!(app.file.text(), original);
 }
+
+/// Issue 14 item 2: 评价要点 as a list — add, edit, delete, reorder — each one undoable step.
+#[test]
+fn the_evaluation_points_are_a_list_each_change_undoable() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    let points = |app: &App| app.project().get("A101").unwrap().criteria.clone();
+    let first = points(&app);
+    assert_eq!(first.len(), 5);
+    keys(&mut app, "/A101<Enter>E");
+    insta::assert_snapshot!("criteria_list_80x24", render(&mut app, 80, 24));
+    // a: a new point below the selected one.
+    keys(&mut app, "a⑥是否经过集体决策<Enter>");
+    assert_eq!(points(&app)[1], "⑥是否经过集体决策");
+    assert!(
+        matches!(app.popup, Some(Popup::Picker(_))),
+        "back to the list"
+    );
+    // K: up one place; Enter: edit it; x: delete another.
+    keys(&mut app, "K");
+    assert_eq!(points(&app)[0], "⑥是否经过集体决策");
+    keys(&mut app, "<Enter><C-u>⑥是否经集体决策<Enter>");
+    assert_eq!(points(&app)[0], "⑥是否经集体决策");
+    keys(&mut app, "jx");
+    assert_eq!(points(&app).len(), 5);
+    assert!(!points(&app).contains(&first[0]));
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+    let text = app.file.text();
+    assert!(
+        text.contains("criteria = [\n  \"⑥是否经集体决策\",\n"),
+        "{text}"
+    );
+    // Four steps, four undos, the file as it was.
+    keys(&mut app, "u");
+    assert_eq!(points(&app).len(), 6);
+    for _ in 0..3 {
+        keys(&mut app, "u");
+    }
+    assert_eq!(points(&app), first);
+    assert_eq!(app.file.text(), original);
+}

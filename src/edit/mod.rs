@@ -185,6 +185,12 @@ pub enum Edit {
         key: DefinitionKey,
         text: String,
     },
+    /// 评价要点: the indicator's `criteria` list, replaced as a whole (each add, edit, delete or
+    /// move in the workbench's list is one of these; an empty list removes the key).
+    SetCriteria {
+        code: String,
+        criteria: Vec<String>,
+    },
     /// One policy of `[framework]` (total, rounding, places, N/A policy, rate places), as
     /// written in the file (`"truncate"`, `2`); empty removes the key (its default applies).
     SetPolicy {
@@ -228,7 +234,8 @@ impl Edit {
             | Edit::SetCode { code, .. }
             | Edit::MoveIndicator { code, .. }
             | Edit::SetRule { code, .. }
-            | Edit::SetDefinition { code, .. } => code,
+            | Edit::SetDefinition { code, .. }
+            | Edit::SetCriteria { code, .. } => code,
             // Project-wide settings belong to no indicator.
             Edit::SetPolicy { .. } | Edit::SetGrades { .. } => "",
         }
@@ -248,6 +255,7 @@ impl Edit {
                 | Edit::MoveIndicator { .. }
                 | Edit::SetRule { .. }
                 | Edit::SetDefinition { .. }
+                | Edit::SetCriteria { .. }
                 | Edit::SetPolicy { .. }
                 | Edit::SetGrades { .. }
         )

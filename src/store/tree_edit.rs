@@ -223,6 +223,7 @@ pub(super) fn patch_model(p: &mut Project, e: &Edit) -> bool {
             *slot = text.clone();
         }
         Edit::SetRule { .. } => ind.rule = rule.unwrap_or_default(),
+        Edit::SetCriteria { criteria, .. } => ind.criteria = criteria.clone(),
         _ => return false,
     }
     true
@@ -336,6 +337,18 @@ pub(super) fn apply(
             let old = p.get(&code).map(|i| i.name.clone()).unwrap_or_default();
             tw::set(table(&mut doc, &code)?, "name", Some(tw::string(name)));
             Edit::SetName { code, name: old }
+        }
+        Edit::SetCriteria { criteria, .. } => {
+            let old = p.get(&code).map(|i| i.criteria.clone()).unwrap_or_default();
+            tw::set(
+                table(&mut doc, &code)?,
+                "criteria",
+                (!criteria.is_empty()).then(|| tw::string_lines(criteria)),
+            );
+            Edit::SetCriteria {
+                code,
+                criteria: old,
+            }
         }
         Edit::SetDefinition { key, text, .. } => {
             let old = p

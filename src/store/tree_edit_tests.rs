@@ -360,3 +360,37 @@ fn settings_change_their_keys_and_undo_to_the_same_text() {
     f.apply(&undo).unwrap();
     assert_eq!(f.project().grades.len(), 4);
 }
+
+#[test]
+fn criteria_are_replaced_as_a_list_one_a_line_and_undone_exactly() {
+    let mut f = open(MOF);
+    let before = f.text();
+    let old = f.project().get("A101").unwrap().criteria.clone();
+    let mut new = old.clone();
+    new.insert(0, "③是否经过集体决策".to_string());
+    let undo = f
+        .apply(&Edit::SetCriteria {
+            code: "A101".into(),
+            criteria: new.clone(),
+        })
+        .unwrap();
+    assert_eq!(f.project().get("A101").unwrap().criteria, new);
+    let reread = crate::store::parse_project(&f.text()).unwrap().project;
+    assert_eq!(f.project(), &reread);
+    assert!(
+        f.text()
+            .contains("criteria = [\n  \"③是否经过集体决策\",\n"),
+        "{}",
+        f.text()
+    );
+    f.apply(&undo).unwrap();
+    assert_eq!(f.text(), before);
+    // An empty list removes the key.
+    f.apply(&Edit::SetCriteria {
+        code: "A101".into(),
+        criteria: Vec::new(),
+    })
+    .unwrap();
+    assert!(!f.text().contains(&old[0]));
+    assert!(f.project().get("A101").unwrap().criteria.is_empty());
+}

@@ -72,6 +72,8 @@ pub enum Action {
     EditRule,
     /// The rule as one line (`kind=rate numerator=…`), for those who know the keys.
     EditRuleLine,
+    /// The 评价要点 list of the selected indicator.
+    EditCriteria,
     // Review mode (复核).
     ReviewNext,
     ReviewPrev,

@@ -7,6 +7,7 @@ mod attention;
 mod burst;
 mod cite;
 mod compare;
+mod criteria;
 mod design;
 mod fields;
 mod file;

@@ -266,6 +266,12 @@ pub static KEYMAP: &[Binding] = &[
     ),
     ch(
         Tree,
+        'E',
+        A::EditCriteria,
+        Msg::Design(DesignMsg::HelpCriteria),
+    ),
+    ch(
+        Tree,
         'd',
         A::EditDefinitions,
         Msg::Design(DesignMsg::HelpDefinitions),
@@ -316,6 +322,20 @@ pub static KEYMAP: &[Binding] = &[
     key(Picker, K::Down, A::Down, Msg::HelpDown),
     ch(Picker, 'j', A::Down, Msg::HelpDown),
     key(Picker, K::Enter, A::Submit, Msg::HelpChoose),
+    ch(Picker, 'a', A::AddRow, Msg::Design(DesignMsg::HelpPointAdd)),
+    ch(
+        Picker,
+        'x',
+        A::RemoveRow,
+        Msg::Design(DesignMsg::HelpPointDelete),
+    ),
+    ch(Picker, 'K', A::MoveUp, Msg::Design(DesignMsg::HelpPointUp)),
+    ch(
+        Picker,
+        'J',
+        A::MoveDown,
+        Msg::Design(DesignMsg::HelpPointDown),
+    ),
     ch(Picker, '1', A::InsertChar('1'), Msg::HelpPickNumber),
     ch(Picker, '2', A::InsertChar('2'), Msg::HelpPickNumber),
     ch(Picker, '3', A::InsertChar('3'), Msg::HelpPickNumber),

@@ -101,6 +101,7 @@ impl App {
             Action::MoveToParent => self.open_design_prompt(D::ParentPrompt),
             Action::EditRule => self.open_rule_picker(),
             Action::EditRuleLine => self.open_design_prompt(D::RulePrompt),
+            Action::EditCriteria => self.open_criteria(None),
             Action::EditDefinitions => self.open_definitions(),
             Action::DeleteIndicator => self.delete_indicator(),
             Action::MoveUp => self.move_sibling(-1),

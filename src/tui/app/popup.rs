@@ -81,6 +81,12 @@ pub enum PromptFor {
     IndicatorRule {
         code: String,
     },
+    /// Point `index` of `code`'s 评价要点: a new one when `new`, else the one there.
+    Criterion {
+        code: String,
+        index: usize,
+        new: bool,
+    },
 }
 
 /// Several labelled lines: a deduction or an evidence item.
@@ -172,6 +178,11 @@ pub enum PickFor {
     /// Confirms deleting an indicator that takes others or records with it.
     DeleteIndicator {
         code: String,
+    },
+    /// The 评价要点 of `code` (`criteria`): Enter edits one, a adds, x deletes, K/J move.
+    Criteria {
+        code: String,
+        hint: Vec<String>,
     },
     /// The kind of leaf `code`'s rule (`rule_form`); the last item is the one-line form.
     RuleKind {
@@ -307,6 +318,9 @@ impl App {
                     Some(Popup::Form(f))
                 }
             },
+            Popup::Picker(p) if matches!(p.purpose, PickFor::Criteria { .. }) => {
+                self.criteria_key(p, action)
+            }
             Popup::Picker(mut p) => {
                 let n = p.items.len();
                 match action {

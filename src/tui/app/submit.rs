@@ -88,6 +88,10 @@ impl App {
             }
             PromptFor::SaveAs => self.save_as(t),
             PromptFor::Flag { code } => self.submit_flag(code, t),
+            PromptFor::Criterion { code, index, new } => {
+                let (code, index, new) = (code.clone(), *index, *new);
+                self.submit_criterion(&code, index, new, &text)
+            }
             other => self.submit_design_prompt(other, t).unwrap_or(Ok(())),
         }
     }
@@ -321,6 +325,8 @@ impl App {
                 let code = code.clone();
                 self.submit_delete(&code, k)
             }
+            // The list handles its own keys (`criteria_key`); it never gets here.
+            PickFor::Criteria { .. } => Ok(()),
             PickFor::RuleKind { code } => {
                 let code = code.clone();
                 self.submit_rule_kind(&code, k)

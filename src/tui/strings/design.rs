@@ -46,6 +46,15 @@ pub enum DesignMsg {
     SettingsLabel,
     HelpDefinitions,
     DefinitionsTitle,
+    HelpCriteria,
+    CriteriaTitle,
+    CriteriaHint,
+    CriterionPrompt,
+    CriterionNewPrompt,
+    HelpPointAdd,
+    HelpPointDelete,
+    HelpPointUp,
+    HelpPointDown,
 }
 
 // One line per text, Chinese then English: kept as a table on purpose.
@@ -94,6 +103,15 @@ pub(super) fn pair(msg: DesignMsg) -> (&'static str, &'static str) {
         SettingsLabel => ("评价设置", "project settings"),
         HelpDefinitions => ("指标解释、公式、目标值、数据来源", "the texts: explanation, formula, target, data source"),
         DefinitionsTitle => ("{} 的定义（一步修改，u 撤销）", "Texts of {} (one step; u undoes)"),
+        HelpCriteria => ("评价要点：新增、修改、删除、排序（每步可撤销）", "评价要点 (evaluation points): add, edit, delete, reorder (each undoable)"),
+        CriteriaTitle => ("{} 的评价要点", "评价要点 of {}"),
+        CriteriaHint => ("a 新增 · Enter 修改 · x 删除 · K/J 上移/下移 · Esc 关闭", "a add · Enter edit · x delete · K/J move up/down · Esc close"),
+        CriterionPrompt => ("{} 第 {} 条评价要点（留空则删除）", "{} point {} (empty deletes it)"),
+        CriterionNewPrompt => ("{} 新增第 {} 条评价要点", "{} new point {}"),
+        HelpPointAdd => ("评价要点列表：新增一条", "评价要点 list: add a point"),
+        HelpPointDelete => ("评价要点列表：删除这一条", "评价要点 list: delete the point"),
+        HelpPointUp => ("评价要点列表：上移", "评价要点 list: move the point up"),
+        HelpPointDown => ("评价要点列表：下移", "评价要点 list: move the point down"),
         SavedWithGaps => ("已保存；注意分值不符：{}", "saved; note the weights that don't add up: {}"),
     }
 }

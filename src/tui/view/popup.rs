@@ -183,7 +183,8 @@ pub fn draw(f: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                 .unwrap_or(0);
             // The recovery offer lists what restoring would change before the choices.
             let notes: &[String] = match &p.purpose {
-                PickFor::Recovery { changes, .. }
+                PickFor::Criteria { hint: changes, .. }
+                | PickFor::Recovery { changes, .. }
                 | PickFor::Conflict { changes }
                 | PickFor::MergeConflict { changes, .. } => changes,
                 _ => &[],

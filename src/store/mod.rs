@@ -17,6 +17,7 @@ mod save_lock;
 mod source_map;
 pub(crate) mod toml_write;
 mod tree_edit;
+mod tree_patch;
 
 pub use conflicts::{canonical as canonical_value, position as conflict_position};
 pub use create::{new_project_text, write_new};

@@ -174,10 +174,10 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                 return 1;
             };
             let ind = &p.indicators[i];
+            // The report's code, and the key when it is another (what `set` addresses).
             say!(
-                "{} {}（分值 {}）",
-                ind.code,
-                ind.name,
+                "{}（分值 {}）",
+                ind.label_with_key(),
                 jixiao::scoring::rounding::plain(ind.weight)
             );
             if !ind.target.is_empty() {

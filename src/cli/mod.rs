@@ -9,6 +9,7 @@ mod merge;
 mod scripted;
 mod shell;
 mod stdio;
+mod survey;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,8 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
 /// The command's help in Chinese where `jixiao::lang::help` has the words; headings too.
 fn localized(cmd: clap::Command) -> clap::Command {
     use jixiao::lang::help;
+    // A subcommand is named by its parent too where the name alone is taken (`survey import`).
+    let parent = cmd.get_name().to_string();
     let mut cmd = cmd
         .help_template(format!(
             "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
@@ -69,7 +72,8 @@ fn localized(cmd: clap::Command) -> clap::Command {
             }
         })
         .mut_subcommands(|sub| {
-            let sub = match help::command(sub.get_name()) {
+            let nested = format!("{parent} {}", sub.get_name());
+            let sub = match help::command(&nested).or_else(|| help::command(sub.get_name())) {
                 Some(text) => sub.about(text).long_about(None::<&str>),
                 None => sub,
             };
@@ -252,6 +256,30 @@ pub fn run() -> ExitCode {
             assignments,
             force,
         }) => scripted::set(&file, &code, &assignments, force),
+        Some(Command::Survey {
+            action:
+                SurveyAction::Import {
+                    file,
+                    code,
+                    export,
+                    survey,
+                    question,
+                    sheet,
+                    options,
+                    dry_run,
+                },
+        }) => survey::import(
+            &file,
+            &code,
+            &export,
+            &survey::Choice {
+                survey,
+                question,
+                sheet,
+                options,
+                dry_run,
+            },
+        ),
         Some(Command::Deduct {
             file,
             code,

@@ -8,7 +8,7 @@ mod kind;
 
 use std::fmt;
 
-pub use kind::{Kind, Named, RuleName, Subject};
+pub use kind::{Basis, Kind, Named, RuleName, Subject};
 
 use crate::lang::Lang;
 

@@ -169,6 +169,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                     error: e,
                 });
             }
+            if super::figures::is_yearly(a, name) {
+                return err(EditError::IsYearly { name: name.clone() });
+            }
             let old = a.input(name).cloned();
             match value {
                 Some(v) => match a.inputs.iter_mut().find(|(n, _)| n == name) {
@@ -182,6 +185,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 name: name.clone(),
                 value: old,
             }
+        }
+        Edit::SetYear { .. } | Edit::SetSurveyCount { .. } | Edit::SetSurvey { .. } => {
+            super::figures::apply(a, code, edit)?
         }
         Edit::InsertDeduction {
             index, deduction, ..

@@ -320,8 +320,9 @@ fn list_row(kind: ParamKind, v: &Value, shown: &dyn Fn(&Value) -> String) -> Str
 }
 
 /// The rule the rows say, as an inline table's text; `keep` is the current rule, whose keys the
-/// form does not show (veto, max, unit …) stay when the kind does not change. `origin` goes: a
-/// rule confirmed in the form is no longer "read from the text". Errs with the row at fault.
+/// form does not show (veto, max, unit …) stay when the kind does not change. `origin = "text"`
+/// goes: a rule confirmed in the form is no longer "read from the text". Errs with the row at
+/// fault.
 pub fn rule_from_rows(
     kind: &str,
     rows: &[(Param, String)],
@@ -357,7 +358,10 @@ pub fn rule_from_rows(
         .filter(|t| t.get("kind").and_then(Value::as_str) == Some(kind));
     if let Some(old) = old {
         for (k, v) in old.iter() {
-            if k != "kind" && k != "origin" && !shown.contains(&k) {
+            // `origin = "text"` asks for a check the form has just been; other origins
+            // ("reconstructed") say where the rule came from and stay.
+            let unchecked = k == "origin" && v.as_str() == Some("text");
+            if k != "kind" && !unchecked && !shown.contains(&k) {
                 table.insert(k, v.clone());
             }
         }
@@ -436,6 +440,11 @@ mod tests {
             text,
             r#"{ kind = "rate", numerator = "a", denominator = "b", max = 2 }"#
         );
+        // A rebuilt rule stays marked as rebuilt.
+        let rebuilt =
+            r#"{ kind = "rate", numerator = "a", denominator = "b", origin = "reconstructed" }"#;
+        let text = rule_from_rows("rate", &rows_for("rate", Some(rebuilt)), Some(rebuilt));
+        assert_eq!(text.unwrap(), rebuilt);
     }
 
     #[test]

@@ -8,13 +8,17 @@
 pub mod cli;
 pub mod diagnostic;
 mod edit_label;
+mod formula_error;
 pub mod help;
 mod refusal;
 mod score_error;
+pub mod survey_import;
 
 pub use edit_label::edit_label;
+pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use score_error::score_error;
+pub use survey_import::survey_import_error;
 
 /// The language of what the user reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -119,3 +123,5 @@ mod tests {
 
 #[cfg(test)]
 mod message_tests;
+#[cfg(test)]
+mod survey_import_tests;

@@ -11,6 +11,8 @@ use crate::scoring::{LeafState, Scorecard, Step};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub code: String,
+    /// The code the report prints (`shown`), empty when it prints none.
+    pub shown: String,
     pub name: String,
     pub weight: String,
     pub score: String,
@@ -90,6 +92,7 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 .unwrap_or_default();
             Analysis {
                 code: ind.code.clone(),
+                shown: ind.display_code().to_string(),
                 name: ind.name.clone(),
                 weight: plain(ind.weight),
                 score,
@@ -141,7 +144,11 @@ fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<Stri
 pub fn to_text(items: &[Analysis]) -> String {
     let mut out = String::new();
     for a in items {
-        out.push_str(&format!("{} {}：{}\n", a.code, a.name, a.paragraph));
+        out.push_str(&format!(
+            "{}：{}\n",
+            super::sheet::indicator_label(&a.shown, &a.name),
+            a.paragraph
+        ));
         for d in &a.deductions {
             out.push_str(&format!("  {d}\n"));
         }
@@ -165,9 +172,8 @@ pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
             .collect::<Vec<_>>()
             .join("\n\n");
         out.push_str(&format!(
-            "### {} {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
-            inline(&a.code),
-            inline(&a.name),
+            "### {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
+            inline(&super::sheet::indicator_label(&a.shown, &a.name)),
             a.weight,
             a.score,
             a.rate
@@ -186,30 +192,40 @@ pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
 pub fn to_json(title: &str, items: &[Analysis]) -> Value {
     json!({
         "project": title,
-        "indicators": items.iter().map(|a| json!({
-            "code": a.code, "name": a.name, "weight": a.weight, "score": a.score, "rate": a.rate,
-            "paragraph": a.paragraph, "deductions": a.deductions,
-        })).collect::<Vec<_>>(),
+        "indicators": items.iter().map(|a| {
+            let mut v = json!({
+                "code": a.code, "name": a.name, "weight": a.weight, "score": a.score,
+                "rate": a.rate, "paragraph": a.paragraph, "deductions": a.deductions,
+            });
+            // The printed code only where the report prints another than the key.
+            if a.shown != a.code {
+                v["shown"] = json!(a.shown);
+            }
+            v
+        }).collect::<Vec<_>>(),
     })
 }
 
 /// Whether the evaluator's paragraph already gives the leaf's score ("该指标得 1 分", "得2分",
-/// "得分为 2.5 分"): then the report's own sentence stands and none is appended after it.
+/// "得分为 2.5 分", "该指标得分 2"): then the report's own sentence stands and none is appended
+/// after it. What `check` reads as the paragraph's score counts too, so a paragraph it checks is
+/// never followed by a second score.
 fn states_a_score(body: &str) -> bool {
-    body.match_indices('得').any(|(at, _)| {
-        let rest = body[at + '得'.len_utf8()..].trim_start();
-        let rest = ["分为", "分", "为"]
-            .iter()
-            .find_map(|p| rest.strip_prefix(p))
-            .unwrap_or(rest)
-            .trim_start();
-        let digits = rest
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-            .last()
-            .map(|(i, c)| i + c.len_utf8());
-        digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
-    })
+    crate::check::stated_score(body).is_some()
+        || body.match_indices('得').any(|(at, _)| {
+            let rest = body[at + '得'.len_utf8()..].trim_start();
+            let rest = ["分为", "分", "为"]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest)
+                .trim_start();
+            let digits = rest
+                .char_indices()
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+                .last()
+                .map(|(i, c)| i + c.len_utf8());
+            digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
+        })
 }
 
 #[cfg(test)]
@@ -259,6 +275,7 @@ mod tests {
             "资料齐全，得2分。",
             "按评分标准，得 2.5 分。",
             "该指标得分为3分。",
+            "根据评分标准，该指标得分 2，得分率 100%。",
         ] {
             assert!(states_a_score(body), "{body}");
         }

@@ -32,7 +32,7 @@ pub fn gathered_problems(project: &Project, card: &Scorecard, labels: &TableLabe
             continue;
         };
         let ind = &project.indicators[i];
-        let label = labels.label(&ind.code, &ind.name);
+        let label = labels.label(ind.display_code(), &ind.name);
         if let LeafState::Unscorable(r) = &leaf.state {
             out.push(format!(
                 "{label}：{}，该指标不得分。",

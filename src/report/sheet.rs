@@ -211,7 +211,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
         let mut labels = vec![String::new(); depth];
         for (level, &node) in path.iter().enumerate() {
             let ind = &project.indicators[node];
-            labels[level] = indicator_label(&ind.code, &ind.name);
+            labels[level] = indicator_label(ind.display_code(), &ind.name);
             let starts = r == 0 || paths[r - 1].get(level) != Some(&node);
             if starts {
                 let rows_spanned = paths[r..]
@@ -262,16 +262,34 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 AdjustmentDirection::Penalty => (Decimal::NEGATIVE_ONE, "减分"),
             };
             let mut criteria = item.criteria.clone();
-            if let Some(cap) = item.cap {
-                criteria.push(format!("{word}项，单项上限 {} 分", plain(cap)));
+            match (item.min, item.cap) {
+                (Some(min), Some(cap)) => {
+                    criteria.push(format!("{word}项，单项 {}–{} 分", plain(min), plain(cap)))
+                }
+                (Some(min), None) => criteria.push(format!("{word}项，单项至少 {} 分", plain(min))),
+                (None, Some(cap)) => criteria.push(format!("{word}项，单项上限 {} 分", plain(cap))),
+                (None, None) => {}
             }
             let mut notes = Vec::new();
             if !line.reason.trim().is_empty() {
                 notes.push(line.reason.trim().to_string());
             }
+            if let (Some(per), Some(n), None) = (item.per_item, item.count, item.points) {
+                notes.push(format!(
+                    "每项 {} 分 × {} 项 = {} 分",
+                    plain(per),
+                    plain(n),
+                    plain(line.recorded)
+                ));
+            }
             if line.counted < line.recorded {
                 notes.push(format!(
-                    "记录 {} 分，超过单项上限，按 {} 分计",
+                    "{} {} 分，超过单项上限，按 {} 分计",
+                    if item.points.is_some() {
+                        "记录"
+                    } else {
+                        "按规则计"
+                    },
                     plain(line.recorded),
                     plain(line.counted)
                 ));
@@ -283,7 +301,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 weight: None,
                 explanation: String::new(),
                 criteria,
-                score: item.points.map(|_| sign * line.counted),
+                score: item.recorded().map(|_| sign * line.counted),
                 score_text: String::new(),
                 notes,
                 target: String::new(),
@@ -416,6 +434,8 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryRow {
     pub code: String,
+    /// The code the report prints (`shown`), empty when it prints none.
+    pub shown: String,
     pub name: String,
     pub weight: Decimal,
     pub score: Option<Decimal>,
@@ -496,6 +516,7 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
             let node = &card.nodes[r];
             SummaryRow {
                 code: ind.code.clone(),
+                shown: ind.display_code().to_string(),
                 name: ind.name.clone(),
                 weight: node.weight,
                 score: scored.then_some(node.score),
@@ -520,6 +541,7 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
         adjustments: card.adjustments.as_ref().map(|a| a.net),
         total: SummaryRow {
             code: String::new(),
+            shown: String::new(),
             name: "合计".into(),
             weight: card.max,
             score: scored.then_some(card.total),

@@ -31,7 +31,7 @@ pub fn apply(adj: &Adjustments) -> AdjustmentOutcome {
     let mut notes = Vec::new();
     let (mut bonus, mut penalty) = (Decimal::ZERO, Decimal::ZERO);
     for item in &adj.items {
-        let recorded = item.points.unwrap_or_default().abs();
+        let recorded = item.recorded().unwrap_or_default().abs();
         let counted = item.cap.map_or(recorded, |c| recorded.min(c));
         if counted < recorded {
             notes.push(format!(

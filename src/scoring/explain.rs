@@ -18,9 +18,8 @@ pub fn node_lines(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
                     let child = &project.indicators[c];
                     let cn = &card.nodes[c];
                     format!(
-                        "{} {}：{} / {} 分{}",
-                        child.code,
-                        child.name,
+                        "{}：{} / {} 分{}",
+                        child.label(),
                         fixed(cn.score, places),
                         plain(cn.weight),
                         cn.rate
@@ -30,9 +29,8 @@ pub fn node_lines(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
                 })
                 .collect();
             lines.push(format!(
-                "{} {} 合计 {} 分（满分 {} 分）{}",
-                ind.code,
-                ind.name,
+                "{} 合计 {} 分（满分 {} 分）{}",
+                ind.label(),
                 fixed(node.score, places),
                 plain(node.weight),
                 node.rate
@@ -82,9 +80,8 @@ pub fn loss_summary(project: &Project, card: &Scorecard, i: usize) -> String {
         }
     }
     format!(
-        "{} {}（{} 分，得 {} 分，扣 {} 分）：{}",
-        ind.code,
-        ind.name,
+        "{}（{} 分，得 {} 分，扣 {} 分）：{}",
+        ind.label(),
         plain(node.weight),
         fixed(node.score, places),
         fixed(lost, places),
@@ -103,23 +100,36 @@ pub fn adjustment_lines(project: &Project, card: &Scorecard, code: &str) -> Opti
         AdjustmentDirection::Bonus => ("加分项", "+", adj.bonus_cap),
         AdjustmentDirection::Penalty => ("减分项", "−", adj.penalty_cap),
     };
-    let mut lines = vec![format!(
-        "{} {}（{kind}{}）",
-        item.code,
-        item.name,
-        item.cap
-            .map(|c| format!("，单项上限 {} 分", plain(c)))
-            .unwrap_or_default()
-    )];
+    let range = match (item.min, item.cap) {
+        (Some(a), Some(b)) => format!("，单项 {}–{} 分", plain(a), plain(b)),
+        (Some(a), None) => format!("，单项至少 {} 分", plain(a)),
+        (None, Some(b)) => format!("，单项上限 {} 分", plain(b)),
+        (None, None) => String::new(),
+    };
+    let mut lines = vec![format!("{} {}（{kind}{range}）", item.code, item.name)];
     lines.extend(item.criteria.iter().map(|c| format!("  {}", c.trim())));
+    if let (Some(per), Some(n), Some(product)) = (item.per_item, item.count, item.by_rule()) {
+        lines.push(format!(
+            "  每项 {} 分 × {} 项 = {} 分",
+            plain(per),
+            plain(n),
+            plain(product)
+        ));
+    }
     let line = card
         .adjustments
         .as_ref()
         .and_then(|o| o.lines.iter().find(|l| l.code == code));
-    match (item.points, line) {
+    match (item.recorded(), line) {
         (None, _) | (_, None) => lines.push("  尚未记录分数".to_string()),
         (Some(_), Some(l)) => {
-            let mut s = format!("  记录 {} 分", plain(l.recorded));
+            // Written points are the evaluators' award; without them the item's rule counts.
+            let how = if item.points.is_some() {
+                "记录"
+            } else {
+                "按规则计"
+            };
+            let mut s = format!("  {how} {} 分", plain(l.recorded));
             if l.counted != l.recorded {
                 s.push_str(&format!("，超过单项上限，按 {} 分计", plain(l.counted)));
             }
@@ -143,6 +153,9 @@ pub fn adjustment_lines(project: &Project, card: &Scorecard, code: &str) -> Opti
             ));
         }
         lines.push(s);
+    }
+    if let Some(stated) = item.stated {
+        lines.push(format!("  报告列示 {} 分", plain(stated)));
     }
     if !item.reason.trim().is_empty() {
         lines.push(format!("  理由：{}", item.reason.trim()));

@@ -330,6 +330,9 @@ impl ProjectFile {
                 );
             }
             Edit::RemoveReview { index, .. } => tw::edit_list(t, "reviews", ListOp::Remove(*index)),
+            Edit::SetYear { .. } | Edit::SetSurveyCount { .. } | Edit::SetSurvey { .. } => {
+                super::figures_write::mirror(t, a, e)
+            }
             // Structure edits are written by `apply_structure`.
             _ => {}
         }

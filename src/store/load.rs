@@ -345,6 +345,7 @@ fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMet
 
 const INDICATOR_KEYS: &[&str] = &[
     "name",
+    "shown",
     "parent",
     "weight",
     "explanation",
@@ -380,6 +381,7 @@ fn read_indicator(
     let mut ind = Indicator {
         code: code.to_string(),
         name: r.required_string(t, path, "name", pos),
+        shown: r.string(t, path, "shown"),
         parent: r.string(t, path, "parent"),
         weight: r.required_decimal(t, path, "weight", pos),
         explanation: r.string_or_empty(t, path, "explanation"),
@@ -387,9 +389,9 @@ fn read_indicator(
         formula: r.string_or_empty(t, path, "formula"),
         target: r.string_or_empty(t, path, "target"),
         source: r.string_or_empty(t, path, "source"),
-        stated: r.decimal(t, path, "stated"),
         ..Indicator::default()
     };
+    super::load_stated::read_stated(r, t, path, &mut ind);
     if let Some(item) = t.get("rule") {
         let rpos = r.locate(t, path, "rule");
         match item.as_table_like() {
@@ -591,7 +593,19 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
             r.check_keys(
                 it,
                 &ipath,
-                &["name", "direction", "cap", "points", "reason", "criteria"],
+                &[
+                    "name",
+                    "direction",
+                    "cap",
+                    "max",
+                    "min",
+                    "points",
+                    "per_item",
+                    "count",
+                    "stated",
+                    "reason",
+                    "criteria",
+                ],
             );
             let dir_text = r.required_string(it, &ipath, "direction", pos);
             let direction = match dir_text.as_str() {
@@ -610,12 +624,28 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
                     AdjustmentDirection::Bonus
                 }
             };
+            // "加 1–3 分" reads as `min = 1, max = 3`; `max` is another name for `cap`.
+            let cap = match (r.decimal(it, &ipath, "cap"), r.decimal(it, &ipath, "max")) {
+                (Some(c), Some(_)) => {
+                    let p = r.locate(it, &ipath, "max");
+                    r.error(
+                        p,
+                        format!("`{ipath}`: `cap` and `max` both give the item's most; keep one"),
+                    );
+                    Some(c)
+                }
+                (c, m) => c.or(m),
+            };
             adj.items.push(AdjustmentItem {
                 code: code.to_string(),
                 name: r.required_string(it, &ipath, "name", pos),
                 direction,
-                cap: r.decimal(it, &ipath, "cap"),
+                cap,
+                min: r.decimal(it, &ipath, "min"),
                 points: r.decimal(it, &ipath, "points"),
+                per_item: r.decimal(it, &ipath, "per_item"),
+                count: r.decimal(it, &ipath, "count"),
+                stated: r.decimal(it, &ipath, "stated"),
                 reason: r.string_or_empty(it, &ipath, "reason"),
                 criteria: r.string_list(it, &ipath, "criteria"),
             });

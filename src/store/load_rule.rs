@@ -510,16 +510,17 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             YearMode::Sum
         }
     };
-    let from_text = match r.string(t, path, "origin").as_deref() {
-        None => false,
-        Some("text") => true,
+    let (from_text, reconstructed) = match r.string(t, path, "origin").as_deref() {
+        None => (false, false),
+        Some("text") => (true, false),
+        Some("reconstructed") => (false, true),
         Some(other) => {
             let p = r.locate(t, path, "origin");
             r.error(
                 p,
-                format!("unknown origin \"{other}\"; expected \"text\" (a rule `jixiao import` read from the 评分标准 text; remove the key once checked)"),
+                format!("unknown origin \"{other}\"; expected \"text\" (a rule `jixiao import` read from the 评分标准 text; remove the key once checked) or \"reconstructed\" (a rule the report never prints, rebuilt by the evaluators)"),
             );
-            false
+            (false, false)
         }
     };
     Rule {
@@ -530,6 +531,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         unit,
         years,
         from_text,
+        reconstructed,
     }
 }
 

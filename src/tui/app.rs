@@ -21,6 +21,8 @@ mod submit;
 mod team;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_figures;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;

@@ -134,6 +134,11 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
     }
     out.measured = cx.measured;
     out.steps = cx.steps;
+    if ind.rule.reconstructed {
+        // The report never prints this rule: a reader must know the evaluators rebuilt it.
+        out.steps
+            .insert(0, Step::Note("评分标准为评价组根据报告数据还原".into()));
+    }
     match result {
         Ok((raw, max)) => {
             out.rule_max = max;
@@ -592,7 +597,7 @@ impl Ctx<'_> {
             RuleKind::Formula { expr } => {
                 self.steps.push(Step::Rule(format!("公式：得分 = {expr}")));
                 let e =
-                    formula::parse(expr).map_err(|detail| ScoreError::FormulaSyntax { detail })?;
+                    formula::parse(expr).map_err(|error| ScoreError::FormulaSyntax { error })?;
                 let mut names = Vec::new();
                 e.names(&mut names);
                 // Each input once, in the order the formula first reads it.

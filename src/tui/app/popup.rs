@@ -55,6 +55,19 @@ pub enum PromptFor {
     NewInput {
         code: String,
     },
+    /// One year's figure of a per-year input.
+    Year {
+        code: String,
+        name: String,
+        year: String,
+    },
+    /// One count of a questionnaire's tally.
+    SurveyCount {
+        code: String,
+        survey: String,
+        question: usize,
+        option: usize,
+    },
     /// The points awarded, or the shortcomings found, for checkpoint `index` of leaf `code`.
     Check {
         code: String,

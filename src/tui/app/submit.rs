@@ -49,6 +49,33 @@ impl App {
                     value,
                 })
             }
+            PromptFor::Year { code, name, year } => {
+                let value = match t {
+                    "" => None,
+                    _ => Some(number(t).ok_or_else(|| self.tf(Msg::FigNotANumber, &[t]))?),
+                };
+                self.commit(Edit::SetYear {
+                    code: code.clone(),
+                    name: name.clone(),
+                    year: year.clone(),
+                    value,
+                })
+            }
+            PromptFor::SurveyCount {
+                code,
+                survey,
+                question,
+                option,
+            } => {
+                let count = number(t).ok_or_else(|| self.tf(Msg::FigNotANumber, &[t]))?;
+                self.commit(Edit::SetSurveyCount {
+                    code: code.clone(),
+                    survey: survey.clone(),
+                    question: *question,
+                    option: *option,
+                    count,
+                })
+            }
             PromptFor::NewInput { code } => {
                 let Some((name, value)) = t.split_once('=').or_else(|| t.split_once('＝')) else {
                     return Err(self.t(Msg::InputNeedsName).to_string());
@@ -56,6 +83,23 @@ impl App {
                 let name = name.trim();
                 if name.is_empty() {
                     return Err(self.t(Msg::InputNeedsName).to_string());
+                }
+                // `到位资金.2022=540`: a year of a per-year input, added or changed.
+                if let Some((input, year)) = name.rsplit_once('.')
+                    && !input.is_empty()
+                    && crate::model::is_year(year)
+                {
+                    let t = value.trim();
+                    let value = match t {
+                        "" => None,
+                        _ => Some(number(t).ok_or_else(|| self.tf(Msg::FigNotANumber, &[t]))?),
+                    };
+                    return self.commit(Edit::SetYear {
+                        code: code.clone(),
+                        name: input.to_string(),
+                        year: year.to_string(),
+                        value,
+                    });
                 }
                 // A mistyped name would leave the leaf 未完成 with no hint why: say which names
                 // the rule reads, and record another only when asked twice.

@@ -70,6 +70,19 @@ pub(super) fn lines(out: &mut Out) {
         Row::AdjItem(k) if k < adj.items.len() && k < outcome.lines.len() => {
             let item = &adj.items[k];
             out.text("", &summary(k), app.theme.title(), None);
+            if let (Some(per), Some(n), Some(product)) = (item.per_item, item.count, item.by_rule())
+            {
+                let rule = app.tf(Msg::AdjItemRule, &[&plain(per), &plain(n), &plain(product)]);
+                out.text("", &rule, app.theme.label(), None);
+            }
+            if let Some(min) = item.min {
+                let range = app.tf(Msg::AdjItemRange, &[&plain(min), &cap(item.cap)]);
+                out.text("", &range, app.theme.label(), None);
+            }
+            if let Some(stated) = item.stated {
+                let s = app.tf(Msg::AdjItemStated, &[&plain(stated)]);
+                out.text("", &s, app.theme.label(), None);
+            }
             if !item.criteria.is_empty() {
                 out.heading(t(Msg::SecCriteria).to_string());
                 for c in &item.criteria {

@@ -380,6 +380,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         | Edit::MoveIndicator { .. }
         | Edit::SetRule { .. }
         | Edit::SetDefinition { .. }
+        | Edit::SetCriteria { .. }
         | Edit::SetPolicy { .. }
         | Edit::SetGrades { .. } => unreachable!("handled above"),
     };

@@ -7,6 +7,7 @@ mod conflict;
 mod figures;
 mod parse;
 mod refusal;
+mod rule_form;
 mod rule_text;
 mod settings;
 mod structure;
@@ -17,6 +18,10 @@ pub use apply::{apply, clears_approval, describe, implied_status};
 pub use conflict::{conflict_field_edits, field_edits};
 pub use figures::{survey_assignment, validate_survey};
 pub use parse::parse_assignment;
+pub use rule_form::{
+    Param, ParamKind, RULE_KINDS, field_value, params as rule_params, rows_for as rule_rows,
+    rule_from_rows,
+};
 pub use rule_text::{rule_from_assignments, rule_parsed, rule_value};
 pub use settings::{PolicyKey, parse_grades, show_grades};
 pub use structure::{
@@ -206,6 +211,12 @@ pub enum Edit {
         key: DefinitionKey,
         text: String,
     },
+    /// 评价要点: the indicator's `criteria` list, replaced as a whole (each add, edit, delete or
+    /// move in the workbench's list is one of these; an empty list removes the key).
+    SetCriteria {
+        code: String,
+        criteria: Vec<String>,
+    },
     /// One policy of `[framework]` (total, rounding, places, N/A policy, rate places), as
     /// written in the file (`"truncate"`, `2`); empty removes the key (its default applies).
     SetPolicy {
@@ -252,7 +263,8 @@ impl Edit {
             | Edit::SetCode { code, .. }
             | Edit::MoveIndicator { code, .. }
             | Edit::SetRule { code, .. }
-            | Edit::SetDefinition { code, .. } => code,
+            | Edit::SetDefinition { code, .. }
+            | Edit::SetCriteria { code, .. } => code,
             // Project-wide settings belong to no indicator.
             Edit::SetPolicy { .. } | Edit::SetGrades { .. } => "",
         }
@@ -272,6 +284,7 @@ impl Edit {
                 | Edit::MoveIndicator { .. }
                 | Edit::SetRule { .. }
                 | Edit::SetDefinition { .. }
+                | Edit::SetCriteria { .. }
                 | Edit::SetPolicy { .. }
                 | Edit::SetGrades { .. }
         )

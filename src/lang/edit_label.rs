@@ -137,6 +137,10 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
         }
         Edit::SetRule { .. } => lang.pick("评分规则", "scoring rule").into(),
         Edit::SetDefinition { key, .. } => key.label().to_string(),
+        Edit::SetCriteria { criteria, .. } => lang.pick(
+            format!("评价要点（{} 条）", criteria.len()),
+            format!("评价要点 ({} points)", criteria.len()),
+        ),
         // Settings belong to the project, not to an indicator.
         Edit::SetPolicy { key, value } => {
             return lang.pick(

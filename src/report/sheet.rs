@@ -67,6 +67,9 @@ pub struct SheetRow {
     pub notes: Vec<String>,
     /// 目标值, printed only when the sheet's `target_column` is on.
     pub target: String,
+    /// The leaf's rule as the file writes it (inline TOML; empty for the default, deductions
+    /// from the weight): the CSV's 计分规则 column, so an export imports back with its rules.
+    pub rule: String,
 }
 
 /// The 综合评分表.
@@ -303,6 +306,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 score_text: String::new(),
                 notes,
                 target: String::new(),
+                rule: String::new(),
             });
         }
     }
@@ -359,6 +363,11 @@ fn leaf_row(
         score_text,
         notes: loss_notes(project, card, i),
         target: ind.target.trim().to_string(),
+        rule: if crate::store::rule_toml::is_default(&ind.rule) {
+            String::new()
+        } else {
+            crate::store::rule_toml::inline(&ind.rule)
+        },
     }
 }
 

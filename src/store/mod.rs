@@ -17,8 +17,9 @@ pub mod rule_toml;
 pub mod safe_write;
 mod save_lock;
 mod source_map;
-mod toml_write;
+pub(crate) mod toml_write;
 mod tree_edit;
+mod tree_patch;
 
 pub use conflicts::{canonical as canonical_value, position as conflict_position};
 pub use create::{new_project_text, write_new};

@@ -2,8 +2,10 @@
 //! (rule explanations, check messages) are shown as the library writes them.
 
 mod design;
+mod rule_form;
 
 pub use design::DesignMsg;
+pub use rule_form::RuleFormMsg;
 
 pub use crate::lang::Lang;
 
@@ -12,6 +14,8 @@ pub use crate::lang::Lang;
 pub enum Msg {
     /// The texts of designing the tree (`strings/design.rs`).
     Design(DesignMsg),
+    /// The texts of the rule picker and form (`strings/rule_form.rs`).
+    RuleForm(RuleFormMsg),
     // Panes and screen parts.
     TreeTitle,
     DetailTitle,
@@ -403,6 +407,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
     use Msg::*;
     match msg {
         Design(d) => design::pair(d),
+        RuleForm(r) => rule_form::pair(r),
         TreeTitle => ("指标", "Indicators"),
         DetailTitle => ("详情", "Detail"),
         HelpTitle => ("按键（Esc 关闭）", "Keys (Esc closes)"),

@@ -132,6 +132,10 @@ impl App {
             }
             PromptFor::SaveAs => self.save_as(t),
             PromptFor::Flag { code } => self.submit_flag(code, t),
+            PromptFor::Criterion { code, index, new } => {
+                let (code, index, new) = (code.clone(), *index, *new);
+                self.submit_criterion(&code, index, new, &text)
+            }
             other => self.submit_design_prompt(other, t).unwrap_or(Ok(())),
         }
     }
@@ -292,6 +296,7 @@ impl App {
             FormFor::AddIndicator { parent, index } => self.submit_add(f, parent, *index),
             FormFor::Settings { shown } => self.submit_settings(f, shown),
             FormFor::Definitions { code } => self.submit_definitions(f, code),
+            FormFor::Rule(rf) => self.submit_rule_form(f, rf),
         }
     }
 
@@ -363,6 +368,12 @@ impl App {
             PickFor::DeleteIndicator { code } => {
                 let code = code.clone();
                 self.submit_delete(&code, k)
+            }
+            // The list handles its own keys (`criteria_key`); it never gets here.
+            PickFor::Criteria { .. } => Ok(()),
+            PickFor::RuleKind { code } => {
+                let code = code.clone();
+                self.submit_rule_kind(&code, k)
             }
             PickFor::Quit => {
                 match k {

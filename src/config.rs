@@ -36,6 +36,9 @@ pub struct Config {
     /// How wide the terminal draws East-Asian ambiguous characters (①, “”, …, ▼, box drawing):
     /// 1 or 2 columns.
     pub ambiguous_width: Option<u8>,
+    /// `zh` or `en`: the language of every report's generated text (explanations, 扣分点说明),
+    /// instead of each project's own `[project] language`.
+    pub report_lang: Option<String>,
 }
 
 /// `[export]` in the config: what a firm sets once for every export (the same keys as a
@@ -50,7 +53,14 @@ pub struct ExportDefaults {
     pub deduction_amounts: Option<bool>,
 }
 
-const KEYS: &[&str] = &["lang", "ascii", "reviewer", "export", "ambiguous_width"];
+const KEYS: &[&str] = &[
+    "lang",
+    "ascii",
+    "reviewer",
+    "export",
+    "ambiguous_width",
+    "report_lang",
+];
 const EXPORT_KEYS: &[&str] = &[
     "template",
     "code_prefix",
@@ -177,6 +187,13 @@ pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
                 Some(l) if l == "zh" || l == "en" => config.lang = Some(l),
                 _ => out.push(problem(at, ConfigProblem::Lang)),
             },
+            "report_lang" => match value.and_then(Value::as_str).map(str::to_ascii_lowercase) {
+                Some(l) if l == "zh" || l == "en" => config.report_lang = Some(l),
+                _ => out.push(Diagnostic::error(
+                    at,
+                    "`report_lang` must be \"zh\" or \"en\"; using each project's language",
+                )),
+            },
             "ascii" => match value.and_then(Value::as_bool) {
                 Some(b) => config.ascii = Some(b),
                 None => out.push(problem(at, ConfigProblem::Ascii)),
@@ -265,7 +282,8 @@ mod tests {
 
     #[test]
     fn reads_every_setting() {
-        let (c, d) = parse("lang = \"en\"\nascii = true\nreviewer = \"张三\"\n");
+        let (c, d) =
+            parse("lang = \"en\"\nascii = true\nreviewer = \"张三\"\nreport_lang = \"zh\"\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(
             c,
@@ -275,6 +293,7 @@ mod tests {
                 ambiguous_width: None,
                 reviewer: Some("张三".into()),
                 export: ExportDefaults::default(),
+                report_lang: Some("zh".into()),
             }
         );
         assert_eq!(c.reviewer_name(), "张三");

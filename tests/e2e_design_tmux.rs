@@ -77,15 +77,19 @@ fn design_a_tree_in_a_real_terminal_and_only_that_changes() {
     tmux.wait_for("the gap in the tree", |s| {
         s.contains("C102 培训完成率") && s.contains("-/10(+2)")
     });
-    // Its rule: a rate of two inputs.
+    // Its rule: a rate of two inputs, chosen from the list of kinds and filled in the form.
     tmux.typed(&["f"]);
-    tmux.wait_for("the rule prompt", |s| {
-        s.contains("C102 培训完成率 的评分规则")
+    tmux.wait_for("the list of rule kinds", |s| {
+        s.contains("C102 培训完成率 的评分规则：选择类型") && s.contains("比率×分值")
     });
-    tmux.typed(&[
-        "kind=rate numerator=实际培训人次 denominator=计划培训人次",
-        "Enter",
-    ]);
+    tmux.typed(&["5"]);
+    tmux.wait_for("the rate form", |s| {
+        s.contains("numerator") && s.contains("denominator")
+    });
+    tmux.typed(&["实际培训人次", "Tab", "计划培训人次"]);
+    // The form says what the rule gives as it is typed: both inputs are still to record.
+    tmux.wait_for("the live preview", |s| s.contains("按此规则"));
+    tmux.typed(&["Enter"]);
     tmux.wait_for("the rule", |s| s.contains("C102: 评分规则"));
     // Re-weight the two siblings so the sum holds again.
     tmux.typed(&["k", "=", "C-u", "9", "Enter"]);

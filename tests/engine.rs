@@ -155,7 +155,11 @@ impl Scored {
 
     /// The explanation, one line per step.
     fn steps(&self, code: &str) -> Vec<String> {
-        self.leaf(code).steps.iter().map(|s| s.text(2)).collect()
+        self.leaf(code)
+            .steps
+            .iter()
+            .map(|s| s.text(2, jixiao::lang::Lang::Zh))
+            .collect()
     }
 
     fn explains(&self, code: &str, text: &str) -> bool {
@@ -1389,6 +1393,31 @@ justification = "根据评分标准，该指标得2.67分，得分率70%。"
 "#,
     );
     s.warning_with("得分率 of 70% but it is 66.75%");
+}
+
+#[test]
+fn a_justification_rate_is_compared_at_the_precision_it_states() {
+    // 6.25 of 8 is 78.125%: the report's "得分率 78%" and "78.13%" are right, "78.1%" too;
+    // "79%" and "78.2%" are not.
+    let leaf = |stated: &str| {
+        one_leaf(
+            "8",
+            &format!(
+                "rule = {{ kind = \"judgement\" }}\nscore = 6.25\nstatus = \"已评\"\njustification = \"该指标得 6.25 分，得分率 {stated}%。\"\n"
+            ),
+        )
+    };
+    for stated in ["78", "78.1", "78.13"] {
+        let s = leaf(stated);
+        assert!(
+            s.diagnostics().is_empty(),
+            "{stated}: {:#?}",
+            s.diagnostics()
+        );
+    }
+    for stated in ["79", "78.2", "78.12"] {
+        leaf(stated).warning_with(&format!("得分率 of {stated}% but it is 78.13%"));
+    }
 }
 
 #[test]

@@ -138,6 +138,18 @@ fn csv_round_trip_keeps_every_tree_and_weight() {
         std::fs::write(&path, csv::score_table(&sheet::score_sheet(&p, &card))).unwrap();
         let imported = import_ok(&path, &[]);
         assert_same_tree(&format!("{f} via csv"), &p, &imported.project);
+        // The 计分规则 column brings every leaf's rule back, not a reading of the criteria.
+        assert!(imported.rules_read.is_empty(), "{f}: rules read from text");
+        for (k, (a, b)) in p
+            .indicators
+            .iter()
+            .zip(&imported.project.indicators)
+            .enumerate()
+        {
+            if card.tree.is_leaf(k) {
+                assert_eq!(a.rule, b.rule, "{f} via csv: {}: rule", a.code);
+            }
+        }
     }
 }
 

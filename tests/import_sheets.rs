@@ -92,6 +92,11 @@ fn an_xlsx_export_imports_back_with_its_rules_targets_and_scores() {
                 b.assessment.na.is_some(),
                 "{at}: 不适用"
             );
+            // The evidence each finding cites comes back from the 扣分点说明's "（佐证：…）"
+            // (a title that itself holds a "、" outside brackets comes back as two).
+            if card.nodes[k].score < card.nodes[k].weight {
+                assert_eq!(cited(a).join("、"), cited(b).join("、"), "{at}: 佐证");
+            }
         }
         // What was written loads and checks without errors.
         let loaded = jixiao::store::parse_project(&imported.toml).unwrap();
@@ -102,6 +107,17 @@ fn an_xlsx_export_imports_back_with_its_rules_targets_and_scores() {
             .collect();
         assert!(errors.is_empty(), "{f}: {errors:?}");
     }
+}
+
+/// The evidence titles a leaf's deductions cite, in order, once each.
+fn cited(ind: &jixiao::model::Indicator) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in ind.assessment.deductions.iter().flat_map(|d| &d.evidence) {
+        if !out.contains(t) {
+            out.push(t.clone());
+        }
+    }
+    out
 }
 
 /// A framework's rules come back too (no scores: a framework import).

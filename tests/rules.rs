@@ -63,7 +63,11 @@ impl Scored {
     }
 
     fn steps(&self) -> Vec<String> {
-        self.leaf().steps.iter().map(|s| s.text(2)).collect()
+        self.leaf()
+            .steps
+            .iter()
+            .map(|s| s.text(2, jixiao::lang::Lang::Zh))
+            .collect()
     }
 
     fn explains(&self, text: &str) -> bool {

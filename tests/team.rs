@@ -407,6 +407,22 @@ fn a_recovery_file_planted_by_someone_else_is_not_offered() {
     assert!(jixiao::store::recovery::read(&p).is_none());
 }
 
+/// `user` records a deduction (`code`, points, reason) in the workbench, sees the leaf's new
+/// `score` row ("2.17/4") and saves.
+fn deduct_and_save(
+    tmux: &Tmux,
+    user: &str,
+    (code, points, reason): (&str, &str, &str),
+    score: &str,
+) {
+    tmux.typed_in(user, &["/", code, "Enter", "a"]);
+    tmux.wait_for_in(user, "the deduction form", |s| s.contains("扣分："));
+    tmux.typed_in(user, &[points, "Tab", reason, "Enter"]);
+    tmux.wait_for_in(user, "the new score", |s| s.contains(score));
+    tmux.typed_in(user, &["C-s"]);
+    tmux.wait_for_in(user, "saved", |s| s.contains("已保存"));
+}
+
 /// Opens `file` in `dir` as `user` in a new 80×24 tmux session named after the user.
 fn open_as(tmux: &Tmux, user: &str, dir: &Path, file: &str) {
     let cmd = format!(
@@ -457,24 +473,12 @@ fn two_workbenches_as_two_users_edit_one_project_at_once() {
         s.contains("bob@") && s.contains("也在编辑")
     });
 
-    // alice: a deduction on A202, saved.
-    tmux.typed_in("alice", &["/", "A202", "Enter", "a"]);
-    tmux.wait_for_in("alice", "the deduction form", |s| s.contains("扣分："));
-    tmux.typed_in("alice", &["0.5", "Tab", "档案不全", "Enter"]);
-    tmux.wait_for_in("alice", "her new score", |s| s.contains("2.17/4"));
-    tmux.typed_in("alice", &["C-s"]);
-    tmux.wait_for_in("alice", "saved", |s| s.contains("已保存"));
-    // bob, with nothing unsaved, sees it at once.
+    // alice: a deduction on A202, saved; bob, with nothing unsaved, sees it at once.
+    deduct_and_save(&tmux, "alice", ("A202", "0.5", "档案不全"), "2.17/4");
     // (A long notice may take both bottom lines: look at the tree row.)
     tmux.wait_for_in("bob", "alice's change", |s| s.contains("2.17/4"));
-
     // bob: a deduction on B202, saved; alice sees it.
-    tmux.typed_in("bob", &["/", "B202", "Enter", "a"]);
-    tmux.wait_for_in("bob", "the deduction form", |s| s.contains("扣分："));
-    tmux.typed_in("bob", &["1", "Tab", "无执行记录", "Enter"]);
-    tmux.wait_for_in("bob", "his new score", |s| s.contains("1.00/7"));
-    tmux.typed_in("bob", &["C-s"]);
-    tmux.wait_for_in("bob", "saved", |s| s.contains("已保存"));
+    deduct_and_save(&tmux, "bob", ("B202", "1", "无执行记录"), "1.00/7");
     tmux.wait_for_in("alice", "bob's change", |s| s.contains("1.00/7"));
     let text = std::fs::read_to_string(&p).unwrap();
     assert!(

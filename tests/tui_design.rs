@@ -158,14 +158,14 @@ fn moving_renaming_and_recoding_are_undoable_steps() {
     // A rule as one line.
     keys(
         &mut app,
-        "/A101<Enter>f<C-u>kind=rate numerator=实际 denominator=预算<Enter>",
+        "/A101<Enter>F<C-u>kind=rate numerator=实际 denominator=预算<Enter>",
     );
     assert!(app.popup.is_none(), "{:?} {}", app.popup, message(&app));
     assert!(matches!(
         app.project().get("A101").unwrap().rule.kind,
         jixiao::model::RuleKind::Rate { .. }
     ));
-    keys(&mut app, "f<C-u>kind=ratte<Enter>");
+    keys(&mut app, "F<C-u>kind=ratte<Enter>");
     let Some(Popup::Prompt(p)) = &app.popup else {
         panic!("the prompt stays open")
     };
@@ -241,5 +241,157 @@ fn the_texts_of_an_indicator_are_one_form() {
         "{text}"
     );
     keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}
+
+/// A copy of a sample in a fresh directory, and its text.
+fn sample(name: &str) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    std::fs::copy(from, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    (dir, path, text)
+}
+
+fn rule_form_text(app: &App) -> (Vec<String>, Option<String>, Vec<String>) {
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("no form open: {:?}", app.popup)
+    };
+    let jixiao::tui::app::FormFor::Rule(rf) = &f.purpose else {
+        panic!("not the rule form")
+    };
+    (
+        f.inputs.iter().map(|i| i.text()).collect(),
+        f.error.clone(),
+        rf.preview.clone(),
+    )
+}
+
+/// Issue 14 item 2: `f` lists the rule kinds with what each does; the chosen kind's form is
+/// filled from the rule, checks each field as typed and shows the score the rule would give,
+/// live; Enter writes one undoable edit, Esc nothing.
+#[test]
+fn the_rule_form_checks_fields_and_shows_the_score_live() {
+    let (_dir, path, original) = sample("rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/B102<Enter>f");
+    insta::assert_snapshot!("rule_kinds_80x24", render(&mut app, 80, 24));
+    // The leaf's own kind is selected: Enter opens its form, filled from the file.
+    keys(&mut app, "<Enter>");
+    insta::assert_snapshot!("rule_form_rate_80x24", render(&mut app, 80, 24));
+    let (rows, error, preview) = rule_form_text(&app);
+    assert_eq!(rows, ["实际支出", "实际到位资金", "", "true"]);
+    assert_eq!(error, None);
+    assert_eq!(preview[0], "得 4.00 分（满分 4 分）");
+    // Ctrl-n offers the leaf's inputs; a wrong word in a choice field is refused in place.
+    keys(&mut app, "<C-n>");
+    assert_eq!(rule_form_text(&app).0[0], "实际到位资金");
+    keys(&mut app, "<Tab><Tab><Tab><C-u>yes");
+    let (_, error, preview) = rule_form_text(&app);
+    assert!(error.unwrap().contains("cap"), "names the field");
+    assert!(preview.is_empty());
+    // Esc leaves the file untouched.
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+    assert_eq!(app.file.text(), original);
+
+    // Another kind keeps the measure; the preview follows each figure typed.
+    keys(&mut app, "f6");
+    let (rows, _, _) = rule_form_text(&app);
+    assert_eq!(&rows[..2], ["实际支出", "实际到位资金"]);
+    keys(&mut app, "<Tab><Tab><Tab>9x");
+    assert!(rule_form_text(&app).1.unwrap().contains("at_least"));
+    keys(&mut app, "<BS>5");
+    assert_eq!(rule_form_text(&app).2[0], "得 4.00 分（满分 4 分）");
+    keys(&mut app, "<C-u><Tab>95");
+    assert_eq!(rule_form_text(&app).2[0], "得 0.00 分（满分 4 分）");
+    keys(&mut app, "<Enter>");
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    assert!(
+        app.file.text().contains(
+            "rule = { kind = \"threshold\", numerator = \"实际支出\", denominator = \"实际到位资金\", at_most = 95 }"
+        ),
+        "{}",
+        app.file.text()
+    );
+    assert_eq!(
+        app.card
+            .node(app.project(), "B102")
+            .unwrap()
+            .score
+            .to_string(),
+        "0"
+    );
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}
+
+/// A levels rule's tiers are rows of the form: Ctrl-o adds one, Ctrl-d deletes one.
+#[test]
+fn the_tiers_of_a_levels_rule_are_an_editable_list() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(
+        &mut app,
+        "/C101<Enter>f4好=1<C-o>较好=*0.8<C-o>错<C-d><C-o>一般=0.5",
+    );
+    let (rows, error, _) = rule_form_text(&app);
+    assert_eq!(rows, ["好=1", "较好=*0.8", "一般=0.5"]);
+    assert_eq!(error, None);
+    keys(&mut app, "<Enter>");
+    let rule = &app.project().get("C101").unwrap().rule;
+    let jixiao::model::RuleKind::Levels { levels } = &rule.kind else {
+        panic!("{rule:?}")
+    };
+    assert_eq!(
+        levels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(),
+        ["好", "较好", "一般"]
+    );
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}
+
+/// Issue 14 item 2: 评价要点 as a list — add, edit, delete, reorder — each one undoable step.
+#[test]
+fn the_evaluation_points_are_a_list_each_change_undoable() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    let points = |app: &App| app.project().get("A101").unwrap().criteria.clone();
+    let first = points(&app);
+    assert_eq!(first.len(), 5);
+    keys(&mut app, "/A101<Enter>E");
+    insta::assert_snapshot!("criteria_list_80x24", render(&mut app, 80, 24));
+    // a: a new point below the selected one.
+    keys(&mut app, "a⑥是否经过集体决策<Enter>");
+    assert_eq!(points(&app)[1], "⑥是否经过集体决策");
+    assert!(
+        matches!(app.popup, Some(Popup::Picker(_))),
+        "back to the list"
+    );
+    // K: up one place; Enter: edit it; x: delete another.
+    keys(&mut app, "K");
+    assert_eq!(points(&app)[0], "⑥是否经过集体决策");
+    keys(&mut app, "<Enter><C-u>⑥是否经集体决策<Enter>");
+    assert_eq!(points(&app)[0], "⑥是否经集体决策");
+    keys(&mut app, "jx");
+    assert_eq!(points(&app).len(), 5);
+    assert!(!points(&app).contains(&first[0]));
+    keys(&mut app, "<Esc>");
+    assert!(app.popup.is_none());
+    let text = app.file.text();
+    assert!(
+        text.contains("criteria = [\n  \"⑥是否经集体决策\",\n"),
+        "{text}"
+    );
+    // Four steps, four undos, the file as it was.
+    keys(&mut app, "u");
+    assert_eq!(points(&app).len(), 6);
+    for _ in 0..3 {
+        keys(&mut app, "u");
+    }
+    assert_eq!(points(&app), first);
     assert_eq!(app.file.text(), original);
 }

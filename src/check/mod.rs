@@ -5,7 +5,9 @@
 //! (a lost point without a reason, a paragraph that states another score, a printed subtotal
 //! that its own leaves don't give).
 
+mod adjustments;
 mod justification;
+mod stated;
 
 use rust_decimal::Decimal;
 
@@ -47,7 +49,6 @@ pub fn check_node(
     i: usize,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let places = p.framework.places;
     let tree = &card.tree;
     {
         let ind = &p.indicators[i];
@@ -108,21 +109,7 @@ pub fn check_node(
                 ));
             }
         }
-        if let Some(stated) = ind.stated {
-            let got = card.nodes[i].score;
-            if stated != got && ind.assessment.na.is_none() {
-                out.push(warning(
-                    map.field(code, "stated"),
-                    Subject::indicator(code, "stated"),
-                    Kind::StatedScore {
-                        at: named(ind),
-                        stated: plain(stated),
-                        leaf: tree.is_leaf(i),
-                        computed: fixed_value(got, places),
-                    },
-                ));
-            }
-        }
+        out.extend(stated::stated_figures(p, card, map, i));
         if tree.is_leaf(i) {
             leaf_checks(p, card, map, i, &mut out);
         }
@@ -217,7 +204,7 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
                     },
                 ));
             }
-            if item.points.is_some_and(|p| !p.is_zero()) && item.reason.trim().is_empty() {
+            if item.recorded().is_some_and(|p| !p.is_zero()) && item.reason.trim().is_empty() {
                 out.push(warning(
                     at,
                     adjustment(&item.code, "reason"),
@@ -229,6 +216,7 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
             }
         }
     }
+    out.extend(adjustments::item_checks(p, card, map));
     for (i, c) in p.conflicts.iter().enumerate() {
         out.push(error(
             crate::store::conflict_position(map, i),
@@ -527,12 +515,9 @@ fn leaf_checks(
     if let (Some(stated), Some(measured)) = (a.stated_rate, leaf.measured) {
         // A report that prints "93%" or "78.1%" has rounded: compare at the precision it states
         // (two places at most, as before).
-        let places = stated.scale().min(2);
         let percent = measured * Decimal::ONE_HUNDRED;
-        let at_stated = percent
-            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let got = percent.round_dp(2);
-        if stated != at_stated {
+        if stated != at_precision_of(stated, percent) {
             out.push(warning(
                 map.field(code, "stated_rate"),
                 Subject::indicator(code, "stated_rate"),
@@ -572,9 +557,13 @@ fn leaf_checks(
                 },
             ));
         }
-        if let (Some(r), Some(rate)) = (stated_rate(&a.justification), node.rate)
-            && r.round_dp(2) != rate
-            && r.round_dp(1) != rate.round_dp(1)
+        // The exact rate, not the two-place one: 6.25 of 8 is 78.125%, which a report prints
+        // as 78% or 78.13%.
+        let exact =
+            (!node.weight.is_zero()).then(|| node.score / node.weight * Decimal::ONE_HUNDRED);
+        if let (Some(r), Some(exact), Some(rate)) =
+            (stated_rate(&a.justification), exact, node.rate)
+            && r != at_precision_of(r, exact)
         {
             out.push(warning(
                 at,
@@ -587,6 +576,15 @@ fn leaf_checks(
             ));
         }
     }
+}
+
+/// `value` rounded as the report rounded `stated`: a report that prints "93%" or "78.1%" has
+/// rounded, so it is compared at the places it shows (two at most), half away from zero.
+fn at_precision_of(stated: Decimal, value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(
+        stated.scale().min(2),
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 /// Where a rule that cannot be computed went wrong: the judged score, the chosen tier, the input

@@ -124,6 +124,10 @@ pub enum Command {
         /// Every scored leaf, not only those that lost points.
         #[arg(long)]
         all: bool,
+        /// The language of the explanations: zh or en (default: the config's `report_lang`,
+        /// else the project's `[project] language`, else Chinese).
+        #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], hide_possible_values = true)]
+        report_lang: Option<String>,
     },
     /// Compare two scorings of the same project (two evaluators): per indicator the score delta,
     /// deductions only one made, changed N/A, tiers and inputs, and the total and grade.
@@ -198,11 +202,14 @@ pub enum Command {
         code: String,
         #[arg(value_name = "ours|theirs")]
         side: String,
-        /// Only the conflict of this field (score, input.NAME, deductions, structure …).
+        /// Only the conflict of this field (score, input.NAME, year.NAME.2020, survey.NAME.1.2,
+        /// deductions, structure …).
         #[arg(long)]
         field: Option<String>,
     },
-    /// Set fields of one indicator: score=3, na="reason", input.NAME=1040, tier=NAME, status=已评,
+    /// Set fields of one indicator: score=3, na="reason", input.NAME=1040 (one year of a
+    /// per-year input: input.NAME.2020=540), survey.NAME.Q.OPTION=150 (a questionnaire count;
+    /// Q may be left out on a one-question survey), tier=NAME, status=已评,
     /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears);
     /// and its design: weight=2, name=…, code=NEW, explanation=…, formula=…, target=…,
     /// source=…, rule.kind=rate rule.numerator=实际到位资金 rule.denominator=预算资金 (a kind
@@ -215,6 +222,11 @@ pub enum Command {
         /// Accepted for old scripts; nothing needs it (saves merge).
         #[arg(long, hide = true)]
         force: bool,
+    },
+    /// Questionnaires (问卷调查): import a platform's export into a leaf's survey.
+    Survey {
+        #[command(subcommand)]
+        action: SurveyAction,
     },
     /// Add a deduction (扣分) with its reason to one indicator.
     Deduct {
@@ -261,6 +273,10 @@ pub enum Command {
         /// reference document, as pandoc's --reference-doc does.
         #[arg(long, value_name = "FIRM.docx")]
         template: Option<PathBuf>,
+        /// The language of the generated text (explanations, 扣分点说明): zh or en (default:
+        /// the config's `report_lang`, else the project's `[project] language`, else Chinese).
+        #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], hide_possible_values = true)]
+        report_lang: Option<String>,
     },
     /// Build a framework from an indicator table (CSV or xlsx/xls/ods): columns 一级/二级/三级指标,
     /// 分值, 指标解释, 评分标准 (Chinese or English headers; blank or merged cells = same as above;
@@ -360,6 +376,39 @@ pub enum FrameworkAction {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyAction {
+    /// Write the tallies of EXPORT (CSV, xlsx, xls or ods from 问卷星, 腾讯问卷 …) into the survey
+    /// of leaf CODE: one row per respondent with each question's answer in its column, or a
+    /// tallied table (options down the first column, a count column per question; or options
+    /// across). Prints the respondents, each question's tally and the resulting rate.
+    ///
+    /// Example: jixiao survey import p.toml C201 满意度调查.xlsx
+    Import {
+        file: PathBuf,
+        code: String,
+        /// The questionnaire platform's export (CSV, xlsx, xls or ods).
+        #[arg(value_name = "EXPORT")]
+        export: PathBuf,
+        /// The survey's name, when the leaf has several (or for a new one with --options).
+        #[arg(long)]
+        survey: Option<String>,
+        /// Fill only question N (1-based) from a file holding that one question.
+        #[arg(long, value_name = "N")]
+        question: Option<usize>,
+        /// The workbook's sheet to read (default: the first that fits).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A new survey's options and weights in percent, when the leaf has none:
+        /// "非常满意=100,满意=80,一般=60,不满意=0".
+        #[arg(long, value_name = "NAME=WEIGHT,…")]
+        options: Option<String>,
+        /// Print what would be written; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

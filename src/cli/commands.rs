@@ -1,6 +1,7 @@
 use std::path::Path;
 
 use jixiao::diagnostic::Diagnostic;
+use jixiao::lang::Lang;
 use jixiao::lang::cli::{self as cli_text, Say};
 
 use super::lang;
@@ -14,7 +15,11 @@ use jixiao::store::{LoadError, Loaded, load_file};
 pub fn load_or_report(path: &Path) -> Result<Loaded, u8> {
     let name = super::stdio::shown(path);
     match load_file(path) {
-        Ok((_, loaded)) => {
+        Ok((_, mut loaded)) => {
+            // `--report-lang` / the config's `report_lang` speak for this run's report text.
+            if let Some(l) = super::report_lang() {
+                loaded.project.language = Some(l);
+            }
             let errors: Vec<Diagnostic> = jixiao::check::check(&loaded)
                 .into_iter()
                 .filter(Diagnostic::is_error)
@@ -142,6 +147,8 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
     };
     let p = &loaded.project;
     let card = scoring::score(p);
+    // The explanation is report text: in the report's language, not the command line's.
+    let rl = p.report_lang();
     // Everything is said through `say!` and printed at the end with control characters
     // escaped: names, reasons and evidence are pasted text.
     let mut out = String::new();
@@ -155,7 +162,7 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
         Some(code) => {
             let Some(i) = p.index_of(code) else {
                 // 加减分项 have codes too (F1 …): explain them the same way.
-                if let Some(lines) = explain::adjustment_lines(p, &card, code) {
+                if let Some(lines) = explain::adjustment_lines(p, &card, code, rl) {
                     for line in lines {
                         println!("{}", printable(&line));
                     }
@@ -174,63 +181,74 @@ pub fn explain(path: &Path, code: Option<&str>) -> u8 {
                 return 1;
             };
             let ind = &p.indicators[i];
+            // The report's code, and the key when it is another (what `set` addresses).
+            let weight = jixiao::scoring::rounding::plain(ind.weight);
             say!(
-                "{} {}（分值 {}）",
-                ind.code,
-                ind.name,
-                jixiao::scoring::rounding::plain(ind.weight)
+                "{}{}",
+                ind.label_with_key(),
+                rl.pick(format!("（分值 {weight}）"), format!(" (weight {weight})"))
             );
             if !ind.target.is_empty() {
-                say!("目标值：{}", ind.target);
+                say!("{}{}", rl.pick("目标值：", "target: "), ind.target);
             }
-            for line in explain::node_lines(p, &card, i) {
+            for line in explain::node_lines(p, &card, i, rl) {
                 say!("  {line}");
             }
-            if !ind.assessment.justification.trim().is_empty() {
-                say!("评价说明：{}", ind.assessment.justification.trim());
+            let justification = ind.assessment.justification.trim();
+            if !justification.is_empty() {
+                say!(
+                    "{}{justification}",
+                    rl.pick("评价说明：", "justification: ")
+                );
             }
             for e in &ind.assessment.evidence {
+                let at = match (e.at.is_empty(), rl) {
+                    (true, _) => String::new(),
+                    (false, Lang::Zh) => format!("（{}）", e.at),
+                    (false, Lang::En) => format!(" ({})", e.at),
+                };
+                let note = match (e.note.is_empty(), rl) {
+                    (true, _) => String::new(),
+                    (false, Lang::Zh) => format!("：{}", e.note),
+                    (false, Lang::En) => format!(": {}", e.note),
+                };
                 say!(
-                    "佐证材料：{}{}{}",
-                    e.title,
-                    if e.at.is_empty() {
-                        String::new()
-                    } else {
-                        format!("（{}）", e.at)
-                    },
-                    if e.note.is_empty() {
-                        String::new()
-                    } else {
-                        format!("：{}", e.note)
-                    }
+                    "{}{}{at}{note}",
+                    rl.pick("佐证材料：", "evidence: "),
+                    e.title
                 );
             }
         }
         None => {
             let lost = card.leaves_with_loss();
-            say!("{} — 扣分点说明（{} 项指标失分）", p.title(), lost.len());
+            let n = lost.len();
+            say!(
+                "{} — {}",
+                p.title(),
+                rl.pick(
+                    format!("扣分点说明（{n} 项指标失分）"),
+                    format!("deductions explained ({n} indicators lost points)")
+                )
+            );
             for i in lost {
-                say!("{}", explain::loss_summary(p, &card, i));
+                say!("{}", explain::loss_summary(p, &card, i, rl));
             }
             if let Some(adj) = &card.adjustments {
                 for line in &adj.lines {
                     if !line.counted.is_zero() {
-                        let sign = if line.direction == jixiao::model::AdjustmentDirection::Bonus {
-                            "加"
-                        } else {
-                            "减"
+                        let bonus = line.direction == jixiao::model::AdjustmentDirection::Bonus;
+                        let points = line.counted.normalize();
+                        let what = match (rl, bonus) {
+                            (Lang::Zh, true) => format!("：加 {points} 分："),
+                            (Lang::Zh, false) => format!("：减 {points} 分："),
+                            (Lang::En, true) => format!(": +{points} points: "),
+                            (Lang::En, false) => format!(": −{points} points: "),
                         };
-                        say!(
-                            "{} {}：{sign} {} 分：{}",
-                            line.code,
-                            line.name,
-                            line.counted.normalize(),
-                            line.reason
-                        );
+                        say!("{} {}{what}{}", line.code, line.name, line.reason);
                     }
                 }
                 for n in &adj.notes {
-                    say!("{n}");
+                    say!("{}", n.text(rl));
                 }
             }
         }
@@ -460,6 +478,10 @@ pub fn open(path: &Path, args: &OpenArgs) -> u8 {
     };
     let setup = |app: &mut jixiao::tui::App| {
         app.reviewer = config.reviewer_name();
+        app.report_lang = config
+            .report_lang
+            .as_deref()
+            .and_then(jixiao::lang::Lang::parse);
         if let Some((b, project)) = compared {
             app.set_compare(b, project);
         }

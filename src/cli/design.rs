@@ -58,6 +58,14 @@ pub fn set_edits(
         match key {
             "rule" => rule.push((key.to_string(), value.to_string())),
             k if k.starts_with("rule.") => rule.push((k.to_string(), value.to_string())),
+            // A questionnaire count: its options are named by the leaf's survey.
+            k if k.starts_with("survey.") => {
+                let a = f.project().get(code).map(|i| i.assessment.clone());
+                let a = a.ok_or_else(|| edit::EditError::NoIndicator {
+                    code: code.to_string(),
+                })?;
+                edits.push(edit::survey_assignment(&a, code, k, value)?)
+            }
             "weight" => edits.push(Edit::SetWeight {
                 code: c,
                 weight: weight(value)?,

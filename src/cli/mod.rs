@@ -9,6 +9,7 @@ mod merge;
 mod scripted;
 mod shell;
 mod stdio;
+mod survey;
 mod usage_error;
 
 use std::path::PathBuf;
@@ -22,6 +23,17 @@ static LANG: std::sync::OnceLock<jixiao::lang::Lang> = std::sync::OnceLock::new(
 pub fn lang() -> jixiao::lang::Lang {
     *LANG
         .get_or_init(|| jixiao::lang::Lang::resolve(None, jixiao::config::load().0.lang.as_deref()))
+}
+
+/// The language of report text asked for by `--report-lang` or the config's `report_lang`;
+/// `None`: each project's own.
+static REPORT_LANG: std::sync::OnceLock<Option<jixiao::lang::Lang>> = std::sync::OnceLock::new();
+
+pub fn report_lang() -> Option<jixiao::lang::Lang> {
+    *REPORT_LANG.get_or_init(|| {
+        let config = jixiao::config::load().0.report_lang;
+        config.as_deref().and_then(jixiao::lang::Lang::parse)
+    })
 }
 
 /// `--lang X` or `--lang=X` anywhere on the command line, before clap parses it (so that
@@ -45,6 +57,8 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
 /// The command's help in Chinese where `jixiao::lang::help` has the words; headings too.
 fn localized(cmd: clap::Command) -> clap::Command {
     use jixiao::lang::help;
+    // A subcommand is named by its parent too where the name alone is taken (`survey import`).
+    let parent = cmd.get_name().to_string();
     let mut cmd = cmd
         .help_template(format!(
             "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
@@ -70,7 +84,8 @@ fn localized(cmd: clap::Command) -> clap::Command {
             }
         })
         .mut_subcommands(|sub| {
-            let sub = match help::command(sub.get_name()) {
+            let nested = format!("{parent} {}", sub.get_name());
+            let sub = match help::command(&nested).or_else(|| help::command(sub.get_name())) {
                 Some(text) => sub.about(text).long_about(None::<&str>),
                 None => sub,
             };
@@ -116,6 +131,12 @@ pub fn run() -> ExitCode {
         cli.lang.as_deref(),
         config_lang.as_deref(),
     ));
+    if let Some(Command::Explain { report_lang, .. } | Command::Export { report_lang, .. }) =
+        &cli.command
+        && let Some(l) = report_lang.as_deref().and_then(jixiao::lang::Lang::parse)
+    {
+        let _ = REPORT_LANG.set(Some(l));
+    }
     let open = |_force: bool, read_only: bool, compare: Option<PathBuf>| commands::OpenArgs {
         lang: cli.lang.clone(),
         ascii: cli.ascii,
@@ -161,6 +182,7 @@ pub fn run() -> ExitCode {
             code,
             format,
             all,
+            ..
         }) => match (format, code) {
             (None, code) if !all => commands::explain(&file, code.as_deref()),
             (format, code) => commands::explain_paragraphs(
@@ -256,6 +278,30 @@ pub fn run() -> ExitCode {
             assignments,
             force,
         }) => scripted::set(&file, &code, &assignments, force),
+        Some(Command::Survey {
+            action:
+                SurveyAction::Import {
+                    file,
+                    code,
+                    export,
+                    survey,
+                    question,
+                    sheet,
+                    options,
+                    dry_run,
+                },
+        }) => survey::import(
+            &file,
+            &code,
+            &export,
+            &survey::Choice {
+                survey,
+                question,
+                sheet,
+                options,
+                dry_run,
+            },
+        ),
         Some(Command::Deduct {
             file,
             code,
@@ -282,6 +328,7 @@ pub fn run() -> ExitCode {
             table,
             report,
             template,
+            ..
         }) => documents::export(
             &file,
             format,

@@ -68,7 +68,7 @@ mod tests {
                     name: "产出".into(),
                 },
                 stated: "23.88".parse().unwrap(),
-                leaf: false,
+                basis: crate::diagnostic::Basis::Children,
                 computed: "22.38".parse().unwrap(),
             },
         );

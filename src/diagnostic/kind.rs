@@ -6,6 +6,24 @@ use rust_decimal::Decimal;
 
 use crate::scoring::ScoreError;
 
+/// What the tool's figure that a printed figure is compared with rests on, so that the warning
+/// names it rightly ("按评分规则计算为" only when the rule made it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The leaf's rule computed it.
+    Rule,
+    /// An awarded score (给定得分, `score` on the leaf) stands in for the rule's.
+    Awarded,
+    /// A parent's figure: the sum of its children.
+    Children,
+    /// The leaf is not scored yet (未评 / 未完成): its 0 is no finding.
+    Pending,
+    /// The leaf cannot be scored (无法评分: data not provided) and counts 0.
+    Unscorable,
+    /// A leaf's own 分值 (for a printed weight).
+    Weight,
+}
+
 /// What a diagnostic is about: the place in the project a reader (or a script) looks at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Subject {
@@ -121,11 +139,24 @@ pub enum Kind {
     ScoreOnParent {
         code: String,
     },
-    /// The report prints another figure for an indicator than its rule (leaf) or its leaves give.
+    /// The report prints another figure for an indicator than the tool gives, said with what
+    /// the tool's figure rests on (the rule, an awarded score, the children's sum).
     StatedScore {
         at: Named,
         stated: Decimal,
-        leaf: bool,
+        basis: Basis,
+        computed: Decimal,
+    },
+    /// One of several figures the report prints for a node (`stated = [{ score | weight, source }]`)
+    /// differs from the tool's: a score from the node's score (on `basis`), a weight from its
+    /// children's sum (`Basis::Children`) or, on a leaf, from its own weight (`Basis::Weight`).
+    StatedFigure {
+        at: Named,
+        figure: crate::model::StatedFigure,
+        stated: Decimal,
+        /// Where the report prints it ("报告正文", "表4-2"); may be empty.
+        source: String,
+        basis: Basis,
         computed: Decimal,
     },
     /// The level-1 weights do not add up to the framework's total.
@@ -157,6 +188,26 @@ pub enum Kind {
     AdjustmentNoReason {
         code: String,
         name: String,
+    },
+    /// A 加减分项's points outside its range ("加 1–3 分"): the recorded points below its
+    /// `min`, or the points the report prints outside `min`–`cap`.
+    AdjustmentOutOfRange {
+        code: String,
+        name: String,
+        /// The report's printed figure (`stated`), or the recorded points.
+        stated: bool,
+        points: Decimal,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+    },
+    /// The points the report prints for a 加减分项 are not what the item counts.
+    AdjustmentStated {
+        code: String,
+        name: String,
+        stated: Decimal,
+        /// What it counts rests on its own rule (`per_item` × `count`), not on written points.
+        by_rule: bool,
+        counted: Decimal,
     },
     UnresolvedConflict {
         what: String,
@@ -280,6 +331,7 @@ impl Kind {
             Kind::WeightsDontAdd { .. } => "weights_dont_add_up",
             Kind::ScoreOnParent { .. } => "score_on_parent",
             Kind::StatedScore { .. } => "stated_score",
+            Kind::StatedFigure { .. } => "stated_figure",
             Kind::RootWeights { .. } => "level1_weights",
             Kind::AllNotApplicable { .. } => "all_not_applicable",
             Kind::NoGrades => "no_grades",
@@ -288,6 +340,8 @@ impl Kind {
             Kind::StatedGrade { .. } => "stated_grade",
             Kind::AdjustmentNegative { .. } => "adjustment_negative",
             Kind::AdjustmentNoReason { .. } => "adjustment_no_reason",
+            Kind::AdjustmentOutOfRange { .. } => "adjustment_out_of_range",
+            Kind::AdjustmentStated { .. } => "adjustment_stated",
             Kind::UnresolvedConflict { .. } => "unresolved_conflict",
             Kind::NaNoReason { .. } => "na_without_reason",
             Kind::UnscorableNoReason { .. } => "unscorable_without_reason",

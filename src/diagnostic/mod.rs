@@ -9,7 +9,7 @@ mod syntax;
 
 use std::fmt;
 
-pub use kind::{Kind, Named, RuleName, Subject};
+pub use kind::{Basis, Kind, Named, RuleName, Subject};
 pub use syntax::{ConfigProblem, ConflictExpects, RuleNeed, RuleProblem, Syntax, Written};
 
 use crate::lang::Lang;

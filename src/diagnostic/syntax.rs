@@ -174,6 +174,19 @@ pub enum Syntax {
         path: String,
         value: Decimal,
     },
+    /// An entry of `stated = [ … ]` that is not a table; `found` when it is a value.
+    StatedEntry {
+        path: String,
+        found: Option<Written>,
+    },
+    /// A `stated` entry with both or neither of `score` and `weight`.
+    StatedOneFigure {
+        path: String,
+    },
+    /// An adjustment item with both `cap` and `max`.
+    CapAndMax {
+        path: String,
+    },
     /// A problem of a scoring rule (`rule = { kind = … }`).
     Rule(RuleProblem),
     /// A problem of the user's config file (never fatal: the default is used).

@@ -160,6 +160,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                     error: e,
                 });
             }
+            if super::figures::is_yearly(a, name) {
+                return err(EditError::IsYearly { name: name.clone() });
+            }
             let old = a.input(name).cloned();
             match value {
                 Some(v) => match a.inputs.iter_mut().find(|(n, _)| n == name) {
@@ -173,6 +176,9 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 name: name.clone(),
                 value: old,
             }
+        }
+        Edit::SetYear { .. } | Edit::SetSurveyCount { .. } | Edit::SetSurvey { .. } => {
+            super::figures::apply(a, code, edit)?
         }
         Edit::InsertDeduction {
             index, deduction, ..
@@ -365,6 +371,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         | Edit::MoveIndicator { .. }
         | Edit::SetRule { .. }
         | Edit::SetDefinition { .. }
+        | Edit::SetCriteria { .. }
         | Edit::SetPolicy { .. }
         | Edit::SetGrades { .. } => unreachable!("handled above"),
     };

@@ -161,6 +161,38 @@ pub fn field_edits(
             }
             Ok(out)
         }
+        Field::Year(name, year) => match to {
+            None => one(Edit::SetYear {
+                code,
+                name: name.clone(),
+                year: year.clone(),
+                value: None,
+            }),
+            Some(FieldValue::Number(v)) => one(Edit::SetYear {
+                code,
+                name: name.clone(),
+                year: year.clone(),
+                value: Some(*v),
+            }),
+            Some(_) => Err(wrong(field)),
+        },
+        // A count exists as long as its survey, question and option do: those are the file's
+        // structure, so a count without a value has nothing to set.
+        Field::SurveyCount {
+            survey,
+            question,
+            option,
+        } => match to {
+            None => Ok(Vec::new()),
+            Some(FieldValue::Number(count)) => one(Edit::SetSurveyCount {
+                code,
+                survey: survey.clone(),
+                question: *question,
+                option: *option,
+                count: *count,
+            }),
+            Some(_) => Err(wrong(field)),
+        },
         Field::Structure(path) => Err(EditError::EditByHand { path: path.clone() }),
     }
 }

@@ -4,8 +4,10 @@
 
 mod apply;
 mod conflict;
+mod figures;
 mod parse;
 mod refusal;
+mod rule_form;
 mod rule_text;
 mod settings;
 mod structure;
@@ -14,7 +16,12 @@ mod tests;
 
 pub use apply::{apply, clears_approval, describe, implied_status};
 pub use conflict::{conflict_field_edits, field_edits};
+pub use figures::{survey_assignment, validate_survey};
 pub use parse::parse_assignment;
+pub use rule_form::{
+    Param, ParamKind, RULE_KINDS, field_value, params as rule_params, rows_for as rule_rows,
+    rule_from_rows,
+};
 pub use rule_text::{rule_from_assignments, rule_parsed, rule_value};
 pub use settings::{PolicyKey, parse_grades, show_grades};
 pub use structure::{
@@ -25,7 +32,7 @@ pub use structure::{
 use rust_decimal::Decimal;
 
 use crate::model::{
-    ConflictRecord, Deduction, Evidence, GradeBand, InputValue, Review, Side, Status,
+    ConflictRecord, Deduction, Evidence, GradeBand, InputValue, Review, Side, Status, Survey,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +107,30 @@ pub enum Edit {
     RemoveReview {
         code: String,
         index: usize,
+    },
+    /// One year's figure of a per-year input (全周期: `预算资金 = { 2019 = 500, 2020 = 540 }`);
+    /// None removes that year, and the input goes with its last year.
+    SetYear {
+        code: String,
+        name: String,
+        year: String,
+        value: Option<Decimal>,
+    },
+    /// One count of a questionnaire's tally (问卷): question and option are 0-based, options
+    /// in the order the survey lists them.
+    SetSurveyCount {
+        code: String,
+        survey: String,
+        question: usize,
+        option: usize,
+        count: Decimal,
+    },
+    /// A whole questionnaire (an imported tally): replaces the leaf's survey of the same name
+    /// in place, or is added after the others; None removes it.
+    SetSurvey {
+        code: String,
+        name: String,
+        survey: Option<Box<Survey>>,
     },
     /// The recorded points and reason of a 加减分项.
     SetAdjustment {
@@ -180,6 +211,12 @@ pub enum Edit {
         key: DefinitionKey,
         text: String,
     },
+    /// 评价要点: the indicator's `criteria` list, replaced as a whole (each add, edit, delete or
+    /// move in the workbench's list is one of these; an empty list removes the key).
+    SetCriteria {
+        code: String,
+        criteria: Vec<String>,
+    },
     /// One policy of `[framework]` (total, rounding, places, N/A policy, rate places), as
     /// written in the file (`"truncate"`, `2`); empty removes the key (its default applies).
     SetPolicy {
@@ -198,6 +235,9 @@ impl Edit {
         match self {
             Edit::SetScore { code, .. }
             | Edit::SetInput { code, .. }
+            | Edit::SetYear { code, .. }
+            | Edit::SetSurveyCount { code, .. }
+            | Edit::SetSurvey { code, .. }
             | Edit::InsertDeduction { code, .. }
             | Edit::ReplaceDeduction { code, .. }
             | Edit::RemoveDeduction { code, .. }
@@ -223,7 +263,8 @@ impl Edit {
             | Edit::SetCode { code, .. }
             | Edit::MoveIndicator { code, .. }
             | Edit::SetRule { code, .. }
-            | Edit::SetDefinition { code, .. } => code,
+            | Edit::SetDefinition { code, .. }
+            | Edit::SetCriteria { code, .. } => code,
             // Project-wide settings belong to no indicator.
             Edit::SetPolicy { .. } | Edit::SetGrades { .. } => "",
         }
@@ -243,6 +284,7 @@ impl Edit {
                 | Edit::MoveIndicator { .. }
                 | Edit::SetRule { .. }
                 | Edit::SetDefinition { .. }
+                | Edit::SetCriteria { .. }
                 | Edit::SetPolicy { .. }
                 | Edit::SetGrades { .. }
         )

@@ -85,6 +85,21 @@ pub fn parse_assignment(code: &str, assignment: &str) -> Result<Edit, EditError>
                 })
                 .collect::<Result<_, _>>()?,
         },
+        // One year of a per-year input: `input.预算资金.2020=540`; the year, last, is four
+        // digits, so a name holding dots still reads as itself.
+        k if k.starts_with("input.")
+            && k["input.".len()..]
+                .rsplit_once('.')
+                .is_some_and(|(n, y)| !n.is_empty() && crate::model::is_year(y)) =>
+        {
+            let (name, year) = k["input.".len()..].rsplit_once('.').unwrap_or_default();
+            Edit::SetYear {
+                code,
+                name: name.to_string(),
+                year: year.to_string(),
+                value: number(name)?,
+            }
+        }
         k if k.starts_with("input.") => {
             let name = k["input.".len()..].to_string();
             let value = if text.is_empty() {
@@ -158,6 +173,24 @@ mod tests {
                 value: Some(InputValue::Date(_)),
                 ..
             }
+        ));
+        assert_eq!(
+            parse_assignment("A1", "input.预算资金.2020=540").unwrap(),
+            Edit::SetYear {
+                code: "A1".into(),
+                name: "预算资金".into(),
+                year: "2020".into(),
+                value: Some(rust_decimal::Decimal::from(540)),
+            }
+        );
+        assert!(matches!(
+            parse_assignment("A1", "input.预算资金.2020=").unwrap(),
+            Edit::SetYear { value: None, .. }
+        ));
+        // Not a year: the whole rest is the input's name.
+        assert!(matches!(
+            parse_assignment("A1", "input.v1.5=3").unwrap(),
+            Edit::SetInput { ref name, .. } if name == "v1.5"
         ));
         assert_eq!(
             parse_assignment("A1", "status=已评").unwrap(),

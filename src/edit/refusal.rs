@@ -267,6 +267,77 @@ pub enum EditError {
     UnknownSetting {
         key: String,
     },
+    // Per-year figures and questionnaires.
+    /// The input is one figure, not given per year.
+    NotYearly {
+        name: String,
+    },
+    /// The input is given per year: a single figure would drop the years.
+    IsYearly {
+        name: String,
+    },
+    BadYear {
+        text: String,
+    },
+    NoSurvey {
+        name: String,
+        surveys: Vec<String>,
+    },
+    /// `number` is 1-based; the survey has `questions` questions.
+    NoQuestion {
+        survey: String,
+        number: usize,
+        questions: usize,
+    },
+    NoOption {
+        survey: String,
+        number: usize,
+        options: Vec<String>,
+    },
+    /// An option named in `set` that the survey does not have.
+    NoOptionNamed {
+        survey: String,
+        text: String,
+        options: Vec<String>,
+    },
+    /// A count set without its question on a survey of several questions.
+    WhichQuestion {
+        survey: String,
+        questions: usize,
+    },
+    /// A question's counts are one per option.
+    SurveyCountsLen {
+        survey: String,
+        given: usize,
+        options: Vec<String>,
+    },
+    /// A questionnaire needs a name, options and at least one question.
+    SurveyIncomplete {
+        name: String,
+    },
+    // The workbench's rule form (one row per parameter).
+    FormNumber {
+        key: String,
+        text: String,
+    },
+    FormChoice {
+        key: String,
+        words: Vec<String>,
+        text: String,
+    },
+    FormShare {
+        key: String,
+        text: String,
+    },
+    FormLevel {
+        text: String,
+    },
+    FormBand {
+        text: String,
+    },
+    FormCheckpoint {
+        text: String,
+    },
 }
 
 impl EditError {

@@ -324,6 +324,10 @@ pub fn build(
         let rule = get(row, cols.rule);
         if !rule.is_empty() {
             n.rule = Some((rule, row.number));
+        } else if cols.rule.is_some() && n.rule.is_none() {
+            // A 计分规则 column whose cell is empty says "the default rule" (as the exports
+            // write it), not "read the 评分标准 text".
+            n.rule = Some((String::new(), row.number));
         }
     }
 

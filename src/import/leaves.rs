@@ -161,16 +161,61 @@ fn deduction_line(line: &str) -> Option<Deduction> {
         let m = TRAILING.captures(line)?;
         (m[2].to_string(), m[1].to_string())
     };
-    let reason = if reason.trim() == "（未写明扣分原因）" {
+    let (reason, evidence) = split_citation(&reason);
+    let reason = if reason == "（未写明扣分原因）" {
         String::new()
     } else {
-        reason.trim().to_string()
+        reason
     };
     Some(Deduction {
         points: Some(parse_decimal(&points)?),
         reason,
+        evidence,
         ..Deduction::default()
     })
+}
+
+/// "理由（佐证：绩效目标表、会议纪要）" → ("理由", ["绩效目标表", "会议纪要"]), and the English
+/// "reason (evidence: a, b)": the exports cite each finding's evidence so, and an exported sheet
+/// imports with its citations.
+fn split_citation(reason: &str) -> (String, Vec<String>) {
+    let r = reason.trim();
+    for (open, close, sep) in [("（佐证：", '）', "、"), (" (evidence: ", ')', ", ")] {
+        if let Some(body) = r.strip_suffix(close)
+            && let Some(at) = body.rfind(open)
+        {
+            let titles: Vec<String> = split_outside_brackets(&body[at + open.len()..], sep)
+                .into_iter()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect();
+            if !titles.is_empty() {
+                return (body[..at].trim_end().to_string(), titles);
+            }
+        }
+    }
+    (r.to_string(), Vec::new())
+}
+
+/// `text` split at each `sep` that is not inside brackets: a title may itself hold a list
+/// ("平台资料（呼入次数、入网人数）").
+fn split_outside_brackets<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '《' | '【' | '“' => depth += 1,
+            '）' | ')' | '》' | '】' | '”' => depth -= 1,
+            _ if depth == 0 && text[i..].starts_with(sep) && i >= start => {
+                out.push(&text[start..i]);
+                start = i + sep.len();
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
 }
 
 fn assess(ind: &mut Indicator, cells: &LeafCells, generated: bool, msgs: &mut Vec<RowMessage>) {
@@ -245,9 +290,12 @@ fn assess(ind: &mut Indicator, cells: &LeafCells, generated: bool, msgs: &mut Ve
                     }
                     let lost = ind.weight - s;
                     if deductions.is_empty() && lost > Decimal::ZERO && !rest.is_empty() {
+                        let (reason, evidence) =
+                            split_citation(&std::mem::take(&mut rest).join("\n"));
                         deductions.push(Deduction {
                             points: Some(lost),
-                            reason: std::mem::take(&mut rest).join("\n"),
+                            reason,
+                            evidence,
                             ..Deduction::default()
                         });
                     }
@@ -260,6 +308,16 @@ fn assess(ind: &mut Indicator, cells: &LeafCells, generated: bool, msgs: &mut Ve
                         && sum == lost;
                     if !made_by_deductions {
                         a.score = Some(s);
+                    }
+                    // Each cited title becomes the leaf's evidence record, so the citation
+                    // points at something (check warns about a citation of nothing).
+                    for title in deductions.iter().flat_map(|d| &d.evidence) {
+                        if !a.evidence.iter().any(|e| &e.title == title) {
+                            a.evidence.push(crate::model::Evidence {
+                                title: title.clone(),
+                                ..Default::default()
+                            });
+                        }
                     }
                     a.deductions = deductions;
                 }
@@ -287,5 +345,15 @@ mod tests {
             (parse_decimal("1"), "部分绩效指标设置不合理")
         );
         assert!(deduction_line("资金到位率 = 1040 ÷ 1580 = 65.82%").is_none());
+        let d = deduction_line("扣 1.00 分：目标不明确（佐证：绩效目标表、会议纪要）").unwrap();
+        assert_eq!(d.reason, "目标不明确");
+        assert_eq!(d.evidence, ["绩效目标表", "会议纪要"]);
+        let d = deduction_line("扣 1 分：频率低（佐证：平台资料（呼入次数、入网人数）、走访记录）")
+            .unwrap();
+        assert_eq!(d.evidence, ["平台资料（呼入次数、入网人数）", "走访记录"]);
+        // Brackets inside a reason are not a citation.
+        let d = deduction_line("扣 1 分：缺少方案（实施方案）").unwrap();
+        assert_eq!(d.reason, "缺少方案（实施方案）");
+        assert!(d.evidence.is_empty());
     }
 }

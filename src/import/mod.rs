@@ -14,6 +14,7 @@ mod outcome;
 pub mod read;
 mod rule_levels;
 pub mod rule_text;
+pub mod survey;
 pub mod write;
 mod zip_limit;
 

@@ -120,6 +120,20 @@ fn assessment(out: &mut String, ind: &crate::model::Indicator) {
             out.push_str(&format!("points = {}\n", plain(p)));
         }
         out.push_str(&format!("reason = {}\n", text(&d.reason)));
+        if !d.evidence.is_empty() {
+            let titles: Vec<String> = d.evidence.iter().map(|t| string(t)).collect();
+            out.push_str(&format!("evidence = [{}]\n", titles.join(", ")));
+        }
+    }
+    // The evidence the findings cite (a sheet gives titles only).
+    for e in &a.evidence {
+        out.push_str(&format!("\n[[indicators.{}.evidence]]\n", key(&ind.code)));
+        out.push_str(&format!("title = {}\n", string(&e.title)));
+        for (k, v) in [("at", &e.at), ("note", &e.note)] {
+            if !v.is_empty() {
+                out.push_str(&format!("{k} = {}\n", text(v)));
+            }
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::{Lang, list, score_error};
-use crate::diagnostic::{Kind, Named, Severity};
+use crate::diagnostic::{Basis, Kind, Named, Severity};
+use crate::model::StatedFigure as StatedKind;
 
 /// `error: ` / `错误：`, before a message.
 pub fn severity(s: Severity, lang: Lang) -> &'static str {
@@ -27,6 +28,38 @@ pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
 
 fn named(n: &Named) -> String {
     format!("{} {}", n.code, n.name)
+}
+
+/// What the tool's figure is, after "the report prints X but": named by what it rests on.
+fn basis_en(basis: Basis, computed: Decimal) -> String {
+    match basis {
+        Basis::Rule => format!("its rule gives {computed}"),
+        Basis::Awarded => format!("its awarded score is {computed}"),
+        Basis::Children => format!("the sum of its leaves gives {computed}"),
+        Basis::Pending => "it is not scored yet".to_string(),
+        Basis::Unscorable => format!("it cannot be scored and counts {computed}"),
+        Basis::Weight => format!("its weight is {computed}"),
+    }
+}
+
+/// 同上, after "报告列示 X，".
+fn basis_zh(basis: Basis, computed: Decimal) -> String {
+    match basis {
+        Basis::Rule => format!("按评分规则计算为 {computed}"),
+        Basis::Awarded => format!("给定得分为 {computed}"),
+        Basis::Children => format!("按下级指标合计为 {computed}"),
+        Basis::Pending => "该指标尚未评分".to_string(),
+        Basis::Unscorable => format!("该指标无法评分，计 {computed}"),
+        Basis::Weight => format!("该指标分值为 {computed}"),
+    }
+}
+
+/// Which end of an adjustment item's range `points` falls outside of, and that end.
+fn outside(points: Decimal, min: Option<Decimal>, max: Option<Decimal>) -> (bool, Decimal) {
+    match min {
+        Some(m) if points < m => (true, m),
+        _ => (false, max.unwrap_or(points)),
+    }
 }
 
 /// `A 3 + B 4`: the parts of a sum.
@@ -75,17 +108,41 @@ fn en(k: &Kind) -> String {
         StatedScore {
             at,
             stated,
-            leaf,
+            basis,
             computed,
         } => format!(
-            "{}: the report prints {stated} but {} gives {computed}",
+            "{}: the report prints {stated} but {}",
             named(at),
-            if *leaf {
-                "its rule"
-            } else {
-                "the sum of its leaves"
-            }
+            basis_en(*basis, *computed)
         ),
+        StatedFigure {
+            at,
+            figure,
+            stated,
+            source,
+            basis,
+            computed,
+        } => {
+            let source = if source.is_empty() {
+                "the report".to_string()
+            } else {
+                format!("the report ({source})")
+            };
+            let what = match figure {
+                StatedKind::Score => "a score",
+                StatedKind::Weight => "a weight",
+            };
+            let tool = match (figure, basis) {
+                (StatedKind::Weight, Basis::Children) => {
+                    format!("its children's weights add up to {computed}")
+                }
+                _ => basis_en(*basis, *computed),
+            };
+            format!(
+                "{}: {source} prints {what} of {stated} but {tool}",
+                named(at)
+            )
+        }
         RootWeights {
             sum,
             parts: p,
@@ -122,6 +179,43 @@ fn en(k: &Kind) -> String {
         AdjustmentNoReason { code, name } => {
             format!("adjustment {code} {name}: points recorded without a reason")
         }
+        AdjustmentOutOfRange {
+            code,
+            name,
+            stated,
+            points,
+            min,
+            max,
+        } => {
+            let (below, end) = outside(*points, *min, *max);
+            format!(
+                "adjustment {code} {name}: {} {points} points, {} {end}",
+                if *stated {
+                    "the report prints"
+                } else {
+                    "the evaluators record"
+                },
+                if below {
+                    "below its minimum of"
+                } else {
+                    "above its maximum of"
+                }
+            )
+        }
+        AdjustmentStated {
+            code,
+            name,
+            stated,
+            by_rule,
+            counted,
+        } => format!(
+            "adjustment {code} {name}: the report prints {stated} points but {} {counted}",
+            if *by_rule {
+                "its rule gives"
+            } else {
+                "the points counted are"
+            }
+        ),
         UnresolvedConflict { what, ours, theirs } => {
             format!("unresolved merge conflict in {what} (ours {ours}, theirs {theirs})")
         }
@@ -271,17 +365,32 @@ fn zh(k: &Kind) -> String {
         StatedScore {
             at,
             stated,
-            leaf,
+            basis,
             computed,
         } => format!(
-            "{}：报告列示 {stated}，{}为 {computed}",
+            "{}：报告列示 {stated}，{}",
             named(at),
-            if *leaf {
-                "按评分规则计算"
-            } else {
-                "按下级指标合计"
-            }
+            basis_zh(*basis, *computed)
         ),
+        StatedFigure {
+            at,
+            figure,
+            stated,
+            source,
+            basis,
+            computed,
+        } => {
+            let source = if source.is_empty() { "报告" } else { source };
+            let what = match figure {
+                StatedKind::Score => "得分",
+                StatedKind::Weight => "分值",
+            };
+            let tool = match (figure, basis) {
+                (StatedKind::Weight, Basis::Children) => format!("下级指标分值合计为 {computed}"),
+                _ => basis_zh(*basis, *computed),
+            };
+            format!("{}：{source}列示{what} {stated}，{tool}", named(at))
+        }
         RootWeights {
             sum,
             parts: p,
@@ -312,6 +421,36 @@ fn zh(k: &Kind) -> String {
         AdjustmentNoReason { code, name } => {
             format!("加减分项 {code} {name}：记录了分数但没有原因")
         }
+        AdjustmentOutOfRange {
+            code,
+            name,
+            stated,
+            points,
+            min,
+            max,
+        } => {
+            let (below, end) = outside(*points, *min, *max);
+            format!(
+                "加减分项 {code} {name}：{} {points} 分，{}该项{} {end} 分",
+                if *stated { "报告列示" } else { "记录" },
+                if below { "低于" } else { "高于" },
+                if below { "最低" } else { "最高" }
+            )
+        }
+        AdjustmentStated {
+            code,
+            name,
+            stated,
+            by_rule,
+            counted,
+        } => format!(
+            "加减分项 {code} {name}：报告列示 {stated} 分，{}为 {counted}",
+            if *by_rule {
+                "按该项规则计算"
+            } else {
+                "按记录计入"
+            }
+        ),
         UnresolvedConflict { what, ours, theirs } => {
             format!("{what} 有未解决的合并冲突（我方 {ours}，对方 {theirs}）")
         }

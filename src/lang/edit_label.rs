@@ -34,6 +34,48 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
         Edit::SetInput {
             name, value: None, ..
         } => lang.pick(format!("删除 {name}"), format!("{name} deleted")),
+        Edit::SetYear {
+            name,
+            year,
+            value: Some(v),
+            ..
+        } => lang.pick(
+            format!("{name} {year}年 = {}", plain(*v)),
+            format!("{name} {year} = {}", plain(*v)),
+        ),
+        Edit::SetYear {
+            name,
+            year,
+            value: None,
+            ..
+        } => lang.pick(
+            format!("删除 {name} {year}年"),
+            format!("{name} {year} deleted"),
+        ),
+        Edit::SetSurveyCount {
+            survey,
+            question,
+            option,
+            count,
+            ..
+        } => {
+            let (q, o, c) = (question + 1, option + 1, plain(*count));
+            lang.pick(
+                format!("问卷“{survey}”第{q}题第{o}项 {c} 人"),
+                format!("questionnaire {survey} question {q} option {o}: {c}"),
+            )
+        }
+        Edit::SetSurvey {
+            name,
+            survey: Some(_),
+            ..
+        } => lang.pick(format!("问卷“{name}”"), format!("questionnaire {name}")),
+        Edit::SetSurvey {
+            name, survey: None, ..
+        } => lang.pick(
+            format!("删除问卷“{name}”"),
+            format!("questionnaire {name} deleted"),
+        ),
         Edit::InsertDeduction { deduction, .. } => {
             let p = deduction.points.map(plain).unwrap_or_default();
             lang.pick(format!("扣 {p} 分"), format!("deduct {p}"))
@@ -95,6 +137,10 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
         }
         Edit::SetRule { .. } => lang.pick("评分规则", "scoring rule").into(),
         Edit::SetDefinition { key, .. } => key.label().to_string(),
+        Edit::SetCriteria { criteria, .. } => lang.pick(
+            format!("评价要点（{} 条）", criteria.len()),
+            format!("评价要点 ({} points)", criteria.len()),
+        ),
         // Settings belong to the project, not to an indicator.
         Edit::SetPolicy { key, value } => {
             return lang.pick(

@@ -37,9 +37,13 @@ pub fn command(name: &str) -> Option<&'static str> {
             "解决某个指标（或加减分项）上记录的合并冲突：采用我方（ours）或对方（theirs）的值"
         }
         "set" => {
-            "设置一个指标的字段：score=3、na=\"原因\"、input.名称=1040、tier=档次、status=已评 等"
+            "设置一个指标的字段：score=3、na=\"原因\"、input.名称=1040、input.名称.2020=540（某一年）、survey.问卷.题号.选项=150（问卷人数）、tier=档次、status=已评 等"
         }
         "deduct" => "为一个指标添加一条扣分及其原因",
+        "survey" => "问卷调查：把问卷平台（问卷星、腾讯问卷等）的导出文件导入指标的问卷",
+        "survey import" => {
+            "把导出文件（CSV 或 xlsx/xls/ods：每行一位受访者，或选项 × 人数汇总表）写入指标的问卷人数，并输出各题统计和满意度"
+        }
         "evidence" => "管理指标的佐证材料",
         "add" => "添加一条佐证材料：标题、存放位置、备注",
         "export" => {
@@ -77,9 +81,19 @@ pub fn arg(id: &str) -> Option<&'static str> {
         "json" => "输出 JSON（机器可读）",
         "all" => "包括所有指标，而不只是失分的指标",
         "code" => "指标编码",
+        "report_lang" => {
+            "报告文字（评分过程、扣分点说明）的语言：zh 或 en（默认按配置的 report_lang，再按项目的 [project] language，否则中文）"
+        }
         "output" => "输出文件",
         "framework" => "指标框架：编号或文件路径",
         "name" => "名称",
+        // `survey import`
+        "export" => "问卷平台导出的文件（CSV、xlsx、xls 或 ods）",
+        "survey" => "问卷名称（指标有多份问卷时，或与 --options 一起新建时）",
+        "question" => "只填写第 N 题（文件只含这一题时）",
+        "sheet" => "读取工作簿中的这张工作表（默认：第一张合适的）",
+        "options" => "新建问卷的选项及权重（%）：\"非常满意=100,满意=80,一般=60,不满意=0\"",
+        "dry_run" => "只输出将写入的内容，不修改文件",
         _ => return None,
     })
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Lang, diagnostic::message, score_error};
-use crate::diagnostic::{Kind, Named, RuleName};
+use crate::diagnostic::{Basis, Kind, Named, RuleName};
 use crate::scoring::{Expected, ScoreError};
 
 fn d(s: &str) -> Decimal {
@@ -63,7 +63,7 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
             StatedScore {
                 at: at(),
                 stated: d("23.88"),
-                leaf: false,
+                basis: Basis::Children,
                 computed: d("22.38"),
             },
             vec!["X9 Name", "23.88", "22.38"],
@@ -72,10 +72,123 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
             StatedScore {
                 at: at(),
                 stated: d("3.5"),
-                leaf: true,
+                basis: Basis::Rule,
                 computed: d("2.50"),
             },
             vec!["3.5", "2.50"],
+        ),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("1"),
+                basis: Basis::Awarded,
+                computed: d("1.50"),
+            },
+            vec!["X9 Name", "1", "1.50"],
+        ),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("2"),
+                basis: Basis::Unscorable,
+                computed: d("0.00"),
+            },
+            vec!["X9 Name", "2", "0.00"],
+        ),
+        (
+            StatedScore {
+                at: at(),
+                stated: d("2"),
+                basis: Basis::Pending,
+                computed: d("0.00"),
+            },
+            vec!["X9 Name", "2"],
+        ),
+        (
+            AdjustmentOutOfRange {
+                code: "F1".into(),
+                name: "创新".into(),
+                stated: true,
+                points: d("4"),
+                min: Some(d("1")),
+                max: Some(d("3")),
+            },
+            vec!["F1 创新", "4", "3"],
+        ),
+        (
+            AdjustmentOutOfRange {
+                code: "F1".into(),
+                name: "创新".into(),
+                stated: false,
+                points: d("0.5"),
+                min: Some(d("1")),
+                max: None,
+            },
+            vec!["F1 创新", "0.5", "1"],
+        ),
+        (
+            AdjustmentOutOfRange {
+                code: "F1".into(),
+                name: "创新".into(),
+                stated: true,
+                points: d("6"),
+                min: None,
+                max: Some(d("5")),
+            },
+            vec!["F1 创新", "6", "5"],
+        ),
+        (
+            AdjustmentStated {
+                code: "F2".into(),
+                name: "表彰".into(),
+                stated: d("2"),
+                by_rule: true,
+                counted: d("3"),
+            },
+            vec!["F2 表彰", "2", "3"],
+        ),
+        (
+            AdjustmentStated {
+                code: "F2".into(),
+                name: "表彰".into(),
+                stated: d("2"),
+                by_rule: false,
+                counted: d("1.5"),
+            },
+            vec!["F2 表彰", "2", "1.5"],
+        ),
+        (
+            StatedFigure {
+                at: at(),
+                figure: crate::model::StatedFigure::Score,
+                stated: d("23.88"),
+                source: "表3".into(),
+                basis: Basis::Children,
+                computed: d("22.38"),
+            },
+            vec!["X9 Name", "表3", "23.88", "22.38"],
+        ),
+        (
+            StatedFigure {
+                at: at(),
+                figure: crate::model::StatedFigure::Weight,
+                stated: d("21"),
+                source: String::new(),
+                basis: Basis::Children,
+                computed: d("20"),
+            },
+            vec!["X9 Name", "21", "20"],
+        ),
+        (
+            StatedFigure {
+                at: at(),
+                figure: crate::model::StatedFigure::Weight,
+                stated: d("4"),
+                source: "正文".into(),
+                basis: Basis::Weight,
+                computed: d("5"),
+            },
+            vec!["X9 Name", "正文", "4", "5"],
         ),
         (
             RootWeights {
@@ -298,6 +411,9 @@ fn ordinal(k: &Kind) -> usize {
         WeightsDontAdd { .. } => 4,
         ScoreOnParent { .. } => 5,
         StatedScore { .. } => 6,
+        StatedFigure { .. } => 38,
+        AdjustmentOutOfRange { .. } => 39,
+        AdjustmentStated { .. } => 40,
         RootWeights { .. } => 7,
         AllNotApplicable { .. } => 8,
         NoGrades => 9,
@@ -352,7 +468,7 @@ fn every_diagnostic_in_both_languages_with_its_figures() {
     seen.sort();
     seen.dedup();
     // Every kind but `Format` (the loader's own words) has a sample.
-    assert_eq!(seen, (1..=37).collect::<Vec<_>>());
+    assert_eq!(seen, (1..=40).collect::<Vec<_>>());
     for (kind, figures) in &all {
         let zh = message(kind, Lang::Zh);
         let en = message(kind, Lang::En);
@@ -457,9 +573,9 @@ fn every_score_error() -> Vec<(ScoreError, Vec<&'static str>)> {
         (ProportionalNeedsNumbers, vec![]),
         (
             FormulaSyntax {
-                detail: "oops".into(),
+                error: crate::scoring::formula::FormulaError::UnexpectedChar { found: '$', at: 3 },
             },
-            vec!["oops"],
+            vec!["$", "3"],
         ),
         (DivisionByZero, vec![]),
         (FormulaTooLarge, vec![]),

@@ -9,18 +9,25 @@ pub mod cli;
 pub mod design;
 pub mod diagnostic;
 mod edit_label;
+pub mod explain;
+pub mod explanation;
+mod explanation_calc;
 mod files;
+mod formula_error;
 pub mod help;
 pub mod import;
 mod refusal;
 mod score_error;
+pub mod survey_import;
 pub mod syntax;
 mod syntax_rule;
 pub mod usage;
 
 pub use edit_label::edit_label;
+pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use score_error::score_error;
+pub use survey_import::survey_import_error;
 
 /// The language of what the user reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -124,9 +131,15 @@ mod tests {
 }
 
 #[cfg(test)]
+mod explanation_samples;
+#[cfg(test)]
+mod explanation_tests;
+#[cfg(test)]
 mod message_tests;
 #[cfg(test)]
 mod refusal_tests;
+#[cfg(test)]
+mod survey_import_tests;
 #[cfg(test)]
 mod syntax_tests;
 #[cfg(test)]

@@ -131,6 +131,79 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
                 "无法评分 needs a reason (what data was missing)",
             )
             .into(),
+        NotYearly { name } => lang.pick(
+            format!("“{name}”是单一数值，不按年度填写；用 input.{name}=540 修改"),
+            format!("`{name}` is one figure, not given per year; set it with input.{name}=540"),
+        ),
+        IsYearly { name } => lang.pick(
+            format!("“{name}”按年度填写，请逐年修改：{name}.2020=540（命令行 input.{name}.2020=540）"),
+            format!("`{name}` is given per year; set one year: {name}.2020=540 (on the command line input.{name}.2020=540)"),
+        ),
+        BadYear { text } => lang.pick(
+            format!("年度应为四位数字，如 2020，不能是“{text}”"),
+            format!("a year is four digits such as 2020, not \"{text}\""),
+        ),
+        NoSurvey { name, surveys } if surveys.is_empty() => lang.pick(
+            format!("该指标没有问卷“{name}”，也没有其他问卷；可用 jixiao survey import 导入"),
+            format!("this indicator has no questionnaire \"{name}\" (nor any other); import one with jixiao survey import"),
+        ),
+        NoSurvey { name, surveys } => {
+            let names = list(lang, surveys.iter().cloned());
+            lang.pick(
+                format!("该指标没有问卷“{name}”，已有：{names}"),
+                format!("this indicator has no questionnaire \"{name}\"; it has: {names}"),
+            )
+        }
+        NoQuestion {
+            survey,
+            number,
+            questions,
+        } => lang.pick(
+            format!("问卷“{survey}”没有第 {number} 题，共 {questions} 题"),
+            format!("questionnaire \"{survey}\" has no question {number}; it has {questions}"),
+        ),
+        NoOption {
+            survey,
+            number,
+            options,
+        } => {
+            let names = list(lang, options.iter().cloned());
+            lang.pick(
+                format!("问卷“{survey}”没有第 {number} 个选项，选项为：{names}"),
+                format!("questionnaire \"{survey}\" has no option {number}; its options are {names}"),
+            )
+        }
+        NoOptionNamed {
+            survey,
+            text,
+            options,
+        } => {
+            let names = list(lang, options.iter().cloned());
+            lang.pick(
+                format!("问卷“{survey}”没有选项“{text}”，选项为：{names}"),
+                format!("questionnaire \"{survey}\" has no option \"{text}\"; its options are {names}"),
+            )
+        }
+        WhichQuestion { survey, questions } => lang.pick(
+            format!("问卷“{survey}”共 {questions} 题，请写明第几题，如 survey.{survey}.2.选项=人数"),
+            format!("questionnaire \"{survey}\" has {questions} questions; say which, as in survey.{survey}.2.OPTION=COUNT"),
+        ),
+        SurveyCountsLen {
+            survey,
+            given,
+            options,
+        } => {
+            let n = options.len();
+            let names = list(lang, options.iter().cloned());
+            lang.pick(
+                format!("问卷“{survey}”有 {n} 个选项（{names}），应逐项填写 {n} 个人数，而不是 {given} 个"),
+                format!("questionnaire \"{survey}\" has {n} options ({names}); expected {n} counts, one per option, not {given}"),
+            )
+        }
+        SurveyIncomplete { name } => lang.pick(
+            format!("问卷“{name}”需要名称、选项及至少一道题"),
+            format!("questionnaire \"{name}\" needs a name, options and at least one question"),
+        ),
         EvidenceNeedsTitle => lang
             .pick("佐证材料需要标题", "evidence needs a title")
             .into(),
@@ -282,6 +355,36 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
         | WeightNotNumber { .. }
         | SettingNotKeyValue { .. }
         | UnknownSetting { .. } => command_line(e, lang),
+        FormNumber { key, text: t } => lang.pick(
+            format!("{key} 应为数字，不能是“{t}”"),
+            format!("`{key}` is a number, not `{t}`"),
+        ),
+        FormChoice {
+            key,
+            words,
+            text: t,
+        } => lang.pick(
+            format!("{key} 应为 {} 之一，不能是“{t}”", words.join("、")),
+            format!("`{key}` is one of {}, not `{t}`", words.join(", ")),
+        ),
+        FormShare { key, text: t } => lang.pick(
+            format!("{key} 应为分值的比例，如 0.05 或 1/3，不能是“{t}”"),
+            format!("`{key}` is a share of the weight such as 0.05 or 1/3, not `{t}`"),
+        ),
+        FormLevel { text: t } => lang.pick(
+            format!("档次写作 名称=分值（好=1）或 名称=*比例（较好=*0.8），不能是“{t}”"),
+            format!("a level is name=points (好=1) or name=*share (较好=*0.8), not `{t}`"),
+        ),
+        FormBand { text: t } => lang.pick(
+            format!("区间写作 下限=分值（90=4：90% 及以上得 4 分），不能是“{t}”"),
+            format!("a band is min=points (90=4: from 90% up, 4 points), not `{t}`"),
+        ),
+        FormCheckpoint { text: t } => lang.pick(
+            format!("评价要点写作分值（1）或 {{ points = 1, partial = true }}，不能是“{t}”"),
+            format!(
+                "a checkpoint is its points (1) or {{ points = 1, partial = true }}, not `{t}`"
+            ),
+        ),
     }
 }
 

@@ -223,6 +223,58 @@ fn every_refusal() -> Vec<crate::edit::EditError> {
         WeightNotNumber { text: s("abc") },
         SettingNotKeyValue { text: s("total") },
         UnknownSetting { key: s("colour") },
+        NotYearly { name: s("In1") },
+        IsYearly { name: s("In1") },
+        BadYear { text: s("abc") },
+        NoSurvey {
+            name: s("S1"),
+            surveys: vec![],
+        },
+        NoSurvey {
+            name: s("S1"),
+            surveys: vec![s("S2")],
+        },
+        NoQuestion {
+            survey: s("S1"),
+            number: 3,
+            questions: 2,
+        },
+        NoOption {
+            survey: s("S1"),
+            number: 5,
+            options: vec![s("O1"), s("O2")],
+        },
+        SurveyCountsLen {
+            survey: s("S1"),
+            given: 3,
+            options: vec![s("O1"), s("O2")],
+        },
+        SurveyIncomplete { name: s("S1") },
+        NoOptionNamed {
+            survey: s("S1"),
+            text: s("O9"),
+            options: vec![s("O1"), s("O2")],
+        },
+        WhichQuestion {
+            survey: s("S1"),
+            questions: 2,
+        },
+        FormNumber {
+            key: s("threshold"),
+            text: s("abc"),
+        },
+        FormChoice {
+            key: s("cap"),
+            words: vec![s("true"), s("false")],
+            text: s("abc"),
+        },
+        FormShare {
+            key: s("deduct_fraction"),
+            text: s("abc"),
+        },
+        FormLevel { text: s("abc") },
+        FormBand { text: s("abc") },
+        FormCheckpoint { text: s("abc") },
     ]
 }
 
@@ -315,6 +367,22 @@ fn refusal_ordinal(e: &crate::edit::EditError) -> usize {
         WeightNotNumber { .. } => 82,
         SettingNotKeyValue { .. } => 83,
         UnknownSetting { .. } => 84,
+        NotYearly { .. } => 85,
+        IsYearly { .. } => 86,
+        BadYear { .. } => 87,
+        NoSurvey { .. } => 88,
+        NoQuestion { .. } => 89,
+        NoOption { .. } => 90,
+        SurveyCountsLen { .. } => 91,
+        SurveyIncomplete { .. } => 92,
+        NoOptionNamed { .. } => 93,
+        WhichQuestion { .. } => 94,
+        FormNumber { .. } => 95,
+        FormChoice { .. } => 96,
+        FormShare { .. } => 97,
+        FormLevel { .. } => 98,
+        FormBand { .. } => 99,
+        FormCheckpoint { .. } => 100,
     }
 }
 
@@ -324,7 +392,7 @@ fn every_edit_refusal_in_both_languages() {
     let mut seen: Vec<usize> = all.iter().map(refusal_ordinal).collect();
     seen.sort();
     seen.dedup();
-    assert_eq!(seen, (0..=84).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=100).collect::<Vec<_>>());
     for e in &all {
         let zh = e.text(Lang::Zh);
         let en = e.text(Lang::En);

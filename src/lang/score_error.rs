@@ -117,10 +117,10 @@ pub fn score_error(error: &ScoreError, lang: Lang) -> String {
                 "proportional scoring needs numbers, not dates",
             )
             .into(),
-        FormulaSyntax { detail } => lang.pick(
-            format!("公式有误：{detail}"),
-            format!("formula: {detail}"),
-        ),
+        FormulaSyntax { error } => {
+            let detail = super::formula_error(error, lang);
+            lang.pick(format!("公式有误：{detail}"), format!("formula: {detail}"))
+        }
         DivisionByZero => lang.pick("公式中除数为 0", "division by zero").into(),
         FormulaTooLarge => lang
             .pick("公式计算结果过大", "the result is too large")

@@ -274,6 +274,25 @@ pub fn message(s: &Syntax, lang: Lang) -> String {
             format!("`{path}`：{value} 为负数；计数是回答的人数"),
             format!("`{path}`: {value} is negative; a tally counts answers"),
         ),
+        StatedEntry { path, found } => {
+            let found = found.as_ref().map(w).unwrap_or_default();
+            lang.pick(
+                format!(
+                    "`{path}`：报告列示的每个数应为 {{ score = …, source = \"…\" }} 或 {{ weight = …, source = \"…\" }}，而不是{found}"
+                ),
+                format!(
+                    "`{path}`: expected {{ score = …, source = \"…\" }} or {{ weight = …, source = \"…\" }} for each figure the report prints; found {found}"
+                ),
+            )
+        }
+        StatedOneFigure { path } => lang.pick(
+            format!("`{path}`：每项只给一个数，`score` 或 `weight`，并注明 `source`"),
+            format!("`{path}`: each entry gives one figure, `score` or `weight`, with its `source`"),
+        ),
+        CapAndMax { path } => lang.pick(
+            format!("`{path}`：`cap` 和 `max` 都表示该项的上限；请只保留一个"),
+            format!("`{path}`: `cap` and `max` both give the item's most; keep one"),
+        ),
         Rule(problem) => super::syntax_rule::message(problem, lang),
         Config(problem) => super::syntax_rule::config(problem, lang),
     }

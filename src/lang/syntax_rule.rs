@@ -115,10 +115,10 @@ pub fn message(p: &RuleProblem, lang: Lang) -> String {
         ),
         UnknownOrigin { value } => lang.pick(
             format!(
-                "origin 不能是“{value}”；应为“text”（`jixiao import` 从评分标准文字读出的规则；核对后删去该键）"
+                "origin 不能是“{value}”；应为“text”（`jixiao import` 从评分标准文字读出的规则；核对后删去该键）或“reconstructed”（报告未列出、由评价人员重建的规则）"
             ),
             format!(
-                "unknown origin \"{value}\"; expected \"text\" (a rule `jixiao import` read from the 评分标准 text; remove the key once checked)"
+                "unknown origin \"{value}\"; expected \"text\" (a rule `jixiao import` read from the 评分标准 text; remove the key once checked) or \"reconstructed\" (a rule the report never prints, rebuilt by the evaluators)"
             ),
         ),
         CheckpointBothCredits { path } => lang.pick(

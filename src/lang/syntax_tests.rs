@@ -244,6 +244,15 @@ fn every_problem() -> Vec<(Syntax, Vec<&'static str>)> {
             vec!["at_least", "at_most"],
         ),
         (
+            StatedEntry {
+                path: p(),
+                found: Some(Written::Number("3".into())),
+            },
+            vec!["score = …", "3"],
+        ),
+        (StatedOneFigure { path: p() }, vec!["`source`"]),
+        (CapAndMax { path: t() }, vec!["`cap`", "`max`"]),
+        (
             Config(ConfigProblem::UnknownKey {
                 key: "font".into(),
                 allowed: "lang, ascii".into(),
@@ -302,6 +311,9 @@ fn ordinal(s: &Syntax) -> usize {
         NegativeTally { .. } => 38,
         Rule(_) => 39,
         Config(_) => 40,
+        StatedEntry { .. } => 41,
+        StatedOneFigure { .. } => 42,
+        CapAndMax { .. } => 43,
     }
 }
 
@@ -476,7 +488,7 @@ fn every_loader_finding_in_both_languages_with_its_figures() {
     let mut seen: Vec<usize> = all.iter().map(|(s, _)| ordinal(s)).collect();
     seen.sort();
     seen.dedup();
-    assert_eq!(seen, (0..=40).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=43).collect::<Vec<_>>());
     for (problem, figures) in &all {
         let zh = message(problem, Lang::Zh);
         let en = message(problem, Lang::En);

@@ -61,7 +61,8 @@ pub enum MergeError {
     /// the weight theirs lowered): nothing sensible can be written.
     Refused {
         code: String,
-        field: Field,
+        // Boxed: a field names a year or a questionnaire count, and errors stay small.
+        field: Box<Field>,
         error: EditError,
     },
     /// A structural change of one side runs through something the other side made a value.

@@ -62,7 +62,7 @@ fn arrange(merged: &[String], want: &[String]) -> Vec<String> {
 fn refused(code: &str, error: crate::edit::EditError) -> MergeError {
     MergeError::Refused {
         code: code.to_string(),
-        field: Field::Structure(format!("indicators.{code}.parent")),
+        field: Box::new(Field::Structure(format!("indicators.{code}.parent"))),
         error,
     }
 }

@@ -28,9 +28,42 @@ pub(super) fn scalar_fields(sides: &[&Assessment]) -> Vec<Field> {
         }
     }
     fields.extend(names.into_iter().map(|n| Field::Input(n.to_string())));
+    fields.extend(figure_fields(sides));
     // Last: an edit to another field may imply a status the other side also set.
     fields.push(Field::Status);
     fields
+}
+
+/// Each year of a per-year input and each count of a questionnaire that any side has: merged
+/// one by one, so two people typing different years or different counts both keep theirs.
+pub(super) fn figure_fields(sides: &[&Assessment]) -> Vec<Field> {
+    let mut out: Vec<Field> = Vec::new();
+    let mut push = |f: Field| {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    };
+    for a in sides {
+        for y in &a.yearly {
+            for (year, _) in &y.years {
+                push(Field::Year(y.name.clone(), year.clone()));
+            }
+        }
+    }
+    for a in sides {
+        for s in &a.surveys {
+            for (q, question) in s.questions.iter().enumerate() {
+                for o in 0..question.counts.len() {
+                    push(Field::SurveyCount {
+                        survey: s.name.clone(),
+                        question: q,
+                        option: o,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether two list items are one item edited: texts that begin alike (a reason reworded, a
@@ -86,7 +119,7 @@ fn apply_all(
     for e in edits {
         m.apply(e).map_err(|error| MergeError::Refused {
             code: code.to_string(),
-            field: field.clone(),
+            field: Box::new(field.clone()),
             error,
         })?;
     }
@@ -166,7 +199,17 @@ pub(super) fn replay(
             at.as_ref().unwrap_or(&empty),
         );
         let stale = stale_approval(ab, ao, at);
-        for field in scalar_fields(&[ab, ao, at]) {
+        let mut fields = scalar_fields(&[ab, ao, at]);
+        // An input turned from one figure into figures per year (or back): the side's removal
+        // goes first, so the other form is never written over the one still there.
+        fields.sort_by_key(|f| {
+            let removed = || {
+                let (vb, vo, vt) = (f.read(ab), f.read(ao), f.read(at));
+                three(&vb, &vo, &vt).0.is_none()
+            };
+            !(matches!(f, Field::Input(_) | Field::Year(..)) && removed())
+        });
+        for field in fields {
             let (vb, vo, vt) = (field.read(ab), field.read(ao), field.read(at));
             let (mut want, conflict) = three(&vb, &vo, &vt);
             if field == Field::Status && stale && want == Some(FieldValue::Status(Status::Reviewed))
@@ -188,11 +231,16 @@ pub(super) fn replay(
                 .get(code)
                 .and_then(|&i| m.project().indicators.get(i))
                 .and_then(|ind| field.read(&ind.assessment));
+            // A count whose survey, question or option the merged structure does not have:
+            // the structure decided (and reported any conflict of its own).
+            if matches!(field, Field::SurveyCount { .. }) && current.is_none() {
+                continue;
+            }
             let edits =
                 field_edits(code, &field, current.as_ref(), want.as_ref()).map_err(|error| {
                     MergeError::Refused {
                         code: code.clone(),
-                        field: field.clone(),
+                        field: Box::new(field.clone()),
                         error,
                     }
                 })?;
@@ -220,7 +268,7 @@ pub(super) fn replay(
                         let edits = field_edits(code, &field, from.as_ref(), to.as_ref()).map_err(
                             |error| MergeError::Refused {
                                 code: code.clone(),
-                                field: field.clone(),
+                                field: Box::new(field.clone()),
                                 error,
                             },
                         )?;
@@ -356,7 +404,7 @@ fn replay_adjustments(
             field_edits(&code, &field, current.as_ref(), want.as_ref()).map_err(|error| {
                 MergeError::Refused {
                     code: code.clone(),
-                    field: field.clone(),
+                    field: Box::new(field.clone()),
                     error,
                 }
             })?;

@@ -76,6 +76,7 @@ pub fn field_lines(p: &Project) -> Vec<String> {
         let a = &ind.assessment;
         let mut fields = vec![Field::Score];
         fields.extend(a.inputs.iter().map(|(n, _)| Field::Input(n.clone())));
+        fields.extend(super::replay::figure_fields(&[a]));
         fields.extend([
             Field::Checks,
             Field::Tier,

@@ -43,6 +43,45 @@ fn recorded(path: &[String]) -> bool {
     }
 }
 
+/// A leaf's questionnaires: their options and questions are structure, their counts are
+/// recorded figures merged one by one.
+fn is_surveys(path: &[String]) -> bool {
+    matches!(path, [ind, _, key] if ind == "indicators" && key == "surveys")
+}
+
+fn without_counts(item: &Item) -> Item {
+    fn strip_questions(t: &mut dyn TableLike) {
+        match t.get_mut("questions") {
+            Some(Item::ArrayOfTables(qs)) => {
+                for q in qs.iter_mut() {
+                    q.remove("counts");
+                }
+            }
+            Some(Item::Value(Value::Array(qs))) => {
+                for q in qs.iter_mut() {
+                    if let Some(q) = q.as_inline_table_mut() {
+                        q.remove("counts");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut item = item.clone();
+    match &mut item {
+        Item::ArrayOfTables(ss) => ss.iter_mut().for_each(|s| strip_questions(s)),
+        Item::Value(Value::Array(ss)) => {
+            for s in ss.iter_mut() {
+                if let Some(s) = s.as_inline_table_mut() {
+                    strip_questions(s);
+                }
+            }
+        }
+        _ => {}
+    }
+    item
+}
+
 fn canonical_table(t: &dyn TableLike) -> String {
     let parts: Vec<String> = t
         .iter()
@@ -68,7 +107,9 @@ pub fn skeleton(doc: &DocumentMut) -> BTreeMap<KeyPath, String> {
     fn walk(t: &dyn TableLike, path: &mut KeyPath, out: &mut BTreeMap<KeyPath, String>) {
         for (k, item) in t.iter() {
             path.push(k.to_string());
-            if !recorded(path) {
+            if is_surveys(path) {
+                out.insert(path.clone(), canonical_item(&without_counts(item)));
+            } else if !recorded(path) {
                 match item {
                     Item::Table(sub) => walk(sub, path, out),
                     other => {

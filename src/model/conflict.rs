@@ -49,6 +49,15 @@ pub enum Field {
     Review(usize),
     /// A 加减分项's points and reason, together.
     Adjustment,
+    /// One year's figure of a per-year input (全周期): the input's name and the year.
+    Year(String, String),
+    /// One count of a questionnaire's tally: the survey's name, the question and the option
+    /// (0-based, in the order of the survey's `options`).
+    SurveyCount {
+        survey: String,
+        question: usize,
+        option: usize,
+    },
     /// A part no edit can change (a weight, a name, the tree, the framework …): its dotted TOML
     /// path, such as `indicators.B101.weight`.
     Structure(String),
@@ -70,6 +79,12 @@ impl Field {
             Field::Evidence(i) => format!("佐证材料第{}条", i + 1),
             Field::Review(i) => format!("复核意见第{}条", i + 1),
             Field::Adjustment => "加减分".into(),
+            Field::Year(name, year) => format!("{name} {year}年"),
+            Field::SurveyCount {
+                survey,
+                question,
+                option,
+            } => format!("{survey}第{}题第{}项", question + 1, option + 1),
             Field::Structure(path) => path.clone(),
         }
     }
@@ -89,6 +104,13 @@ impl Field {
             Field::Evidence(_) => "evidence".into(),
             Field::Review(_) => "reviews".into(),
             Field::Adjustment => "adjustment".into(),
+            // The input's name may hold dots; the year, last, never does.
+            Field::Year(name, year) => format!("year.{name}.{year}"),
+            Field::SurveyCount {
+                survey,
+                question,
+                option,
+            } => format!("survey.{survey}.{}.{}", question + 1, option + 1),
             Field::Structure(_) => "structure".into(),
         }
     }
@@ -108,6 +130,26 @@ impl Field {
             "reviews" => Field::Review(index?),
             "adjustment" => Field::Adjustment,
             "structure" => Field::Structure(path?.to_string()),
+            k if k.starts_with("year.") => {
+                let (name, year) = k["year.".len()..].rsplit_once('.')?;
+                if name.is_empty() || year.is_empty() {
+                    return None;
+                }
+                Field::Year(name.into(), year.into())
+            }
+            k if k.starts_with("survey.") => {
+                let (rest, option) = k["survey.".len()..].rsplit_once('.')?;
+                let (survey, question) = rest.rsplit_once('.')?;
+                let number = |t: &str| t.parse::<usize>().ok().filter(|&n| n >= 1).map(|n| n - 1);
+                if survey.is_empty() {
+                    return None;
+                }
+                Field::SurveyCount {
+                    survey: survey.into(),
+                    question: number(question)?,
+                    option: number(option)?,
+                }
+            }
             k => Field::Input(k.strip_prefix("input.").filter(|n| !n.is_empty())?.into()),
         })
     }
@@ -137,9 +179,28 @@ impl Field {
             Field::Deduction(i) => a.deductions.get(*i).cloned().map(FieldValue::Deduction),
             Field::Evidence(i) => a.evidence.get(*i).cloned().map(FieldValue::Evidence),
             Field::Review(i) => a.reviews.get(*i).cloned().map(FieldValue::Review),
+            Field::Year(name, year) => a
+                .yearly_input(name)
+                .and_then(|y| y.get(year))
+                .map(FieldValue::Number),
+            Field::SurveyCount {
+                survey,
+                question,
+                option,
+            } => a
+                .survey(survey)
+                .and_then(|s| s.questions.get(*question))
+                .and_then(|q| q.counts.get(*option))
+                .copied()
+                .map(FieldValue::Number),
             Field::Adjustment | Field::Structure(_) => None,
         }
     }
+}
+
+/// A year as per-year inputs write it: four digits (`2020`).
+pub fn is_year(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A field's value, typed: shown by `Display` in the words of a report.
@@ -147,6 +208,8 @@ impl Field {
 pub enum FieldValue {
     Score(Decimal),
     Input(InputValue),
+    /// A year's figure, a questionnaire count.
+    Number(Decimal),
     Checks(Vec<super::Check>),
     /// Tier, 不适用 and 无法评分 reasons, the justification.
     Text(String),
@@ -189,6 +252,7 @@ impl std::fmt::Display for FieldValue {
         match self {
             FieldValue::Score(d) => f.write_str(&score_text(*d)),
             FieldValue::Input(v) => write!(f, "{v}"),
+            FieldValue::Number(n) => f.write_str(&plain(*n)),
             FieldValue::Checks(c) => {
                 let marks: Vec<String> = c
                     .iter()

@@ -14,9 +14,9 @@ mod survey;
 mod tree;
 
 pub use assessment::{Assessment, Check, Deduction, Evidence, InputValue, Review, Status};
-pub use conflict::{ConflictRecord, Field, FieldValue, Side, score_text, show};
+pub use conflict::{ConflictRecord, Field, FieldValue, Side, is_year, score_text, show};
 pub use framework::{FrameworkInfo, GradeBand, NaPolicy, Rounding};
-pub use indicator::Indicator;
+pub use indicator::{Indicator, Stated, StatedFigure};
 pub use project::{
     AdjustmentDirection, AdjustmentItem, Adjustments, Project, ProjectMeta, ReportText,
     StandardDeduction,

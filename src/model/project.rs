@@ -23,23 +23,45 @@ pub struct ProjectMeta {
     pub funds: Vec<(String, Decimal)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AdjustmentDirection {
+    #[default]
     Bonus,
     Penalty,
 }
 
 /// One 加减分项: a bonus or penalty outside the base total, with its own cap.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdjustmentItem {
     pub code: String,
     pub name: String,
     pub direction: AdjustmentDirection,
+    /// The most this item gives (`cap`, or `max`): more is counted as this.
     pub cap: Option<Decimal>,
+    /// The least it gives when it applies ("加 1–3 分": 1); `check` warns below it.
+    pub min: Option<Decimal>,
     /// The points recorded (always written positive; the direction gives the sign).
     pub points: Option<Decimal>,
+    /// The item's own rule, "每项加 1 分": points per occurrence, times `count` occurrences.
+    pub per_item: Option<Decimal>,
+    pub count: Option<Decimal>,
+    /// The points the report prints for this item, kept only to be checked.
+    pub stated: Option<Decimal>,
     pub reason: String,
     pub criteria: Vec<String>,
+}
+
+impl AdjustmentItem {
+    /// What the item's own rule gives (`per_item` × `count`), when it has one and a count.
+    pub fn by_rule(&self) -> Option<Decimal> {
+        Some(self.per_item? * self.count?)
+    }
+
+    /// The points that count before the caps: written `points` (an evaluator's award wins over
+    /// the rule), else what the rule gives; `None` when nothing is recorded.
+    pub fn recorded(&self) -> Option<Decimal> {
+        self.points.or_else(|| self.by_rule())
+    }
 }
 
 /// The 加减分项 group with its caps.
@@ -80,6 +102,17 @@ pub struct Project {
     pub conflicts: Vec<ConflictRecord>,
     /// The report's free-text chapters and table labels (`[report]`), when the file has them.
     pub report: Option<ReportText>,
+    /// The language the report's generated text is written in (`[project] language`), or the
+    /// one a run asked for (`--report-lang`); Chinese when neither says.
+    pub language: Option<crate::lang::Lang>,
+}
+
+impl Project {
+    /// The language of explanations, 扣分点说明 and the exports' generated sentences: the
+    /// project's, not the user interface's, so a Chinese report stays Chinese for any reader.
+    pub fn report_lang(&self) -> crate::lang::Lang {
+        self.language.unwrap_or_default()
+    }
 }
 
 /// `[report]`: the chapters of the report (财预〔2020〕10号 参考提纲) that only the evaluators

@@ -21,6 +21,9 @@ pub struct Rule {
     /// Read by `jixiao import` from the 评分标准 text (`origin = "text"` in the file): shown as
     /// "read from the text, check it" until someone confirms it by removing the key.
     pub from_text: bool,
+    /// A rule the report never prints, rebuilt by the evaluators from the report's figures
+    /// (`origin = "reconstructed"`): said in the explanation and the workbench, and kept.
+    pub reconstructed: bool,
 }
 
 /// 全周期: a ratio over the summed years (default) or the mean of each year's ratio.

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use crate::lang::Lang;
 use crate::model::Project;
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{LeafState, Scorecard, Step};
@@ -11,6 +12,8 @@ use crate::scoring::{LeafState, Scorecard, Step};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub code: String,
+    /// The code the report prints (`shown`), empty when it prints none.
+    pub shown: String,
     pub name: String,
     pub weight: String,
     pub score: String,
@@ -24,6 +27,8 @@ pub struct Analysis {
 /// Leaves in tree order; only those that lost points unless `all`.
 pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis> {
     let places = project.framework.places;
+    // Generated sentences are report text: in the report's language.
+    let lang = project.report_lang();
     let lost: Vec<usize> = card.leaves_with_loss();
     card.tree
         .preorder()
@@ -57,9 +62,16 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                 .unwrap_or_default();
             let sentence = match node.leaf.as_ref().map(|l| &l.state) {
                 Some(LeafState::NotApplicable(r)) => {
-                    format!("该指标不适用：{}。", r.trim().trim_end_matches('。'))
+                    let r = r.trim().trim_end_matches('。');
+                    lang.pick(
+                        format!("该指标不适用：{r}。"),
+                        format!("Not applicable: {}.", r.trim_end_matches('.')),
+                    )
                 }
-                _ => format!("根据评分标准，该指标得{score}分，得分率{rate}。"),
+                _ => lang.pick(
+                    format!("根据评分标准，该指标得{score}分，得分率{rate}。"),
+                    format!("By the scoring standard, it scores {score} points, a rate of {rate}."),
+                ),
             };
             let body = ind.assessment.justification.trim();
             let parent = !card.tree.is_leaf(i);
@@ -69,11 +81,13 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
             } else if body.is_empty() {
                 sentence
             } else {
-                format!(
-                    "{}{}{sentence}",
-                    body,
-                    if body.ends_with('。') { "" } else { "。" }
-                )
+                let stop = match lang {
+                    _ if body.ends_with('。') => "",
+                    Lang::Zh => "。",
+                    Lang::En if body.ends_with('.') => " ",
+                    Lang::En => ". ",
+                };
+                format!("{body}{stop}{sentence}")
             };
             let deductions = node
                 .leaf
@@ -83,13 +97,14 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
                         .steps
                         .iter()
                         .filter(|s| matches!(s, Step::Deduction { .. }))
-                        .map(|s| s.text(places))
+                        .map(|s| s.text(places, lang))
                         .collect();
-                    with_citations(ind, lines)
+                    with_citations(ind, lines, lang)
                 })
                 .unwrap_or_default();
             Analysis {
                 code: ind.code.clone(),
+                shown: ind.display_code().to_string(),
                 name: ind.name.clone(),
                 weight: plain(ind.weight),
                 score,
@@ -105,7 +120,11 @@ pub fn analyses(project: &Project, card: &Scorecard, all: bool) -> Vec<Analysis>
 /// a reader can find what each lost point rests on. The lines are the scoring's steps, one per
 /// recorded deduction (every one under the `deductions` rule, those with points under others);
 /// when they cannot be matched one to one, they are left as they are.
-fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<String> {
+pub(crate) fn with_citations(
+    ind: &crate::model::Indicator,
+    lines: Vec<String>,
+    lang: Lang,
+) -> Vec<String> {
     let all = &ind.assessment.deductions;
     let matched: Vec<&crate::model::Deduction> = if all.len() == lines.len() {
         all.iter().collect()
@@ -128,10 +147,10 @@ fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<Stri
             if titles.is_empty() {
                 line
             } else {
-                format!(
-                    "{}（佐证：{}）",
-                    line.trim_end_matches('。'),
-                    titles.join("、")
+                let line = line.trim_end_matches('。');
+                lang.pick(
+                    format!("{line}（佐证：{}）", titles.join("、")),
+                    format!("{line} (evidence: {})", titles.join(", ")),
                 )
             }
         })
@@ -141,7 +160,11 @@ fn with_citations(ind: &crate::model::Indicator, lines: Vec<String>) -> Vec<Stri
 pub fn to_text(items: &[Analysis]) -> String {
     let mut out = String::new();
     for a in items {
-        out.push_str(&format!("{} {}：{}\n", a.code, a.name, a.paragraph));
+        out.push_str(&format!(
+            "{}：{}\n",
+            super::sheet::indicator_label(&a.shown, &a.name),
+            a.paragraph
+        ));
         for d in &a.deductions {
             out.push_str(&format!("  {d}\n"));
         }
@@ -165,9 +188,8 @@ pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
             .collect::<Vec<_>>()
             .join("\n\n");
         out.push_str(&format!(
-            "### {} {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
-            inline(&a.code),
-            inline(&a.name),
+            "### {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
+            inline(&super::sheet::indicator_label(&a.shown, &a.name)),
             a.weight,
             a.score,
             a.rate
@@ -186,35 +208,45 @@ pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
 pub fn to_json(title: &str, items: &[Analysis]) -> Value {
     json!({
         "project": title,
-        "indicators": items.iter().map(|a| json!({
-            "code": a.code, "name": a.name, "weight": a.weight, "score": a.score, "rate": a.rate,
-            "paragraph": a.paragraph, "deductions": a.deductions,
-        })).collect::<Vec<_>>(),
+        "indicators": items.iter().map(|a| {
+            let mut v = json!({
+                "code": a.code, "name": a.name, "weight": a.weight, "score": a.score,
+                "rate": a.rate, "paragraph": a.paragraph, "deductions": a.deductions,
+            });
+            // The printed code only where the report prints another than the key.
+            if a.shown != a.code {
+                v["shown"] = json!(a.shown);
+            }
+            v
+        }).collect::<Vec<_>>(),
     })
 }
 
 /// Whether the evaluator's paragraph already gives the leaf's score ("该指标得 1 分", "得2分",
-/// "得分为 2.5 分"): then the report's own sentence stands and none is appended after it.
+/// "得分为 2.5 分", "该指标得分 2"): then the report's own sentence stands and none is appended
+/// after it. What `check` reads as the paragraph's score counts too, so a paragraph it checks is
+/// never followed by a second score.
 fn states_a_score(body: &str) -> bool {
-    body.match_indices('得').any(|(at, _)| {
-        let rest = body[at + '得'.len_utf8()..].trim_start();
-        let rest = ["分为", "分", "为"]
-            .iter()
-            .find_map(|p| rest.strip_prefix(p))
-            .unwrap_or(rest)
-            .trim_start();
-        let digits = rest
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
-            .last()
-            .map(|(i, c)| i + c.len_utf8());
-        digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
-    })
+    crate::check::stated_score(body).is_some()
+        || body.match_indices('得').any(|(at, _)| {
+            let rest = body[at + '得'.len_utf8()..].trim_start();
+            let rest = ["分为", "分", "为"]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest)
+                .trim_start();
+            let digits = rest
+                .char_indices()
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+                .last()
+                .map(|(i, c)| i + c.len_utf8());
+            digits.is_some_and(|end| end > 0 && rest[end..].trim_start().starts_with('分'))
+        })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{states_a_score, with_citations};
+    use super::{Lang, states_a_score, with_citations};
     use crate::model::{Deduction, Indicator};
 
     fn cited(points: Option<&str>, evidence: &[&str]) -> Deduction {
@@ -235,7 +267,7 @@ mod tests {
         ];
         let lines = vec!["扣 1.00 分：甲。".to_string(), "扣 0.50 分：乙".to_string()];
         assert_eq!(
-            with_citations(&ind, lines),
+            with_citations(&ind, lines, Lang::Zh),
             vec![
                 "扣 1.00 分：甲（佐证：绩效目标表、会议纪要）",
                 "扣 0.50 分：乙"
@@ -245,11 +277,14 @@ mod tests {
         ind.assessment.deductions.insert(0, cited(None, &["x"]));
         let lines = vec!["a".to_string(), "b".to_string()];
         assert_eq!(
-            with_citations(&ind, lines),
+            with_citations(&ind, lines, Lang::Zh),
             vec!["a（佐证：绩效目标表、会议纪要）", "b"]
         );
         // Lines that cannot be matched one to one are left alone.
-        assert_eq!(with_citations(&ind, vec!["a".to_string()]), vec!["a"]);
+        assert_eq!(
+            with_citations(&ind, vec!["a".to_string()], Lang::Zh),
+            vec!["a"]
+        );
     }
 
     #[test]
@@ -259,6 +294,7 @@ mod tests {
             "资料齐全，得2分。",
             "按评分标准，得 2.5 分。",
             "该指标得分为3分。",
+            "根据评分标准，该指标得分 2，得分率 100%。",
         ] {
             assert!(states_a_score(body), "{body}");
         }

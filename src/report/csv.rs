@@ -41,10 +41,16 @@ pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
     out
 }
 
-/// The 综合评分表, one row per leaf, then 总计.
+/// The header of the last column: each leaf's rule as the file writes it, which `jixiao
+/// import` reads back (the xlsx export keeps it on a sheet of its own; a CSV has one table).
+pub const RULE_HEADER: &str = "计分规则";
+
+/// The 综合评分表, one row per leaf, then 总计; the last column is each leaf's 计分规则.
 pub fn score_table(sheet: &ScoreSheet) -> String {
     let mut out = String::from(BOM);
-    out.push_str(&record(&sheet.headers()));
+    let mut headers = sheet.headers();
+    headers.push(RULE_HEADER.to_string());
+    out.push_str(&record(&headers));
     for row in &sheet.rows {
         let mut f: Vec<String> = row.labels.iter().map(|l| text(l)).collect();
         f.push(row.weight.map(plain).unwrap_or_default());
@@ -52,6 +58,7 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         f.push(text(&row.criteria.join("\n")));
         f.push(sheet.score_text(row));
         f.push(text(&row.notes.join("\n")));
+        f.push(text(&row.rule));
         out.push_str(&record(&f));
     }
     let mut f = vec![String::new(); sheet.level_headers.len()];
@@ -61,6 +68,7 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
     f.push(String::new());
     f.push(sheet.total_score_text());
     f.push(text(&sheet.total_note));
+    f.push(String::new());
     out.push_str(&record(&f));
     out
 }

@@ -7,6 +7,7 @@
 
 use super::labels::TableLabels;
 use super::outline::{Block, analysis_blocks, appendix_blocks, report_sheet};
+use crate::lang::explanation::deduction_reason;
 use crate::model::{Project, ReportText};
 use crate::scoring::{LeafState, Scorecard, Step};
 
@@ -32,7 +33,7 @@ pub fn gathered_problems(project: &Project, card: &Scorecard, labels: &TableLabe
             continue;
         };
         let ind = &project.indicators[i];
-        let label = labels.label(&ind.code, &ind.name);
+        let label = labels.label(ind.display_code(), &ind.name);
         if let LeafState::Unscorable(r) = &leaf.state {
             out.push(format!(
                 "{label}：{}，该指标不得分。",
@@ -40,13 +41,11 @@ pub fn gathered_problems(project: &Project, card: &Scorecard, labels: &TableLabe
             ));
         }
         for s in &leaf.steps {
-            if let Step::Deduction { reason, .. } = s
+            if let Step::Deduction { reason, count, .. } = s
                 && !reason.trim().is_empty()
             {
-                out.push(format!(
-                    "{label}：{}。",
-                    reason.trim().trim_end_matches('。')
-                ));
+                let reason = deduction_reason(reason, *count, project.report_lang());
+                out.push(format!("{label}：{}。", reason.trim_end_matches('。')));
             }
         }
     }

@@ -220,20 +220,24 @@ fn analysis(project: &Project, card: &Scorecard) -> String {
         if !rate.is_empty() {
             facts.push_str(&format!("，得分率 {rate}"));
         }
+        let ordinal = format!("（{}）", ORDINALS.get(k).copied().unwrap_or("…"));
+        // A report whose own code for the node is this heading's ordinal prints it once.
+        let label = if head.shown == ordinal {
+            head.name.clone()
+        } else {
+            super::sheet::indicator_label(&head.shown, &head.name)
+        };
         out.push_str(&format!(
-            "<h3>（{}）{} {}（{}）</h3>\n",
-            ORDINALS.get(k).copied().unwrap_or("…"),
-            escape(&head.code),
-            escape(&head.name),
+            "<h3>{ordinal}{}（{}）</h3>\n",
+            escape(&label),
             facts
         ));
         for a in items {
             // The paragraph may run to several; the first carries the indicator's name.
             let mut paragraphs = a.paragraph.lines().map(str::trim).filter(|l| !l.is_empty());
             out.push_str(&format!(
-                "<p><strong>{} {}</strong>：{}</p>\n",
-                escape(&a.code),
-                escape(&a.name),
+                "<p><strong>{}</strong>：{}</p>\n",
+                escape(&super::sheet::indicator_label(&a.shown, &a.name)),
                 escape(paragraphs.next().unwrap_or(""))
             ));
             for p in paragraphs {

@@ -35,6 +35,10 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
             if let Some(s) = state {
                 v["state"] = json!(s);
             }
+            // The code the report prints, where it is not the key.
+            if let Some(shown) = ind.shown.as_ref().filter(|s| **s != ind.code) {
+                v["shown"] = json!(shown);
+            }
             if let Some(l) = &node.leaf
                 && let (Some(a), Some(c)) = (l.awarded, l.computed)
             {
@@ -62,7 +66,12 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
             .lines
             .iter()
             .map(|l| {
-                json!({
+                let stated = project
+                    .adjustments
+                    .as_ref()
+                    .and_then(|a| a.items.iter().find(|i| i.code == l.code))
+                    .and_then(|i| i.stated);
+                let mut v = json!({
                     "code": l.code,
                     "name": l.name,
                     "direction": match l.direction {
@@ -72,7 +81,12 @@ pub fn score_json(project: &Project, card: &Scorecard) -> Value {
                     "recorded": fixed(l.recorded, places),
                     "counted": fixed(l.counted, places),
                     "reason": l.reason,
-                })
+                });
+                // The points the report prints, where the file keeps them.
+                if let Some(s) = stated {
+                    v["stated"] = json!(plain(s));
+                }
+                v
             })
             .collect();
         out["base_total"] = json!(fixed(card.base_total(project), places));

@@ -3,9 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::lang::Lang;
+use crate::lang::explanation::deduction_reason;
 use crate::model::{Project, RuleKind};
 use crate::scoring::rounding::fixed;
-use crate::scoring::{LeafState, Scorecard, Step};
+use crate::scoring::{LeafState, Scorecard, Step, StepRole};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableLabels {
@@ -117,10 +119,14 @@ pub fn criteria_for_report(project: &Project, card: &Scorecard, i: usize) -> Vec
     } else if out.is_empty()
         && let Some(leaf) = &card.nodes[i].leaf
     {
-        out.extend(leaf.steps.iter().filter_map(|s| match s {
-            Step::Rule(r) if !r.trim().is_empty() => Some(r.trim().to_string()),
-            _ => None,
-        }));
+        let places = project.framework.places;
+        out.extend(
+            leaf.steps
+                .iter()
+                .filter(|s| s.role() == StepRole::Rule)
+                .map(|s| s.text(places, project.report_lang()).trim().to_string())
+                .filter(|r| !r.is_empty()),
+        );
     }
     out
 }
@@ -159,6 +165,7 @@ fn notes(
 ) -> Vec<String> {
     let node = &card.nodes[i];
     let places = project.framework.places;
+    let lang = project.report_lang();
     let Some(leaf) = &node.leaf else {
         return Vec::new();
     };
@@ -166,43 +173,73 @@ fn notes(
     match &leaf.state {
         LeafState::Unscored => return notes,
         LeafState::NotApplicable(r) => {
-            notes.push(format!("不适用：{}", r.trim()));
+            let reason = r.trim().to_string();
+            notes.push(Step::NotApplicable { reason }.text(places, lang));
             return notes;
         }
-        LeafState::Unscorable(r) => notes.push(format!("无法评分，该指标不得分：{}", r.trim())),
-        LeafState::Error(_) => notes.push("评分规则无法计算，请复核".to_string()),
+        LeafState::Unscorable(r) => {
+            let reason = r.trim().to_string();
+            notes.push(Step::Unscorable { reason }.text(places, lang))
+        }
+        LeafState::Error(_) => notes.push(
+            lang.pick(
+                "评分规则无法计算，请复核",
+                "the scoring rule cannot be computed; please review",
+            )
+            .to_string(),
+        ),
         LeafState::Incomplete(missing) => {
-            notes.push(format!("未完成：尚缺 {}", missing.join("、")));
+            notes.push(lang.pick(
+                format!("未完成：尚缺 {}", missing.join("、")),
+                format!("incomplete: {} missing", missing.join(", ")),
+            ));
             return notes;
         }
         LeafState::Scored => {}
     }
     if node.weight != project.indicators[i].weight {
-        notes.push(format!(
-            "不适用指标分值分配后，本指标按 {} 分计",
-            crate::scoring::rounding::plain(node.weight)
+        let w = crate::scoring::rounding::plain(node.weight);
+        notes.push(lang.pick(
+            format!("不适用指标分值分配后，本指标按 {w} 分计"),
+            format!(
+                "after the weights of indicators not applicable are shared out, this one weighs {w}"
+            ),
         ));
     }
     if node.score >= node.weight || !matches!(leaf.state, LeafState::Scored) {
         return notes;
     }
     let mut itemised = false;
+    let mut found = Vec::new();
     for s in &leaf.steps {
-        if let Step::Deduction { points, reason } = s {
+        if let Step::Deduction {
+            points,
+            reason,
+            count,
+        } = s
+        {
             itemised = true;
-            let reason = reason.trim().trim_end_matches('。');
+            let reason = deduction_reason(reason, *count, lang);
+            let reason = reason.trim_end_matches('。');
             let reason = if reason.is_empty() {
-                "（未写明扣分原因）"
+                lang.pick("（未写明扣分原因）", "(no reason given)")
             } else {
                 reason
             };
-            notes.push(if labels.notes_with_amount {
-                format!("扣 {} 分：{reason}", fixed(*points, places))
-            } else {
-                reason.to_string()
+            let points = fixed(*points, places);
+            found.push(match (labels.notes_with_amount, lang) {
+                (true, Lang::Zh) => format!("扣 {points} 分：{reason}"),
+                (true, Lang::En) => format!("−{points} points: {reason}"),
+                (false, _) => reason.to_string(),
             });
         }
     }
+    // Each finding with the evidence it cites, so the table says what every lost point rests on.
+    notes.extend(super::analysis::with_citations(
+        &project.indicators[i],
+        found,
+        lang,
+    ));
     if !itemised {
         let lost = node.weight - node.score;
         let why = if brief {
@@ -210,10 +247,11 @@ fn notes(
         } else {
             justification_without_score(&project.indicators[i].assessment.justification)
         };
+        let lost = fixed(lost.max(Decimal::ZERO), places);
         notes.push(if why.is_empty() {
-            format!(
-                "按评分标准计算，扣 {} 分",
-                fixed(lost.max(Decimal::ZERO), places)
+            lang.pick(
+                format!("按评分标准计算，扣 {lost} 分"),
+                format!("{lost} points lost by the scoring standard"),
             )
         } else {
             why

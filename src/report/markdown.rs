@@ -111,9 +111,8 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
         out.push_str("## 二、绩效评价指标分析\n\n");
         for (head, items) in groups {
             out.push_str(&format!(
-                "### {} {}（分值 {}",
-                inline(&head.code),
-                inline(&head.name),
+                "### {}（分值 {}",
+                inline(&super::sheet::indicator_label(&head.shown, &head.name)),
                 plain(head.weight)
             ));
             if let Some(score) = head.score {
@@ -135,9 +134,8 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
                     .collect::<Vec<_>>()
                     .join("\n\n");
                 out.push_str(&format!(
-                    "**{} {}**：{body}\n\n",
-                    inline(&a.code),
-                    inline(&a.name)
+                    "**{}**：{body}\n\n",
+                    inline(&super::sheet::indicator_label(&a.shown, &a.name))
                 ));
                 if !a.deductions.is_empty() {
                     out.push_str("扣分点说明：\n\n");

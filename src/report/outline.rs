@@ -94,10 +94,10 @@ pub fn report_sheet(project: &Project, card: &Scorecard, labels: &TableLabels) -
             for (level, &node) in path.iter().enumerate() {
                 let ind = &project.indicators[node];
                 if let Some(span) = row.levels.get_mut(level).and_then(Option::as_mut) {
-                    span.text = labels.label(&ind.code, &ind.name);
+                    span.text = labels.label(ind.display_code(), &ind.name);
                 }
                 if let Some(l) = row.labels.get_mut(level) {
-                    *l = labels.label(&ind.code, &ind.name);
+                    *l = labels.label(ind.display_code(), &ind.name);
                 }
             }
         }
@@ -275,7 +275,7 @@ pub fn analysis_blocks(
         )));
         for a in items {
             out.push(Block::Lead {
-                lead: format!("{}：", labels.label(&a.code, &a.name)),
+                lead: format!("{}：", labels.label(&a.shown, &a.name)),
                 text: a.paragraph.clone(),
             });
         }

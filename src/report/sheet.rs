@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
+use crate::lang::Lang;
 use crate::model::{AdjustmentDirection, NaPolicy, Project};
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{LeafState, Scorecard, Step};
@@ -66,6 +67,9 @@ pub struct SheetRow {
     pub notes: Vec<String>,
     /// 目标值, printed only when the sheet's `target_column` is on.
     pub target: String,
+    /// The leaf's rule as the file writes it (inline TOML; empty for the default, deductions
+    /// from the weight): the CSV's 计分规则 column, so an export imports back with its rules.
+    pub rule: String,
 }
 
 /// The 综合评分表.
@@ -208,7 +212,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
         let mut labels = vec![String::new(); depth];
         for (level, &node) in path.iter().enumerate() {
             let ind = &project.indicators[node];
-            labels[level] = indicator_label(&ind.code, &ind.name);
+            labels[level] = indicator_label(ind.display_code(), &ind.name);
             let starts = r == 0 || paths[r - 1].get(level) != Some(&node);
             if starts {
                 let rows_spanned = paths[r..]
@@ -259,16 +263,34 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 AdjustmentDirection::Penalty => (Decimal::NEGATIVE_ONE, "减分"),
             };
             let mut criteria = item.criteria.clone();
-            if let Some(cap) = item.cap {
-                criteria.push(format!("{word}项，单项上限 {} 分", plain(cap)));
+            match (item.min, item.cap) {
+                (Some(min), Some(cap)) => {
+                    criteria.push(format!("{word}项，单项 {}–{} 分", plain(min), plain(cap)))
+                }
+                (Some(min), None) => criteria.push(format!("{word}项，单项至少 {} 分", plain(min))),
+                (None, Some(cap)) => criteria.push(format!("{word}项，单项上限 {} 分", plain(cap))),
+                (None, None) => {}
             }
             let mut notes = Vec::new();
             if !line.reason.trim().is_empty() {
                 notes.push(line.reason.trim().to_string());
             }
+            if let (Some(per), Some(n), None) = (item.per_item, item.count, item.points) {
+                notes.push(format!(
+                    "每项 {} 分 × {} 项 = {} 分",
+                    plain(per),
+                    plain(n),
+                    plain(line.recorded)
+                ));
+            }
             if line.counted < line.recorded {
                 notes.push(format!(
-                    "记录 {} 分，超过单项上限，按 {} 分计",
+                    "{} {} 分，超过单项上限，按 {} 分计",
+                    if item.points.is_some() {
+                        "记录"
+                    } else {
+                        "按规则计"
+                    },
                     plain(line.recorded),
                     plain(line.counted)
                 ));
@@ -280,28 +302,21 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 weight: None,
                 explanation: String::new(),
                 criteria,
-                score: item.points.map(|_| sign * line.counted),
+                score: item.recorded().map(|_| sign * line.counted),
                 score_text: String::new(),
                 notes,
                 target: String::new(),
+                rule: String::new(),
             });
         }
     }
 
     let mut total_note = Vec::new();
     if card.na_weight > Decimal::ZERO {
-        total_note.push(format!(
-            "不适用指标分值 {}，按{}处理（未调整前得分 {}）",
-            plain(card.na_weight),
-            match project.framework.na_policy {
-                NaPolicy::Rebase => "总分折算",
-                NaPolicy::Redistribute => "同级指标分配",
-            },
-            fixed(card.base_score, places)
-        ));
+        total_note.push(na_note(project, card));
     }
     if let Some(adj) = &card.adjustments {
-        total_note.extend(adj.notes.iter().cloned());
+        total_note.extend(adj.notes.iter().map(|n| n.text(project.report_lang())));
     }
     ScoreSheet {
         title: project.title().to_string(),
@@ -348,6 +363,11 @@ fn leaf_row(
         score_text,
         notes: loss_notes(project, card, i),
         target: ind.target.trim().to_string(),
+        rule: if crate::store::rule_toml::is_default(&ind.rule) {
+            String::new()
+        } else {
+            crate::store::rule_toml::inline(&ind.rule)
+        },
     }
 }
 
@@ -356,6 +376,7 @@ fn leaf_row(
 pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> {
     let node = &card.nodes[i];
     let places = project.framework.places;
+    let lang = project.report_lang();
     let Some(leaf) = &node.leaf else {
         return Vec::new();
     };
@@ -363,22 +384,32 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
     match &leaf.state {
         LeafState::Unscored => return notes,
         LeafState::Incomplete(missing) => {
-            notes.push(format!("未完成：尚未记录{}", missing.join("、")));
+            notes.push(lang.pick(
+                format!("未完成：尚未记录{}", missing.join("、")),
+                format!("incomplete: {} not recorded yet", missing.join(", ")),
+            ));
             return notes;
         }
         LeafState::NotApplicable(r) => {
-            notes.push(format!("不适用：{}", r.trim()));
+            let reason = r.trim().to_string();
+            notes.push(Step::NotApplicable { reason }.text(places, lang));
             return notes;
         }
-        LeafState::Unscorable(r) => notes.push(format!("无法评分，该指标不得分：{}", r.trim())),
-        LeafState::Error(e) => notes.push(Step::CannotCompute(e.clone()).text(0)),
+        LeafState::Unscorable(r) => {
+            let reason = r.trim().to_string();
+            notes.push(Step::Unscorable { reason }.text(places, lang))
+        }
+        LeafState::Error(e) => notes.push(Step::CannotCompute(e.clone()).text(0, lang)),
         LeafState::Scored => {}
     }
     let written = project.indicators[i].weight;
     if node.weight != written {
-        notes.push(format!(
-            "不适用指标分值分配后，本指标按 {} 分计",
-            plain(node.weight)
+        let w = plain(node.weight);
+        notes.push(lang.pick(
+            format!("不适用指标分值分配后，本指标按 {w} 分计"),
+            format!(
+                "after the weights of indicators not applicable are shared out, this one weighs {w}"
+            ),
         ));
     }
     if node.score >= node.weight {
@@ -388,17 +419,22 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
         .steps
         .iter()
         .filter(|s| matches!(s, Step::Deduction { .. }))
-        .map(|s| s.text(places))
+        .map(|s| s.text(places, lang))
         .collect();
     if deductions.is_empty() && matches!(leaf.state, LeafState::Scored) {
         notes.extend(
             leaf.steps
                 .iter()
-                .filter(|s| matches!(s, Step::Calc(_) | Step::Note(_) | Step::CannotCompute(_)))
-                .map(|s| s.text(places)),
+                .filter(|s| s.is_working())
+                .map(|s| s.text(places, lang)),
         );
     } else {
-        notes.extend(deductions);
+        // Each finding with the evidence it cites ("（佐证：绩效目标表）").
+        notes.extend(super::analysis::with_citations(
+            &project.indicators[i],
+            deductions,
+            lang,
+        ));
     }
     notes
 }
@@ -407,6 +443,8 @@ pub fn loss_notes(project: &Project, card: &Scorecard, i: usize) -> Vec<String> 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryRow {
     pub code: String,
+    /// The code the report prints (`shown`), empty when it prints none.
+    pub shown: String,
     pub name: String,
     pub weight: Decimal,
     pub score: Option<Decimal>,
@@ -487,6 +525,7 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
             let node = &card.nodes[r];
             SummaryRow {
                 code: ind.code.clone(),
+                shown: ind.display_code().to_string(),
                 name: ind.name.clone(),
                 weight: node.weight,
                 score: scored.then_some(node.score),
@@ -496,21 +535,15 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
         .collect();
     let mut note = String::new();
     if card.na_weight > Decimal::ZERO {
-        note = format!(
-            "不适用指标分值 {}，按{}处理（未调整前得分 {}）。",
-            plain(card.na_weight),
-            match project.framework.na_policy {
-                NaPolicy::Rebase => "总分折算",
-                NaPolicy::Redistribute => "同级指标分配",
-            },
-            fixed(card.base_score, project.framework.places)
-        );
+        note = na_note(project, card);
+        note.push_str(project.report_lang().pick("。", "."));
     }
     Level1Summary {
         rows,
         adjustments: card.adjustments.as_ref().map(|a| a.net),
         total: SummaryRow {
             code: String::new(),
+            shown: String::new(),
             name: "合计".into(),
             weight: card.max,
             score: scored.then_some(card.total),
@@ -576,4 +609,24 @@ pub fn meta_lines(project: &Project) -> Vec<(&'static str, String)> {
         out.push(("指标体系", format!("{}{basis}", fw.name)));
     }
     out
+}
+
+/// How the weight of the leaves not applicable was dealt with, in the report's language.
+fn na_note(project: &Project, card: &Scorecard) -> String {
+    let na = plain(card.na_weight);
+    let before = fixed(card.base_score, project.framework.places);
+    match (project.report_lang(), project.framework.na_policy) {
+        (Lang::Zh, NaPolicy::Rebase) => {
+            format!("不适用指标分值 {na}，按总分折算处理（未调整前得分 {before}）")
+        }
+        (Lang::Zh, NaPolicy::Redistribute) => {
+            format!("不适用指标分值 {na}，按同级指标分配处理（未调整前得分 {before}）")
+        }
+        (Lang::En, NaPolicy::Rebase) => {
+            format!("not applicable: {na} points; the total is rebased (before: {before})")
+        }
+        (Lang::En, NaPolicy::Redistribute) => {
+            format!("not applicable: {na} points, shared among siblings (before: {before})")
+        }
+    }
 }

@@ -37,7 +37,7 @@ pub fn score_table(project: &Project, card: &Scorecard, max_depth: usize) -> Str
             let ind = &project.indicators[i];
             let node = &card.nodes[i];
             let indent = "  ".repeat(card.tree.depth[i].saturating_sub(1));
-            let label = format!("{indent}{} {}", ind.code, ind.name);
+            let label = format!("{indent}{}", ind.label());
             if node.not_applicable {
                 return (label, plain(ind.weight), "不适用".into(), "".into());
             }

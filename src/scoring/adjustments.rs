@@ -23,7 +23,40 @@ pub struct AdjustmentOutcome {
     pub penalty: Decimal,
     /// bonus − penalty, added to the base total.
     pub net: Decimal,
-    pub notes: Vec<String>,
+    /// The caps that bit, in the order they apply.
+    pub notes: Vec<AdjustmentNote>,
+}
+
+/// A cap that bit (超过上限), as a value: its words are made by `crate::lang`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AdjustmentNote {
+    /// One item's points above its own cap.
+    ItemCapped {
+        code: String,
+        name: String,
+        recorded: Decimal,
+        counted: Decimal,
+    },
+    /// The bonuses (or the penalties) together above the group's cap.
+    GroupCapped {
+        direction: AdjustmentDirection,
+        sum: Decimal,
+        cap: Decimal,
+    },
+}
+
+impl AdjustmentNote {
+    /// The item the note is about, when it is about one.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            AdjustmentNote::ItemCapped { code, .. } => Some(code),
+            AdjustmentNote::GroupCapped { .. } => None,
+        }
+    }
+
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        crate::lang::explanation::adjustment_note(self, lang)
+    }
 }
 
 pub fn apply(adj: &Adjustments) -> AdjustmentOutcome {
@@ -31,16 +64,15 @@ pub fn apply(adj: &Adjustments) -> AdjustmentOutcome {
     let mut notes = Vec::new();
     let (mut bonus, mut penalty) = (Decimal::ZERO, Decimal::ZERO);
     for item in &adj.items {
-        let recorded = item.points.unwrap_or_default().abs();
+        let recorded = item.recorded().unwrap_or_default().abs();
         let counted = item.cap.map_or(recorded, |c| recorded.min(c));
         if counted < recorded {
-            notes.push(format!(
-                "{} {}：记录 {} 分，超过单项上限，按 {} 分计",
-                item.code,
-                item.name,
-                recorded.normalize(),
-                counted.normalize()
-            ));
+            notes.push(AdjustmentNote::ItemCapped {
+                code: item.code.clone(),
+                name: item.name.clone(),
+                recorded,
+                counted,
+            });
         }
         match item.direction {
             AdjustmentDirection::Bonus => bonus += counted,
@@ -56,19 +88,19 @@ pub fn apply(adj: &Adjustments) -> AdjustmentOutcome {
         });
     }
     if let Some(cap) = adj.bonus_cap.filter(|c| bonus > *c) {
-        notes.push(format!(
-            "加分合计 {} 分，超过上限，按 {} 分计",
-            bonus.normalize(),
-            cap.normalize()
-        ));
+        notes.push(AdjustmentNote::GroupCapped {
+            direction: AdjustmentDirection::Bonus,
+            sum: bonus,
+            cap,
+        });
         bonus = cap;
     }
     if let Some(cap) = adj.penalty_cap.filter(|c| penalty > *c) {
-        notes.push(format!(
-            "减分合计 {} 分，超过上限，按 {} 分计",
-            penalty.normalize(),
-            cap.normalize()
-        ));
+        notes.push(AdjustmentNote::GroupCapped {
+            direction: AdjustmentDirection::Penalty,
+            sum: penalty,
+            cap,
+        });
         penalty = cap;
     }
     AdjustmentOutcome {

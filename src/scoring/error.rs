@@ -59,8 +59,10 @@ pub enum ScoreError {
     TargetKindMismatch { name: String },
     /// Proportional target scoring on dates.
     ProportionalNeedsNumbers,
-    /// The formula does not parse (the parser's own words, which quote the formula).
-    FormulaSyntax { detail: String },
+    /// The formula does not parse.
+    FormulaSyntax {
+        error: crate::scoring::formula::FormulaError,
+    },
     /// A formula divides by zero.
     DivisionByZero,
     /// A formula's arithmetic overflowed.

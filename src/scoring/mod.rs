@@ -3,8 +3,7 @@
 
 mod adjustments;
 mod error;
-pub mod explain;
-mod explanation;
+pub mod explanation;
 pub mod formula;
 mod incremental;
 mod inputs;
@@ -14,9 +13,10 @@ pub mod survey;
 
 use rust_decimal::Decimal;
 
-pub use adjustments::{AdjustmentLine, AdjustmentOutcome};
+pub use crate::lang::explain;
+pub use adjustments::{AdjustmentLine, AdjustmentNote, AdjustmentOutcome};
 pub use error::{ErrorField, Expected, ScoreError};
-pub use explanation::Step;
+pub use explanation::{Step, StepRole};
 pub use incremental::rescore;
 pub use inputs::rule_inputs;
 pub use leaf::{LeafOutcome, LeafState, missing_inputs, score_leaf};

@@ -4,8 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::ScoreError;
-use super::explanation::Step;
-use super::rounding::{fixed, plain};
+use super::explanation::{Step, SurveyCombination};
 use crate::model::{Combine, Survey};
 
 /// One question's tally.
@@ -99,91 +98,69 @@ pub fn tally(s: &Survey) -> Result<SurveyTally, ScoreError> {
 /// The tally table as reports print it: the option weights, one line per question with its
 /// counts, the arithmetic and its rate, then how the questions combine.
 pub fn steps(s: &Survey, t: &SurveyTally) -> Vec<Step> {
-    let pct = |v: Decimal| format!("{}%", fixed(v, 2));
-    let mut out = vec![Step::Calc(format!(
-        "问卷“{}”（共 {} 题；选项权重：{}）",
-        s.name,
-        s.questions.len(),
-        s.options
+    let mut out = vec![Step::SurveyHeader {
+        name: s.name.clone(),
+        questions: s.questions.len(),
+        options: s
+            .options
             .iter()
-            .map(|o| format!("{} {}%", o.name, plain(o.weight)))
-            .collect::<Vec<_>>()
-            .join("，")
-    ))];
+            .map(|o| (o.name.clone(), o.weight))
+            .collect(),
+    }];
     for (i, (q, qt)) in s.questions.iter().zip(&t.questions).enumerate() {
-        let counts = s
-            .options
-            .iter()
-            .zip(&q.counts)
-            .map(|(o, c)| format!("{} {}", o.name, plain(*c)))
-            .collect::<Vec<_>>()
-            .join("，");
-        let terms = s
-            .options
-            .iter()
-            .zip(&q.counts)
-            .map(|(o, c)| plain((c * o.weight / Decimal::ONE_HUNDRED).normalize()))
-            .collect::<Vec<_>>()
-            .join(" + ");
-        let title = if q.text.trim().is_empty() {
-            format!("第{}题", i + 1)
-        } else {
-            format!("第{}题 {}", i + 1, q.text.trim())
-        };
-        out.push(Step::Calc(format!(
-            "{title}：{counts}，合计 {} 人；({terms}) ÷ {} = {}",
-            plain(qt.respondents),
-            plain(qt.respondents),
-            pct(qt.rate)
-        )));
+        out.push(Step::SurveyQuestion {
+            number: i + 1,
+            text: q.text.trim().to_string(),
+            counts: s
+                .options
+                .iter()
+                .zip(&q.counts)
+                .map(|(o, c)| (o.name.clone(), *c))
+                .collect(),
+            terms: s
+                .options
+                .iter()
+                .zip(&q.counts)
+                .map(|(o, c)| (c * o.weight / Decimal::ONE_HUNDRED).normalize())
+                .collect(),
+            respondents: qt.respondents,
+            rate: qt.rate,
+        });
     }
-    if t.questions.len() > 1 {
-        let line = match s.combine {
-            Combine::Mean => format!(
-                "{} = ({}) ÷ {} = {}",
-                s.name,
-                t.questions
-                    .iter()
-                    .map(|q| pct(q.rate))
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-                t.questions.len(),
-                pct(t.rate)
-            ),
-            Combine::Weighted => format!(
-                "{} = ({}) ÷ {} = {}",
-                s.name,
-                s.questions
+    let how = if t.questions.len() > 1 {
+        match s.combine {
+            Combine::Mean => SurveyCombination::Mean {
+                rates: t.questions.iter().map(|q| q.rate).collect(),
+                rate: t.rate,
+            },
+            Combine::Weighted => SurveyCombination::Weighted {
+                terms: s
+                    .questions
                     .iter()
                     .zip(&t.questions)
-                    .map(|(q, qt)| format!(
-                        "{} × {}",
-                        pct(qt.rate),
-                        plain(q.weight.unwrap_or_default())
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-                plain(s.questions.iter().filter_map(|q| q.weight).sum()),
-                pct(t.rate)
-            ),
-            Combine::Respondents => format!(
-                "{} = {} ÷ {} = {}",
-                s.name,
-                plain(
-                    t.questions
-                        .iter()
-                        .map(|q| q.points)
-                        .sum::<Decimal>()
-                        .normalize()
-                ),
-                plain(t.questions.iter().map(|q| q.respondents).sum()),
-                pct(t.rate)
-            ),
-        };
-        out.push(Step::Calc(line));
+                    .map(|(q, qt)| (qt.rate, q.weight.unwrap_or_default()))
+                    .collect(),
+                total: s.questions.iter().filter_map(|q| q.weight).sum(),
+                rate: t.rate,
+            },
+            Combine::Respondents => SurveyCombination::Respondents {
+                points: t
+                    .questions
+                    .iter()
+                    .map(|q| q.points)
+                    .sum::<Decimal>()
+                    .normalize(),
+                people: t.questions.iter().map(|q| q.respondents).sum(),
+                rate: t.rate,
+            },
+        }
     } else {
-        out.push(Step::Calc(format!("{} = {}", s.name, pct(t.rate))));
-    }
+        SurveyCombination::Single { rate: t.rate }
+    };
+    out.push(Step::SurveyResult {
+        name: s.name.clone(),
+        how,
+    });
     out
 }
 
@@ -230,7 +207,10 @@ mod tests {
         let s = survey(Combine::Mean, &[(&["150", "40", "7", "3"], None)]);
         let t = tally(&s).unwrap();
         assert_eq!(t.rate, d("93.1"));
-        let text: Vec<String> = steps(&s, &t).iter().map(|s| s.text(2)).collect();
+        let text: Vec<String> = steps(&s, &t)
+            .iter()
+            .map(|s| s.text(2, crate::lang::Lang::Zh))
+            .collect();
         assert!(
             text.iter()
                 .any(|l| l.contains("(150 + 32 + 4.2 + 0) ÷ 200 = 93.10%")),

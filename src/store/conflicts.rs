@@ -166,6 +166,9 @@ fn value(
             }),
             None => bad(r, ConflictExpects::Table("{ points = 1, reason = \"…\" }")),
         },
+        Field::Year(..) | Field::SurveyCount { .. } => {
+            r.value_decimal(&v, &what, pos).map(FieldValue::Number)
+        }
         Field::Structure(_) => Some(FieldValue::Toml(canonical(&v))),
     }
 }
@@ -191,7 +194,7 @@ fn inline(fill: impl FnOnce(&mut InlineTable)) -> Value {
 
 fn to_value(v: &FieldValue) -> Value {
     match v {
-        FieldValue::Score(d) => tw::decimal(*d),
+        FieldValue::Score(d) | FieldValue::Number(d) => tw::decimal(*d),
         FieldValue::Input(i) => tw::input(i),
         FieldValue::Checks(c) => tw::checks(c),
         FieldValue::Text(t) => tw::string(t),

@@ -160,6 +160,14 @@ impl ProjectFile {
             self.dirty = true;
             return Ok(undo);
         }
+        // An indicator added, removed or moved: the model follows the document's order
+        // without reading it again. The source map keeps the lines read at load (check
+        // messages in the workbench name indicators, not lines; opening the file reads anew).
+        if super::tree_patch::patch_tree(&mut self.loaded.project, &doc, e) {
+            self.doc = doc;
+            self.dirty = true;
+            return Ok(undo);
+        }
         let text = doc.to_string();
         let (loaded, parsed) =
             super::load::parse_with_document(&text).map_err(|err| EditError::WouldBreakFile {
@@ -320,6 +328,9 @@ impl ProjectFile {
                 );
             }
             Edit::RemoveReview { index, .. } => tw::edit_list(t, "reviews", ListOp::Remove(*index)),
+            Edit::SetYear { .. } | Edit::SetSurveyCount { .. } | Edit::SetSurvey { .. } => {
+                super::figures_write::mirror(t, a, e)
+            }
             // Structure edits are written by `apply_structure`.
             _ => {}
         }

@@ -121,7 +121,10 @@ pub(crate) fn parse_with_document(src: &str) -> Result<(Loaded, Document<&str>),
     if let Some(item) = root.get("project") {
         let pos = r.locate(root, "", "project");
         match item.as_table_like() {
-            Some(t) => project.meta = Some(read_meta(&mut r, t, pos)),
+            Some(t) => {
+                project.language = read_language(&mut r, t);
+                project.meta = Some(read_meta(&mut r, t, pos));
+            }
             None => r.fail(pos, not_a_table("project")),
         }
     }
@@ -296,6 +299,20 @@ fn read_report(r: &mut Reader, t: &dyn TableLike) -> ReportText {
     }
 }
 
+/// `[project] language`: the language of the report's generated text ("zh" or "en").
+fn read_language(r: &mut Reader, t: &dyn TableLike) -> Option<crate::lang::Lang> {
+    let text = r.string(t, "project", "language")?;
+    match text.as_str() {
+        "zh" => Some(crate::lang::Lang::Zh),
+        "en" => Some(crate::lang::Lang::En),
+        _ => {
+            let pos = r.locate(t, "project", "language");
+            r.unknown_choice(pos, "language", &text, &["zh", "en"]);
+            None
+        }
+    }
+}
+
 fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMeta {
     let path = "project";
     r.check_keys(
@@ -312,6 +329,7 @@ fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMet
             "stated_grade",
             "funds_unit",
             "funds",
+            "language",
         ],
     );
     let mut m = ProjectMeta {
@@ -344,6 +362,7 @@ fn read_meta(r: &mut Reader, t: &dyn TableLike, _pos: Option<Pos>) -> ProjectMet
 
 const INDICATOR_KEYS: &[&str] = &[
     "name",
+    "shown",
     "parent",
     "weight",
     "explanation",
@@ -379,6 +398,7 @@ fn read_indicator(
     let mut ind = Indicator {
         code: code.to_string(),
         name: r.required_string(t, path, "name", pos),
+        shown: r.string(t, path, "shown"),
         parent: r.string(t, path, "parent"),
         weight: r.required_decimal(t, path, "weight", pos),
         explanation: r.string_or_empty(t, path, "explanation"),
@@ -386,9 +406,9 @@ fn read_indicator(
         formula: r.string_or_empty(t, path, "formula"),
         target: r.string_or_empty(t, path, "target"),
         source: r.string_or_empty(t, path, "source"),
-        stated: r.decimal(t, path, "stated"),
         ..Indicator::default()
     };
+    super::load_stated::read_stated(r, t, path, &mut ind);
     if let Some(item) = t.get("rule") {
         let rpos = r.locate(t, path, "rule");
         match item.as_table_like() {
@@ -604,7 +624,19 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
             r.check_keys(
                 it,
                 &ipath,
-                &["name", "direction", "cap", "points", "reason", "criteria"],
+                &[
+                    "name",
+                    "direction",
+                    "cap",
+                    "max",
+                    "min",
+                    "points",
+                    "per_item",
+                    "count",
+                    "stated",
+                    "reason",
+                    "criteria",
+                ],
             );
             let dir_text = r.required_string(it, &ipath, "direction", pos);
             let direction = match dir_text.as_str() {
@@ -618,12 +650,30 @@ fn read_adjustments(r: &mut Reader, t: &dyn TableLike) -> Adjustments {
                     AdjustmentDirection::Bonus
                 }
             };
+            // "加 1–3 分" reads as `min = 1, max = 3`; `max` is another name for `cap`.
+            let cap = match (r.decimal(it, &ipath, "cap"), r.decimal(it, &ipath, "max")) {
+                (Some(c), Some(_)) => {
+                    let p = r.locate(it, &ipath, "max");
+                    r.fail(
+                        p,
+                        Syntax::CapAndMax {
+                            path: ipath.clone(),
+                        },
+                    );
+                    Some(c)
+                }
+                (c, m) => c.or(m),
+            };
             adj.items.push(AdjustmentItem {
                 code: code.to_string(),
                 name: r.required_string(it, &ipath, "name", pos),
                 direction,
-                cap: r.decimal(it, &ipath, "cap"),
+                cap,
+                min: r.decimal(it, &ipath, "min"),
                 points: r.decimal(it, &ipath, "points"),
+                per_item: r.decimal(it, &ipath, "per_item"),
+                count: r.decimal(it, &ipath, "count"),
+                stated: r.decimal(it, &ipath, "stated"),
                 reason: r.string_or_empty(it, &ipath, "reason"),
                 criteria: r.string_list(it, &ipath, "criteria"),
             });

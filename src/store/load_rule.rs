@@ -517,9 +517,10 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
             YearMode::Sum
         }
     };
-    let from_text = match r.string(t, path, "origin").as_deref() {
-        None => false,
-        Some("text") => true,
+    let (from_text, reconstructed) = match r.string(t, path, "origin").as_deref() {
+        None => (false, false),
+        Some("text") => (true, false),
+        Some("reconstructed") => (false, true),
         Some(other) => {
             let p = r.locate(t, path, "origin");
             r.fail(
@@ -528,7 +529,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
                     value: other.to_string(),
                 }),
             );
-            false
+            (false, false)
         }
     };
     Rule {
@@ -539,6 +540,7 @@ pub(super) fn read_rule(r: &mut Reader, t: &dyn TableLike, path: &str, pos: Opti
         unit,
         years,
         from_text,
+        reconstructed,
     }
 }
 

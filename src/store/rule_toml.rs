@@ -262,6 +262,8 @@ pub fn inline(rule: &Rule) -> String {
     }
     if rule.from_text {
         f.push("origin = \"text\"".into());
+    } else if rule.reconstructed {
+        f.push("origin = \"reconstructed\"".into());
     }
     format!("{{ {} }}", f.join(", "))
 }
@@ -358,4 +360,24 @@ pub fn parse_leaf(
                 crate::diagnostic::Syntax::NoIndicators,
             ))
         })
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::{inline, parse};
+
+    /// A rebuilt rule keeps its mark through an edit that rewrites it, and so does an imported one.
+    #[test]
+    fn the_origin_of_a_rule_survives_being_written_again() {
+        for origin in ["reconstructed", "text"] {
+            let text = format!(
+                "{{ kind = \"rate\", numerator = \"到位\", denominator = \"预算\", origin = \"{origin}\" }}"
+            );
+            let rule = parse(&text).unwrap();
+            assert_eq!(rule.reconstructed, origin == "reconstructed");
+            assert_eq!(rule.from_text, origin == "text");
+            assert!(inline(&rule).contains(&format!("origin = \"{origin}\"")));
+            assert_eq!(parse(&inline(&rule)).unwrap(), rule);
+        }
+    }
 }

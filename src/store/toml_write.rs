@@ -13,6 +13,23 @@ pub fn decimal(d: Decimal) -> Value {
     text.parse::<Value>().unwrap_or_else(|_| Value::from(text))
 }
 
+/// A list of texts (评价要点): one entry a line when there are several, as files write them.
+pub fn string_lines(items: &[String]) -> Value {
+    let mut a = Array::new();
+    for s in items {
+        let mut v = string(s);
+        if items.len() > 1 {
+            v.decor_mut().set_prefix("\n  ");
+        }
+        a.push_formatted(v);
+    }
+    if items.len() > 1 {
+        a.set_trailing_comma(true);
+        a.set_trailing("\n");
+    }
+    Value::Array(a)
+}
+
 /// A string; multi-line text becomes a `"""` block so the file stays readable and diffable.
 pub fn string(s: &str) -> Value {
     if s.contains('\n') {

@@ -12,14 +12,14 @@ use crate::edit::{DefinitionKey, Edit, EditError, PolicyKey, rule_value};
 use crate::model::Project;
 
 /// A table of the document: its key path and, inside an array of tables, its index.
-type TableId = (Vec<String>, Option<usize>);
+pub(super) type TableId = (Vec<String>, Option<usize>);
 
 fn refuse<T>(e: EditError) -> Result<T, EditError> {
     Err(e)
 }
 
 /// The tables in the order the document renders them (what `DocumentMut`'s Display does).
-fn display_order(doc: &DocumentMut) -> Vec<TableId> {
+pub(super) fn display_order(doc: &DocumentMut) -> Vec<TableId> {
     fn walk(
         t: &Table,
         path: &mut Vec<String>,
@@ -96,7 +96,7 @@ fn set_order(doc: &mut DocumentMut, order: &[TableId]) {
 }
 
 /// The indicator a table belongs to (`indicators.A101` and its sub-tables).
-fn owner(id: &TableId) -> Option<&str> {
+pub(super) fn owner(id: &TableId) -> Option<&str> {
     match id.0.as_slice() {
         [root, code, ..] if root == "indicators" => Some(code),
         _ => None,
@@ -219,6 +219,7 @@ pub(super) fn patch_model(p: &mut Project, e: &Edit) -> bool {
             *slot = text.clone();
         }
         Edit::SetRule { .. } => ind.rule = rule.unwrap_or_default(),
+        Edit::SetCriteria { criteria, .. } => ind.criteria = criteria.clone(),
         _ => return false,
     }
     true
@@ -242,6 +243,9 @@ pub(super) fn apply(
             ..
         } => {
             let mut t = Table::new();
+            // The blank line above it written out, as reading the file back would give it, so
+            // a removal's undo puts back the same text.
+            t.decor_mut().set_prefix("\n");
             if let Some(pc) = parent {
                 t.insert("parent", Item::Value(Value::from(pc.as_str())));
             }
@@ -321,6 +325,18 @@ pub(super) fn apply(
             let old = p.get(&code).map(|i| i.name.clone()).unwrap_or_default();
             tw::set(table(&mut doc, &code)?, "name", Some(tw::string(name)));
             Edit::SetName { code, name: old }
+        }
+        Edit::SetCriteria { criteria, .. } => {
+            let old = p.get(&code).map(|i| i.criteria.clone()).unwrap_or_default();
+            tw::set(
+                table(&mut doc, &code)?,
+                "criteria",
+                (!criteria.is_empty()).then(|| tw::string_lines(criteria)),
+            );
+            Edit::SetCriteria {
+                code,
+                criteria: old,
+            }
         }
         Edit::SetDefinition { key, text, .. } => {
             let old = p

@@ -360,3 +360,96 @@ fn settings_change_their_keys_and_undo_to_the_same_text() {
     f.apply(&undo).unwrap();
     assert_eq!(f.project().grades.len(), 4);
 }
+
+#[test]
+fn criteria_are_replaced_as_a_list_one_a_line_and_undone_exactly() {
+    let mut f = open(MOF);
+    let before = f.text();
+    let old = f.project().get("A101").unwrap().criteria.clone();
+    let mut new = old.clone();
+    new.insert(0, "③是否经过集体决策".to_string());
+    let undo = f
+        .apply(&Edit::SetCriteria {
+            code: "A101".into(),
+            criteria: new.clone(),
+        })
+        .unwrap();
+    assert_eq!(f.project().get("A101").unwrap().criteria, new);
+    let reread = crate::store::parse_project(&f.text()).unwrap().project;
+    assert_eq!(f.project(), &reread);
+    assert!(
+        f.text()
+            .contains("criteria = [\n  \"③是否经过集体决策\",\n"),
+        "{}",
+        f.text()
+    );
+    f.apply(&undo).unwrap();
+    assert_eq!(f.text(), before);
+    // An empty list removes the key.
+    f.apply(&Edit::SetCriteria {
+        code: "A101".into(),
+        criteria: Vec::new(),
+    })
+    .unwrap();
+    assert!(!f.text().contains(&old[0]));
+    assert!(f.project().get("A101").unwrap().criteria.is_empty());
+}
+
+/// Adding, removing and moving follow the document without reading it again; what they give
+/// is what reading the file gives, after every kind of step and its undo.
+#[test]
+fn tree_edits_without_reading_again_agree_with_reading() {
+    let mut f = open(MOF);
+    let steps = [
+        Edit::AddIndicator {
+            code: "C103".into(),
+            parent: Some("C1".into()),
+            index: 0,
+            name: "新指标".into(),
+            weight: d("2"),
+        },
+        Edit::AddIndicator {
+            code: "E".into(),
+            parent: None,
+            index: 4,
+            name: "其他".into(),
+            weight: d("0"),
+        },
+        Edit::AddIndicator {
+            code: "E1".into(),
+            parent: Some("E".into()),
+            index: 0,
+            name: "子项".into(),
+            weight: d("0"),
+        },
+        Edit::MoveIndicator {
+            code: "C103".into(),
+            parent: Some("A1".into()),
+            index: 1,
+        },
+        Edit::MoveIndicator {
+            code: "B2".into(),
+            parent: Some("E".into()),
+            index: 0,
+        },
+        Edit::MoveIndicator {
+            code: "A102".into(),
+            parent: Some("A1".into()),
+            index: 0,
+        },
+        Edit::RemoveIndicator { code: "E".into() },
+        Edit::RemoveIndicator { code: "C1".into() },
+    ];
+    let mut undos = Vec::new();
+    for e in &steps {
+        undos.push(f.apply(e).unwrap());
+        let reread = crate::store::parse_project(&f.text()).unwrap().project;
+        assert_eq!(f.project(), &reread, "after {e:?}");
+    }
+    for u in undos.iter().rev() {
+        f.apply(u).unwrap();
+        let reread = crate::store::parse_project(&f.text()).unwrap().project;
+        assert_eq!(f.project(), &reread, "after undoing with {u:?}");
+    }
+    assert_eq!(f.text(), MOF);
+}

@@ -70,6 +70,10 @@ pub enum Action {
     Settings,
     /// The rule as one line: `kind=rate numerator=… denominator=…` or an inline table.
     EditRule,
+    /// The rule as one line (`kind=rate numerator=…`), for those who know the keys.
+    EditRuleLine,
+    /// The 评价要点 list of the selected indicator.
+    EditCriteria,
     // Review mode (复核).
     ReviewNext,
     ReviewPrev,
@@ -91,6 +95,12 @@ pub enum Action {
     /// Complete the name being typed (the `i` prompt: the inputs the rule reads).
     Complete,
     PrevField,
+    /// The rule form: the next choice for the field (an input name, an option).
+    NextChoice,
+    /// The rule form: a row added to the list the field is in (levels, bands, checkpoints).
+    AddRow,
+    /// The rule form: the field's row removed from its list.
+    RemoveRow,
     CursorLeft,
     CursorRight,
     CursorUp,

@@ -7,6 +7,7 @@ mod attention;
 mod burst;
 mod cite;
 mod compare;
+mod criteria;
 mod design;
 mod fields;
 mod file;
@@ -14,11 +15,14 @@ mod nav;
 mod open;
 mod popup;
 mod review;
+mod rule_form;
 mod settings;
 mod submit;
 mod team;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_figures;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
@@ -28,8 +32,9 @@ pub use attention::Attention;
 pub use compare::Compare;
 pub use fields::{Field, Section, fields, input_names, standard_count};
 pub use file::{mine_path, on_unsaved_exit};
-pub use popup::{EditorPopup, Form, MarkChoice, PickFor, Picker, Popup, Prompt};
+pub use popup::{EditorPopup, Form, FormFor, MarkChoice, PickFor, Picker, Popup, Prompt};
 pub use review::{ReviewFilter, ReviewMode, ReviewOrder};
+pub use rule_form::RuleForm;
 
 use super::action::Action;
 use super::components::{LineInput, TreeList};
@@ -104,6 +109,8 @@ pub struct App {
     /// How wide the terminal draws East-Asian ambiguous characters (1 or 2 columns); with 2
     /// the view draws one-column equivalents (see `view::narrow_ambiguous`).
     pub ambiguous_width: u8,
+    /// The config's `report_lang`, over the project's (see `report_lang()`).
+    pub report_lang: Option<Lang>,
     /// Neither the flag nor the config set `ambiguous_width`: ask the terminal at start-up
     /// (see `probe`).
     pub probe_ambiguous: bool,
@@ -166,6 +173,7 @@ impl App {
             message: None,
             log: Vec::new(),
             ambiguous_width: 1,
+            report_lang: None,
             probe_ambiguous: false,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -202,6 +210,11 @@ impl App {
 
     pub fn project(&self) -> &Project {
         self.file.project()
+    }
+
+    /// Explanations are report text: the report's language, not the chrome's `lang`.
+    pub fn report_lang(&self) -> Lang {
+        (self.report_lang).unwrap_or_else(|| self.project().report_lang())
     }
 
     /// An edit's refusal in the workbench's language.

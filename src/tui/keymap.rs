@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::strings::{DesignMsg, Lang, Msg, text};
+use super::strings::{DesignMsg, Lang, Msg, RuleFormMsg, text};
 
 /// Where a key is pressed. Each situation looks keys up in a chain of contexts (see `chain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,6 +260,18 @@ pub static KEYMAP: &[Binding] = &[
     ch(Tree, 'f', A::EditRule, Msg::Design(DesignMsg::HelpRule)),
     ch(
         Tree,
+        'F',
+        A::EditRuleLine,
+        Msg::Design(DesignMsg::HelpRuleLine),
+    ),
+    ch(
+        Tree,
+        'E',
+        A::EditCriteria,
+        Msg::Design(DesignMsg::HelpCriteria),
+    ),
+    ch(
+        Tree,
         'd',
         A::EditDefinitions,
         Msg::Design(DesignMsg::HelpDefinitions),
@@ -272,6 +284,19 @@ pub static KEYMAP: &[Binding] = &[
     key(Form, K::Down, A::NextField, Msg::HelpNextField),
     key(Form, K::BackTab, A::PrevField, Msg::HelpPrevField),
     key(Form, K::Up, A::PrevField, Msg::HelpPrevField),
+    ctrl(
+        Form,
+        'n',
+        A::NextChoice,
+        Msg::RuleForm(RuleFormMsg::HelpNextChoice),
+    ),
+    ctrl(Form, 'o', A::AddRow, Msg::RuleForm(RuleFormMsg::HelpAddRow)),
+    ctrl(
+        Form,
+        'd',
+        A::RemoveRow,
+        Msg::RuleForm(RuleFormMsg::HelpRemoveRow),
+    ),
     key(Text, K::Left, A::CursorLeft, Msg::HelpCursorLeft),
     key(Text, K::Right, A::CursorRight, Msg::HelpCursorRight),
     key(Text, K::Home, A::LineStart, Msg::HelpLineStart),
@@ -297,6 +322,20 @@ pub static KEYMAP: &[Binding] = &[
     key(Picker, K::Down, A::Down, Msg::HelpDown),
     ch(Picker, 'j', A::Down, Msg::HelpDown),
     key(Picker, K::Enter, A::Submit, Msg::HelpChoose),
+    ch(Picker, 'a', A::AddRow, Msg::Design(DesignMsg::HelpPointAdd)),
+    ch(
+        Picker,
+        'x',
+        A::RemoveRow,
+        Msg::Design(DesignMsg::HelpPointDelete),
+    ),
+    ch(Picker, 'K', A::MoveUp, Msg::Design(DesignMsg::HelpPointUp)),
+    ch(
+        Picker,
+        'J',
+        A::MoveDown,
+        Msg::Design(DesignMsg::HelpPointDown),
+    ),
     ch(Picker, '1', A::InsertChar('1'), Msg::HelpPickNumber),
     ch(Picker, '2', A::InsertChar('2'), Msg::HelpPickNumber),
     ch(Picker, '3', A::InsertChar('3'), Msg::HelpPickNumber),

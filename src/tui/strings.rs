@@ -2,8 +2,10 @@
 //! (rule explanations, check messages) are shown as the library writes them.
 
 mod design;
+mod rule_form;
 
 pub use design::DesignMsg;
+pub use rule_form::RuleFormMsg;
 
 pub use crate::lang::Lang;
 
@@ -12,6 +14,8 @@ pub use crate::lang::Lang;
 pub enum Msg {
     /// The texts of designing the tree (`strings/design.rs`).
     Design(DesignMsg),
+    /// The texts of the rule picker and form (`strings/rule_form.rs`).
+    RuleForm(RuleFormMsg),
     // Panes and screen parts.
     TreeTitle,
     DetailTitle,
@@ -132,6 +136,12 @@ pub enum Msg {
     UnscorablePrompt,
     InputPrompt,
     InputValuePrompt,
+    // Per-year figures and questionnaire counts on the inputs editor.
+    FigYear,
+    FigCount,
+    FigYearPrompt,
+    FigCountPrompt,
+    FigNotANumber,
     DeductionForm,
     FieldPoints,
     FieldCount,
@@ -261,6 +271,15 @@ pub enum Msg {
     AdjPenalty,
     AdjCaps,
     AdjItemSummary,
+    // An item's own rule, range and printed points (issue 13, item 13).
+    AdjItemRule,
+    AdjItemRange,
+    AdjItemStated,
+    // The figures a report prints for a node, each with its source (issue 13, item 13).
+    SecStated,
+    StatedScoreAt,
+    StatedWeightAt,
+    StatedNoSource,
     AdjTotals,
     AdjBase,
     AdjForm,
@@ -388,6 +407,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
     use Msg::*;
     match msg {
         Design(d) => design::pair(d),
+        RuleForm(r) => rule_form::pair(r),
         TreeTitle => ("指标", "Indicators"),
         DetailTitle => ("详情", "Detail"),
         HelpTitle => ("按键（Esc 关闭）", "Keys (Esc closes)"),
@@ -502,6 +522,11 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         NaPrompt => ("{} 不适用的原因（留空则取消不适用）", "{} not applicable because (empty clears)"),
         UnscorablePrompt => ("{} 无法评分的原因（缺少什么数据；留空则取消）", "{} cannot be scored because (what data is missing; empty clears)"),
         InputPrompt => ("{} 输入：名称=值（数字、true/false 或 YYYY-MM-DD）", "{} input: name=value (a number, true/false or YYYY-MM-DD)"),
+        FigYear => ("{} {}年 = {}", "{} {} = {}"),
+        FigCount => ("{} 第{}题 {} = {} 人", "{} Q{} {} = {}"),
+        FigYearPrompt => ("{} {}年的数值（留空则删除该年）", "{} for {} (empty removes that year)"),
+        FigCountPrompt => ("问卷“{}”第{}题选“{}”的人数", "questionnaire \"{}\" question {}: how many chose \"{}\""),
+        FigNotANumber => ("“{}”不是数字；人数或金额请输入数字，如 150", "\"{}\" is not a number; a count or an amount is a number such as 150"),
         InputValuePrompt => ("{} 的值（数字、true/false 或 YYYY-MM-DD；留空则删除）", "value of {} (a number, true/false or YYYY-MM-DD; empty removes it)"),
         DeductionForm => ("{} 扣分", "{} deduction"),
         FieldPoints => ("扣分", "Points"),
@@ -630,6 +655,13 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         AdjPenalty => ("减分", "penalty"),
         AdjCaps => ("加分上限 {} · 减分上限 {}", "bonus cap {} · penalty cap {}"),
         AdjItemSummary => ("{}：记录 {} 分，计 {} 分（单项上限 {}）", "{}: recorded {}, counts {} (item cap {})"),
+        AdjItemRule => ("规则：每项 {} 分 × {} 项 = {} 分", "rule: {} per item × {} = {}"),
+        AdjItemRange => ("范围：{}–{} 分", "range: {}–{}"),
+        AdjItemStated => ("报告列示 {} 分", "the report prints {}"),
+        SecStated => ("【报告列示】", "[Printed in the report]"),
+        StatedScoreAt => ("{}：得分 {}", "{}: score {}"),
+        StatedWeightAt => ("{}：分值 {}", "{}: weight {}"),
+        StatedNoSource => ("报告", "the report"),
         AdjTotals => ("加分合计 {} · 减分合计 {} · 净 {}", "bonus {} · penalty {} · net {}"),
         AdjBase => ("基础得分 {} + 加减分 {} = 合计 {}", "base {} + adjustments {} = total {}"),
         AdjForm => ("{} 加减分", "{} adjustment"),

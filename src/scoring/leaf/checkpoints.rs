@@ -5,15 +5,15 @@ use rust_decimal::Decimal;
 
 use crate::model::*;
 use crate::scoring::ScoreError;
-use crate::scoring::rounding::plain;
+use crate::scoring::explanation::CheckVerdict;
 
-/// What one checkpoint earns from what was recorded for it, and the words for the explanation.
+/// What one checkpoint earns from what was recorded for it, and the verdict for the explanation.
 /// Nothing recorded counts as not met.
 pub(super) fn checkpoint_points(
     i: usize,
     c: &Checkpoint,
     check: Option<Check>,
-) -> Result<(Decimal, String), ScoreError> {
+) -> Result<(Decimal, CheckVerdict), ScoreError> {
     let full = c.points;
     let check = match (c.credit, check.unwrap_or(Check::Met(false))) {
         // 1/0 on an all-or-nothing checkpoint, as the command line takes them.
@@ -22,8 +22,8 @@ pub(super) fn checkpoint_points(
         (_, check) => check,
     };
     Ok(match (c.credit, check) {
-        (_, Check::Met(true)) => (full, format!("达到，得 {} 分", plain(full))),
-        (_, Check::Met(false)) => (Decimal::ZERO, format!("未达到，扣 {} 分", plain(full))),
+        (_, Check::Met(true)) => (full, CheckVerdict::Met { points: full }),
+        (_, Check::Met(false)) => (Decimal::ZERO, CheckVerdict::NotMet { points: full }),
         (Credit::Whole, Check::Number(n)) => {
             return Err(ScoreError::CheckIsMetOrNot {
                 number: i + 1,
@@ -39,9 +39,9 @@ pub(super) fn checkpoint_points(
                 });
             }
             let verdict = if n == full {
-                format!("达到，得 {} 分", plain(full))
+                CheckVerdict::Met { points: full }
             } else {
-                format!("部分达到，得 {} 分（满分 {} 分）", plain(n), plain(full))
+                CheckVerdict::Partial { got: n, full }
             };
             (n, verdict)
         }
@@ -53,24 +53,17 @@ pub(super) fn checkpoint_points(
                 });
             }
             if n.is_zero() {
-                (full, format!("无缺项，得 {} 分", plain(full)))
+                (full, CheckVerdict::NoneMissing { points: full })
             } else {
                 let lost = (n * each).min(full);
-                let capped = if n * each > full {
-                    "，扣完为止"
-                } else {
-                    ""
-                };
                 (
                     full - lost,
-                    format!(
-                        "缺 {} 项，扣 {} × {} = {} 分{capped}，得 {} 分",
-                        plain(n),
-                        plain(n),
-                        plain(each),
-                        plain(n * each),
-                        plain(full - lost)
-                    ),
+                    CheckVerdict::Missing {
+                        missing: n,
+                        each,
+                        got: full - lost,
+                        capped: n * each > full,
+                    },
                 )
             }
         }

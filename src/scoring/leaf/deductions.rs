@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 use super::{Ctx, Eval, mul, too_large};
 use crate::model::*;
 use crate::scoring::explanation::Step;
-use crate::scoring::rounding::plain;
 
 impl Ctx<'_> {
     pub(super) fn deductions(
@@ -16,20 +15,11 @@ impl Ctx<'_> {
         groups: &[DeductionGroup],
     ) -> Eval {
         let w = self.weight;
-        let mut rule = format!("满分 {} 分，逐项扣分", plain(w));
-        if let Some(p) = per_item {
-            rule.push_str(&format!("，每处扣 {} 分", plain(p)));
-        }
-        match fraction {
-            Some(f) if f.is_quotient() => rule.push_str(&format!("，每处扣分值的 {f}")),
-            Some(f) => rule.push_str(&format!(
-                "，每处扣分值的 {}%",
-                plain(f.num * Decimal::ONE_HUNDRED)
-            )),
-            None => {}
-        }
-        rule.push_str("，扣完为止");
-        self.steps.push(Step::Rule(rule));
+        self.steps.push(Step::DeductionsRule {
+            weight: w,
+            per_item,
+            fraction,
+        });
         let mut group_totals: Vec<(String, Decimal)> = Vec::new();
         let mut total = Decimal::ZERO;
         for d in &self.ind.assessment.deductions {
@@ -45,11 +35,11 @@ impl Ctx<'_> {
             if points < Decimal::ZERO {
                 return Err(crate::scoring::ScoreError::NegativeDeduction { points });
             }
-            let reason = match d.count {
-                Some(c) if d.points.is_none() => format!("{}（{} 处）", d.reason.trim(), plain(c)),
-                _ => d.reason.clone(),
-            };
-            self.steps.push(Step::Deduction { points, reason });
+            self.steps.push(Step::Deduction {
+                points,
+                reason: d.reason.clone(),
+                count: d.count.filter(|_| d.points.is_none()),
+            });
             match &d.group {
                 Some(g) => match group_totals.iter_mut().find(|(n, _)| n == g) {
                     Some((_, t)) => *t = t.checked_add(points).ok_or_else(too_large)?,
@@ -66,11 +56,11 @@ impl Ctx<'_> {
                 });
             };
             if sum > cap {
-                self.steps.push(Step::Note(format!(
-                    "“{name}”类扣分合计 {} 分，以 {} 分为限",
-                    plain(sum),
-                    plain(cap)
-                )));
+                self.steps.push(Step::GroupCapped {
+                    group: name.clone(),
+                    sum,
+                    cap,
+                });
                 total += cap;
             } else {
                 total += sum;
@@ -78,14 +68,13 @@ impl Ctx<'_> {
         }
         if total > Decimal::ZERO {
             let s = w - total;
-            self.steps.push(Step::Calc(format!(
-                "{} − {} = {}",
-                plain(w),
-                plain(total),
-                plain(s)
-            )));
+            self.steps.push(Step::WeightMinusDeductions {
+                weight: w,
+                total,
+                score: s,
+            });
             if s < Decimal::ZERO {
-                self.steps.push(Step::Note("扣分超过分值，扣完为止".into()));
+                self.steps.push(Step::DeductionsExceedWeight);
             }
             Ok((s.max(Decimal::ZERO), Some(w)))
         } else {

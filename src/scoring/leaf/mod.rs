@@ -8,9 +8,9 @@ mod target;
 
 use rust_decimal::Decimal;
 
-use super::explanation::Step;
+use super::explanation::{MeasureName, Step};
 use super::formula;
-use super::rounding::{fixed, percent_of_ratio, plain, round};
+use super::rounding::round;
 use super::{Expected, ScoreError};
 use crate::model::*;
 
@@ -87,33 +87,33 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
     };
     if let Some(reason) = &a.na {
         out.state = LeafState::NotApplicable(reason.clone());
-        out.steps
-            .push(Step::Note(format!("不适用：{}", reason.trim())));
+        out.steps.push(Step::NotApplicable {
+            reason: reason.trim().to_string(),
+        });
         return out;
     }
     if let Some(reason) = &a.unscorable {
         out.state = LeafState::Unscorable(reason.clone());
         out.computed = Some(Decimal::ZERO);
-        out.steps.push(Step::Note(format!(
-            "无法评分，该指标不得分：{}",
-            reason.trim()
-        )));
-        out.steps.push(Step::Calc(format!(
-            "得 {} 分（满分 {} 分）",
-            fixed(Decimal::ZERO, fw.places),
-            plain(weight)
-        )));
+        out.steps.push(Step::Unscorable {
+            reason: reason.trim().to_string(),
+        });
+        out.steps.push(Step::Total {
+            score: Decimal::ZERO,
+            weight,
+            by_rule: false,
+            lost: None,
+            rate: None,
+        });
         return out;
     }
     if a.status == Status::Unscored {
         // A record under a leaf marked 未评 stays in the file but does not count until the
         // leaf is marked 已评 again (any new judgement does that).
         out.state = LeafState::Unscored;
-        out.steps.push(Step::Note(if a.has_record() {
-            "标为未评：已记录的内容暂不计分".into()
-        } else {
-            "尚未评分".into()
-        }));
+        out.steps.push(Step::Unscored {
+            has_record: a.has_record(),
+        });
         return out;
     }
     let mut cx = Ctx {
@@ -134,17 +134,20 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
     }
     out.measured = cx.measured;
     out.steps = cx.steps;
+    if ind.rule.reconstructed {
+        // The report never prints this rule: a reader must know the evaluators rebuilt it.
+        out.steps.insert(0, Step::RuleReconstructed);
+    }
     match result {
         Ok((raw, max)) => {
             out.rule_max = max;
             let bounded = raw.max(Decimal::ZERO).min(weight);
             if bounded != raw {
-                out.steps.push(Step::Note(format!(
-                    "规则结果 {} 超出 0–{} 分范围，按 {} 分计",
-                    plain(raw.round_dp(4)),
-                    plain(weight),
-                    plain(bounded)
-                )));
+                out.steps.push(Step::OutOfBounds {
+                    raw,
+                    weight,
+                    counted: bounded,
+                });
             }
             let computed = round(bounded, fw.places, fw.rounding);
             out.computed = Some(computed);
@@ -153,32 +156,18 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
                 out.awarded = Some(awarded);
                 out.score = awarded;
                 if awarded != computed {
-                    out.steps.push(Step::Note(format!(
-                        "给定得分 {} 分（按评分规则计算为 {} 分），以给定得分计",
-                        fixed(awarded, fw.places),
-                        fixed(computed, fw.places)
-                    )));
+                    out.steps.push(Step::AwardedDiffers { awarded, computed });
                 }
             }
             let lost = weight - out.score;
             // An awarded score that is not the rule's is not "按评分标准": say whose it is.
-            let basis = if out.awarded.is_some_and(|s| s != computed) {
-                ""
-            } else {
-                "按评分标准"
-            };
-            let mut line = format!(
-                "{basis}得 {} 分（满分 {} 分）",
-                fixed(out.score, fw.places),
-                plain(weight)
-            );
-            if lost > Decimal::ZERO {
-                line.push_str(&format!("，扣 {} 分", fixed(lost, fw.places)));
-            }
-            if let Some(rate) = super::rounding::rate(out.score, weight) {
-                line.push_str(&format!("，得分率 {}%", fixed(rate, 2)));
-            }
-            out.steps.push(Step::Calc(line));
+            out.steps.push(Step::Total {
+                score: out.score,
+                weight,
+                by_rule: out.awarded.is_none_or(|s| s == computed),
+                lost: Some(lost).filter(|l| *l > Decimal::ZERO),
+                rate: super::rounding::rate(out.score, weight),
+            });
         }
         // An awarded score over a rule whose figures are not recorded yet (a sheet imported
         // with its scores but not the numbers behind them): the score counts, and `check` says
@@ -187,26 +176,16 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             let awarded = a.score.unwrap_or_default();
             out.awarded = Some(awarded);
             out.score = awarded;
-            out.steps.push(Step::Note(format!(
-                "评分标准所需{}尚未记录，按给定得分 {} 分计",
-                missing_inputs(ind)
-                    .iter()
-                    .map(|n| format!("“{n}”"))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                fixed(awarded, fw.places)
-            )));
+            out.steps.push(Step::AwardedWithoutInputs {
+                missing: missing_inputs(ind),
+                awarded,
+            });
         }
         Err(_) if a.score.is_none() && !missing_inputs(ind).is_empty() => {
             let missing = missing_inputs(ind);
-            out.steps.push(Step::Note(format!(
-                "未完成：尚未记录{}",
-                missing
-                    .iter()
-                    .map(|n| format!("“{n}”"))
-                    .collect::<Vec<_>>()
-                    .join("、")
-            )));
+            out.steps.push(Step::Incomplete {
+                missing: missing.clone(),
+            });
             out.state = LeafState::Incomplete(missing);
         }
         Err(msg) => {
@@ -215,10 +194,7 @@ pub fn score_leaf(ind: &Indicator, weight: Decimal, fw: &FrameworkInfo) -> LeafO
             if let Some(awarded) = a.score.filter(|_| !judged) {
                 out.awarded = Some(awarded);
                 out.score = awarded;
-                out.steps.push(Step::Note(format!(
-                    "报告给定得分 {} 分",
-                    fixed(awarded, fw.places)
-                )));
+                out.steps.push(Step::AwardedDespiteError { awarded });
             }
         }
     }
@@ -275,7 +251,7 @@ impl Ctx<'_> {
         if let Some(v) = self.ind.assessment.input(name) {
             self.steps.push(Step::Input {
                 name: name.to_string(),
-                value: v.to_string(),
+                value: v.clone(),
             });
         }
     }
@@ -301,23 +277,24 @@ impl Ctx<'_> {
             });
         }
         let r = n.checked_div(d).ok_or_else(too_large)?;
-        self.steps.push(Step::Calc(format!(
-            "{} = {numerator} ÷ {denominator} = {} ÷ {} = {}",
-            self.measure_name(),
-            plain(n),
-            plain(d),
-            percent_of_ratio(r)
-        )));
+        self.steps.push(Step::Ratio {
+            measure: self.measure_name(),
+            numerator: numerator.to_string(),
+            denominator: denominator.to_string(),
+            n,
+            d,
+            ratio: r,
+        });
         self.measured = Some(r);
         Ok(r)
     }
 
-    fn measure_name(&self) -> String {
+    fn measure_name(&self) -> MeasureName {
         let name = self.ind.name.trim();
         if name.ends_with('率') || name.ends_with('度') {
-            name.to_string()
+            MeasureName::Named(name.to_string())
         } else {
-            "比率".to_string()
+            MeasureName::Generic
         }
     }
 
@@ -327,11 +304,10 @@ impl Ctx<'_> {
         self.unit = rule.unit.clone();
         self.years = rule.years;
         if let Some(max) = rule.max {
-            self.steps.push(Step::Rule(format!(
-                "评分标准满分 {} 分（指标分值 {} 分）",
-                plain(max),
-                plain(self.weight)
-            )));
+            self.steps.push(Step::RuleMax {
+                max,
+                weight: self.weight,
+            });
             self.weight = max;
         }
         let mut result = self.kind(rule);
@@ -339,12 +315,7 @@ impl Ctx<'_> {
             // A formula knows no maximum of its own: the rule's `max` is it, and caps it.
             *rule_max = Some(rule_max.map_or(max, |m| m.min(max)));
             if *v > max {
-                self.steps.push(Step::Note(format!(
-                    "规则结果 {} 超过评分标准满分 {} 分，按 {} 分计",
-                    plain(v.round_dp(4)),
-                    plain(max),
-                    plain(max)
-                )));
+                self.steps.push(Step::OverRuleMax { raw: *v, max });
                 *v = max;
             }
         }
@@ -360,9 +331,8 @@ impl Ctx<'_> {
                 Some(_) => self.flag(v)?,
             };
             if found {
-                self.steps.push(Step::Rule(format!("一票否决：{v}")));
-                self.steps
-                    .push(Step::Note(format!("存在“{v}”，该指标不得分")));
+                self.steps.push(Step::Veto { finding: v.clone() });
+                self.steps.push(Step::VetoFound { finding: v.clone() });
                 return Ok((Decimal::ZERO, Some(self.weight)));
             }
         }
@@ -377,11 +347,7 @@ impl Ctx<'_> {
             RuleKind::Judgement { min, max } => {
                 let lo = min.unwrap_or(Decimal::ZERO);
                 let hi = max.unwrap_or(w);
-                self.steps.push(Step::Rule(format!(
-                    "酌情评分：{}–{} 分",
-                    plain(lo),
-                    plain(hi)
-                )));
+                self.steps.push(Step::Judgement { min: lo, max: hi });
                 let s = self.ind.assessment.score.ok_or(ScoreError::NoJudgedScore)?;
                 if s < lo || s > hi {
                     return Err(ScoreError::JudgedOutOfRange {
@@ -393,32 +359,28 @@ impl Ctx<'_> {
                 Ok((s, Some(hi)))
             }
             RuleKind::Checkpoints { points } => {
-                self.steps.push(Step::Rule("按评价要点计分".into()));
+                self.steps.push(Step::CheckpointsRule);
                 let mut total = Decimal::ZERO;
                 for (i, c) in points.iter().enumerate() {
-                    let text = self
-                        .ind
-                        .criteria
-                        .get(i)
-                        .cloned()
-                        .unwrap_or_else(|| format!("要点{}", i + 1));
+                    let text = self.ind.criteria.get(i).map(|t| t.trim().to_string());
                     let check = self.ind.assessment.checks.get(i).copied();
                     let (got, verdict) = checkpoints::checkpoint_points(i, c, check)?;
                     total += got;
-                    self.steps
-                        .push(Step::Calc(format!("{} — {verdict}", text.trim())));
+                    self.steps.push(Step::Checkpoint {
+                        number: i + 1,
+                        text,
+                        verdict,
+                    });
                 }
                 Ok((total, Some(points.iter().map(|c| c.points).sum())))
             }
             RuleKind::Levels { levels } => {
-                self.steps.push(Step::Rule(format!(
-                    "分档评分：{}",
-                    levels
+                self.steps.push(Step::LevelsRule {
+                    levels: levels
                         .iter()
-                        .map(|l| format!("{} {} 分", l.name, plain(l.points_of(w).round_dp(4))))
-                        .collect::<Vec<_>>()
-                        .join("；")
-                )));
+                        .map(|l| (l.name.clone(), l.points_of(w)))
+                        .collect(),
+                });
                 let max = levels.iter().map(|l| l.points_of(w)).max();
                 let tier = self
                     .ind
@@ -432,28 +394,25 @@ impl Ctx<'_> {
                         levels: levels.iter().map(|l| l.name.clone()).collect(),
                     }
                 })?;
-                self.steps.push(Step::Calc(format!(
-                    "评定为“{}”，得 {} 分",
-                    level.name,
-                    plain(level.points_of(w).round_dp(4))
-                )));
+                self.steps.push(Step::LevelReached {
+                    name: level.name.clone(),
+                    points: level.points_of(w),
+                });
                 Ok((level.points_of(w), max))
             }
             RuleKind::Rate { measure, cap } => {
-                self.steps.push(Step::Rule(format!(
-                    "{} × 分值{}",
-                    self.measure_name(),
-                    if *cap { "，超过100%按100%计" } else { "" }
-                )));
+                self.steps.push(Step::RateRule {
+                    measure: self.measure_name(),
+                    capped: *cap,
+                });
                 let r = self.measure(measure)? / hundred;
                 let used = if *cap { r.min(Decimal::ONE) } else { r };
                 let s = mul(used, w)?;
-                self.steps.push(Step::Calc(format!(
-                    "{} × {} = {}",
-                    percent_of_ratio(used),
-                    plain(w),
-                    plain(s.round_dp(4))
-                )));
+                self.steps.push(Step::RateTimesWeight {
+                    ratio: used,
+                    weight: w,
+                    score: s,
+                });
                 Ok((s, Some(w)))
             }
             RuleKind::Threshold {
@@ -465,14 +424,9 @@ impl Ctx<'_> {
             RuleKind::Bands { measure, bands } => {
                 let mut sorted = bands.clone();
                 sorted.sort_by_key(|b| std::cmp::Reverse(b.0));
-                self.steps.push(Step::Rule(format!(
-                    "区间计分：{}",
-                    sorted
-                        .iter()
-                        .map(|(min, p)| format!("≥{}% 得 {} 分", plain(*min), plain(*p)))
-                        .collect::<Vec<_>>()
-                        .join("；")
-                )));
+                self.steps.push(Step::BandsRule {
+                    bands: sorted.clone(),
+                });
                 let m = self.measure(measure)?;
                 let points = sorted
                     .iter()
@@ -482,10 +436,9 @@ impl Ctx<'_> {
                 Ok((points, sorted.iter().map(|b| b.1).max()))
             }
             RuleKind::Proportional { measure, threshold } => {
-                self.steps.push(Step::Rule(format!(
-                    "≥{t}% 得满分，低于{t}%按 实际值÷{t}%×分值 计分",
-                    t = plain(*threshold)
-                )));
+                self.steps.push(Step::ProportionalRule {
+                    threshold: *threshold,
+                });
                 let m = self.measure(measure)?;
                 if threshold.is_zero() {
                     return Err(ScoreError::ZeroThreshold);
@@ -494,13 +447,12 @@ impl Ctx<'_> {
                     return Ok((w, Some(w)));
                 }
                 let s = mul(m / threshold, w)?;
-                self.steps.push(Step::Calc(format!(
-                    "{}% ÷ {}% × {} = {}",
-                    plain(m.round_dp(2)),
-                    plain(*threshold),
-                    plain(w),
-                    plain(s.round_dp(4))
-                )));
+                self.steps.push(Step::ShareOfLimit {
+                    measured: m,
+                    limit: *threshold,
+                    weight: w,
+                    score: s,
+                });
                 Ok((s, Some(w)))
             }
             RuleKind::Hybrid {
@@ -508,14 +460,10 @@ impl Ctx<'_> {
                 full,
                 floor,
             } => {
-                self.steps.push(Step::Rule(format!(
-                    "≥{}% 得满分，{}%–{}% 按 实际值÷{}%×分值 计分，低于{}%不得分",
-                    plain(*full),
-                    plain(*floor),
-                    plain(*full),
-                    plain(*full),
-                    plain(*floor)
-                )));
+                self.steps.push(Step::HybridRule {
+                    full: *full,
+                    floor: *floor,
+                });
                 let m = self.measure(measure)?;
                 if m >= *full {
                     Ok((w, Some(w)))
@@ -523,13 +471,12 @@ impl Ctx<'_> {
                     Ok((Decimal::ZERO, Some(w)))
                 } else {
                     let s = mul(m / full, w)?;
-                    self.steps.push(Step::Calc(format!(
-                        "{}% ÷ {}% × {} = {}",
-                        plain(m.round_dp(2)),
-                        plain(*full),
-                        plain(w),
-                        plain(s.round_dp(4))
-                    )));
+                    self.steps.push(Step::ShareOfLimit {
+                        measured: m,
+                        limit: *full,
+                        weight: w,
+                        score: s,
+                    });
                     Ok((s, Some(w)))
                 }
             }
@@ -557,11 +504,10 @@ impl Ctx<'_> {
                 full_at,
                 zero_at,
             } => {
-                self.steps.push(Step::Rule(format!(
-                    "{}% 得满分，{}% 得0分，区间内按比例计分",
-                    plain(*full_at),
-                    plain(*zero_at)
-                )));
+                self.steps.push(Step::LinearRule {
+                    full_at: *full_at,
+                    zero_at: *zero_at,
+                });
                 let m = self.measure(measure)?;
                 if full_at == zero_at {
                     return Err(ScoreError::LinearBoundsEqual);
@@ -571,15 +517,13 @@ impl Ctx<'_> {
                     .min(Decimal::ONE);
                 let s = frac * w;
                 if !frac.is_zero() && frac != Decimal::ONE {
-                    self.steps.push(Step::Calc(format!(
-                        "({}% − {}) ÷ ({}% − {}) × {} = {}",
-                        plain(m.round_dp(2)),
-                        measured::operand_pct(*zero_at),
-                        plain(*full_at),
-                        measured::operand_pct(*zero_at),
-                        plain(w),
-                        plain(s.round_dp(4))
-                    )));
+                    self.steps.push(Step::LinearCalc {
+                        measured: m,
+                        zero_at: *zero_at,
+                        full_at: *full_at,
+                        weight: w,
+                        score: s,
+                    });
                 }
                 Ok((s, Some(w)))
             }
@@ -590,9 +534,9 @@ impl Ctx<'_> {
                 otherwise,
             } => self.target(actual, *op, target, otherwise),
             RuleKind::Formula { expr } => {
-                self.steps.push(Step::Rule(format!("公式：得分 = {expr}")));
+                self.steps.push(Step::FormulaRule { expr: expr.clone() });
                 let e =
-                    formula::parse(expr).map_err(|detail| ScoreError::FormulaSyntax { detail })?;
+                    formula::parse(expr).map_err(|error| ScoreError::FormulaSyntax { error })?;
                 let mut names = Vec::new();
                 e.names(&mut names);
                 // Each input once, in the order the formula first reads it.
@@ -615,11 +559,10 @@ impl Ctx<'_> {
                     }
                 };
                 let v = e.eval(&lookup)?;
-                self.steps.push(Step::Calc(format!(
-                    "得分 = {} = {}",
-                    e.substituted(&lookup),
-                    plain(v.round_dp(4))
-                )));
+                self.steps.push(Step::FormulaCalc {
+                    substituted: e.substituted(&lookup),
+                    value: v,
+                });
                 Ok((v, None))
             }
             RuleKind::Branch {
@@ -628,10 +571,10 @@ impl Ctx<'_> {
                 otherwise,
             } => {
                 let cond = self.flag(when)?;
-                self.steps.push(Step::Rule(format!(
-                    "条件：{when} = {}",
-                    if cond { "是" } else { "否" }
-                )));
+                self.steps.push(Step::Condition {
+                    name: when.clone(),
+                    holds: cond,
+                });
                 self.rule(if cond { then } else { otherwise })
             }
         }
@@ -643,6 +586,7 @@ impl Ctx<'_> {
                 self.steps.push(Step::Deduction {
                     points: p,
                     reason: d.reason.clone(),
+                    count: None,
                 });
             }
         }

@@ -7,7 +7,6 @@ use super::{Ctx, too_large};
 use crate::model::*;
 use crate::scoring::ScoreError;
 use crate::scoring::explanation::Step;
-use crate::scoring::rounding::{percent_of_ratio, plain};
 use crate::scoring::survey;
 
 impl Ctx<'_> {
@@ -29,21 +28,18 @@ impl Ctx<'_> {
     pub(super) fn source_steps(&mut self, name: &str) -> bool {
         let a = &self.ind.assessment;
         if let Some(y) = a.yearly_input(name) {
-            let parts = y
-                .years
-                .iter()
-                .map(|(yr, v)| format!("{yr}年 {}", plain(*v)))
-                .collect::<Vec<_>>()
-                .join(" + ");
-            let line = match self.years {
-                YearMode::Sum => format!("{name} = {parts} = {}", plain(y.total())),
-                YearMode::Mean => format!(
-                    "{name} = ({parts}) ÷ {} = {}",
-                    y.years.len(),
-                    plain((y.total() / Decimal::from(y.years.len().max(1))).round_dp(4))
-                ),
+            let mean = self.years == YearMode::Mean;
+            let value = if mean {
+                y.total() / Decimal::from(y.years.len().max(1))
+            } else {
+                y.total()
             };
-            self.steps.push(Step::Calc(line));
+            self.steps.push(Step::Yearly {
+                name: name.to_string(),
+                years: y.years.clone(),
+                mean,
+                value,
+            });
             return true;
         }
         if let Some(s) = a.survey(name) {
@@ -85,12 +81,12 @@ impl Ctx<'_> {
                 Some(r) => r,
                 None => return Some(Err(too_large())),
             };
-            lines.push(Step::Calc(format!(
-                "{year}年：{} ÷ {} = {}",
-                plain(nv),
-                plain(*dv),
-                percent_of_ratio(r)
-            )));
+            lines.push(Step::YearRatio {
+                year: year.to_string(),
+                n: nv,
+                d: *dv,
+                ratio: r,
+            });
             rates.push(r);
         }
         if let Some((year, _)) = n.years.iter().find(|(y, _)| d.get(y).is_none()) {
@@ -102,17 +98,13 @@ impl Ctx<'_> {
         }
         let mean = rates.iter().sum::<Decimal>() / Decimal::from(rates.len().max(1));
         self.steps.extend(lines);
-        self.steps.push(Step::Calc(format!(
-            "{} = 各年 {numerator} ÷ {denominator} 的平均值 = ({}) ÷ {} = {}",
-            self.measure_name(),
-            rates
-                .iter()
-                .map(|r| percent_of_ratio(*r))
-                .collect::<Vec<_>>()
-                .join(" + "),
-            rates.len(),
-            percent_of_ratio(mean)
-        )));
+        self.steps.push(Step::MeanOfYearRatios {
+            measure: self.measure_name(),
+            numerator: numerator.to_string(),
+            denominator: denominator.to_string(),
+            ratios: rates,
+            mean,
+        });
         self.measured = Some(mean);
         Some(Ok(mean))
     }

@@ -5,7 +5,6 @@ use super::{Ctx, Eval, mul, too_large};
 use crate::model::*;
 use crate::scoring::ScoreError;
 use crate::scoring::explanation::Step;
-use crate::scoring::rounding::{percent_of_ratio, plain};
 
 impl Ctx<'_> {
     pub(super) fn target(
@@ -16,23 +15,11 @@ impl Ctx<'_> {
         otherwise: &TargetMiss,
     ) -> Eval {
         let w = self.weight;
-        let target_text = match target {
-            TargetValue::Number(d) => plain(*d),
-            TargetValue::Date(s) => s.clone(),
-        };
-        let miss_text = match otherwise {
-            TargetMiss::Points(p) => format!("未达到得 {} 分", plain(*p)),
-            TargetMiss::Proportional => "未达到按比例计分".into(),
-        };
-        let op_text = match op {
-            CompareOp::AtLeast => "≥",
-            CompareOp::AtMost => "≤",
-            CompareOp::Equal => "=",
-            CompareOp::By => "不晚于",
-        };
-        self.steps.push(Step::Rule(format!(
-            "目标值 {op_text} {target_text}，达到得满分，{miss_text}"
-        )));
+        self.steps.push(Step::TargetRule {
+            op,
+            target: target.clone(),
+            miss: otherwise.clone(),
+        });
         self.input_step(actual);
         let met = match (target, self.ind.assessment.input(actual)) {
             (_, None) => {
@@ -57,11 +44,7 @@ impl Ctx<'_> {
                 });
             }
         };
-        self.steps.push(Step::Calc(if met {
-            "已达到目标值".into()
-        } else {
-            "未达到目标值".into()
-        }));
+        self.steps.push(Step::TargetReached { met });
         if met {
             return Ok((w, Some(w)));
         }
@@ -81,12 +64,11 @@ impl Ctx<'_> {
                     _ => return Err(ScoreError::ZeroScale),
                 };
                 let s = mul(ratio, w)?;
-                self.steps.push(Step::Calc(format!(
-                    "{} × {} = {}",
-                    percent_of_ratio(ratio),
-                    plain(w),
-                    plain(s.round_dp(4))
-                )));
+                self.steps.push(Step::RateTimesWeight {
+                    ratio,
+                    weight: w,
+                    score: s,
+                });
                 Ok((s, Some(w)))
             }
         }

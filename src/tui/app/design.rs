@@ -98,7 +98,9 @@ impl App {
             Action::ChangeCode => self.open_design_prompt(D::CodePrompt),
             Action::ChangeWeight => self.open_design_prompt(D::WeightPrompt),
             Action::MoveToParent => self.open_design_prompt(D::ParentPrompt),
-            Action::EditRule => self.open_design_prompt(D::RulePrompt),
+            Action::EditRule => self.open_rule_picker(),
+            Action::EditRuleLine => self.open_design_prompt(D::RulePrompt),
+            Action::EditCriteria => self.open_criteria(None),
             Action::EditDefinitions => self.open_definitions(),
             Action::DeleteIndicator => self.delete_indicator(),
             Action::MoveUp => self.move_sibling(-1),
@@ -171,7 +173,7 @@ impl App {
         })
     }
 
-    fn open_design_prompt(&mut self, which: D) {
+    pub(super) fn open_design_prompt(&mut self, which: D) {
         let Some(code) = self.selected_code() else {
             return;
         };

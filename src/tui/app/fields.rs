@@ -12,6 +12,10 @@ pub enum Field {
     Check(usize),
     Tier,
     Input(String),
+    /// One year's figure of a per-year input (全周期): the input's name and the year.
+    Year(String, String),
+    /// One count of a questionnaire's tally: the survey's name, question and option (0-based).
+    SurveyCount(String, usize, usize),
     AddInput,
     Deduction(usize),
     AddDeduction,
@@ -46,7 +50,9 @@ impl Field {
     pub fn section(&self) -> Section {
         match self {
             Field::Score | Field::Check(_) | Field::Tier => Section::Scoring,
-            Field::Input(_) | Field::AddInput => Section::Inputs,
+            Field::Input(_) | Field::Year(..) | Field::SurveyCount(..) | Field::AddInput => {
+                Section::Inputs
+            }
             Field::Deduction(_) | Field::AddDeduction | Field::PickStandard => Section::Deductions,
             Field::Evidence(_) | Field::AddEvidence => Section::Evidence,
             Field::Justification => Section::Justification,
@@ -72,9 +78,37 @@ pub fn fields(p: &Project, is_leaf: bool, i: usize) -> Vec<Field> {
         RuleKind::Levels { .. } => out.push(Field::Tier),
         _ => {}
     }
-    let names = input_names(ind);
-    if !names.is_empty() || uses_inputs(&ind.rule) {
+    // A per-year input is edited year by year, a questionnaire count by count.
+    let names: Vec<String> = input_names(ind)
+        .into_iter()
+        .filter(|n| a.yearly_input(n).is_none() && a.survey(n).is_none())
+        .collect();
+    let years: Vec<Field> = a
+        .yearly
+        .iter()
+        .flat_map(|y| {
+            y.years
+                .iter()
+                .map(|(year, _)| Field::Year(y.name.clone(), year.clone()))
+        })
+        .collect();
+    let counts: Vec<Field> = a
+        .surveys
+        .iter()
+        .flat_map(|s| {
+            s.questions
+                .iter()
+                .enumerate()
+                .flat_map(move |(q, question)| {
+                    (0..question.counts.len())
+                        .map(move |o| Field::SurveyCount(s.name.clone(), q, o))
+                })
+        })
+        .collect();
+    if !names.is_empty() || !years.is_empty() || !counts.is_empty() || uses_inputs(&ind.rule) {
         out.extend(names.into_iter().map(Field::Input));
+        out.extend(years);
+        out.extend(counts);
         out.push(Field::AddInput);
     }
     out.extend((0..a.deductions.len()).map(Field::Deduction));

@@ -101,7 +101,8 @@ impl App {
         }
     }
 
-    /// Nodes matching `query` by code or name, in tree order.
+    /// Nodes matching `query` by code (the key or the one the report prints) or name, in tree
+    /// order.
     fn matches(&self, query: &str) -> Vec<usize> {
         let q = query.trim().to_lowercase();
         if q.is_empty() {
@@ -113,7 +114,9 @@ impl App {
             .into_iter()
             .filter(|&i| {
                 let ind = &self.project().indicators[i];
-                ind.code.to_lowercase().contains(&q) || ind.name.to_lowercase().contains(&q)
+                ind.code.to_lowercase().contains(&q)
+                    || ind.display_code().to_lowercase().contains(&q)
+                    || ind.name.to_lowercase().contains(&q)
             })
             .collect()
     }

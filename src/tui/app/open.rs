@@ -179,6 +179,66 @@ impl App {
         }
     }
 
+    fn open_year(&mut self, name: String, year: String) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let current = self
+            .project()
+            .get(&code)
+            .and_then(|i| i.assessment.yearly_input(&name))
+            .and_then(|y| y.get(&year))
+            .map(plain)
+            .unwrap_or_default();
+        let title = format!(
+            "{} · {}",
+            self.heading(&code),
+            self.tf(Msg::FigYearPrompt, &[&name, &year])
+        );
+        self.prompt(title, &current, PromptFor::Year { code, name, year });
+    }
+
+    fn open_count(&mut self, survey: String, question: usize, option: usize) {
+        let Some(code) = self.editable_leaf() else {
+            return;
+        };
+        let s = self
+            .project()
+            .get(&code)
+            .and_then(|i| i.assessment.survey(&survey))
+            .cloned()
+            .unwrap_or_default();
+        let current = s
+            .questions
+            .get(question)
+            .and_then(|q| q.counts.get(option))
+            .map(|c| plain(*c))
+            .unwrap_or_default();
+        let name = s
+            .options
+            .get(option)
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let title = format!(
+            "{} · {}",
+            self.heading(&code),
+            self.tf(
+                Msg::FigCountPrompt,
+                &[&survey, &(question + 1).to_string(), &name]
+            )
+        );
+        self.prompt(
+            title,
+            &current,
+            PromptFor::SurveyCount {
+                code,
+                survey,
+                question,
+                option,
+            },
+        );
+    }
+
     pub(super) fn open_deduction(&mut self, index: Option<usize>) {
         let Some(code) = self.editable_leaf() else {
             return;
@@ -409,6 +469,8 @@ impl App {
             Some(Field::Check(k)) => self.toggle_check(k),
             Some(Field::Tier) => self.open_tier(),
             Some(Field::Input(name)) => self.open_input(Some(name)),
+            Some(Field::Year(name, year)) => self.open_year(name, year),
+            Some(Field::SurveyCount(name, q, o)) => self.open_count(name, q, o),
             Some(Field::AddInput) => self.open_input(None),
             Some(Field::Deduction(k)) => self.open_deduction(Some(k)),
             Some(Field::AddDeduction) => self.open_deduction(None),
@@ -509,6 +571,12 @@ impl App {
                     value: None,
                 }
             }
+            Some(Field::Year(name, year)) => Edit::SetYear {
+                code,
+                name,
+                year,
+                value: None,
+            },
             _ => return self.error(self.t(Msg::NothingToDelete)),
         };
         let label = crate::lang::edit_label(&edit, self.lang);

@@ -55,6 +55,19 @@ pub enum PromptFor {
     NewInput {
         code: String,
     },
+    /// One year's figure of a per-year input.
+    Year {
+        code: String,
+        name: String,
+        year: String,
+    },
+    /// One count of a questionnaire's tally.
+    SurveyCount {
+        code: String,
+        survey: String,
+        question: usize,
+        option: usize,
+    },
     /// The points awarded, or the shortcomings found, for checkpoint `index` of leaf `code`.
     Check {
         code: String,
@@ -80,6 +93,12 @@ pub enum PromptFor {
     },
     IndicatorRule {
         code: String,
+    },
+    /// Point `index` of `code`'s 评价要点: a new one when `new`, else the one there.
+    Criterion {
+        code: String,
+        index: usize,
+        new: bool,
     },
 }
 
@@ -131,6 +150,8 @@ pub enum FormFor {
         parent: Option<String>,
         index: usize,
     },
+    /// A leaf's rule, one parameter (or list item) a row (`rule_form`).
+    Rule(Box<super::rule_form::RuleForm>),
 }
 
 /// A list to choose one item from.
@@ -169,6 +190,15 @@ pub enum PickFor {
     Quit,
     /// Confirms deleting an indicator that takes others or records with it.
     DeleteIndicator {
+        code: String,
+    },
+    /// The 评价要点 of `code` (`criteria`): Enter edits one, a adds, x deletes, K/J move.
+    Criteria {
+        code: String,
+        hint: Vec<String>,
+    },
+    /// The kind of leaf `code`'s rule (`rule_form`); the last item is the one-line form.
+    RuleKind {
         code: String,
     },
     /// Unsaved edits found in the recovery file: restore, discard, or decide later.
@@ -294,10 +324,16 @@ impl App {
                     }
                 },
                 other => {
-                    edit_line(&mut f.inputs[f.focus], other);
+                    if !self.rule_form_key(&mut f, &other) {
+                        edit_line(&mut f.inputs[f.focus], other);
+                    }
+                    self.refresh_rule_form(&mut f);
                     Some(Popup::Form(f))
                 }
             },
+            Popup::Picker(p) if matches!(p.purpose, PickFor::Criteria { .. }) => {
+                self.criteria_key(p, action)
+            }
             Popup::Picker(mut p) => {
                 let n = p.items.len();
                 match action {

@@ -49,6 +49,33 @@ impl App {
                     value,
                 })
             }
+            PromptFor::Year { code, name, year } => {
+                let value = match t {
+                    "" => None,
+                    _ => Some(number(t).ok_or_else(|| self.tf(Msg::FigNotANumber, &[t]))?),
+                };
+                self.commit(Edit::SetYear {
+                    code: code.clone(),
+                    name: name.clone(),
+                    year: year.clone(),
+                    value,
+                })
+            }
+            PromptFor::SurveyCount {
+                code,
+                survey,
+                question,
+                option,
+            } => {
+                let count = number(t).ok_or_else(|| self.tf(Msg::FigNotANumber, &[t]))?;
+                self.commit(Edit::SetSurveyCount {
+                    code: code.clone(),
+                    survey: survey.clone(),
+                    question: *question,
+                    option: *option,
+                    count,
+                })
+            }
             PromptFor::NewInput { code } => {
                 let Some((name, value)) = t.split_once('=').or_else(|| t.split_once('＝')) else {
                     return Err(self.t(Msg::InputNeedsName).to_string());
@@ -56,6 +83,23 @@ impl App {
                 let name = name.trim();
                 if name.is_empty() {
                     return Err(self.t(Msg::InputNeedsName).to_string());
+                }
+                // `到位资金.2022=540`: a year of a per-year input, added or changed.
+                if let Some((input, year)) = name.rsplit_once('.')
+                    && !input.is_empty()
+                    && crate::model::is_year(year)
+                {
+                    let t = value.trim();
+                    let value = match t {
+                        "" => None,
+                        _ => Some(number(t).ok_or_else(|| self.tf(Msg::FigNotANumber, &[t]))?),
+                    };
+                    return self.commit(Edit::SetYear {
+                        code: code.clone(),
+                        name: input.to_string(),
+                        year: year.to_string(),
+                        value,
+                    });
                 }
                 // A mistyped name would leave the leaf 未完成 with no hint why: say which names
                 // the rule reads, and record another only when asked twice.
@@ -88,6 +132,10 @@ impl App {
             }
             PromptFor::SaveAs => self.save_as(t),
             PromptFor::Flag { code } => self.submit_flag(code, t),
+            PromptFor::Criterion { code, index, new } => {
+                let (code, index, new) = (code.clone(), *index, *new);
+                self.submit_criterion(&code, index, new, &text)
+            }
             other => self.submit_design_prompt(other, t).unwrap_or(Ok(())),
         }
     }
@@ -248,6 +296,7 @@ impl App {
             FormFor::AddIndicator { parent, index } => self.submit_add(f, parent, *index),
             FormFor::Settings { shown } => self.submit_settings(f, shown),
             FormFor::Definitions { code } => self.submit_definitions(f, code),
+            FormFor::Rule(rf) => self.submit_rule_form(f, rf),
         }
     }
 
@@ -319,6 +368,12 @@ impl App {
             PickFor::DeleteIndicator { code } => {
                 let code = code.clone();
                 self.submit_delete(&code, k)
+            }
+            // The list handles its own keys (`criteria_key`); it never gets here.
+            PickFor::Criteria { .. } => Ok(()),
+            PickFor::RuleKind { code } => {
+                let code = code.clone();
+                self.submit_rule_kind(&code, k)
             }
             PickFor::Quit => {
                 match k {

@@ -708,7 +708,11 @@ fn s_on_a_deductions_leaf_records_the_lost_points_with_their_reason() {
         .leaf
         .clone()
         .unwrap();
-    let text: Vec<String> = leaf.steps.iter().map(|s| s.text(2)).collect();
+    let text: Vec<String> = leaf
+        .steps
+        .iter()
+        .map(|s| s.text(2, crate::lang::Lang::Zh))
+        .collect();
     assert!(!text.iter().any(|t| t.contains("不一致")), "{text:?}");
     // Full marks on a fresh qualitative leaf: scored, nothing deducted.
     keys(&mut app, "/A102<Enter>s3<Enter>");

@@ -5,6 +5,7 @@ use ratatui::style::Style;
 
 use super::detail::{Out, value_or_dash};
 use crate::model::AdjustmentDirection;
+use crate::scoring::AdjustmentNote;
 use crate::scoring::rounding::{fixed, plain};
 use crate::tui::app::{Focus, Row};
 use crate::tui::strings::Msg;
@@ -70,6 +71,19 @@ pub(super) fn lines(out: &mut Out) {
         Row::AdjItem(k) if k < adj.items.len() && k < outcome.lines.len() => {
             let item = &adj.items[k];
             out.text("", &summary(k), app.theme.title(), None);
+            if let (Some(per), Some(n), Some(product)) = (item.per_item, item.count, item.by_rule())
+            {
+                let rule = app.tf(Msg::AdjItemRule, &[&plain(per), &plain(n), &plain(product)]);
+                out.text("", &rule, app.theme.label(), None);
+            }
+            if let Some(min) = item.min {
+                let range = app.tf(Msg::AdjItemRange, &[&plain(min), &cap(item.cap)]);
+                out.text("", &range, app.theme.label(), None);
+            }
+            if let Some(stated) = item.stated {
+                let s = app.tf(Msg::AdjItemStated, &[&plain(stated)]);
+                out.text("", &s, app.theme.label(), None);
+            }
             if !item.criteria.is_empty() {
                 out.heading(t(Msg::SecCriteria).to_string());
                 for c in &item.criteria {
@@ -103,20 +117,19 @@ pub(super) fn lines(out: &mut Out) {
                     Some(k),
                 );
             }
-            let name = format!("{} {}", item.code, item.name);
-            for n in outcome.notes.iter().filter(|n| n.starts_with(&name)) {
-                out.text("! ", n, app.theme.warning(), None);
+            let said = |n: &AdjustmentNote| n.text(app.report_lang());
+            for n in outcome
+                .notes
+                .iter()
+                .filter(|n| n.item() == Some(&item.code))
+            {
+                out.text("! ", &said(n), app.theme.warning(), None);
             }
             out.heading(t(Msg::SecAdjGroup).to_string());
             group(out);
             // Caps of the whole group bite after the item's own.
-            let of_an_item = |n: &str| {
-                adj.items
-                    .iter()
-                    .any(|it| n.starts_with(&format!("{} {}", it.code, it.name)))
-            };
-            for n in outcome.notes.iter().filter(|n| !of_an_item(n)) {
-                out.text("! ", n, app.theme.warning(), None);
+            for n in outcome.notes.iter().filter(|n| n.item().is_none()) {
+                out.text("! ", &said(n), app.theme.warning(), None);
             }
         }
         _ => {
@@ -131,7 +144,7 @@ pub(super) fn lines(out: &mut Out) {
                 );
             }
             for n in &outcome.notes {
-                out.text("! ", n, app.theme.warning(), None);
+                out.text("! ", &n.text(app.report_lang()), app.theme.warning(), None);
             }
         }
     }

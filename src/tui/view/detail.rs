@@ -79,7 +79,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     let places = p.framework.places;
     let t = |m| app.t(m);
     // A name the border cuts with "…" is given in full, wrapped, as the first lines.
-    let full = format!("{} {}", ind.code, ind.name);
+    let full = ind.label_with_key();
     if crate::tui::components::text::width(&full) > title_room(width) {
         out.heading(full);
     }
@@ -149,7 +149,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     let leaf = app.is_leaf(i);
     if !leaf {
         out.heading(t(Msg::SecChildren).to_string());
-        for l in node_lines(p, &app.card, i) {
+        for l in node_lines(p, &app.card, i, app.report_lang()) {
             out.text("  ", &l, Style::new(), None);
         }
         let mut lossy = vec![false; app.card.nodes.len()];
@@ -169,7 +169,12 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             // and keep every frame fast (L jumps through all of them).
             const SHOWN: usize = 100;
             for &l in lost.iter().take(SHOWN) {
-                out.text("- ", &loss_summary(p, &app.card, l), Style::new(), None);
+                out.text(
+                    "- ",
+                    &loss_summary(p, &app.card, l, app.report_lang()),
+                    Style::new(),
+                    None,
+                );
             }
             if lost.len() > SHOWN {
                 out.text(
@@ -183,6 +188,24 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
     }
     if !leaf {
         record_fields(&mut out, ind, false);
+    }
+    if !ind.stated_also.is_empty() {
+        // Every figure the report prints, so a reviewer sees the agreeing ones too; those that
+        // differ are also among the warnings below.
+        out.heading(t(Msg::SecStated).to_string());
+        for s in &ind.stated_also {
+            let source = if s.source.trim().is_empty() {
+                t(Msg::StatedNoSource)
+            } else {
+                s.source.trim()
+            };
+            let msg = match s.figure {
+                crate::model::StatedFigure::Score => Msg::StatedScoreAt,
+                crate::model::StatedFigure::Weight => Msg::StatedWeightAt,
+            };
+            let line = app.tf(msg, &[source, &plain(s.value)]);
+            out.text("  ", &line, Style::new(), None);
+        }
     }
     if !ind.explanation.trim().is_empty() {
         out.heading(t(Msg::SecExplanation).to_string());
@@ -205,7 +228,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
         if ind.rule.from_text {
             out.text("  ", t(Msg::RuleFromText), app.theme.warning(), None);
         }
-        for l in node_lines(p, &app.card, i) {
+        for l in node_lines(p, &app.card, i, app.report_lang()) {
             out.text("  ", &l, Style::new(), None);
         }
         record_fields(&mut out, ind, true);
@@ -338,6 +361,30 @@ fn record_fields(out: &mut Out, ind: &Indicator, leaf: bool) {
                 "{name} = {}",
                 value_or_dash(app, a.input(name).map(|v| v.to_string()))
             ),
+            Field::Year(name, year) => {
+                let v = a.yearly_input(name).and_then(|y| y.get(year)).map(plain);
+                app.tf(Msg::FigYear, &[name, year, &value_or_dash(app, v)])
+            }
+            Field::SurveyCount(name, q, o) => {
+                let s = a.survey(name);
+                let option = s
+                    .and_then(|s| s.options.get(*o))
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default();
+                let count = s
+                    .and_then(|s| s.questions.get(*q))
+                    .and_then(|x| x.counts.get(*o))
+                    .map(|c| plain(*c));
+                app.tf(
+                    Msg::FigCount,
+                    &[
+                        name,
+                        &(q + 1).to_string(),
+                        &option,
+                        &value_or_dash(app, count),
+                    ],
+                )
+            }
             Field::AddInput => t(Msg::AddInput).to_string(),
             Field::Deduction(d) => {
                 let d = &a.deductions[*d];
@@ -423,7 +470,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let title = match app.selected_row() {
         Row::Node(i) => {
             let ind = &app.project().indicators[i];
-            format!(" {} {} ", ind.code, ind.name)
+            format!(" {} ", ind.label_with_key())
         }
         Row::AdjGroup => format!(" {} ", app.t(Msg::AdjGroup)),
         Row::AdjItem(k) => match app.adjustment_item(k) {

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{block, inner};
-use crate::tui::app::{App, PickFor, Popup};
+use crate::tui::app::{App, FormFor, PickFor, Popup};
 use crate::tui::components::LineInput;
 use crate::tui::components::text::{fit, truncate, width, wrap, wrap_text};
-use crate::tui::strings::Msg;
+use crate::tui::strings::{Msg, RuleFormMsg};
 
 /// A `w`×`h` rectangle centred in `area`, shrunk to fit.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -147,6 +147,28 @@ pub fn draw(f: &mut Frame, app: &App, popup: &Popup, area: Rect) {
             for (k, (label, input)) in form.labels.iter().zip(&form.inputs).enumerate() {
                 d.input(&fit(label, label_w, ""), input, tw, k == form.focus, app);
             }
+            if let FormFor::Rule(rf) = &form.purpose {
+                // What the focused field takes, then what the rule as typed gives, live.
+                d.wrapped(&app.rule_field_hint(form, rf), tw, app.theme.label());
+                if !rf.preview.is_empty() {
+                    d.wrapped(
+                        app.t(Msg::RuleForm(RuleFormMsg::Preview)),
+                        tw,
+                        app.theme.title(),
+                    );
+                    for line in &rf.preview {
+                        d.wrapped(line, tw, Style::new());
+                    }
+                }
+                d.footer(
+                    &form.error,
+                    app.t(Msg::RuleForm(RuleFormMsg::Hint)),
+                    tw,
+                    app,
+                );
+                d.show(f, app, area, &form.title, w);
+                return;
+            }
             d.footer(&form.error, app.t(Msg::FormHint), tw, app);
             d.show(f, app, area, &form.title, w);
         }
@@ -161,7 +183,8 @@ pub fn draw(f: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                 .unwrap_or(0);
             // The recovery offer lists what restoring would change before the choices.
             let notes: &[String] = match &p.purpose {
-                PickFor::Recovery { changes, .. }
+                PickFor::Criteria { hint: changes, .. }
+                | PickFor::Recovery { changes, .. }
                 | PickFor::Conflict { changes }
                 | PickFor::MergeConflict { changes, .. } => changes,
                 _ => &[],

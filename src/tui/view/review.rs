@@ -167,7 +167,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = |m| app.t(m);
     let plain_style = Style::new();
     // A name the border cuts with "…" is given in full first.
-    let full = format!("{} {}", ind.code, ind.name);
+    let full = ind.label_with_key();
     if crate::tui::components::text::width(&full) > c.width.saturating_sub(2) {
         c.text("", &full, app.theme.heading());
     }
@@ -180,7 +180,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .into_iter()
         .rev()
         .filter(|&x| x != i)
-        .map(|x| format!("{} {}", p.indicators[x].code, p.indicators[x].name))
+        .map(|x| p.indicators[x].label())
         .collect();
     if !path.is_empty() {
         c.text("", &path.join(" › "), app.theme.label());
@@ -235,7 +235,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         &format!("{}{name}", t(Msg::SecRule)),
         app.theme.heading(),
     );
-    for l in node_lines(p, &app.card, i) {
+    for l in node_lines(p, &app.card, i, app.report_lang()) {
         c.text("  ", &l, plain_style);
     }
 
@@ -403,7 +403,7 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         );
         let marker = if Some(i) == at { "> " } else { "  " };
         let left = fit(
-            &format!("{marker}{} {}", ind.code, ind.name),
+            &format!("{marker}{}", ind.label()),
             w.saturating_sub(width(&right)),
             app.theme.ellipsis(),
         );
@@ -438,7 +438,7 @@ pub fn draw(f: &mut Frame, app: &App, main: Rect) {
     let title = match app.review.as_ref().and_then(|r| r.at) {
         Some(i) => {
             let ind = &app.project().indicators[i];
-            format!(" {} {} ", ind.code, ind.name)
+            format!(" {} ", ind.label_with_key())
         }
         None => format!(" {} ", app.t(Msg::ReviewTitle)),
     };

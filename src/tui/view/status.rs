@@ -60,23 +60,26 @@ pub fn score_line(app: &App, w: usize) -> String {
                     .rate_so_far()
                     .map(|r| app.tf(Msg::RateSoFar, &[&fixed(r, 2)]))
                     .unwrap_or_default();
+                // The code the report prints; its name where it prints none.
+                let code = ind.display_code();
+                let short = if code.is_empty() { &ind.name } else { code };
                 match detail {
                     3 => format!(
                         "{}{} {}/{}{rate}{so_far}",
-                        ind.code,
+                        code,
                         ind.name,
                         fixed(n.score, places),
                         plain(n.weight)
                     ),
                     2 => format!(
                         "{}{} {}/{}{rate}",
-                        ind.code,
+                        code,
                         ind.name,
                         fixed(n.score, places),
                         plain(n.weight)
                     ),
-                    1 => format!("{} {}{rate}", ind.code, fixed(n.score, places)),
-                    _ => format!("{} {}", ind.code, fixed(n.score, places)),
+                    1 => format!("{short} {}{rate}", fixed(n.score, places)),
+                    _ => format!("{short} {}", fixed(n.score, places)),
                 }
             })
             .collect()

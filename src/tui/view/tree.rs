@@ -51,7 +51,7 @@ fn adjustment_text(app: &App, k: usize) -> String {
     };
     let cap = item.cap.map(plain).unwrap_or_else(|| "∞".into());
     let line = app.card.adjustments.as_ref().and_then(|o| o.lines.get(k));
-    match (item.points, line) {
+    match (item.recorded(), line) {
         (Some(_), Some(l)) => {
             let sign = if l.direction == AdjustmentDirection::Bonus {
                 "+"
@@ -254,7 +254,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 } else {
                     theme.fold_closed()
                 };
-                let left = format!("{}{fold}{} {}", " ".repeat(depth - 1), ind.code, ind.name);
+                let left = format!("{}{fold}{}", " ".repeat(depth - 1), ind.label());
                 (left, depth)
             }
             Row::AdjGroup => {

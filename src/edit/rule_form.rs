@@ -136,24 +136,24 @@ pub fn field_value(param: Param, text: &str) -> Result<Option<Value>, EditError>
     if t.is_empty() {
         return Ok(None);
     }
-    let key = param.key;
+    // The form names the field before the error ("分子: 应为数字…"), so errors don't.
     let v = match param.kind {
         ParamKind::Input | ParamKind::Text => Value::from(t),
         ParamKind::Number => match number_of(t) {
             Some(d) => crate::store::toml_write::decimal(d),
             None => {
                 return Err(refuse(
-                    format!("`{key}` is a number, not `{t}`"),
-                    format!("{key} 应为数字，不能是“{t}”"),
+                    format!("a number, not `{t}`"),
+                    format!("应为数字，不能是“{t}”"),
                 ));
             }
         },
-        ParamKind::Share => share(key, t)?,
+        ParamKind::Share => share(t)?,
         ParamKind::Choice(words) => {
             if !words.contains(&t) {
                 return Err(refuse(
-                    format!("`{key}` is one of {}, not `{t}`", words.join(", ")),
-                    format!("{key} 应为 {} 之一，不能是“{t}”", words.join("、")),
+                    format!("one of {}, not `{t}`", words.join(", ")),
+                    format!("应为 {} 之一，不能是“{t}”", words.join("、")),
                 ));
             }
             match t {
@@ -170,7 +170,7 @@ pub fn field_value(param: Param, text: &str) -> Result<Option<Value>, EditError>
     Ok(Some(v))
 }
 
-fn share(key: &str, t: &str) -> Result<Value, EditError> {
+fn share(t: &str) -> Result<Value, EditError> {
     if let Some((a, b)) = t.split_once('/') {
         if let (Some(_), Some(d)) = (number_of(a), number_of(b))
             && !d.is_zero()
@@ -181,8 +181,8 @@ fn share(key: &str, t: &str) -> Result<Value, EditError> {
         return Ok(crate::store::toml_write::decimal(d));
     }
     Err(refuse(
-        format!("`{key}` is a share of the weight such as 0.05 or 1/3, not `{t}`"),
-        format!("{key} 应为分值的比例，如 0.05 或 1/3，不能是“{t}”"),
+        format!("a share of the weight such as 0.05 or 1/3, not `{t}`"),
+        format!("应为分值的比例，如 0.05 或 1/3，不能是“{t}”"),
     ))
 }
 
@@ -207,7 +207,7 @@ fn level(t: &str) -> Result<Value, EditError> {
     table.insert("name", Value::from(name));
     match pts.strip_prefix(['*', '×']) {
         Some(s) => {
-            let v = share("fraction", s.trim()).map_err(|_| bad())?;
+            let v = share(s.trim()).map_err(|_| bad())?;
             table.insert("fraction", v);
         }
         None => {

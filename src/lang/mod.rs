@@ -14,12 +14,14 @@ mod explanation_calc;
 mod formula_error;
 pub mod help;
 mod refusal;
+mod rule_param;
 mod score_error;
 pub mod survey_import;
 
 pub use edit_label::edit_label;
 pub use formula_error::formula_error;
 pub use refusal::refusal;
+pub use rule_param::rule_param;
 pub use score_error::score_error;
 pub use survey_import::survey_import_error;
 

@@ -291,7 +291,7 @@ fn the_rule_form_checks_fields_and_shows_the_score_live() {
     assert_eq!(rule_form_text(&app).0[0], "实际到位资金");
     keys(&mut app, "<Tab><Tab><Tab><C-u>yes");
     let (_, error, preview) = rule_form_text(&app);
-    assert!(error.unwrap().contains("cap"), "names the field");
+    assert!(error.unwrap().contains("超100%按100%"), "names the field");
     assert!(preview.is_empty());
     // Esc leaves the file untouched.
     keys(&mut app, "<Esc>");
@@ -303,7 +303,12 @@ fn the_rule_form_checks_fields_and_shows_the_score_live() {
     let (rows, _, _) = rule_form_text(&app);
     assert_eq!(&rows[..2], ["实际支出", "实际到位资金"]);
     keys(&mut app, "<Tab><Tab><Tab>9x");
-    assert!(rule_form_text(&app).1.unwrap().contains("at_least"));
+    assert!(
+        rule_form_text(&app)
+            .1
+            .unwrap()
+            .contains("下限（≥）: 应为数字")
+    );
     keys(&mut app, "<BS>5");
     assert_eq!(rule_form_text(&app).2[0], "得 4.00 分（满分 4 分）");
     keys(&mut app, "<C-u><Tab>95");

@@ -315,18 +315,16 @@ pub enum EditError {
     SurveyIncomplete {
         name: String,
     },
-    // The workbench's rule form (one row per parameter).
+    // The workbench's rule form (one row per parameter; the form names the field, so these
+    // don't).
     FormNumber {
-        key: String,
         text: String,
     },
     FormChoice {
-        key: String,
         words: Vec<String>,
         text: String,
     },
     FormShare {
-        key: String,
         text: String,
     },
     FormLevel {

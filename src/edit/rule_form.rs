@@ -132,23 +132,21 @@ pub fn field_value(param: Param, text: &str) -> Result<Option<Value>, EditError>
     if t.is_empty() {
         return Ok(None);
     }
-    let key = param.key;
+    // The form names the field before the error ("分子: 应为数字…"), so errors don't.
     let v = match param.kind {
         ParamKind::Input | ParamKind::Text => Value::from(t),
         ParamKind::Number => match number_of(t) {
             Some(d) => crate::store::toml_write::decimal(d),
             None => {
                 return Err(EditError::FormNumber {
-                    key: key.to_string(),
                     text: t.to_string(),
                 });
             }
         },
-        ParamKind::Share => share(key, t)?,
+        ParamKind::Share => share(t)?,
         ParamKind::Choice(words) => {
             if !words.contains(&t) {
                 return Err(EditError::FormChoice {
-                    key: key.to_string(),
                     words: words.iter().map(|w| w.to_string()).collect(),
                     text: t.to_string(),
                 });
@@ -167,7 +165,7 @@ pub fn field_value(param: Param, text: &str) -> Result<Option<Value>, EditError>
     Ok(Some(v))
 }
 
-fn share(key: &str, t: &str) -> Result<Value, EditError> {
+fn share(t: &str) -> Result<Value, EditError> {
     if let Some((a, b)) = t.split_once('/') {
         if let (Some(_), Some(d)) = (number_of(a), number_of(b))
             && !d.is_zero()
@@ -178,7 +176,6 @@ fn share(key: &str, t: &str) -> Result<Value, EditError> {
         return Ok(crate::store::toml_write::decimal(d));
     }
     Err(EditError::FormShare {
-        key: key.to_string(),
         text: t.to_string(),
     })
 }
@@ -201,7 +198,7 @@ fn level(t: &str) -> Result<Value, EditError> {
     table.insert("name", Value::from(name));
     match pts.strip_prefix(['*', '×']) {
         Some(s) => {
-            let v = share("fraction", s.trim()).map_err(|_| bad())?;
+            let v = share(s.trim()).map_err(|_| bad())?;
             table.insert("fraction", v);
         }
         None => {

@@ -17,6 +17,7 @@ mod formula_error;
 pub mod help;
 pub mod import;
 mod refusal;
+mod rule_param;
 mod score_error;
 pub mod survey_import;
 pub mod syntax;
@@ -26,6 +27,7 @@ pub mod usage;
 pub use edit_label::edit_label;
 pub use formula_error::formula_error;
 pub use refusal::refusal;
+pub use rule_param::rule_param;
 pub use score_error::score_error;
 pub use survey_import::survey_import_error;
 

@@ -355,21 +355,17 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
         | WeightNotNumber { .. }
         | SettingNotKeyValue { .. }
         | UnknownSetting { .. } => command_line(e, lang),
-        FormNumber { key, text: t } => lang.pick(
-            format!("{key} 应为数字，不能是“{t}”"),
-            format!("`{key}` is a number, not `{t}`"),
+        FormNumber { text: t } => lang.pick(
+            format!("应为数字，不能是“{t}”"),
+            format!("a number, not `{t}`"),
         ),
-        FormChoice {
-            key,
-            words,
-            text: t,
-        } => lang.pick(
-            format!("{key} 应为 {} 之一，不能是“{t}”", words.join("、")),
-            format!("`{key}` is one of {}, not `{t}`", words.join(", ")),
+        FormChoice { words, text: t } => lang.pick(
+            format!("应为 {} 之一，不能是“{t}”", words.join("、")),
+            format!("one of {}, not `{t}`", words.join(", ")),
         ),
-        FormShare { key, text: t } => lang.pick(
-            format!("{key} 应为分值的比例，如 0.05 或 1/3，不能是“{t}”"),
-            format!("`{key}` is a share of the weight such as 0.05 or 1/3, not `{t}`"),
+        FormShare { text: t } => lang.pick(
+            format!("应为分值的比例，如 0.05 或 1/3，不能是“{t}”"),
+            format!("a share of the weight such as 0.05 or 1/3, not `{t}`"),
         ),
         FormLevel { text: t } => lang.pick(
             format!("档次写作 名称=分值（好=1）或 名称=*比例（较好=*0.8），不能是“{t}”"),

@@ -259,19 +259,12 @@ fn every_refusal() -> Vec<crate::edit::EditError> {
             survey: s("S1"),
             questions: 2,
         },
-        FormNumber {
-            key: s("threshold"),
-            text: s("abc"),
-        },
+        FormNumber { text: s("abc") },
         FormChoice {
-            key: s("cap"),
             words: vec![s("true"), s("false")],
             text: s("abc"),
         },
-        FormShare {
-            key: s("deduct_fraction"),
-            text: s("abc"),
-        },
+        FormShare { text: s("abc") },
         FormLevel { text: s("abc") },
         FormBand { text: s("abc") },
         FormCheckpoint { text: s("abc") },

@@ -77,7 +77,10 @@ impl App {
                 Msg::RuleForm(R::FormTitle),
                 &[&self.heading(code), &kind_line],
             ),
-            labels: rows.iter().map(|(p, _)| p.key.to_string()).collect(),
+            labels: rows
+                .iter()
+                .map(|(p, _)| crate::lang::rule_param(p.key, self.lang))
+                .collect(),
             inputs: rows.iter().map(|(_, t)| LineInput::new(t)).collect(),
             focus: 0,
             error: None,
@@ -112,8 +115,11 @@ impl App {
             .zip(&f.inputs)
             .map(|(p, i)| (*p, i.text()))
             .collect();
-        let text = edit::rule_from_rows(rf.kind, &rows, rf.keep.as_deref())
-            .map_err(|(row, e)| format!("{}: {}", rf.params[row].key, self.refusal(&e)))?;
+        let text =
+            edit::rule_from_rows(rf.kind, &rows, rf.keep.as_deref()).map_err(|(row, e)| {
+                let label = crate::lang::rule_param(rf.params[row].key, self.lang);
+                format!("{label}: {}", self.refusal(&e))
+            })?;
         let weight = self
             .project()
             .get(&rf.code)
@@ -184,7 +190,8 @@ impl App {
                     _ => Vec::new(),
                 };
                 if choices.is_empty() {
-                    f.error = Some(self.tf(Msg::RuleForm(R::NoChoices), &[param.key]));
+                    let label = crate::lang::rule_param(param.key, self.lang);
+                    f.error = Some(self.tf(Msg::RuleForm(R::NoChoices), &[&label]));
                     return true;
                 }
                 let typed = f.inputs[k].text();
@@ -199,12 +206,14 @@ impl App {
                 f.inputs[k] = LineInput::new(next);
             }
             Action::AddRow | Action::RemoveRow if !param.kind.is_list() => {
-                f.error = Some(self.tf(Msg::RuleForm(R::NotAList), &[param.key]));
+                let label = crate::lang::rule_param(param.key, self.lang);
+                f.error = Some(self.tf(Msg::RuleForm(R::NotAList), &[&label]));
                 return true;
             }
             Action::AddRow => {
                 rf.params.insert(k + 1, param);
-                f.labels.insert(k + 1, param.key.to_string());
+                f.labels
+                    .insert(k + 1, crate::lang::rule_param(param.key, self.lang));
                 f.inputs.insert(k + 1, LineInput::new(""));
                 f.focus = k + 1;
             }

@@ -273,8 +273,12 @@ pub fn import(a: &ImportArgs) -> u8 {
     let name = super::stdio::shown(a.file);
     // `-o -` is standard output, as without -o.
     let output = a.output.filter(|o| !super::stdio::is_stdin(o));
+    if !super::stdio::is_stdin(a.file) && a.file.is_dir() {
+        fail_in(a.file, &Say::IsDirectory);
+        return 2;
+    }
     if !super::stdio::is_stdin(a.file) && !a.file.is_file() {
-        fail_in(a.file, &Say::NoSuchFile { file: &name });
+        fail_in(a.file, &Say::NoSuchInput);
         return 2;
     }
     let mut mapping: Vec<(Field, String)> = Vec::new();

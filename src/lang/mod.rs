@@ -17,6 +17,7 @@ mod formula_error;
 pub mod help;
 pub mod import;
 mod refusal;
+mod refusal_command;
 mod rule_param;
 mod score_error;
 pub mod survey_import;

@@ -1,0 +1,53 @@
+//! Issue 12's last gaps: what the command line says about itself (help, settings, import) is
+//! in the user's language, Chinese or English, with nothing of the other left over.
+
+use std::process::Command;
+
+const SAMPLE: &str = "samples/rongcheng-12349.toml";
+
+/// Runs jixiao with `--lang` and no user config.
+fn run(lang: &str, args: &[&str]) -> (i32, String, String) {
+    let config = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("JIXIAO_CONFIG_DIR", config.path())
+        .arg("--lang")
+        .arg(lang)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn importing_a_directory_says_it_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (code, _, err) = run("zh", &["import", d]);
+    assert_eq!(code, 2);
+    assert!(err.contains("是目录，不是文件"), "{err}");
+    assert!(!err.contains("jixiao new"), "{err}");
+    let (code, _, err) = run("en", &["import", d]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is a directory, not a file"), "{err}");
+    assert!(!err.contains("jixiao new") && !has_cjk(&err), "{err}");
+}
+
+#[test]
+fn importing_a_missing_sheet_does_not_offer_jixiao_new() {
+    let (code, _, err) = run("en", &["import", "no-such-sheet.xlsx"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-sheet.xlsx: error: no such file"), "{err}");
+    assert!(!err.contains("jixiao new"), "{err}");
+}

@@ -27,6 +27,7 @@ fn opts(project: bool) -> Options {
         name: String::new(),
         total: None,
         project,
+        lang: jixiao::lang::Lang::En,
     }
 }
 

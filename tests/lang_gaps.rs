@@ -48,6 +48,45 @@ fn importing_a_directory_says_it_is_one() {
 fn importing_a_missing_sheet_does_not_offer_jixiao_new() {
     let (code, _, err) = run("en", &["import", "no-such-sheet.xlsx"]);
     assert_eq!(code, 2);
-    assert!(err.contains("no-such-sheet.xlsx: error: no such file"), "{err}");
+    assert!(
+        err.contains("no-such-sheet.xlsx: error: no such file"),
+        "{err}"
+    );
     assert!(!err.contains("jixiao new"), "{err}");
+}
+
+/// The comments `jixiao import` writes into the TOML are in the UI language.
+#[test]
+fn the_imported_toml_is_commented_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("表.csv");
+    std::fs::write(
+        &csv,
+        "一级指标,二级指标,分值,评分标准\n决策,立项依据充分性,10,依据充分得满分\n产出,数量,90,完成得满分\n",
+    )
+    .unwrap();
+    let c = csv.to_str().unwrap();
+    let (code, zh, err) = run("zh", &["import", c]);
+    assert_eq!(code, 0, "{err}");
+    let comments: Vec<&str> = zh.lines().filter(|l| l.starts_with('#')).collect();
+    assert!(
+        comments[0].contains("由 `jixiao import` 从 表.csv 导入"),
+        "{zh}"
+    );
+    assert!(comments.iter().all(|l| !l.contains(" the ")), "{zh}");
+    let (code, en, err) = run("en", &["import", c]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        en.contains("imported by `jixiao import` from 表.csv"),
+        "{en}"
+    );
+    assert!(en.contains("# Grade bands: the common"), "{en}");
+    // Only the comments differ: the data is the same in both.
+    let data = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(data(&zh), data(&en));
 }

@@ -322,6 +322,7 @@ pub fn import(a: &ImportArgs) -> u8 {
         name: a.name.map(str::to_string).unwrap_or_default(),
         total,
         project: a.project,
+        lang: lang(),
     };
     let imported = match import::import(a.file, a.sheet, &mapping, &opts) {
         Ok(i) => i,

@@ -183,27 +183,14 @@ pub fn import(
     } else {
         format!("{file_name} (sheet {})", s.name)
     };
-    let mut header = vec![format!(
-        "{} — imported by `jixiao import` from {from}.",
-        if name.is_empty() {
-            "indicator framework"
-        } else {
-            name.as_str()
-        }
-    )];
-    if built.rules_read.is_empty() {
-        header
-            .push("Leaves score by deductions from their weight until you give them a rule".into());
-        header.push("(rule = { kind = … }, see docs/format.md).".into());
-    } else {
-        header.push(format!(
-            "{} rules were read from the 评分标准 text: each is marked origin = \"text\"; check it",
-            built.rules_read.len()
-        ));
-        header.push("against its criteria, then delete that key (see docs/format.md).".into());
-    }
+    let header = crate::lang::import::toml_header(
+        Some(name.as_str()).filter(|n| !n.is_empty()),
+        &from,
+        built.rules_read.len(),
+        opts.lang,
+    );
     let warnings = built.warnings;
-    let toml = write::project_toml(&project, &header, grades_row.is_some());
+    let toml = write::project_toml(&project, &header, grades_row.is_some(), opts.lang);
     // What we write must load cleanly; anything else is a bug here, not in the table.
     let loaded = crate::store::parse_project(&toml).map_err(|e| {
         ImportError::File(FileProblem::Internal {

@@ -80,6 +80,9 @@ pub struct Options {
     /// Import 得分 / 扣分原因 / 评分说明 as what the evaluators recorded (a project), not only
     /// the framework.
     pub project: bool,
+    /// The language of the comments written into the TOML (the UI language, as for what
+    /// `jixiao import` says on screen).
+    pub lang: crate::lang::Lang,
 }
 
 /// A row of a 计分规则 sheet beside the table (what the xlsx export writes so its rules and

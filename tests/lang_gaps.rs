@@ -90,3 +90,31 @@ fn the_imported_toml_is_commented_in_the_ui_language() {
     };
     assert_eq!(data(&zh), data(&en));
 }
+
+/// `jixiao settings` lists and changes the settings under their names in the user's language.
+#[test]
+fn settings_are_named_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    std::fs::copy(SAMPLE, &p).unwrap();
+    let p = p.to_str().unwrap();
+    let (code, en, _) = run("en", &["settings", p]);
+    assert_eq!(code, 0);
+    assert!(en.contains("rounding = half_up    # rounding\n"), "{en}");
+    assert!(en.contains("places = 2    # decimal places\n"), "{en}");
+    assert!(en.contains("    # grade bands\n"), "{en}");
+    for line in en.lines() {
+        let comment = line.split("    # ").nth(1).unwrap();
+        assert!(!has_cjk(comment), "{line}");
+    }
+    let (code, zh, _) = run("zh", &["settings", p]);
+    assert_eq!(code, 0);
+    assert!(zh.contains("rounding = half_up    # 舍入\n"), "{zh}");
+    assert!(zh.contains("    # 评价等级\n"), "{zh}");
+    let (code, out, err) = run("en", &["settings", p, "rounding=truncate"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("settings: rounding truncate\n"), "{out}");
+    let (code, out, err) = run("zh", &["settings", p, "rounding=half_up"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("评价设置：舍入 half_up\n"), "{out}");
+}

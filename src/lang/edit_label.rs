@@ -1,7 +1,7 @@
 //! A short name for an edit, for messages and the undo list ("B101: 扣 0.5 分").
 
 use super::Lang;
-use crate::edit::Edit;
+use crate::edit::{DefinitionKey, Edit, PolicyKey};
 use crate::model::{Side, Status};
 use crate::scoring::rounding::plain;
 
@@ -12,6 +12,38 @@ fn status(s: Status, lang: Lang) -> &'static str {
             Status::Unscored => "unscored (未评)",
             Status::Scored => "scored (已评)",
             Status::Reviewed => "reviewed (已复核)",
+        },
+    }
+}
+
+/// A setting's name (总分, 舍入 …) in `lang`; the key the file writes is `key.key()`.
+pub fn policy_label(key: PolicyKey, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => key.label(),
+        Lang::En => match key {
+            PolicyKey::Total => "total points",
+            PolicyKey::Rounding => "rounding",
+            PolicyKey::Places => "decimal places",
+            PolicyKey::NaPolicy => "not-applicable handling",
+            PolicyKey::RatePlaces => "places of rates",
+        },
+    }
+}
+
+/// The name of the grade bands setting (评价等级) in `lang`.
+pub fn grades_label(lang: Lang) -> &'static str {
+    lang.pick("评价等级", "grade bands")
+}
+
+/// An indicator's definition text's name (指标解释, 公式 …) in `lang`.
+pub fn definition_label(key: DefinitionKey, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => key.label(),
+        Lang::En => match key {
+            DefinitionKey::Explanation => "explanation",
+            DefinitionKey::Formula => "formula",
+            DefinitionKey::Target => "target",
+            DefinitionKey::Source => "data source",
         },
     }
 }
@@ -136,7 +168,7 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
             lang.pick("移为一级指标", "moved to level 1").into()
         }
         Edit::SetRule { .. } => lang.pick("评分规则", "scoring rule").into(),
-        Edit::SetDefinition { key, .. } => key.label().to_string(),
+        Edit::SetDefinition { key, .. } => definition_label(*key, lang).to_string(),
         Edit::SetCriteria { criteria, .. } => lang.pick(
             format!("评价要点（{} 条）", criteria.len()),
             format!("评价要点 ({} points)", criteria.len()),
@@ -144,8 +176,8 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
         // Settings belong to the project, not to an indicator.
         Edit::SetPolicy { key, value } => {
             return lang.pick(
-                format!("评价设置：{} {value}", key.label()),
-                format!("settings: {} {value}", key.label()),
+                format!("评价设置：{} {value}", policy_label(*key, lang)),
+                format!("settings: {} {value}", policy_label(*key, lang)),
             );
         }
         Edit::SetGrades { grades } => {

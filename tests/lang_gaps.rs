@@ -118,3 +118,24 @@ fn settings_are_named_in_the_ui_language() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("评价设置：舍入 half_up\n"), "{out}");
 }
+
+/// `jixiao --help` under Chinese: Chinese headings with full-width colons, a Chinese usage
+/// line and clap's `help` subcommand described in Chinese; English stays clap's.
+#[test]
+fn help_is_chinese_throughout_under_chinese() {
+    let (code, out, _) = run("zh", &["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("用法：jixiao [选项] [文件] [命令]\n"), "{out}");
+    for heading in ["命令：", "参数：", "选项："] {
+        assert!(out.contains(&format!("\n{heading}\n")), "{heading}: {out}");
+    }
+    assert!(!out.contains("Print this message"), "{out}");
+    assert!(out.contains("显示帮助，或某个子命令的帮助"), "{out}");
+    assert!(!out.contains("OPTIONS") && !out.contains("COMMAND") && !out.contains(":\n"));
+    let (code, out, _) = run("zh", &["help", "settings"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("用法：jixiao settings [选项] <文件> [键=值]..."), "{out}");
+    let (code, out, _) = run("en", &["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: jixiao [OPTIONS] [FILE] [COMMAND]"), "{out}");
+}

@@ -134,8 +134,14 @@ fn help_is_chinese_throughout_under_chinese() {
     assert!(!out.contains("OPTIONS") && !out.contains("COMMAND") && !out.contains(":\n"));
     let (code, out, _) = run("zh", &["help", "settings"]);
     assert_eq!(code, 0);
-    assert!(out.contains("用法：jixiao settings [选项] <文件> [键=值]..."), "{out}");
+    assert!(
+        out.contains("用法：jixiao settings [选项] <文件> [键=值]..."),
+        "{out}"
+    );
     let (code, out, _) = run("en", &["--help"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Usage: jixiao [OPTIONS] [FILE] [COMMAND]"), "{out}");
+    assert!(
+        out.contains("Usage: jixiao [OPTIONS] [FILE] [COMMAND]"),
+        "{out}"
+    );
 }

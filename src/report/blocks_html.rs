@@ -66,12 +66,13 @@ fn level1(t: &Level1Table) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str(&format!(
-        "<tr class=\"total\"><td class=\"level\"{}>合计</td>{}{}{}{}{}</tr>\n</tbody>\n</table>\n",
+        "<tr class=\"total\"><td class=\"level\"{}>{}</td>{}{}{}{}{}</tr>\n</tbody>\n</table>\n",
         if levels > 1 {
             format!(" colspan=\"{levels}\"")
         } else {
             String::new()
         },
+        crate::lang::report_words::word(crate::lang::report_words::Word::Total, t.lang),
         td("num", &plain(t.head.weight)),
         if t.show_target {
             td("num", "")

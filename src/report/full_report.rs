@@ -132,6 +132,6 @@ pub fn report_document(project: &Project, card: &Scorecard, labels: &TableLabels
     out.push(Block::Heading(1, "七、其他需要说明的问题".into()));
     out.push(text_or_missing(&text.other, "other"));
 
-    out.extend(appendix_blocks(sheet));
+    out.extend(appendix_blocks(sheet, project.report_lang()));
     out
 }

@@ -155,7 +155,7 @@ pub fn export(
     let bytes: Vec<u8> = match format {
         ExportFormat::Md if report => blocks_md::render(&report_blocks()).into_bytes(),
         ExportFormat::Html if report => {
-            blocks_html::render(p.title(), &report_blocks()).into_bytes()
+            blocks_html::render(p.title(), &report_blocks(), p.report_lang()).into_bytes()
         }
         ExportFormat::Md => markdown::document(p, &card).into_bytes(),
         ExportFormat::Html => html::document(p, &card).into_bytes(),

@@ -18,6 +18,7 @@ pub mod help;
 pub mod import;
 mod refusal;
 mod refusal_command;
+pub mod report_chapters;
 pub mod report_words;
 mod rule_param;
 mod score_error;

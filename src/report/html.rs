@@ -267,15 +267,30 @@ fn analysis(project: &Project, card: &Scorecard) -> String {
     out
 }
 
+/// The page's `lang` attribute and its style, whose page footer ("第 3 页") is in `lang`.
+pub(crate) fn head_for(lang: crate::lang::Lang) -> (&'static str, String) {
+    match lang {
+        crate::lang::Lang::Zh => ("zh-CN", STYLE.to_string()),
+        crate::lang::Lang::En => (
+            "en",
+            STYLE.replace(r#""第 " counter(page) " 页""#, r#""Page " counter(page)"#),
+        ),
+    }
+}
+
 /// The whole page.
 pub fn document(project: &Project, card: &Scorecard) -> String {
     let title = project.title();
     let summary = level1_summary(project, card);
     let sheet = score_sheet(project, card);
+    let (lang_attr, style) = head_for(project.report_lang());
+    let suffix = project
+        .report_lang()
+        .pick("绩效评价评分", "performance evaluation scores");
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} 绩效评价评分</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n",
+         <title>{} {suffix}</title>\n<style>{style}</style>\n</head>\n<body>\n<div class=\"page\">\n",
         escape(title)
     );
     out.push_str(&format!("<h1>{}</h1>\n", escape(title)));

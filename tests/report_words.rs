@@ -180,3 +180,20 @@ fn an_english_xlsx_imports_back() {
     assert_eq!(code, 0, "{err}");
     assert!(toml.contains("[indicators.A101]"), "{toml}");
 }
+
+#[test]
+fn explain_markdown_speaks_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = english_sample(dir.path());
+    let (code, md, err) = run(&["explain", p.to_str().unwrap(), "--format", "md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.contains(" — analysis of the indicators\n"), "{md}");
+    assert!(
+        md.contains("### A102 立项程序规范性 (weight 2, score 1.00, rate 50%)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\nDeductions:\n") && !md.contains("扣分点说明"),
+        "{md}"
+    );
+}

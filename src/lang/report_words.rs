@@ -31,6 +31,10 @@ pub enum Word {
     Adjustments,
     /// 总计 (the score sheet's last row)
     GrandTotal,
+    /// 不适用 (in a 得分 cell)
+    NotApplicable,
+    /// 未完成 (in a 得分 cell)
+    Incomplete,
     /// 主管部门
     Department,
     /// 实施单位
@@ -68,6 +72,8 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
         Reasons => ("扣分原因", "Reasons for deductions"),
         Adjustments => ("加减分项", "Adjustments"),
         GrandTotal => ("总计", "Grand total"),
+        NotApplicable => ("不适用", "N/A"),
+        Incomplete => ("未完成", "incomplete"),
         Department => ("主管部门", "Department in charge"),
         Implementer => ("实施单位", "Implementing unit"),
         Evaluator => ("评价机构", "Evaluator"),
@@ -228,6 +234,8 @@ mod tests {
             Reasons,
             Adjustments,
             GrandTotal,
+            NotApplicable,
+            Incomplete,
             Department,
             Implementer,
             Evaluator,

@@ -359,10 +359,12 @@ fn leaf_row(
     }
     criteria.extend(ind.criteria.iter().map(|c| c.trim().to_string()));
     let state = node.leaf.as_ref().map(|l| &l.state);
+    use crate::lang::report_words::{Word, word};
+    let report_word = |w| word(w, project.report_lang()).to_string();
     let (score, score_text) = match state {
         Some(LeafState::Unscored) | None => (None, String::new()),
-        Some(LeafState::NotApplicable(_)) => (None, "不适用".to_string()),
-        Some(LeafState::Incomplete(_)) => (None, "未完成".to_string()),
+        Some(LeafState::NotApplicable(_)) => (None, report_word(Word::NotApplicable)),
+        Some(LeafState::Incomplete(_)) => (None, report_word(Word::Incomplete)),
         _ => (Some(node.score), String::new()),
     };
     SheetRow {

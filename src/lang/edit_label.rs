@@ -43,6 +43,17 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
             format!("{name} {year}年 = {}", plain(*v)),
             format!("{name} {year} = {}", plain(*v)),
         ),
+        // Putting back a removed input reads as setting its year again.
+        Edit::RestoreYearly { yearly, .. } => {
+            let (name, (year, v)) = (
+                &yearly.name,
+                yearly.years.first().cloned().unwrap_or_default(),
+            );
+            lang.pick(
+                format!("{name} {year}年 = {}", plain(v)),
+                format!("{name} {year} = {}", plain(v)),
+            )
+        }
         Edit::SetYear {
             name,
             year,

@@ -319,15 +319,22 @@ fn different_years_and_counts_merge_clean_the_same_one_is_a_recorded_conflict() 
         !out.status.success(),
         "the same year both changed is a conflict"
     );
+    // The count is named by its option and its (short) question, as the evaluator asks it.
+    let label = "满意度 第1题（您对服务态度是否满意）“非常满意”人数";
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(said.contains(label), "{said}");
     let p = repo.project();
     let fields: Vec<String> = p.conflicts.iter().map(|c| c.field.key()).collect();
     assert_eq!(fields, ["year.预算资金.2019", "survey.满意度.1.1"]);
+    let (_, out, err) = jixiao(repo.dir.path(), &["check", "p.toml"]);
+    assert!(out.contains(label) || err.contains(label), "{out}{err}");
     // Ours is kept until resolved; theirs is taken by resolve.
     assert_eq!(year(&p, "预算资金", "2019"), "510");
     let (code, out, err) = jixiao(repo.dir.path(), &["resolve", "p.toml", "C1", "theirs"]);
     assert_eq!(code, 0, "{out}{err}");
     let (code, out, err) = jixiao(repo.dir.path(), &["resolve", "p.toml", "C2", "ours"]);
     assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(label), "{out}");
     let p = repo.project();
     assert_eq!(year(&p, "预算资金", "2019"), "520");
     assert_eq!(count(&p, 0, 0), "151");

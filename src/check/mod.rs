@@ -222,12 +222,15 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
             crate::store::conflict_position(map, i),
             Subject::Conflict { index: i },
             Kind::UnresolvedConflict {
-                what: [c.code.as_str(), &c.field.label()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                what: [
+                    c.code.as_str(),
+                    &c.field.label_in(p.get(&c.code).map(|i| &i.assessment)),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
                 ours: show(c.ours.as_ref()),
                 theirs: show(c.theirs.as_ref()),
             },

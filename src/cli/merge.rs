@@ -138,7 +138,7 @@ pub fn merge(a: &MergeArgs) -> u8 {
             say(
                 lang,
                 &Say::MergeConflict {
-                    change: c.to_string()
+                    change: c.describe(merged.file.project())
                 }
             )
         );
@@ -236,9 +236,10 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
         match file.save() {
             Ok(()) => {
                 for r in records.iter().rev() {
+                    let record = file.project().get(&r.code).map(|i| &i.assessment);
                     let done = Say::Resolved {
                         code: &r.code,
-                        field: &r.field.label(),
+                        field: &r.field.label_in(record),
                         side: take.key(),
                         value: &show_value(r.value(take)),
                     };

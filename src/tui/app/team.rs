@@ -166,7 +166,19 @@ impl App {
             &[
                 &(pending.at + 1).to_string(),
                 &pending.merged.conflicts.len().to_string(),
-                &format!("{} {} {}", c.code, c.name, c.field.label()),
+                &format!(
+                    "{} {} {}",
+                    c.code,
+                    c.name,
+                    c.field.label_in(
+                        pending
+                            .merged
+                            .file
+                            .project()
+                            .get(&c.code)
+                            .map(|i| &i.assessment)
+                    )
+                ),
             ],
         );
         let items = vec![
@@ -248,7 +260,13 @@ impl App {
             Msg::RecordedConflictTitle,
             &[
                 &total.to_string(),
-                &format!("{} {} {}", r.code, name, r.field.label()),
+                &format!(
+                    "{} {} {}",
+                    r.code,
+                    name,
+                    r.field
+                        .label_in(self.project().get(&r.code).map(|i| &i.assessment))
+                ),
             ],
         );
         let items = vec![

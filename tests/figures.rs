@@ -98,6 +98,31 @@ fn respondent_rows_become_the_tallies_and_only_the_counts_change() {
     assert!(out.contains("无需修改"), "{out}");
 }
 
+/// An input of the survey's name stands in its way (a report's 满意度 typed in before the
+/// tally was imported): the import and `check` say so, and removing the input scores the tally.
+#[test]
+fn an_input_of_the_surveys_name_is_named_as_what_the_rule_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = project_in(dir.path());
+    let text = std::fs::read_to_string(&p).unwrap().replace(
+        "[[indicators.C2.surveys]]",
+        "inputs = { \"满意度\" = 94.5 }\n\n[[indicators.C2.surveys]]",
+    );
+    std::fs::write(&p, text).unwrap();
+    std::fs::write(dir.path().join("raw.csv"), raw_csv()).unwrap();
+    let said = "C2：评分规则读取的是输入数据 满意度 = 94.5，不是同名问卷";
+    let (code, out, err) = jixiao(dir.path(), &["survey", "import", "p.toml", "C2", "raw.csv"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains(said), "{out}{err}");
+    let (code, out, err) = jixiao(dir.path(), &["check", "p.toml"]);
+    assert_eq!(code, 0, "a warning: {out}{err}");
+    assert!(format!("{out}{err}").contains(said), "{out}{err}");
+    let (code, out, err) = jixiao(dir.path(), &["set", "p.toml", "C2", "input.满意度="]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, out, err) = jixiao(dir.path(), &["check", "p.toml"]);
+    assert!(!format!("{out}{err}").contains(said), "{out}{err}");
+}
+
 #[test]
 fn a_bad_answer_is_refused_with_its_row_and_column_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();

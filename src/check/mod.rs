@@ -285,6 +285,21 @@ fn leaf_checks(
             },
         ));
     }
+    for s in &a.surveys {
+        if let Some(v) = a.input(&s.name) {
+            let field = format!("inputs.{}", s.name);
+            out.push(warning(
+                map.field(code, &field)
+                    .or_else(|| map.field(code, "inputs")),
+                Subject::indicator(code, &field),
+                Kind::SurveyShadowed {
+                    code: code.clone(),
+                    name: s.name.clone(),
+                    input: v.to_string(),
+                },
+            ));
+        }
+    }
     for (k, d) in a.deductions.iter().enumerate() {
         let at = map.nearest(&format!("indicators.{code}.deductions.{k}"));
         let subject = Subject::indicator(code, &format!("deductions.{k}"));

@@ -238,12 +238,31 @@ pub fn import(project: &Path, code: &str, file: &Path, choice: &Choice) -> u8 {
         return 0;
     }
     let new = imported.survey;
-    super::scripted::run(project, code, false, &|f| {
+    let done = super::scripted::run(project, code, false, &|f| {
         let a = f
             .project()
             .get(code)
             .map(|i| i.assessment.clone())
             .unwrap_or_default();
         Ok(edits(&a, code, &new))
-    })
+    });
+    if done == 0 {
+        shadowed(project, code, lang);
+    }
+    done
+}
+
+/// Says so when an input of the survey's name stands in its way: the rule reads the input,
+/// and the score printed above did not move for all the counts just written.
+fn shadowed(project: &Path, code: &str, lang: Lang) {
+    let Ok((_, loaded)) = jixiao::store::load_file(project) else {
+        return;
+    };
+    let name = project.display().to_string();
+    for d in jixiao::check::check(&loaded) {
+        if matches!(&d.kind, jixiao::diagnostic::Kind::SurveyShadowed { code: c, .. } if c == code)
+        {
+            eprintln!("{}", d.display_in(&name, lang));
+        }
+    }
 }

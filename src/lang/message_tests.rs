@@ -269,6 +269,14 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
         ),
         (DeductionNoReason { code: c() }, vec!["X9"]),
         (
+            SurveyShadowed {
+                code: c(),
+                name: "满意度".into(),
+                input: "94.5".into(),
+            },
+            vec!["X9", "满意度", "94.5"],
+        ),
+        (
             UnknownEvidence {
                 code: c(),
                 title: "Doc".into(),
@@ -445,6 +453,7 @@ fn ordinal(k: &Kind) -> usize {
         JustificationScore { .. } => 35,
         JustificationRate { .. } => 36,
         AwardedUnchecked { .. } => 37,
+        SurveyShadowed { .. } => 41,
     }
 }
 
@@ -468,7 +477,7 @@ fn every_diagnostic_in_both_languages_with_its_figures() {
     seen.sort();
     seen.dedup();
     // Every kind but `Format` (the loader's own words) has a sample.
-    assert_eq!(seen, (1..=40).collect::<Vec<_>>());
+    assert_eq!(seen, (1..=41).collect::<Vec<_>>());
     for (kind, figures) in &all {
         let zh = message(kind, Lang::Zh);
         let en = message(kind, Lang::En);

@@ -680,4 +680,23 @@ fn an_edit_is_named_in_the_ui_language() {
     };
     assert_eq!(super::edit_label(&e, Lang::En), "A101: score 2");
     assert_eq!(super::edit_label(&e, Lang::Zh), "A101: 得分 2");
+    // A questionnaire count is named by its option when the project is at hand.
+    let p = crate::store::parse_project(include_str!("../../tests/projects/survey-years.toml"))
+        .unwrap()
+        .project;
+    let e = crate::edit::Edit::SetSurveyCount {
+        code: "C2".into(),
+        survey: "满意度".into(),
+        question: 0,
+        option: 1,
+        count: rust_decimal::Decimal::from(41),
+    };
+    assert_eq!(
+        super::edit_label_in(&e, Lang::Zh, &p),
+        "C2: 问卷“满意度”第1题“满意” 41 人"
+    );
+    assert_eq!(
+        super::edit_label_in(&e, Lang::En, &p),
+        "C2: questionnaire 满意度 question 1 \"满意\": 41"
+    );
 }

@@ -24,7 +24,7 @@ pub mod syntax;
 mod syntax_rule;
 pub mod usage;
 
-pub use edit_label::edit_label;
+pub use edit_label::{edit_label, edit_label_in};
 pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use rule_param::rule_param;

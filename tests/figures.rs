@@ -366,4 +366,10 @@ fn different_years_and_counts_merge_clean_the_same_one_is_a_recorded_conflict() 
     assert!(p.conflicts.is_empty());
     let (code, out, err) = jixiao(repo.dir.path(), &["check", "p.toml"]);
     assert_eq!(code, 0, "{out}{err}");
+    // `git diff`'s view (`jixiao show`) names the counts the same way.
+    let (_, out, _) = jixiao(repo.dir.path(), &["show", "p.toml"]);
+    assert!(
+        out.contains(&format!("C2 服务对象满意度 {label} = 151")),
+        "{out}"
+    );
 }

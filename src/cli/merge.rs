@@ -122,11 +122,12 @@ pub fn merge(a: &MergeArgs) -> u8 {
         }
     };
     println!("{}", say(lang, &Say::MergeHeader { file: &name }));
+    let p = merged.file.project();
     for c in &merged.theirs_changes {
-        println!("  {}: {c}", who(a.label_theirs, "theirs"));
+        println!("  {}: {}", who(a.label_theirs, "theirs"), c.describe(p));
     }
     for c in &merged.ours_changes {
-        println!("  {}: {c}", who(a.label_ours, "ours"));
+        println!("  {}: {}", who(a.label_ours, "ours"), c.describe(p));
     }
     if merged.is_clean() {
         println!("{}", say(lang, &Say::MergedCleanly));

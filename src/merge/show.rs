@@ -88,7 +88,7 @@ pub fn field_lines(p: &Project) -> Vec<String> {
             if let Some(v) = f.read(a) {
                 let label = match f {
                     Field::Score => "给定得分".to_string(),
-                    other => other.label(),
+                    other => other.label_in(Some(a)),
                 };
                 out.push(format!("{head} {label} = {}", value_text(&v)));
             }

@@ -129,7 +129,7 @@ impl App {
         let changes: Vec<String> = merged
             .theirs_changes
             .iter()
-            .map(|c| c.to_string())
+            .map(|c| c.describe(merged.file.project()))
             .collect();
         self.replace_file(merged.file.clone());
         self.saved_top = Some(u64::MAX);
@@ -191,7 +191,7 @@ impl App {
                 .merged
                 .theirs_changes
                 .iter()
-                .map(|c| format!("  {c}")),
+                .map(|c| format!("  {}", c.describe(pending.merged.file.project()))),
         );
         self.popup = Some(super::Popup::Picker(super::Picker {
             title,
@@ -224,7 +224,7 @@ impl App {
             .merged
             .theirs_changes
             .iter()
-            .map(|c| c.to_string())
+            .map(|c| c.describe(pending.merged.file.project()))
             .collect();
         self.announce_merge(&pending.who, &changes);
         if pending.then_save {

@@ -123,6 +123,33 @@ fn an_input_of_the_surveys_name_is_named_as_what_the_rule_reads() {
     assert!(!format!("{out}{err}").contains(said), "{out}{err}");
 }
 
+/// A survey imported under a name the rule does not read changes no score: the import says so.
+#[test]
+fn a_survey_the_rule_does_not_read_is_said_to_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    project_in(dir.path());
+    std::fs::write(dir.path().join("raw.csv"), raw_csv()).unwrap();
+    let args = [
+        "survey",
+        "import",
+        "p.toml",
+        "C1",
+        "raw.csv",
+        "--options",
+        "非常满意=100,满意=80,一般=60,不满意=0",
+    ];
+    let (code, out, err) = jixiao(dir.path(), &args);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("不读取问卷“满意度”，得分不随之变化"),
+        "{out}{err}"
+    );
+    assert!(out.contains("C1 资金到位率：4.83 → 4.83"), "{out}{err}");
+    // Where the rule reads it, nothing is said.
+    let (_, out, err) = jixiao(dir.path(), &["survey", "import", "p.toml", "C2", "raw.csv"]);
+    assert!(!err.contains("不读取问卷"), "{out}{err}");
+}
+
 #[test]
 fn a_bad_answer_is_refused_with_its_row_and_column_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();

@@ -199,6 +199,7 @@ pub fn import(project: &Path, code: &str, file: &Path, choice: &Choice) -> u8 {
         return 1;
     };
     let a = ind.assessment.clone();
+    let rule = ind.rule.clone();
     let places = f.project().framework.places;
     let s = match target(&a, code, choice, lang) {
         Ok(s) => s,
@@ -228,6 +229,14 @@ pub fn import(project: &Path, code: &str, file: &Path, choice: &Choice) -> u8 {
     if let Err(e) = jixiao::edit::validate_survey(&imported.survey) {
         eprintln!("{file_error}{}", e.text(lang));
         return 1;
+    }
+    // A survey the rule does not read changes no score: say so beside the unchanged score.
+    let reads = jixiao::scoring::rule_inputs(&rule);
+    if !reads.contains(&imported.survey.name) {
+        eprintln!(
+            "{}",
+            words::unread(lang, code, &imported.survey.name, &reads)
+        );
     }
     if choice.dry_run {
         println!("{}", words::dry_run(lang));

@@ -138,17 +138,7 @@ impl ProjectFile {
         // A conflict edit changes a field and the records: known only before it is applied.
         let fields = edit::conflict_field_edits(&self.loaded.project, e);
         // Removing a year may remove its input: its undo puts back the entry as written.
-        let written = match e {
-            Edit::SetYear {
-                code,
-                name,
-                value: None,
-                ..
-            } => self
-                .indicator_table(code)
-                .and_then(|t| super::written_entry::take(t, name)),
-            _ => None,
-        };
+        let written = super::written_entry::before(&self.doc, e);
         let mut undo = edit::apply(&mut self.loaded.project, e)?;
         if let Edit::RestoreYearly { written: w, .. } = &mut undo {
             *w = written;

@@ -5,7 +5,23 @@
 
 use toml_edit::{DocumentMut, InlineTable, Item, Key, RawString, Table, Value};
 
-use crate::edit::WrittenEntry;
+use crate::edit::{Edit, WrittenEntry};
+
+/// What `e` takes away as written, when it removes a year of a per-year input (and with its
+/// last year the input itself): taken from `doc` before `e` is written into it.
+pub(super) fn before(doc: &DocumentMut, e: &Edit) -> Option<WrittenEntry> {
+    let Edit::SetYear {
+        code,
+        name,
+        value: None,
+        ..
+    } = e
+    else {
+        return None;
+    };
+    let t = doc.get("indicators")?.as_table()?.get(code)?.as_table()?;
+    take(t, name)
+}
 
 fn raw(r: Option<&RawString>) -> &str {
     r.and_then(RawString::as_str).unwrap_or("")
@@ -20,7 +36,7 @@ fn key_text(k: &Key) -> String {
 /// `inputs = { … }` inline table, or that whole `inputs` entry when `name` is its only input.
 /// None where the inputs are written as a table of their own (`[indicators.X.inputs]`): the
 /// undo then writes the input anew.
-pub(super) fn take(t: &Table, name: &str) -> Option<WrittenEntry> {
+fn take(t: &Table, name: &str) -> Option<WrittenEntry> {
     let Some(Item::Value(Value::InlineTable(inputs))) = t.get("inputs") else {
         return None;
     };

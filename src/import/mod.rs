@@ -11,6 +11,7 @@ mod finding;
 mod leaves;
 pub mod legend;
 mod outcome;
+mod printed;
 pub mod read;
 mod rule_levels;
 pub mod rule_text;
@@ -240,14 +241,21 @@ fn sidecar_of(sheet: &read::Sheet) -> build::Sidecar {
         return out;
     };
     let target = col(Field::Target);
-    let record = row
-        .cells
-        .iter()
-        .position(|c| c.trim() == crate::report::rules_xlsx::RECORD_HEADER);
+    let named = |h: &str| row.cells.iter().position(|c| c.trim() == h);
+    let record = named(crate::report::rules_xlsx::RECORD_HEADER);
+    let printed = named(crate::report::rules_xlsx::PRINTED_HEADER);
+    let name = named(crate::report::rules_xlsx::NAME_HEADER);
     for r in &sheet.rows[at + 1..] {
         let c = r.cell(code);
         if c.is_empty() {
             continue;
+        }
+        if let (Some(p), Some(n)) = (printed, name) {
+            out.nodes.push(build::SideNode {
+                key: c.to_string(),
+                printed: r.cell(p).to_string(),
+                name: r.cell(n).to_string(),
+            });
         }
         out.by_code.insert(
             c.to_string(),

@@ -72,6 +72,9 @@ pub fn project_toml(
         if let Some(p) = &ind.parent {
             out.push_str(&format!("parent = {}\n", string(p)));
         }
+        if let Some(shown) = &ind.shown {
+            out.push_str(&format!("shown = {}\n", string(shown)));
+        }
         out.push_str(&format!("name = {}\n", string(&ind.name)));
         out.push_str(&format!("weight = {}\n", plain(ind.weight)));
         for (k, v) in [

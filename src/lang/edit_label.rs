@@ -75,6 +75,17 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
             format!("{name} {year}年 = {}", plain(*v)),
             format!("{name} {year} = {}", plain(*v)),
         ),
+        // Putting back a removed input reads as setting its year again.
+        Edit::RestoreYearly { yearly, .. } => {
+            let (name, (year, v)) = (
+                &yearly.name,
+                yearly.years.first().cloned().unwrap_or_default(),
+            );
+            lang.pick(
+                format!("{name} {year}年 = {}", plain(v)),
+                format!("{name} {year} = {}", plain(v)),
+            )
+        }
         Edit::SetYear {
             name,
             year,
@@ -189,4 +200,29 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
         }
     };
     format!("{code}: {what}")
+}
+
+/// `edit_label`, with what only the project `p` can tell: a questionnaire count is named by
+/// its option ("问卷“满意度”第1题“较满意” 9 人"), not by the option's number.
+pub fn edit_label_in(edit: &Edit, lang: Lang, p: &crate::model::Project) -> String {
+    if let Edit::SetSurveyCount {
+        code,
+        survey,
+        question,
+        option,
+        count,
+    } = edit
+        && let Some(o) = p
+            .get(code)
+            .and_then(|i| i.assessment.survey(survey))
+            .and_then(|s| s.options.get(*option))
+    {
+        let (q, c, o) = (question + 1, plain(*count), &o.name);
+        let what = lang.pick(
+            format!("问卷“{survey}”第{q}题“{o}” {c} 人"),
+            format!("questionnaire {survey} question {q} \"{o}\": {c}"),
+        );
+        return format!("{code}: {what}");
+    }
+    edit_label(edit, lang)
 }

@@ -27,7 +27,7 @@ pub mod syntax;
 mod syntax_rule;
 pub mod usage;
 
-pub use edit_label::{definition_label, edit_label, grades_label, policy_label};
+pub use edit_label::{definition_label, edit_label, edit_label_in, grades_label, policy_label};
 pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use rule_param::rule_param;

@@ -6,6 +6,16 @@
 use clap::Command;
 use jixiao::lang::help;
 
+/// The command line as clap defines it, with words for the bare arguments args.rs leaves
+/// undescribed (a FILE, a CODE): what `--help` in English, the man page and completions show.
+pub fn english(cmd: Command) -> Command {
+    cmd.mut_args(|a| match help::arg_en(a.get_id().as_str()) {
+        Some(text) if a.get_help().is_none() => a.help(text),
+        _ => a,
+    })
+    .mut_subcommands(english)
+}
+
 /// The command line with its help in Chinese where `jixiao::lang::help` has the words.
 pub fn localized(cmd: Command) -> Command {
     let mut cmd = words(cmd);
@@ -33,6 +43,25 @@ fn words(cmd: Command) -> Command {
                 _ => a,
             };
             match help::arg_in(&parent, &id).or_else(|| help::arg(&id)) {
+                // clap's own "[possible values: …]" and "[default: …]" are English: the
+                // Chinese text says them instead (the values themselves are what is typed).
+                Some(text) if id != "lang" && a.get_action().takes_values() => {
+                    let values: Vec<String> = a
+                        .get_possible_values()
+                        .iter()
+                        .filter(|v| !v.is_hide_set())
+                        .map(|v| v.get_name().to_string())
+                        .collect();
+                    let default = a
+                        .get_default_values()
+                        .first()
+                        .map(|d| d.to_string_lossy().into_owned());
+                    let note = help::values_note(&values, default.as_deref());
+                    a.help(format!("{text}{note}"))
+                        .long_help(None::<&str>)
+                        .hide_possible_values(true)
+                        .hide_default_value(true)
+                }
                 Some(text) => a.help(text).long_help(None::<&str>),
                 None => a,
             }
@@ -156,5 +185,49 @@ mod tests {
         assert!(file < code, "{p}");
         // A command without subcommands has no 命令 heading.
         assert!(!p.contains("命令："), "{p}");
+    }
+
+    /// Every visible argument of every command, with its path ("indicator move --up").
+    fn every_arg(cmd: &Command, path: &str, out: &mut Vec<(String, clap::Arg)>) {
+        for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            out.push((format!("{path} {}", a.get_id()), a.clone()));
+        }
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            every_arg(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_argument_is_described_in_both_languages() {
+        for (lang, mut cmd) in [
+            ("en", english(Cli::command())),
+            ("zh", localized(Cli::command())),
+        ] {
+            cmd.build();
+            let mut args = Vec::new();
+            every_arg(&cmd, "jixiao", &mut args);
+            let mut missing = Vec::new();
+            for (at, a) in args {
+                let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+                let chinese = help.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                if help.trim().is_empty() || (lang == "zh" && !chinese) {
+                    missing.push(format!("{lang}: {at}: {help:?}"));
+                }
+            }
+            assert!(missing.is_empty(), "{}", missing.join("\n"));
+        }
+    }
+
+    #[test]
+    fn chinese_pages_say_values_and_defaults_in_chinese() {
+        for path in [&["export"][..], &["review"], &["summary"], &["completions"]] {
+            let p = page(path);
+            assert!(
+                !p.contains("possible values") && !p.contains("Possible values"),
+                "{p}"
+            );
+            assert!(!p.contains("[default:"), "{p}");
+        }
+        assert!(page(&["review"]).contains("［默认：tree］［可选：points、tree］"));
     }
 }

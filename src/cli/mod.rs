@@ -60,7 +60,7 @@ pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let config_lang = jixiao::config::load().0.lang;
     let early = jixiao::lang::Lang::resolve(lang_flag(&args).as_deref(), config_lang.as_deref());
-    let mut cmd = Cli::command();
+    let mut cmd = help::english(Cli::command());
     if early == jixiao::lang::Lang::Zh {
         cmd = help::localized(cmd);
     }
@@ -315,7 +315,7 @@ pub fn run() -> ExitCode {
             }
             None => {
                 use clap::CommandFactory;
-                let _ = Cli::command().print_help();
+                let _ = help::english(Cli::command()).print_help();
                 2
             }
         },

@@ -13,7 +13,7 @@ use super::Cli;
 
 /// Prints the completion script for `shell` to stdout.
 pub fn completions(shell: Shell) -> u8 {
-    let mut cmd = Cli::command();
+    let mut cmd = super::help::english(Cli::command());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "jixiao", &mut out);
     emit(&out)
@@ -22,7 +22,7 @@ pub fn completions(shell: Shell) -> u8 {
 /// Prints the man page jixiao(1) to stdout or, with `dir`, writes jixiao.1 and one page per
 /// subcommand (jixiao-score.1, jixiao-evidence-add.1 …) into it, each replaced atomically.
 pub fn man(dir: Option<&Path>) -> u8 {
-    let cmd = Cli::command();
+    let cmd = super::help::english(Cli::command());
     let Some(dir) = dir else {
         let mut out = Vec::new();
         return match clap_mangen::Man::new(cmd).render(&mut out) {

@@ -111,8 +111,81 @@ pub fn arg(id: &str) -> Option<&'static str> {
         "paths" => "项目文件，或含项目文件的目录",
         "shell" => "shell 名称",
         "project" => "项目文件",
+        "by" => "复核顺序：tree 按指标树，points 按失分多少",
+        "id" => "框架编号（默认：输出文件名）",
+        "force" => "输出文件已存在时覆盖",
+        "after" => "放在这个同级指标之后",
+        "root" => "移为一级指标",
+        "label_ours" => "我方是谁（哪个分支），记入冲突记录",
+        "label_theirs" => "对方是谁（哪个分支），记入冲突记录",
+        "path" => "提示中使用的文件名（git 的 %P）",
+        "field" => {
+            "只解决这个字段的冲突（score、input.名称、year.名称.2020、survey.问卷.题号.选项 等）"
+        }
+        "evidence" => "本条扣分所依据的佐证材料标题（可重复）",
+        "at" => "在哪里找到（文件夹、档案号、页码）",
+        "table" => "csv 导出哪张表：score 综合评分表（默认），summary 一级指标得分情况",
+        "report" => {
+            "按财政部参考提纲导出完整报告（docx、md、html）：自动生成计算类章节，其余取自 [report]"
+        }
+        "template" => {
+            "docx：从事务所的参考文档取样式、页边距、页眉页脚（如标志），同 pandoc 的 --reference-doc"
+        }
+        "total" => "一级指标分值应合计的总分（默认：其合计）",
+        "col" => "指定列：字段=表头，或 字段=列字母/列号",
+        "sort" => "排序列：name、total、grade、progress、file，或一级指标名称（数值从高到低）",
+        "parent" => "上级指标的编码",
+        "up" => "在同级指标中上移一位",
+        "down" => "在同级指标中下移一位",
+        "new_code" => "新的编码",
+        "title" => "佐证材料的标题",
+        "note" => "说明它证明了什么",
         _ => return None,
     })
+}
+
+/// What a bare argument means in English, where args.rs gives it no words of its own (a
+/// project's FILE, an indicator's CODE …): clap would print it with an empty description.
+pub fn arg_en(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "file" | "project" => "The project file",
+        "files" => "The files to check",
+        "code" => "The indicator's code (A101)",
+        "a" => "The first evaluator's project file",
+        "b" => "The second evaluator's project file",
+        "json" => "Print JSON (for scripts)",
+        "parent" => "The parent indicator's code",
+        "name" => "The indicator's name",
+        "up" => "One place up among its siblings",
+        "down" => "One place down among its siblings",
+        "after" => "Right after this sibling",
+        "new_code" => "The new code",
+        "base" => "The common ancestor (git's %O)",
+        "ours" => "Our version; the merge is written here (git's %A)",
+        "theirs" => "Their version (git's %B)",
+        "side" => "Take our value (ours) or theirs",
+        "assignments" => "KEY=VALUE, one or more",
+        "title" => "The evidence item's title",
+        "paths" => "Project files, or directories holding them",
+        "framework" => "The framework: its id (see `jixiao frameworks`) or a file",
+        "format" => "The output format",
+        "output" => "The file to write (- for standard output)",
+        "note" => "A note on what it shows",
+        "shell" => "The shell to complete for",
+        _ => return None,
+    })
+}
+
+/// `[可选：md、csv]`, `[默认：tree]`: clap's "possible values" and "default" notes, in Chinese.
+pub fn values_note(values: &[String], default: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(d) = default.filter(|d| !d.is_empty()) {
+        out.push_str(&format!("［默认：{d}］"));
+    }
+    if !values.is_empty() {
+        out.push_str(&format!("［可选：{}］", values.join("、")));
+    }
+    out
 }
 
 /// What argument `id` of subcommand `command` means where the shared text of `arg` would be

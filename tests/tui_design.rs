@@ -244,6 +244,43 @@ fn the_texts_of_an_indicator_are_one_form() {
     assert_eq!(app.file.text(), original);
 }
 
+/// Issue 14 leftovers: the code the report prints (`shown`) is the texts form's last row:
+/// a code of its own, `""` for none printed, emptied to print the indicator's code again.
+#[test]
+fn the_reports_code_is_a_row_of_the_texts_form() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/C101<Enter>d<Tab><Tab><Tab><Tab>（一）");
+    insta::assert_snapshot!("texts_form_shown_80x24", render(&mut app, 80, 24));
+    keys(&mut app, "<Enter>");
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    assert_eq!(
+        app.project().get("C101").unwrap().shown.as_deref(),
+        Some("（一）")
+    );
+    assert!(app.file.text().contains("shown = \"（一）\"\n"));
+    // `""`: the report prints no code — the key stays, empty.
+    keys(&mut app, "d<Tab><Tab><Tab><Tab><C-u>\"\"<Enter>");
+    assert_eq!(
+        app.project().get("C101").unwrap().shown.as_deref(),
+        Some("")
+    );
+    assert!(app.file.text().contains("shown = \"\"\n"));
+    // Reopened, the row says `""` again; emptied, the key goes.
+    keys(&mut app, "d<Tab><Tab><Tab><Tab>");
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("{:?}", app.popup)
+    };
+    assert_eq!(f.inputs[4].text(), "\"\"");
+    keys(&mut app, "<C-u><Enter>");
+    assert_eq!(app.project().get("C101").unwrap().shown, None);
+    assert_eq!(app.file.text(), original);
+    keys(&mut app, "uu");
+    assert!(app.file.text().contains("shown = \"（一）\"\n"));
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}
+
 /// A copy of a sample in a fresh directory, and its text.
 fn sample(name: &str) -> (tempfile::TempDir, PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();

@@ -98,6 +98,58 @@ fn respondent_rows_become_the_tallies_and_only_the_counts_change() {
     assert!(out.contains("无需修改"), "{out}");
 }
 
+/// An input of the survey's name stands in its way (a report's 满意度 typed in before the
+/// tally was imported): the import and `check` say so, and removing the input scores the tally.
+#[test]
+fn an_input_of_the_surveys_name_is_named_as_what_the_rule_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = project_in(dir.path());
+    let text = std::fs::read_to_string(&p).unwrap().replace(
+        "[[indicators.C2.surveys]]",
+        "inputs = { \"满意度\" = 94.5 }\n\n[[indicators.C2.surveys]]",
+    );
+    std::fs::write(&p, text).unwrap();
+    std::fs::write(dir.path().join("raw.csv"), raw_csv()).unwrap();
+    let said = "C2：评分规则读取的是输入数据 满意度 = 94.5，不是同名问卷";
+    let (code, out, err) = jixiao(dir.path(), &["survey", "import", "p.toml", "C2", "raw.csv"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains(said), "{out}{err}");
+    let (code, out, err) = jixiao(dir.path(), &["check", "p.toml"]);
+    assert_eq!(code, 0, "a warning: {out}{err}");
+    assert!(format!("{out}{err}").contains(said), "{out}{err}");
+    let (code, out, err) = jixiao(dir.path(), &["set", "p.toml", "C2", "input.满意度="]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, out, err) = jixiao(dir.path(), &["check", "p.toml"]);
+    assert!(!format!("{out}{err}").contains(said), "{out}{err}");
+}
+
+/// A survey imported under a name the rule does not read changes no score: the import says so.
+#[test]
+fn a_survey_the_rule_does_not_read_is_said_to_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    project_in(dir.path());
+    std::fs::write(dir.path().join("raw.csv"), raw_csv()).unwrap();
+    let args = [
+        "survey",
+        "import",
+        "p.toml",
+        "C1",
+        "raw.csv",
+        "--options",
+        "非常满意=100,满意=80,一般=60,不满意=0",
+    ];
+    let (code, out, err) = jixiao(dir.path(), &args);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("不读取问卷“满意度”，得分不随之变化"),
+        "{out}{err}"
+    );
+    assert!(out.contains("C1 资金到位率：4.83 → 4.83"), "{out}{err}");
+    // Where the rule reads it, nothing is said.
+    let (_, out, err) = jixiao(dir.path(), &["survey", "import", "p.toml", "C2", "raw.csv"]);
+    assert!(!err.contains("不读取问卷"), "{out}{err}");
+}
+
 #[test]
 fn a_bad_answer_is_refused_with_its_row_and_column_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
@@ -319,19 +371,32 @@ fn different_years_and_counts_merge_clean_the_same_one_is_a_recorded_conflict() 
         !out.status.success(),
         "the same year both changed is a conflict"
     );
+    // The count is named by its option and its (short) question, as the evaluator asks it.
+    let label = "满意度 第1题（您对服务态度是否满意）“非常满意”人数";
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(said.contains(label), "{said}");
     let p = repo.project();
     let fields: Vec<String> = p.conflicts.iter().map(|c| c.field.key()).collect();
     assert_eq!(fields, ["year.预算资金.2019", "survey.满意度.1.1"]);
+    let (_, out, err) = jixiao(repo.dir.path(), &["check", "p.toml"]);
+    assert!(out.contains(label) || err.contains(label), "{out}{err}");
     // Ours is kept until resolved; theirs is taken by resolve.
     assert_eq!(year(&p, "预算资金", "2019"), "510");
     let (code, out, err) = jixiao(repo.dir.path(), &["resolve", "p.toml", "C1", "theirs"]);
     assert_eq!(code, 0, "{out}{err}");
     let (code, out, err) = jixiao(repo.dir.path(), &["resolve", "p.toml", "C2", "ours"]);
     assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(label), "{out}");
     let p = repo.project();
     assert_eq!(year(&p, "预算资金", "2019"), "520");
     assert_eq!(count(&p, 0, 0), "151");
     assert!(p.conflicts.is_empty());
     let (code, out, err) = jixiao(repo.dir.path(), &["check", "p.toml"]);
     assert_eq!(code, 0, "{out}{err}");
+    // `git diff`'s view (`jixiao show`) names the counts the same way.
+    let (_, out, _) = jixiao(repo.dir.path(), &["show", "p.toml"]);
+    assert!(
+        out.contains(&format!("C2 服务对象满意度 {label} = 151")),
+        "{out}"
+    );
 }

@@ -26,6 +26,7 @@ fn opts() -> Options {
         name: "导入的指标体系".into(),
         total: None,
         project: false,
+        lang: jixiao::lang::Lang::En,
     }
 }
 

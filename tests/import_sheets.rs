@@ -27,6 +27,7 @@ fn opts(project: bool) -> Options {
         name: String::new(),
         total: None,
         project,
+        lang: jixiao::lang::Lang::En,
     }
 }
 
@@ -57,13 +58,18 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 
 // ─── Round trip ───────────────────────────────────────────────────────────────
 
-/// Every sample exported to xlsx and imported with --project: the same tree, rules, 目标值,
-/// leaf scores and total.
+/// Every sample exported to xlsx and imported with --project: the same tree, keys, printed
+/// codes, rules, 目标值, leaf scores and total — as it stands, and with the codes a report prints
+/// instead of the keys (`shown`: "（一）" on level 1, none on a level-2 node, "1." on a leaf).
 #[test]
 fn an_xlsx_export_imports_back_with_its_rules_targets_and_scores() {
     let dir = tempfile::tempdir().unwrap();
-    for f in samples() {
-        let p = load(&f);
+    let printed = samples().into_iter().map(|f| (f, true));
+    for (f, with_printed) in samples().into_iter().map(|f| (f, false)).chain(printed) {
+        let mut p = load(&f);
+        if with_printed {
+            print_other_codes(&mut p);
+        }
         let card = scoring::score(&p);
         let path = dir.path().join("t.xlsx");
         std::fs::write(&path, score_table_xlsx::workbook(&p, &card).unwrap()).unwrap();
@@ -80,6 +86,8 @@ fn an_xlsx_export_imports_back_with_its_rules_targets_and_scores() {
         for (k, (a, b)) in p.indicators.iter().zip(&q.indicators).enumerate() {
             let at = format!("{f}: {}", a.code);
             assert_eq!(a.code, b.code, "{at}: code");
+            assert_eq!(a.shown, b.shown, "{at}: printed code");
+            assert_eq!(a.name, b.name, "{at}: name");
             assert_eq!(a.weight, b.weight, "{at}: weight");
             if !card.tree.is_leaf(k) {
                 continue;
@@ -100,12 +108,57 @@ fn an_xlsx_export_imports_back_with_its_rules_targets_and_scores() {
         }
         // What was written loads and checks without errors.
         let loaded = jixiao::store::parse_project(&imported.toml).unwrap();
+        let shown = |q: &Project| -> Vec<(String, Option<String>)> {
+            q.indicators
+                .iter()
+                .map(|i| (i.code.clone(), i.shown.clone()))
+                .collect()
+        };
+        assert_eq!(
+            shown(&loaded.project),
+            shown(&p),
+            "{f}: keys and printed codes in the file"
+        );
         let errors: Vec<String> = jixiao::check::check(&loaded)
             .into_iter()
             .filter(|d| d.is_error())
             .map(|d| d.display("t").to_string())
             .collect();
         assert!(errors.is_empty(), "{f}: {errors:?}");
+    }
+}
+
+/// Gives `p` the codes a report prints instead of its keys: "（一）", "（二）" … on level 1, none
+/// on the first level-2 node, "1." on the first leaf under the second.
+fn print_other_codes(p: &mut Project) {
+    let numerals = [
+        "（一）",
+        "（二）",
+        "（三）",
+        "（四）",
+        "（五）",
+        "（六）",
+        "（七）",
+    ];
+    let roots: Vec<usize> = (0..p.indicators.len())
+        .filter(|&i| p.indicators[i].parent.is_none())
+        .collect();
+    for (k, &r) in roots.iter().enumerate() {
+        p.indicators[r].shown = numerals.get(k).map(|n| n.to_string());
+    }
+    let children = |p: &Project, code: &str| -> Vec<usize> {
+        (0..p.indicators.len())
+            .filter(|&i| p.indicators[i].parent.as_deref() == Some(code))
+            .collect()
+    };
+    let level2 = children(p, &p.indicators[roots[0]].code.clone());
+    if let Some(&a) = level2.first() {
+        p.indicators[a].shown = Some(String::new());
+    }
+    if let Some(&b) = level2.get(1)
+        && let Some(&leaf) = children(p, &p.indicators[b].code.clone()).first()
+    {
+        p.indicators[leaf].shown = Some("1.".into());
     }
 }
 

@@ -222,12 +222,15 @@ pub fn check_project(p: &Project, card: &Scorecard, map: &SourceMap) -> Vec<Diag
             crate::store::conflict_position(map, i),
             Subject::Conflict { index: i },
             Kind::UnresolvedConflict {
-                what: [c.code.as_str(), &c.field.label()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                what: [
+                    c.code.as_str(),
+                    &c.field.label_in(p.get(&c.code).map(|i| &i.assessment)),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
                 ours: show(c.ours.as_ref()),
                 theirs: show(c.theirs.as_ref()),
             },
@@ -281,6 +284,21 @@ fn leaf_checks(
                 weight: plain(ind.weight),
             },
         ));
+    }
+    for s in &a.surveys {
+        if let Some(v) = a.input(&s.name) {
+            let field = format!("inputs.{}", s.name);
+            out.push(warning(
+                map.field(code, &field)
+                    .or_else(|| map.field(code, "inputs")),
+                Subject::indicator(code, &field),
+                Kind::SurveyShadowed {
+                    code: code.clone(),
+                    name: s.name.clone(),
+                    input: v.to_string(),
+                },
+            ));
+        }
     }
     for (k, d) in a.deductions.iter().enumerate() {
         let at = map.nearest(&format!("indicators.{code}.deductions.{k}"));

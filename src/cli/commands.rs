@@ -285,7 +285,10 @@ pub fn explain_paragraphs(
     match format {
         super::ExplainFormat::Text => print!("{}", printable(&analysis::to_text(&items))),
         super::ExplainFormat::Md => {
-            print!("{}", printable(&analysis::to_markdown(p.title(), &items)))
+            print!(
+                "{}",
+                printable(&analysis::to_markdown(p.title(), &items, p.report_lang()))
+            )
         }
         super::ExplainFormat::Json => println!(
             "{}",

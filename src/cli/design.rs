@@ -597,11 +597,13 @@ pub fn settings(path: &Path, assignments: &[String]) -> u8 {
             } else {
                 v
             };
-            println!("{} = {shown}    # {}", key.key(), key.label());
+            let label = jixiao::lang::policy_label(key, super::lang());
+            println!("{} = {shown}    # {label}", key.key());
         }
         println!(
-            "grades = {}    # 评价等级",
-            show_grades(&file.project().grades)
+            "grades = {}    # {}",
+            show_grades(&file.project().grades),
+            jixiao::lang::grades_label(super::lang())
         );
         return 0;
     }

@@ -155,7 +155,7 @@ pub fn export(
     let bytes: Vec<u8> = match format {
         ExportFormat::Md if report => blocks_md::render(&report_blocks()).into_bytes(),
         ExportFormat::Html if report => {
-            blocks_html::render(p.title(), &report_blocks()).into_bytes()
+            blocks_html::render(p.title(), &report_blocks(), p.report_lang()).into_bytes()
         }
         ExportFormat::Md => markdown::document(p, &card).into_bytes(),
         ExportFormat::Html => html::document(p, &card).into_bytes(),
@@ -273,8 +273,12 @@ pub fn import(a: &ImportArgs) -> u8 {
     let name = super::stdio::shown(a.file);
     // `-o -` is standard output, as without -o.
     let output = a.output.filter(|o| !super::stdio::is_stdin(o));
+    if !super::stdio::is_stdin(a.file) && a.file.is_dir() {
+        fail_in(a.file, &Say::IsDirectory);
+        return 2;
+    }
     if !super::stdio::is_stdin(a.file) && !a.file.is_file() {
-        fail_in(a.file, &Say::NoSuchFile { file: &name });
+        fail_in(a.file, &Say::NoSuchInput);
         return 2;
     }
     let mut mapping: Vec<(Field, String)> = Vec::new();
@@ -318,6 +322,7 @@ pub fn import(a: &ImportArgs) -> u8 {
         name: a.name.map(str::to_string).unwrap_or_default(),
         total,
         project: a.project,
+        lang: lang(),
     };
     let imported = match import::import(a.file, a.sheet, &mapping, &opts) {
         Ok(i) => i,

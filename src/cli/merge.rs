@@ -122,11 +122,12 @@ pub fn merge(a: &MergeArgs) -> u8 {
         }
     };
     println!("{}", say(lang, &Say::MergeHeader { file: &name }));
+    let p = merged.file.project();
     for c in &merged.theirs_changes {
-        println!("  {}: {c}", who(a.label_theirs, "theirs"));
+        println!("  {}: {}", who(a.label_theirs, "theirs"), c.describe(p));
     }
     for c in &merged.ours_changes {
-        println!("  {}: {c}", who(a.label_ours, "ours"));
+        println!("  {}: {}", who(a.label_ours, "ours"), c.describe(p));
     }
     if merged.is_clean() {
         println!("{}", say(lang, &Say::MergedCleanly));
@@ -138,7 +139,7 @@ pub fn merge(a: &MergeArgs) -> u8 {
             say(
                 lang,
                 &Say::MergeConflict {
-                    change: c.to_string()
+                    change: c.describe(merged.file.project())
                 }
             )
         );
@@ -236,9 +237,10 @@ pub fn resolve(path: &Path, code: &str, side: &str, field: Option<&str>) -> u8 {
         match file.save() {
             Ok(()) => {
                 for r in records.iter().rev() {
+                    let record = file.project().get(&r.code).map(|i| &i.assessment);
                     let done = Say::Resolved {
                         code: &r.code,
-                        field: &r.field.label(),
+                        field: &r.field.label_in(record),
                         side: take.key(),
                         value: &show_value(r.value(take)),
                     };

@@ -5,6 +5,7 @@ mod commands;
 mod compare;
 mod design;
 mod documents;
+mod help;
 mod merge;
 mod scripted;
 mod shell;
@@ -54,66 +55,6 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
     None
 }
 
-/// The command's help in Chinese where `jixiao::lang::help` has the words; headings too.
-fn localized(cmd: clap::Command) -> clap::Command {
-    use jixiao::lang::help;
-    // A subcommand is named by its parent too where the name alone is taken (`survey import`).
-    let parent = cmd.get_name().to_string();
-    let mut cmd = cmd
-        .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-            help::USAGE
-        ))
-        .subcommand_help_heading(help::COMMANDS)
-        .mut_args(|a| {
-            let heading = if a.is_positional() {
-                help::ARGUMENTS
-            } else {
-                help::OPTIONS
-            };
-            let a = a.help_heading(heading);
-            // Its values are in its own text.
-            let a = if a.get_id() == "lang" {
-                a.hide_possible_values(true)
-            } else {
-                a
-            };
-            match help::arg(a.get_id().as_str()) {
-                Some(text) => a.help(text).long_help(None::<&str>),
-                None => a,
-            }
-        })
-        .mut_subcommands(|sub| {
-            let nested = format!("{parent} {}", sub.get_name());
-            let sub = match help::command(&nested).or_else(|| help::command(sub.get_name())) {
-                Some(text) => sub.about(text).long_about(None::<&str>),
-                None => sub,
-            };
-            localized(sub)
-        });
-    let help_flag = clap::Arg::new("help")
-        .short('h')
-        .long("help")
-        .action(clap::ArgAction::Help)
-        .help(help::HELP)
-        .help_heading(help::OPTIONS);
-    cmd = cmd.disable_help_flag(true).arg(help_flag);
-    if cmd.get_name() == "jixiao" {
-        let version = clap::Arg::new("version")
-            .short('V')
-            .long("version")
-            .action(clap::ArgAction::Version)
-            .help(help::VERSION)
-            .help_heading(help::OPTIONS);
-        cmd = cmd
-            .about(help::ABOUT)
-            .after_help(help::EXAMPLES)
-            .disable_version_flag(true)
-            .arg(version);
-    }
-    cmd
-}
-
 pub fn run() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -121,7 +62,7 @@ pub fn run() -> ExitCode {
     let early = jixiao::lang::Lang::resolve(lang_flag(&args).as_deref(), config_lang.as_deref());
     let mut cmd = Cli::command();
     if early == jixiao::lang::Lang::Zh {
-        cmd = localized(cmd);
+        cmd = help::localized(cmd);
     }
     let cli = cmd
         .try_get_matches_from(args)
@@ -390,12 +331,12 @@ mod tests {
     #[test]
     fn the_command_line_is_valid_in_both_languages() {
         Cli::command().debug_assert();
-        localized(Cli::command()).debug_assert();
+        help::localized(Cli::command()).debug_assert();
     }
 
     #[test]
     fn chinese_help_names_every_subcommand_in_chinese() {
-        let mut cmd = localized(Cli::command());
+        let mut cmd = help::localized(Cli::command());
         let help = cmd.render_help().to_string();
         assert!(
             help.contains("用法：") && help.contains("检查项目或框架"),

@@ -199,6 +199,7 @@ pub fn import(project: &Path, code: &str, file: &Path, choice: &Choice) -> u8 {
         return 1;
     };
     let a = ind.assessment.clone();
+    let rule = ind.rule.clone();
     let places = f.project().framework.places;
     let s = match target(&a, code, choice, lang) {
         Ok(s) => s,
@@ -229,6 +230,14 @@ pub fn import(project: &Path, code: &str, file: &Path, choice: &Choice) -> u8 {
         eprintln!("{file_error}{}", e.text(lang));
         return 1;
     }
+    // A survey the rule does not read changes no score: say so beside the unchanged score.
+    let reads = jixiao::scoring::rule_inputs(&rule);
+    if !reads.contains(&imported.survey.name) {
+        eprintln!(
+            "{}",
+            words::unread(lang, code, &imported.survey.name, &reads)
+        );
+    }
     if choice.dry_run {
         println!("{}", words::dry_run(lang));
         return 0;
@@ -238,12 +247,31 @@ pub fn import(project: &Path, code: &str, file: &Path, choice: &Choice) -> u8 {
         return 0;
     }
     let new = imported.survey;
-    super::scripted::run(project, code, false, &|f| {
+    let done = super::scripted::run(project, code, false, &|f| {
         let a = f
             .project()
             .get(code)
             .map(|i| i.assessment.clone())
             .unwrap_or_default();
         Ok(edits(&a, code, &new))
-    })
+    });
+    if done == 0 {
+        shadowed(project, code, lang);
+    }
+    done
+}
+
+/// Says so when an input of the survey's name stands in its way: the rule reads the input,
+/// and the score printed above did not move for all the counts just written.
+fn shadowed(project: &Path, code: &str, lang: Lang) {
+    let Ok((_, loaded)) = jixiao::store::load_file(project) else {
+        return;
+    };
+    let name = project.display().to_string();
+    for d in jixiao::check::check(&loaded) {
+        if matches!(&d.kind, jixiao::diagnostic::Kind::SurveyShadowed { code: c, .. } if c == code)
+        {
+            eprintln!("{}", d.display_in(&name, lang));
+        }
+    }
 }

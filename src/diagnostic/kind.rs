@@ -236,6 +236,13 @@ pub enum Kind {
     DeductionNoReason {
         code: String,
     },
+    /// A leaf records an input and a questionnaire under one name: the rule reads the input,
+    /// so the tally (an imported 问卷星 export, say) changes nothing.
+    SurveyShadowed {
+        code: String,
+        name: String,
+        input: String,
+    },
     UnknownEvidence {
         code: String,
         title: String,
@@ -349,6 +356,7 @@ impl Kind {
             Kind::NegativeDeduction { .. } => "negative_deduction",
             Kind::NegativeCount { .. } => "negative_count",
             Kind::DeductionNoReason { .. } => "deduction_without_reason",
+            Kind::SurveyShadowed { .. } => "survey_shadowed_by_input",
             Kind::UnknownEvidence { .. } => "unknown_evidence",
             Kind::DeductionsOverWeight { .. } => "deductions_over_weight",
             Kind::DeductionsDontExplain { .. } => "deductions_dont_explain_loss",

@@ -177,9 +177,10 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
                 value: old,
             }
         }
-        Edit::SetYear { .. } | Edit::SetSurveyCount { .. } | Edit::SetSurvey { .. } => {
-            super::figures::apply(a, code, edit)?
-        }
+        Edit::SetYear { .. }
+        | Edit::RestoreYearly { .. }
+        | Edit::SetSurveyCount { .. }
+        | Edit::SetSurvey { .. } => super::figures::apply(a, code, edit)?,
         Edit::InsertDeduction {
             index, deduction, ..
         }

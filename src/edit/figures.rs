@@ -46,7 +46,7 @@ pub fn validate_survey(s: &Survey) -> Result<(), EditError> {
     Ok(())
 }
 
-/// Applies `SetYear`, `SetSurveyCount` or `SetSurvey` to the leaf's record `a`.
+/// Applies `SetYear`, `RestoreYearly`, `SetSurveyCount` or `SetSurvey` to the leaf's record `a`.
 pub(super) fn apply(a: &mut Assessment, code: String, edit: &Edit) -> Result<Edit, EditError> {
     match edit {
         Edit::SetYear {
@@ -84,7 +84,18 @@ pub(super) fn apply(a: &mut Assessment, code: String, edit: &Edit) -> Result<Edi
                 (Some(i), None) => {
                     a.yearly[i].years.retain(|(y, _)| y != year);
                     if a.yearly[i].years.is_empty() {
-                        a.yearly.remove(i);
+                        // The input goes with its last year: its undo puts it back in place
+                        // (the file's text is added by the document that wrote it).
+                        let mut gone = a.yearly.remove(i);
+                        if let Some(v) = old {
+                            gone.years = vec![(year.clone(), v)];
+                        }
+                        return Ok(Edit::RestoreYearly {
+                            code,
+                            index: i,
+                            yearly: gone,
+                            written: None,
+                        });
                     }
                 }
                 (None, Some(v)) => a.yearly.push(Yearly {
@@ -98,6 +109,24 @@ pub(super) fn apply(a: &mut Assessment, code: String, edit: &Edit) -> Result<Edi
                 name: name.clone(),
                 year: year.clone(),
                 value: old,
+            })
+        }
+        Edit::RestoreYearly { index, yearly, .. } => {
+            if yearly.years.len() != 1 || a.yearly.iter().any(|y| y.name == yearly.name) {
+                // Only ever the undo of removing an input's last year, onto the leaf as that
+                // removal left it.
+                return Err(EditError::NotYearly {
+                    name: yearly.name.clone(),
+                });
+            }
+            let (year, _) = yearly.years[0].clone();
+            a.yearly
+                .insert((*index).min(a.yearly.len()), yearly.clone());
+            Ok(Edit::SetYear {
+                code,
+                name: yearly.name.clone(),
+                year,
+                value: None,
             })
         }
         Edit::SetSurveyCount {

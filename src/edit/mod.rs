@@ -33,7 +33,19 @@ use rust_decimal::Decimal;
 
 use crate::model::{
     ConflictRecord, Deduction, Evidence, GradeBand, InputValue, Review, Side, Status, Survey,
+    Yearly,
 };
+
+/// An entry of a leaf's table as the file wrote it, so that an undo puts back its text and
+/// place: `text` is `key = value` with its spacing and comments, `place` its position among
+/// the keys of the leaf's `inputs` (or, with `whole_inputs`, the `inputs = { … }` entry itself
+/// among the leaf's keys, when the input was the only one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenEntry {
+    pub whole_inputs: bool,
+    pub place: usize,
+    pub text: String,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -115,6 +127,15 @@ pub enum Edit {
         name: String,
         year: String,
         value: Option<Decimal>,
+    },
+    /// Puts back a per-year input whose last year `SetYear` removed, where it was: `index`
+    /// among the leaf's per-year inputs, and in the file the entry as it was written. The undo
+    /// of that removal (a plain `SetYear` would add the input after the others).
+    RestoreYearly {
+        code: String,
+        index: usize,
+        yearly: Yearly,
+        written: Option<WrittenEntry>,
     },
     /// One count of a questionnaire's tally (问卷): question and option are 0-based, options
     /// in the order the survey lists them.
@@ -242,6 +263,7 @@ impl Edit {
             Edit::SetScore { code, .. }
             | Edit::SetInput { code, .. }
             | Edit::SetYear { code, .. }
+            | Edit::RestoreYearly { code, .. }
             | Edit::SetSurveyCount { code, .. }
             | Edit::SetSurvey { code, .. }
             | Edit::InsertDeduction { code, .. }

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::columns::Columns;
-pub use super::outcome::{Built, Finding, Options, RowMessage, SideRow, Sidecar};
+pub use super::outcome::{Built, Finding, Options, RowMessage, SideNode, SideRow, Sidecar};
 use super::read::Row;
 use crate::model::{FrameworkInfo, GradeBand, Indicator, Project};
 use crate::store::parse_decimal;
@@ -437,6 +437,20 @@ pub fn build(
             }
         }
     }
+    // An export's 计分规则 sheet gives back the keys and printed codes its labels hide.
+    let labels: Vec<&str> = order
+        .iter()
+        .map(|&i| nodes[i].path.last().map_or("", String::as_str))
+        .collect();
+    let side_nodes = super::printed::match_nodes(&labels, &sidecar.nodes);
+    let mut shown: Vec<Option<String>> = vec![None; nodes.len()];
+    if let Some(side) = &side_nodes {
+        for (&i, n) in order.iter().zip(side) {
+            codes[i] = n.key.clone();
+            shown[i] = super::printed::shown(n);
+            nodes[i].name = n.name.clone();
+        }
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for &i in &order {
         if let Some(&other) = seen.get(codes[i].as_str()) {
@@ -472,6 +486,7 @@ pub fn build(
                 let n = &nodes[i];
                 Indicator {
                     code: codes[i].clone(),
+                    shown: shown[i].clone(),
                     name: n.name.clone(),
                     parent: n.parent.map(|p| codes[p].clone()),
                     weight: n.weight.map(|w| w.0).unwrap_or_default(),

@@ -11,6 +11,7 @@ mod finding;
 mod leaves;
 pub mod legend;
 mod outcome;
+mod printed;
 pub mod read;
 mod rule_levels;
 pub mod rule_text;
@@ -183,27 +184,14 @@ pub fn import(
     } else {
         format!("{file_name} (sheet {})", s.name)
     };
-    let mut header = vec![format!(
-        "{} — imported by `jixiao import` from {from}.",
-        if name.is_empty() {
-            "indicator framework"
-        } else {
-            name.as_str()
-        }
-    )];
-    if built.rules_read.is_empty() {
-        header
-            .push("Leaves score by deductions from their weight until you give them a rule".into());
-        header.push("(rule = { kind = … }, see docs/format.md).".into());
-    } else {
-        header.push(format!(
-            "{} rules were read from the 评分标准 text: each is marked origin = \"text\"; check it",
-            built.rules_read.len()
-        ));
-        header.push("against its criteria, then delete that key (see docs/format.md).".into());
-    }
+    let header = crate::lang::import::toml_header(
+        Some(name.as_str()).filter(|n| !n.is_empty()),
+        &from,
+        built.rules_read.len(),
+        opts.lang,
+    );
     let warnings = built.warnings;
-    let toml = write::project_toml(&project, &header, grades_row.is_some());
+    let toml = write::project_toml(&project, &header, grades_row.is_some(), opts.lang);
     // What we write must load cleanly; anything else is a bug here, not in the table.
     let loaded = crate::store::parse_project(&toml).map_err(|e| {
         ImportError::File(FileProblem::Internal {
@@ -253,14 +241,21 @@ fn sidecar_of(sheet: &read::Sheet) -> build::Sidecar {
         return out;
     };
     let target = col(Field::Target);
-    let record = row
-        .cells
-        .iter()
-        .position(|c| c.trim() == crate::report::rules_xlsx::RECORD_HEADER);
+    let named = |h: &str| row.cells.iter().position(|c| c.trim() == h);
+    let record = named(crate::report::rules_xlsx::RECORD_HEADER);
+    let printed = named(crate::report::rules_xlsx::PRINTED_HEADER);
+    let name = named(crate::report::rules_xlsx::NAME_HEADER);
     for r in &sheet.rows[at + 1..] {
         let c = r.cell(code);
         if c.is_empty() {
             continue;
+        }
+        if let (Some(p), Some(n)) = (printed, name) {
+            out.nodes.push(build::SideNode {
+                key: c.to_string(),
+                printed: r.cell(p).to_string(),
+                name: r.cell(n).to_string(),
+            });
         }
         out.by_code.insert(
             c.to_string(),

@@ -80,6 +80,9 @@ pub struct Options {
     /// Import 得分 / 扣分原因 / 评分说明 as what the evaluators recorded (a project), not only
     /// the framework.
     pub project: bool,
+    /// The language of the comments written into the TOML (the UI language, as for what
+    /// `jixiao import` says on screen).
+    pub lang: crate::lang::Lang,
 }
 
 /// A row of a 计分规则 sheet beside the table (what the xlsx export writes so its rules and
@@ -93,10 +96,22 @@ pub struct SideRow {
     pub row: usize,
 }
 
+/// A node as the 计分规则 sheet lists it (every node, in tree order, since the export writes
+/// 印制编码): its key, the code the tables print (empty: none) and its name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SideNode {
+    pub key: String,
+    pub printed: String,
+    pub name: String,
+}
+
 /// The 计分规则 sheet by code.
 #[derive(Debug, Clone, Default)]
 pub struct Sidecar {
     pub by_code: HashMap<String, SideRow>,
+    /// Every node in tree order, when the sheet has a 印制编码 column (exports before it list
+    /// leaves only, without it).
+    pub nodes: Vec<SideNode>,
 }
 
 /// The tree built, and what the importer says about it.

@@ -3,14 +3,15 @@
 //! indicator in tree order, criteria as an array with one line per entry, the rule inline, and
 //! what the evaluators recorded (status, score, justification, `[[…deductions]]`).
 
+use crate::lang::Lang;
 use crate::model::Project;
 use crate::scoring::rounding::plain;
 
 use crate::store::rule_toml::{self, key, string};
 
 /// A framework: `header` lines go on top as comments.
-pub fn framework_toml(project: &Project, header: &[String]) -> String {
-    project_toml(project, header, false)
+pub fn framework_toml(project: &Project, header: &[String], lang: Lang) -> String {
+    project_toml(project, header, false, lang)
 }
 
 /// Text as TOML: a `"""` block when it has several lines, so the file stays readable.
@@ -24,7 +25,13 @@ fn text(s: &str) -> String {
 
 /// A framework, or a project when `project.meta` is set; `grades_given` says the bands came from
 /// the sheet's own legend.
-pub fn project_toml(project: &Project, header: &[String], grades_given: bool) -> String {
+/// The comments are in `lang`, like what `jixiao import` says on screen.
+pub fn project_toml(
+    project: &Project,
+    header: &[String],
+    grades_given: bool,
+    lang: Lang,
+) -> String {
     let fw = &project.framework;
     let mut out = String::new();
     for line in header {
@@ -42,11 +49,10 @@ pub fn project_toml(project: &Project, header: &[String], grades_given: bool) ->
     out.push_str(&format!("rounding = \"{}\"\n", fw.rounding.as_str()));
     out.push_str(&format!("places = {}\n", fw.places));
     out.push_str(&format!("na_policy = \"{}\"\n", fw.na_policy.as_str()));
-    out.push_str(if grades_given {
-        "\n# Grade bands as the sheet states them.\n"
-    } else {
-        "\n# Grade bands: the common 优/良/中/差; change them if the framework states others.\n"
-    });
+    out.push_str(&format!(
+        "\n# {}\n",
+        crate::lang::import::grades_comment(grades_given, lang)
+    ));
     for g in &project.grades {
         out.push_str(&format!(
             "[[grades]]\nname = {}\nmin = {}\n",
@@ -65,6 +71,9 @@ pub fn project_toml(project: &Project, header: &[String], grades_given: bool) ->
         out.push_str(&format!("\n[indicators.{}]\n", key(&ind.code)));
         if let Some(p) = &ind.parent {
             out.push_str(&format!("parent = {}\n", string(p)));
+        }
+        if let Some(shown) = &ind.shown {
+            out.push_str(&format!("shown = {}\n", string(shown)));
         }
         out.push_str(&format!("name = {}\n", string(&ind.name)));
         out.push_str(&format!("weight = {}\n", plain(ind.weight)));

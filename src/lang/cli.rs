@@ -171,6 +171,10 @@ pub enum Say<'a> {
     NoSuchFile {
         file: &'a str,
     },
+    /// A file to read (not a project: `jixiao new` cannot make it) that is not there.
+    NoSuchInput,
+    /// A directory given where a file to read was expected (`jixiao import /tmp`).
+    IsDirectory,
     CannotReadCompared {
         why: String,
     },
@@ -355,6 +359,13 @@ pub fn say(lang: Lang, s: &Say) -> String {
             format!("文件不存在；可用 `jixiao new --framework ID {file}` 创建"),
             format!("no such file; create one with `jixiao new --framework ID {file}`"),
         ),
+        NoSuchInput => lang.pick("文件不存在", "no such file").into(),
+        IsDirectory => lang
+            .pick(
+                "这是目录，不是文件；应给出要读取的文件",
+                "is a directory, not a file; expected a file to read",
+            )
+            .into(),
         CannotReadCompared { why } => lang.pick(
             format!("无法读取用于比较的文件：{why}"),
             format!("cannot read the file to compare with: {why}"),

@@ -241,6 +241,9 @@ fn en(k: &Kind) -> String {
         DeductionNoReason { code } => {
             format!("{code}: a deduction has no reason; expected reason = \"what was found\"")
         }
+        SurveyShadowed { code, name, input } => format!(
+            "{code}: the rule reads the input {name} = {input}, not the questionnaire of the same name; remove the input to score from the tally (`jixiao set FILE {code} input.{name}=`)"
+        ),
         UnknownEvidence { code, title } => format!(
             "{code}: deduction cites evidence \"{title}\" which is not in the leaf's evidence list"
         ),
@@ -472,6 +475,9 @@ fn zh(k: &Kind) -> String {
         DeductionNoReason { code } => {
             format!("{code}：有一条扣分没有原因；应填写 reason = \"发现的问题\"")
         }
+        SurveyShadowed { code, name, input } => format!(
+            "{code}：评分规则读取的是输入数据 {name} = {input}，不是同名问卷；删除该输入（`jixiao set 文件 {code} input.{name}=`）才按问卷统计计分"
+        ),
         UnknownEvidence { code, title } => {
             format!("{code}：扣分引用的佐证材料“{title}”不在该指标的佐证材料中")
         }

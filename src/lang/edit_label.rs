@@ -1,7 +1,7 @@
 //! A short name for an edit, for messages and the undo list ("B101: 扣 0.5 分").
 
 use super::Lang;
-use crate::edit::Edit;
+use crate::edit::{DefinitionKey, Edit, PolicyKey};
 use crate::model::{Side, Status};
 use crate::scoring::rounding::plain;
 
@@ -12,6 +12,38 @@ fn status(s: Status, lang: Lang) -> &'static str {
             Status::Unscored => "unscored (未评)",
             Status::Scored => "scored (已评)",
             Status::Reviewed => "reviewed (已复核)",
+        },
+    }
+}
+
+/// A setting's name (总分, 舍入 …) in `lang`; the key the file writes is `key.key()`.
+pub fn policy_label(key: PolicyKey, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => key.label(),
+        Lang::En => match key {
+            PolicyKey::Total => "total points",
+            PolicyKey::Rounding => "rounding",
+            PolicyKey::Places => "decimal places",
+            PolicyKey::NaPolicy => "not-applicable handling",
+            PolicyKey::RatePlaces => "places of rates",
+        },
+    }
+}
+
+/// The name of the grade bands setting (评价等级) in `lang`.
+pub fn grades_label(lang: Lang) -> &'static str {
+    lang.pick("评价等级", "grade bands")
+}
+
+/// An indicator's definition text's name (指标解释, 公式 …) in `lang`.
+pub fn definition_label(key: DefinitionKey, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => key.label(),
+        Lang::En => match key {
+            DefinitionKey::Explanation => "explanation",
+            DefinitionKey::Formula => "formula",
+            DefinitionKey::Target => "target",
+            DefinitionKey::Source => "data source",
         },
     }
 }
@@ -43,6 +75,17 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
             format!("{name} {year}年 = {}", plain(*v)),
             format!("{name} {year} = {}", plain(*v)),
         ),
+        // Putting back a removed input reads as setting its year again.
+        Edit::RestoreYearly { yearly, .. } => {
+            let (name, (year, v)) = (
+                &yearly.name,
+                yearly.years.first().cloned().unwrap_or_default(),
+            );
+            lang.pick(
+                format!("{name} {year}年 = {}", plain(v)),
+                format!("{name} {year} = {}", plain(v)),
+            )
+        }
         Edit::SetYear {
             name,
             year,
@@ -136,7 +179,7 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
             lang.pick("移为一级指标", "moved to level 1").into()
         }
         Edit::SetRule { .. } => lang.pick("评分规则", "scoring rule").into(),
-        Edit::SetDefinition { key, .. } => key.label().to_string(),
+        Edit::SetDefinition { key, .. } => definition_label(*key, lang).to_string(),
         Edit::SetCriteria { criteria, .. } => lang.pick(
             format!("评价要点（{} 条）", criteria.len()),
             format!("评价要点 ({} points)", criteria.len()),
@@ -156,8 +199,8 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
         // Settings belong to the project, not to an indicator.
         Edit::SetPolicy { key, value } => {
             return lang.pick(
-                format!("评价设置：{} {value}", key.label()),
-                format!("settings: {} {value}", key.label()),
+                format!("评价设置：{} {value}", policy_label(*key, lang)),
+                format!("settings: {} {value}", policy_label(*key, lang)),
             );
         }
         Edit::SetGrades { grades } => {
@@ -169,4 +212,29 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
         }
     };
     format!("{code}: {what}")
+}
+
+/// `edit_label`, with what only the project `p` can tell: a questionnaire count is named by
+/// its option ("问卷“满意度”第1题“较满意” 9 人"), not by the option's number.
+pub fn edit_label_in(edit: &Edit, lang: Lang, p: &crate::model::Project) -> String {
+    if let Edit::SetSurveyCount {
+        code,
+        survey,
+        question,
+        option,
+        count,
+    } = edit
+        && let Some(o) = p
+            .get(code)
+            .and_then(|i| i.assessment.survey(survey))
+            .and_then(|s| s.options.get(*option))
+    {
+        let (q, c, o) = (question + 1, plain(*count), &o.name);
+        let what = lang.pick(
+            format!("问卷“{survey}”第{q}题“{o}” {c} 人"),
+            format!("questionnaire {survey} question {q} \"{o}\": {c}"),
+        );
+        return format!("{code}: {what}");
+    }
+    edit_label(edit, lang)
 }

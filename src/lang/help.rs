@@ -15,6 +15,10 @@ pub const OPTIONS: &str = "选项";
 pub const ARGUMENTS: &str = "参数";
 pub const HELP: &str = "显示帮助";
 pub const VERSION: &str = "显示版本";
+/// The `[COMMAND]` placeholder of a usage line.
+pub const COMMAND: &str = "命令";
+/// clap's own `help` subcommand (`jixiao help score`).
+pub const HELP_COMMAND: &str = "显示帮助，或某个子命令的帮助";
 
 /// What subcommand `name` does, in Chinese.
 pub fn command(name: &str) -> Option<&'static str> {
@@ -93,7 +97,46 @@ pub fn arg(id: &str) -> Option<&'static str> {
         "question" => "只填写第 N 题（文件只含这一题时）",
         "sheet" => "读取工作簿中的这张工作表（默认：第一张合适的）",
         "options" => "新建问卷的选项及权重（%）：\"非常满意=100,满意=80,一般=60,不满意=0\"",
+        "format" => "输出格式",
         "dry_run" => "只输出将写入的内容，不修改文件",
+        "assignments" => "键=值，可给出多个",
+        "a" => "第一份评分（项目文件）",
+        "b" => "第二份评分（项目文件）",
+        "base" => "共同的上一版本（git 的 %O）",
+        "ours" => "我方版本，合并结果写入此文件（git 的 %A）",
+        "theirs" => "对方版本（git 的 %B）",
+        "side" => "采用我方（ours）还是对方（theirs）的值",
+        "points" => "扣分，如 0.5",
+        "reason" => "发现的问题（扣分原因）",
+        "paths" => "项目文件，或含项目文件的目录",
+        "shell" => "shell 名称",
+        "project" => "项目文件",
+        _ => return None,
+    })
+}
+
+/// What argument `id` of subcommand `command` means where the shared text of `arg` would be
+/// wrong there (`import`'s FILE is a table, not a project).
+pub fn arg_in(command: &str, id: &str) -> Option<&'static str> {
+    Some(match (command, id) {
+        ("import", "file") => "指标表文件（CSV 或 xlsx/xls/ods；- 为标准输入）",
+        ("import", "output") => "写入的 TOML 文件（默认：标准输出）",
+        _ => return None,
+    })
+}
+
+/// The placeholder a positional argument `id` shows (`<文件>`), where a Chinese word reads
+/// better than clap's upper-case field name; the git names (BASE, OURS …) stay.
+pub fn value_name(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "file" | "files" | "project" => "文件",
+        "code" => "代码",
+        "assignments" => "键=值",
+        "points" => "扣分",
+        "reason" => "原因",
+        "name" => "名称",
+        "weight" => "分值",
+        "paths" => "文件|目录",
         _ => return None,
     })
 }

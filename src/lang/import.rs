@@ -424,3 +424,54 @@ pub fn note(n: &ImportNote, lang: Lang) -> String {
         }
     }
 }
+
+/// The comment lines on top of an imported TOML: what it is, where from, and what to do next
+/// about its rules (`rules_read` were read from the 评分标准 text and need checking).
+pub fn toml_header(name: Option<&str>, from: &str, rules_read: usize, lang: Lang) -> Vec<String> {
+    let mut out = vec![match (name, lang) {
+        (Some(n), Lang::Zh) => format!("{n} — 由 `jixiao import` 从 {from} 导入。"),
+        (None, Lang::Zh) => format!("指标体系 — 由 `jixiao import` 从 {from} 导入。"),
+        (Some(n), Lang::En) => format!("{n} — imported by `jixiao import` from {from}."),
+        (None, Lang::En) => {
+            format!("indicator framework — imported by `jixiao import` from {from}.")
+        }
+    }];
+    if rules_read == 0 {
+        out.extend(match lang {
+            Lang::Zh => [
+                "末级指标在给出评分规则前，按分值扣分计分".to_string(),
+                "（rule = { kind = … }，见 docs/format.md）。".to_string(),
+            ],
+            Lang::En => [
+                "Leaves score by deductions from their weight until you give them a rule".into(),
+                "(rule = { kind = … }, see docs/format.md).".into(),
+            ],
+        });
+    } else {
+        out.extend(match lang {
+            Lang::Zh => [
+                format!("已从评分标准文字中读出 {rules_read} 条评分规则，均标有 origin = \"text\"；"),
+                "请对照评分标准逐条核对，再删去该键（见 docs/format.md）。".to_string(),
+            ],
+            Lang::En => [
+                format!(
+                    "{rules_read} rules were read from the 评分标准 text: each is marked origin = \"text\"; check it"
+                ),
+                "against its criteria, then delete that key (see docs/format.md).".into(),
+            ],
+        });
+    }
+    out
+}
+
+/// The comment above an imported file's `[[grades]]`.
+pub fn grades_comment(given: bool, lang: Lang) -> &'static str {
+    match (given, lang) {
+        (true, Lang::Zh) => "等级按表格所列。",
+        (true, Lang::En) => "Grade bands as the sheet states them.",
+        (false, Lang::Zh) => "等级：常用的 优/良/中/差；指标体系另有规定时请修改。",
+        (false, Lang::En) => {
+            "Grade bands: the common 优/良/中/差; change them if the framework states others."
+        }
+    }
+}

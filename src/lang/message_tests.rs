@@ -269,6 +269,14 @@ fn every_kind() -> Vec<(Kind, Vec<&'static str>)> {
         ),
         (DeductionNoReason { code: c() }, vec!["X9"]),
         (
+            SurveyShadowed {
+                code: c(),
+                name: "满意度".into(),
+                input: "94.5".into(),
+            },
+            vec!["X9", "满意度", "94.5"],
+        ),
+        (
             UnknownEvidence {
                 code: c(),
                 title: "Doc".into(),
@@ -445,6 +453,7 @@ fn ordinal(k: &Kind) -> usize {
         JustificationScore { .. } => 35,
         JustificationRate { .. } => 36,
         AwardedUnchecked { .. } => 37,
+        SurveyShadowed { .. } => 41,
     }
 }
 
@@ -468,7 +477,7 @@ fn every_diagnostic_in_both_languages_with_its_figures() {
     seen.sort();
     seen.dedup();
     // Every kind but `Format` (the loader's own words) has a sample.
-    assert_eq!(seen, (1..=40).collect::<Vec<_>>());
+    assert_eq!(seen, (1..=41).collect::<Vec<_>>());
     for (kind, figures) in &all {
         let zh = message(kind, Lang::Zh);
         let en = message(kind, Lang::En);
@@ -671,4 +680,23 @@ fn an_edit_is_named_in_the_ui_language() {
     };
     assert_eq!(super::edit_label(&e, Lang::En), "A101: score 2");
     assert_eq!(super::edit_label(&e, Lang::Zh), "A101: 得分 2");
+    // A questionnaire count is named by its option when the project is at hand.
+    let p = crate::store::parse_project(include_str!("../../tests/projects/survey-years.toml"))
+        .unwrap()
+        .project;
+    let e = crate::edit::Edit::SetSurveyCount {
+        code: "C2".into(),
+        survey: "满意度".into(),
+        question: 0,
+        option: 1,
+        count: rust_decimal::Decimal::from(41),
+    };
+    assert_eq!(
+        super::edit_label_in(&e, Lang::Zh, &p),
+        "C2: 问卷“满意度”第1题“满意” 41 人"
+    );
+    assert_eq!(
+        super::edit_label_in(&e, Lang::En, &p),
+        "C2: questionnaire 满意度 question 1 \"满意\": 41"
+    );
 }

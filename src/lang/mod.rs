@@ -17,6 +17,9 @@ mod formula_error;
 pub mod help;
 pub mod import;
 mod refusal;
+mod refusal_command;
+pub mod report_chapters;
+pub mod report_words;
 mod rule_param;
 mod score_error;
 pub mod survey_import;
@@ -24,7 +27,7 @@ pub mod syntax;
 mod syntax_rule;
 pub mod usage;
 
-pub use edit_label::edit_label;
+pub use edit_label::{definition_label, edit_label, edit_label_in, grades_label, policy_label};
 pub use formula_error::formula_error;
 pub use refusal::refusal;
 pub use rule_param::rule_param;

@@ -162,6 +162,31 @@ pub fn unchanged(lang: Lang) -> &'static str {
     )
 }
 
+/// The leaf's rule does not read the questionnaire just imported (`reads`: the names it does
+/// read), so its score cannot move: said after the tally, with the way to make it count.
+pub fn unread(lang: Lang, code: &str, survey: &str, reads: &[String]) -> String {
+    if reads.is_empty() {
+        return lang.pick(
+            format!(
+                "注意：{code} 的评分规则不读取任何数值，问卷“{survey}”只作记录，得分不随之变化；要按问卷计分，把评分规则改为读取“{survey}”的规则（如 value = \"{survey}\"）"
+            ),
+            format!(
+                "note: the rule of {code} reads no figures, so the questionnaire \"{survey}\" is only recorded and the score does not follow it; to score from it, give {code} a rule that reads \"{survey}\" (such as value = \"{survey}\")"
+            ),
+        );
+    }
+    let names = reads.join("、");
+    let names_en = reads.join(", ");
+    lang.pick(
+        format!(
+            "注意：{code} 的评分规则读取 {names}，不读取问卷“{survey}”，得分不随之变化；要按问卷计分，用 --survey 指定规则读取的名称导入，或把规则中的名称改为“{survey}”"
+        ),
+        format!(
+            "note: the rule of {code} reads {names_en}, not the questionnaire \"{survey}\", so the score does not follow it; to score from it, import with --survey naming what the rule reads, or rename it in the rule to \"{survey}\""
+        ),
+    )
+}
+
 pub fn dry_run(lang: Lang) -> &'static str {
     lang.pick("（试运行：未写入）", "(dry run: nothing written)")
 }

@@ -72,6 +72,8 @@ fn every_survey_import_message_in_both_languages() {
     texts.push(both(&|l| w::source(l, "3", true)));
     texts.push(both(&|l| w::unchanged(l).to_string()));
     texts.push(both(&|l| w::dry_run(l).to_string()));
+    texts.push(both(&|l| w::unread(l, "C1", "S9", &[])));
+    texts.push(both(&|l| w::unread(l, "C1", "S9", &names)));
     for (zh, en) in &texts {
         assert_ne!(zh, en);
         assert!(has_cjk(zh) && !reads_english(zh), "not Chinese: {zh}");

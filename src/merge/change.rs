@@ -28,24 +28,41 @@ fn list_label(field: &Field) -> Option<&'static str> {
     }
 }
 
-impl std::fmt::Display for Change {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Change {
+    /// The change in one line, its field named from the merged project `p` (a survey count
+    /// by its option: see `Field::label_in`).
+    pub fn describe(&self, p: &Project) -> String {
+        self.line(
+            &self
+                .field
+                .label_in(p.get(&self.code).map(|i| &i.assessment)),
+        )
+    }
+
+    fn line(&self, label: &str) -> String {
+        let mut out = String::new();
         for part in [&self.code, &self.name] {
             if !part.is_empty() {
-                write!(f, "{part} ")?;
+                out.push_str(part);
+                out.push(' ');
             }
         }
-        match (list_label(&self.field), &self.from, &self.to) {
-            (Some(list), None, Some(to)) => write!(f, "新增{list} {to}"),
-            (Some(list), Some(from), None) => write!(f, "删除{list} {from}"),
-            _ => write!(
-                f,
-                "{} {} → {}",
-                self.field.label(),
+        out.push_str(&match (list_label(&self.field), &self.from, &self.to) {
+            (Some(list), None, Some(to)) => format!("新增{list} {to}"),
+            (Some(list), Some(from), None) => format!("删除{list} {from}"),
+            _ => format!(
+                "{label} {} → {}",
                 show(self.from.as_ref()),
                 show(self.to.as_ref())
             ),
-        }
+        });
+        out
+    }
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.line(&self.field.label()))
     }
 }
 

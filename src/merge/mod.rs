@@ -116,20 +116,37 @@ impl FieldConflict {
     }
 }
 
-impl std::fmt::Display for FieldConflict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl FieldConflict {
+    /// The conflict in one line, its field named from the merged project `p` (a survey
+    /// count by its option: see `Field::label_in`).
+    pub fn describe(&self, p: &crate::model::Project) -> String {
+        self.line(
+            &self
+                .field
+                .label_in(p.get(&self.code).map(|i| &i.assessment)),
+        )
+    }
+
+    fn line(&self, label: &str) -> String {
+        let mut out = String::new();
         for part in [&self.code, &self.name] {
             if !part.is_empty() {
-                write!(f, "{part} ")?;
+                out.push_str(part);
+                out.push(' ');
             }
         }
-        write!(
-            f,
-            "{}：ours {}，theirs {}",
-            self.field.label(),
+        out.push_str(&format!(
+            "{label}：ours {}，theirs {}",
             crate::model::show(self.ours.as_ref()),
             crate::model::show(self.theirs.as_ref())
-        )
+        ));
+        out
+    }
+}
+
+impl std::fmt::Display for FieldConflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.line(&self.field.label()))
     }
 }
 

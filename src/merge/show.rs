@@ -88,7 +88,7 @@ pub fn field_lines(p: &Project) -> Vec<String> {
             if let Some(v) = f.read(a) {
                 let label = match f {
                     Field::Score => "给定得分".to_string(),
-                    other => other.label(),
+                    other => other.label_in(Some(a)),
                 };
                 out.push(format!("{head} {label} = {}", value_text(&v)));
             }
@@ -126,7 +126,7 @@ pub fn field_lines(p: &Project) -> Vec<String> {
         out.push(format!(
             "未解决的合并冲突 {} {}：ours {}，theirs {}",
             c.code,
-            c.field.label(),
+            c.field.label_in(p.get(&c.code).map(|i| &i.assessment)),
             crate::model::show(c.ours.as_ref()),
             crate::model::show(c.theirs.as_ref())
         ));

@@ -32,6 +32,9 @@ impl Side {
     }
 }
 
+/// The longest question text a conflict's label repeats (in characters).
+const SHORT_QUESTION: usize = 16;
+
 /// One recorded field of a leaf, of an adjustment item, or (for what no edit changes) of the
 /// file. List items carry their index in the list they sit in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,6 +89,36 @@ impl Field {
                 option,
             } => format!("{survey}第{}题第{}项", question + 1, option + 1),
             Field::Structure(path) => path.clone(),
+        }
+    }
+
+    /// The label, naming what only the leaf's record can tell: a survey count's option, and
+    /// its question's text when short — "满意度 第1题（服务态度）“满意”人数", not
+    /// "满意度第1题第2项". `a` is the record of the conflict's leaf (None: `label`).
+    pub fn label_in(&self, a: Option<&Assessment>) -> String {
+        let Field::SurveyCount {
+            survey,
+            question,
+            option,
+        } = self
+        else {
+            return self.label();
+        };
+        let Some(s) = a.and_then(|a| a.survey(survey)) else {
+            return self.label();
+        };
+        let Some(o) = s.options.get(*option) else {
+            return self.label();
+        };
+        // A long question text would swamp the line; its number still says which.
+        let text = s
+            .questions
+            .get(*question)
+            .map(|q| q.text.trim())
+            .filter(|t| !t.is_empty() && t.chars().count() <= SHORT_QUESTION);
+        match text {
+            Some(t) => format!("{survey} 第{}题（{t}）“{}”人数", question + 1, o.name),
+            None => format!("{survey} 第{}题“{}”人数", question + 1, o.name),
         }
     }
 

@@ -175,9 +175,11 @@ pub fn to_text(items: &[Analysis]) -> String {
 
 /// Markdown; names, paragraphs and reasons are escaped, so a reason holding a newline, `#`,
 /// `|` or raw HTML stays text in its paragraph or list item.
-pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
+pub fn to_markdown(title: &str, items: &[Analysis], lang: crate::lang::Lang) -> String {
     use super::blocks_md::{inline, line};
-    let mut out = format!("# {} — 指标分析\n\n", inline(title));
+    use crate::lang::report_words::{Word, colon, node_facts, word};
+    let heading = lang.pick("指标分析", "analysis of the indicators");
+    let mut out = format!("# {} — {heading}\n\n", inline(title));
     for a in items {
         let body = a
             .paragraph
@@ -188,14 +190,16 @@ pub fn to_markdown(title: &str, items: &[Analysis]) -> String {
             .collect::<Vec<_>>()
             .join("\n\n");
         out.push_str(&format!(
-            "### {}（分值 {}，得分 {}，得分率 {}）\n\n{body}\n\n",
+            "### {}{}\n\n{body}\n\n",
             inline(&super::sheet::indicator_label(&a.shown, &a.name)),
-            a.weight,
-            a.score,
-            a.rate
+            node_facts(&a.weight, Some(&a.score), Some(&a.rate), lang)
         ));
         if !a.deductions.is_empty() {
-            out.push_str("扣分点说明：\n\n");
+            out.push_str(&format!(
+                "{}{}\n\n",
+                word(Word::Notes, lang),
+                colon(lang).trim_end()
+            ));
             for d in &a.deductions {
                 out.push_str(&format!("- {}\n", inline(d)));
             }

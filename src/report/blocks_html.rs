@@ -1,7 +1,7 @@
 //! `export --report --format html`: the report's blocks as one self-contained page in the same
 //! print style as the plain HTML export (A4 portrait text, 附件1 on landscape pages).
 
-use super::html::{STYLE, escape, score_table};
+use super::html::{escape, score_table};
 use super::outline::{Block, Level1Table};
 use super::sheet::{Level1Summary, Span};
 use crate::scoring::rounding::{fixed, plain};
@@ -66,12 +66,13 @@ fn level1(t: &Level1Table) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str(&format!(
-        "<tr class=\"total\"><td class=\"level\"{}>合计</td>{}{}{}{}{}</tr>\n</tbody>\n</table>\n",
+        "<tr class=\"total\"><td class=\"level\"{}>{}</td>{}{}{}{}{}</tr>\n</tbody>\n</table>\n",
         if levels > 1 {
             format!(" colspan=\"{levels}\"")
         } else {
             String::new()
         },
+        crate::lang::report_words::word(crate::lang::report_words::Word::Total, t.lang),
         td("num", &plain(t.head.weight)),
         if t.show_target {
             td("num", "")
@@ -89,11 +90,12 @@ fn level1(t: &Level1Table) -> String {
 }
 
 /// The page.
-pub fn render(title: &str, blocks: &[Block]) -> String {
+pub fn render(title: &str, blocks: &[Block], lang: crate::lang::Lang) -> String {
+    let (lang_attr, style) = super::html::head_for(lang);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n",
+         <title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n<div class=\"page\">\n",
         escape(title)
     );
     for b in blocks {

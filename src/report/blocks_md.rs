@@ -4,6 +4,7 @@
 
 use super::outline::{Block, Level1Table};
 use super::sheet::{Level1Summary, ScoreSheet};
+use crate::lang::report_words::{Word, word};
 use crate::scoring::rounding::plain;
 
 /// Inline text: Markdown's punctuation and HTML's angle brackets escaped, line breaks as spaces.
@@ -62,7 +63,7 @@ fn align(n: usize, right: &[usize]) -> String {
 }
 
 fn summary(s: &Level1Summary) -> String {
-    let mut out = row(&["指标", "分值", "得分", "得分率"].map(String::from));
+    let mut out = row(&crate::lang::report_words::summary_header(s.lang).map(String::from));
     out.push_str(&align(4, &[1, 2, 3]));
     for r in &s.rows {
         out.push_str(&row(&[
@@ -74,14 +75,14 @@ fn summary(s: &Level1Summary) -> String {
     }
     if let Some(adj) = s.adjustments_text() {
         out.push_str(&row(&[
-            "加减分项".into(),
+            word(Word::Adjustments, s.lang).into(),
             String::new(),
             adj,
             String::new(),
         ]));
     }
     out.push_str(&row(&[
-        "合计".into(),
+        word(Word::Total, s.lang).into(),
         plain(s.total.weight),
         s.score_text(&s.total),
         Level1Summary::rate_text(&s.total),
@@ -101,9 +102,10 @@ fn level1(t: &Level1Table) -> String {
     let headers = t.headers();
     let levels = t.level_headers.len();
     let mut out = row(&headers.iter().map(|h| inline(h)).collect::<Vec<_>>());
-    let right: Vec<usize> = (0..headers.len())
-        .filter(|&c| ["分值", "得分", "得分率"].contains(&headers[c].as_str()))
-        .collect();
+    // 分值, then (after 目标值 when shown) 得分 and 得分率 are right-aligned: by position, as
+    // the headers' words follow the report's language.
+    let after = levels + 1 + usize::from(t.show_target);
+    let right = [levels, after, after + 1];
     out.push_str(&align(headers.len(), &right));
     for r in &t.rows {
         let mut cells = level_cells(&r.levels);
@@ -117,7 +119,7 @@ fn level1(t: &Level1Table) -> String {
         out.push_str(&row(&cells));
     }
     let mut total = vec![String::new(); levels];
-    total[0] = "合计".into();
+    total[0] = word(Word::Total, t.lang).into();
     total.push(plain(t.head.weight));
     if t.show_target {
         total.push(String::new());
@@ -152,7 +154,7 @@ fn sheet(s: &ScoreSheet) -> String {
         out.push_str(&row(&cells));
     }
     let mut total = vec![String::new(); levels];
-    total[0] = "总计".into();
+    total[0] = word(Word::GrandTotal, s.lang).into();
     total.push(plain(s.total_weight));
     total.extend([String::new(), String::new()]);
     if s.target_column {

@@ -5,6 +5,7 @@
 //! filtered or sorted; `jixiao import` reads either layout back.
 
 use super::sheet::{Level1Summary, ScoreSheet};
+use crate::lang::report_words::{Word, word};
 use crate::scoring::rounding::plain;
 
 pub const BOM: &str = "\u{feff}";
@@ -62,7 +63,7 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         out.push_str(&record(&f));
     }
     let mut f = vec![String::new(); sheet.level_headers.len()];
-    f[0] = "总计".into();
+    f[0] = word(Word::GrandTotal, sheet.lang).into();
     f.push(plain(sheet.total_weight));
     f.push(String::new());
     f.push(String::new());
@@ -76,7 +77,7 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
 /// The level-1 summary: 指标 / 分值 / 得分 / 得分率, 合计.
 pub fn summary_table(s: &Level1Summary) -> String {
     let mut out = String::from(BOM);
-    out.push_str(&record(&["指标", "分值", "得分", "得分率"]));
+    out.push_str(&record(&crate::lang::report_words::summary_header(s.lang)));
     for row in &s.rows {
         out.push_str(&record(&[
             text(&row.name),
@@ -87,7 +88,7 @@ pub fn summary_table(s: &Level1Summary) -> String {
     }
     if let Some(adj) = s.adjustments_text() {
         out.push_str(&record(&[
-            "加减分项".to_string(),
+            word(Word::Adjustments, s.lang).to_string(),
             String::new(),
             adj,
             String::new(),

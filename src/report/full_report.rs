@@ -7,18 +7,16 @@
 
 use super::labels::TableLabels;
 use super::outline::{Block, analysis_blocks, appendix_blocks, report_sheet};
+use crate::lang::Lang;
 use crate::lang::explanation::deduction_reason;
+use crate::lang::report_chapters::{self as chapters, Part, part};
 use crate::model::{Project, ReportText};
 use crate::scoring::{LeafState, Scorecard, Step};
 
 /// The words a missing chapter shows: where to write it.
-fn missing(key: &str) -> String {
-    format!("（本章尚未撰写：请在项目文件 [report] 的 {key} 中填写。）")
-}
-
-fn text_or_missing(text: &str, key: &str) -> Block {
+fn text_or_missing(text: &str, key: &str, lang: Lang) -> Block {
     if text.trim().is_empty() {
-        Block::Paragraph(missing(key))
+        Block::Paragraph(chapters::missing(key, lang))
     } else {
         Block::Paragraph(text.trim().to_string())
     }
@@ -34,18 +32,18 @@ pub fn gathered_problems(project: &Project, card: &Scorecard, labels: &TableLabe
         };
         let ind = &project.indicators[i];
         let label = labels.label(ind.display_code(), &ind.name);
+        let lang = project.report_lang();
         if let LeafState::Unscorable(r) = &leaf.state {
-            out.push(format!(
-                "{label}：{}，该指标不得分。",
-                r.trim().trim_end_matches('。')
-            ));
+            let reason = r.trim().trim_end_matches('。');
+            out.push(chapters::problem(&label, reason, true, lang));
         }
         for s in &leaf.steps {
             if let Step::Deduction { reason, count, .. } = s
                 && !reason.trim().is_empty()
             {
-                let reason = deduction_reason(reason, *count, project.report_lang());
-                out.push(format!("{label}：{}。", reason.trim_end_matches('。')));
+                let reason = deduction_reason(reason, *count, lang);
+                let reason = reason.trim_end_matches('。');
+                out.push(chapters::problem(&label, reason, false, lang));
             }
         }
     }
@@ -59,11 +57,8 @@ pub fn report_document(project: &Project, card: &Scorecard, labels: &TableLabels
     let summary = super::sheet::level1_summary(project, card);
     let sheet = report_sheet(project, card, labels);
     let title = project.title();
-    let mut out = vec![Block::Title(if title.ends_with("报告") {
-        title.to_string()
-    } else {
-        format!("{title}绩效评价报告")
-    })];
+    let lang = project.report_lang();
+    let mut out = vec![Block::Title(chapters::title(title, lang))];
     let meta: Vec<(String, String)> = super::sheet::meta_lines(project)
         .into_iter()
         .map(|(l, v)| (l.to_string(), v))
@@ -72,66 +67,62 @@ pub fn report_document(project: &Project, card: &Scorecard, labels: &TableLabels
         out.push(Block::Meta(meta));
     }
 
-    out.push(Block::Heading(1, "一、基本情况".into()));
-    out.push(text_or_missing(&text.basic, "basic"));
+    out.push(Block::Heading(1, part(Part::Basic, lang).into()));
+    out.push(text_or_missing(&text.basic, "basic", lang));
 
-    out.push(Block::Heading(1, "二、绩效评价工作开展情况".into()));
-    out.push(text_or_missing(&text.work, "work"));
+    out.push(Block::Heading(1, part(Part::Work, lang).into()));
+    out.push(text_or_missing(&text.work, "work", lang));
 
-    out.push(Block::Heading(1, "三、综合评价情况及评价结论".into()));
+    out.push(Block::Heading(1, part(Part::Conclusion, lang).into()));
     let mut conclusion = String::new();
     if let (Some(total), Some(grade)) = (summary.total.score, &summary.grade) {
-        conclusion.push_str(&format!(
-            "经评价，{title}综合评价得分 {} 分，评价等级为“{grade}”。",
-            crate::scoring::rounding::fixed(total, summary.places)
-        ));
+        let total = crate::scoring::rounding::fixed(total, summary.places);
+        conclusion.push_str(&chapters::verdict(title, &total, grade, lang));
     }
-    conclusion.push_str("各指标得分情况详见表3-1，评分过程详见附件1 综合评分表。");
+    conclusion.push_str(part(Part::SeeTables, lang));
     out.push(Block::Paragraph(conclusion));
-    out.push(Block::Caption("表3-1 绩效评价指标整体得分情况表".into()));
+    out.push(Block::Caption(part(Part::SummaryTable, lang).into()));
     out.push(Block::Summary(summary.clone()));
     if !summary.note.is_empty() {
         out.push(Block::Paragraph(summary.note.clone()));
     }
     if summary.scored_leaves < summary.leaves {
-        out.push(Block::Paragraph(format!(
-            "评分尚未完成：{}/{} 项已评。",
-            summary.scored_leaves, summary.leaves
+        out.push(Block::Paragraph(chapters::unfinished(
+            summary.scored_leaves,
+            summary.leaves,
+            lang,
         )));
     }
     if !text.conclusion.trim().is_empty() {
         out.push(Block::Paragraph(text.conclusion.trim().to_string()));
     }
 
-    out.push(Block::Heading(1, "四、绩效评价指标分析".into()));
+    out.push(Block::Heading(1, part(Part::Analysis, lang).into()));
     out.extend(analysis_blocks(project, card, &sheet, &summary, labels, 4));
 
-    out.push(Block::Heading(
-        1,
-        "五、主要经验及做法、存在的问题及原因分析".into(),
-    ));
-    out.push(Block::Heading(2, "（一）主要经验及做法".into()));
-    out.push(text_or_missing(&text.experience, "experience"));
-    out.push(Block::Heading(2, "（二）存在的问题及原因分析".into()));
+    out.push(Block::Heading(1, part(Part::Lessons, lang).into()));
+    out.push(Block::Heading(2, part(Part::Experience, lang).into()));
+    out.push(text_or_missing(&text.experience, "experience", lang));
+    out.push(Block::Heading(2, part(Part::Problems, lang).into()));
     if !text.problems.trim().is_empty() {
         out.push(Block::Paragraph(text.problems.trim().to_string()));
     }
     let problems = gathered_problems(project, card, labels);
     if problems.is_empty() {
         if text.problems.trim().is_empty() {
-            out.push(Block::Paragraph("评分中未发现扣分事项。".into()));
+            out.push(Block::Paragraph(part(Part::NoProblems, lang).into()));
         }
     } else {
-        out.push(Block::Paragraph("评分中发现的问题如下：".into()));
+        out.push(Block::Paragraph(part(Part::ProblemsFound, lang).into()));
         out.push(Block::List(problems));
     }
 
-    out.push(Block::Heading(1, "六、有关建议".into()));
-    out.push(text_or_missing(&text.suggestions, "suggestions"));
+    out.push(Block::Heading(1, part(Part::Suggestions, lang).into()));
+    out.push(text_or_missing(&text.suggestions, "suggestions", lang));
 
-    out.push(Block::Heading(1, "七、其他需要说明的问题".into()));
-    out.push(text_or_missing(&text.other, "other"));
+    out.push(Block::Heading(1, part(Part::Other, lang).into()));
+    out.push(text_or_missing(&text.other, "other", lang));
 
-    out.extend(appendix_blocks(sheet));
+    out.extend(appendix_blocks(sheet, project.report_lang()));
     out
 }

@@ -7,6 +7,7 @@
 use super::sheet::{
     Level1Summary, ScoreSheet, analysis_by_level1, level1_summary, meta_lines, score_sheet,
 };
+use crate::lang::report_words::{Word, word};
 use crate::model::Project;
 use crate::scoring::Scorecard;
 use crate::scoring::rounding::{fixed, plain};
@@ -94,7 +95,11 @@ fn td(class: &str, body: &str) -> String {
 }
 
 pub fn summary_table(s: &Level1Summary) -> String {
-    summary_table_captioned(s, Some("表1 绩效评价指标整体得分情况"))
+    let caption = s.lang.pick(
+        "表1 绩效评价指标整体得分情况",
+        word(Word::OverallTable, s.lang),
+    );
+    summary_table_captioned(s, Some(caption))
 }
 
 /// The level-1 summary table, with a caption or (inside the whole report, whose chapter names
@@ -104,9 +109,10 @@ pub fn summary_table_captioned(s: &Level1Summary, caption: Option<&str>) -> Stri
     if let Some(c) = caption {
         out.push_str(&format!("<caption>{c}</caption>\n"));
     }
-    out.push_str(
-        "<thead><tr><th>指标</th><th>分值</th><th>得分</th><th>得分率</th></tr></thead>\n<tbody>\n",
-    );
+    let [i, w, sc, r] = crate::lang::report_words::summary_header(s.lang);
+    out.push_str(&format!(
+        "<thead><tr><th>{i}</th><th>{w}</th><th>{sc}</th><th>{r}</th></tr></thead>\n<tbody>\n"
+    ));
     for r in &s.rows {
         out.push_str(&format!(
             "<tr>{}{}{}{}</tr>\n",
@@ -119,7 +125,7 @@ pub fn summary_table_captioned(s: &Level1Summary, caption: Option<&str>) -> Stri
     if let Some(adj) = s.adjustments_text() {
         out.push_str(&format!(
             "<tr>{}{}{}{}</tr>\n",
-            td("level", "加减分项"),
+            td("level", word(Word::Adjustments, s.lang)),
             td("num", ""),
             td("num", &adj),
             td("num", "")
@@ -127,7 +133,7 @@ pub fn summary_table_captioned(s: &Level1Summary, caption: Option<&str>) -> Stri
     }
     out.push_str(&format!(
         "<tr class=\"total\">{}{}{}{}</tr>\n</tbody>\n</table>\n",
-        td("level", "合计"),
+        td("level", word(Word::Total, s.lang)),
         td("num", &plain(s.total.weight)),
         td("num", &s.score_text(&s.total)),
         td("num", &Level1Summary::rate_text(&s.total)),
@@ -182,12 +188,13 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str(&format!(
-        "<tr class=\"total\"><td class=\"level\"{}>总计</td>{}{}{}{}{}{}</tr>\n",
+        "<tr class=\"total\"><td class=\"level\"{}>{}</td>{}{}{}{}{}{}</tr>\n",
         if levels > 1 {
             format!(" colspan=\"{levels}\"")
         } else {
             String::new()
         },
+        word(Word::GrandTotal, sheet.lang),
         td("num", &plain(sheet.total_weight)),
         td("text", ""),
         td("text", ""),
@@ -210,34 +217,38 @@ fn analysis(project: &Project, card: &Scorecard) -> String {
         return String::new();
     }
     const ORDINALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    let mut out = String::from("<section class=\"analysis\">\n<h2>二、绩效评价指标分析</h2>\n");
+    let lang = project.report_lang();
+    let mut out = format!(
+        "<section class=\"analysis\">\n<h2>{}</h2>\n",
+        word(Word::AnalysisHeading, lang)
+    );
     for (k, (head, items)) in groups.into_iter().enumerate() {
-        let mut facts = format!("分值 {}", plain(head.weight));
-        if let Some(score) = head.score {
-            facts.push_str(&format!("，得分 {}", fixed(score, places)));
-        }
+        let score = head.score.map(|s| fixed(s, places));
         let rate = Level1Summary::rate_text(&head);
-        if !rate.is_empty() {
-            facts.push_str(&format!("，得分率 {rate}"));
-        }
-        let ordinal = format!("（{}）", ORDINALS.get(k).copied().unwrap_or("…"));
+        let facts = crate::lang::report_words::node_facts(
+            &plain(head.weight),
+            score.as_deref(),
+            Some(rate.as_str()).filter(|r| !r.is_empty()),
+            lang,
+        );
+        let ordinal = lang.pick(
+            format!("（{}）", ORDINALS.get(k).copied().unwrap_or("…")),
+            format!("2.{} ", k + 1),
+        );
         // A report whose own code for the node is this heading's ordinal prints it once.
         let label = if head.shown == ordinal {
             head.name.clone()
         } else {
             super::sheet::indicator_label(&head.shown, &head.name)
         };
-        out.push_str(&format!(
-            "<h3>{ordinal}{}（{}）</h3>\n",
-            escape(&label),
-            facts
-        ));
+        out.push_str(&format!("<h3>{ordinal}{}{}</h3>\n", escape(&label), facts));
         for a in items {
             // The paragraph may run to several; the first carries the indicator's name.
             let mut paragraphs = a.paragraph.lines().map(str::trim).filter(|l| !l.is_empty());
             out.push_str(&format!(
-                "<p><strong>{}</strong>：{}</p>\n",
+                "<p><strong>{}</strong>{}{}</p>\n",
                 escape(&super::sheet::indicator_label(&a.shown, &a.name)),
+                crate::lang::report_words::colon(lang),
                 escape(paragraphs.next().unwrap_or(""))
             ));
             for p in paragraphs {
@@ -256,15 +267,30 @@ fn analysis(project: &Project, card: &Scorecard) -> String {
     out
 }
 
+/// The page's `lang` attribute and its style, whose page footer ("第 3 页") is in `lang`.
+pub(crate) fn head_for(lang: crate::lang::Lang) -> (&'static str, String) {
+    match lang {
+        crate::lang::Lang::Zh => ("zh-CN", STYLE.to_string()),
+        crate::lang::Lang::En => (
+            "en",
+            STYLE.replace(r#""第 " counter(page) " 页""#, r#""Page " counter(page)"#),
+        ),
+    }
+}
+
 /// The whole page.
 pub fn document(project: &Project, card: &Scorecard) -> String {
     let title = project.title();
     let summary = level1_summary(project, card);
     let sheet = score_sheet(project, card);
+    let (lang_attr, style) = head_for(project.report_lang());
+    let suffix = project
+        .report_lang()
+        .pick("绩效评价评分", "performance evaluation scores");
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} 绩效评价评分</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n",
+         <title>{} {suffix}</title>\n<style>{style}</style>\n</head>\n<body>\n<div class=\"page\">\n",
         escape(title)
     );
     out.push_str(&format!("<h1>{}</h1>\n", escape(title)));
@@ -276,7 +302,11 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
         }
         out.push_str("</dl>\n");
     }
-    out.push_str("<section class=\"summary\">\n<h2>一、绩效评价指标整体得分情况</h2>\n");
+    let lang = project.report_lang();
+    out.push_str(&format!(
+        "<section class=\"summary\">\n<h2>{}</h2>\n",
+        word(Word::OverallHeading, lang)
+    ));
     out.push_str(&summary_table(&summary));
     for line in [summary.conclusion(), summary.note.clone()] {
         if !line.is_empty() {
@@ -285,7 +315,10 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
     }
     out.push_str("</section>\n");
     out.push_str(&analysis(project, card));
-    out.push_str("</div>\n<div class=\"page wide\">\n<section class=\"appendix\">\n<h2>附件1 综合评分表</h2>\n");
+    out.push_str(&format!(
+        "</div>\n<div class=\"page wide\">\n<section class=\"appendix\">\n<h2>{}</h2>\n",
+        word(Word::Appendix, lang)
+    ));
     out.push_str(&score_table(&sheet));
     out.push_str("</section>\n</div>\n</body>\n</html>\n");
     out

@@ -52,7 +52,9 @@ pub(crate) fn write_level1_sheets(
     for (k, &root) in card.tree.roots.iter().enumerate() {
         let t = level1_table(project, card, &sheet, summary, root, &labels);
         let ws = wb.add_worksheet();
-        let table = format!("表4-{}", k + 1);
+        let table_number = format!("4-{}", k + 1);
+        // The sheet's name stays Chinese in both languages: `jixiao import` finds it by it.
+        let table = format!("表{table_number}");
         ws.set_name(sheet_name(&format!("{table} {}", t.head.name), &mut taken))?;
         let headers = t.headers();
         let levels = t.level_headers.len();
@@ -88,7 +90,7 @@ pub(crate) fn write_level1_sheets(
             ws,
             (0, 0),
             (1, headers.len() as u16),
-            &format!("{table} {}指标得分情况", t.head.name),
+            &crate::lang::report_words::chapter_table(&table_number, &t.head.name, t.lang),
             &f.title,
         )?;
         ws.set_row_height(0, 28)?;
@@ -145,7 +147,8 @@ pub(crate) fn write_level1_sheets(
             ws.set_row_height(r, height_for(lines))?;
         }
         let r = first + t.rows.len() as u32;
-        span(ws, (r, 0), (1, levels as u16), "合计", &f.total_label)?;
+        let total = crate::lang::report_words::word(crate::lang::report_words::Word::Total, t.lang);
+        span(ws, (r, 0), (1, levels as u16), total, &f.total_label)?;
         ws.write_number_with_format(r, c_weight, number(t.head.weight), &f.total_weight)?;
         if t.show_target {
             ws.write_blank(r, c_target, &f.center)?;

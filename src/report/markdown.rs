@@ -6,6 +6,7 @@
 
 use super::blocks_md::{inline, line};
 use super::sheet::{Level1Summary, ScoreSheet, analysis_by_level1, meta_lines};
+use crate::lang::report_words::{Word, word};
 use crate::model::Project;
 use crate::scoring::Scorecard;
 use crate::scoring::rounding::{fixed, plain};
@@ -25,7 +26,9 @@ fn row(cells: &[String]) -> String {
 }
 
 pub fn summary_table(s: &Level1Summary) -> String {
-    let mut out = String::from("| 指标 | 分值 | 得分 | 得分率 |\n| --- | ---: | ---: | ---: |\n");
+    let lang = s.lang;
+    let mut out = row(&crate::lang::report_words::summary_header(lang).map(String::from));
+    out.push_str("| --- | ---: | ---: | ---: |\n");
     for r in &s.rows {
         out.push_str(&row(&[
             cell(&r.name),
@@ -36,14 +39,14 @@ pub fn summary_table(s: &Level1Summary) -> String {
     }
     if let Some(adj) = s.adjustments_text() {
         out.push_str(&row(&[
-            "加减分项".into(),
+            word(Word::Adjustments, lang).into(),
             String::new(),
             adj,
             String::new(),
         ]));
     }
     out.push_str(&row(&[
-        "合计".into(),
+        word(Word::Total, lang).into(),
         plain(s.total.weight),
         s.score_text(&s.total),
         Level1Summary::rate_text(&s.total),
@@ -79,7 +82,7 @@ pub fn score_table(sheet: &ScoreSheet) -> String {
         out.push_str(&row(&cells));
     }
     let mut cells = vec![String::new(); levels];
-    cells[0] = "总计".into();
+    cells[0] = word(Word::GrandTotal, sheet.lang).into();
     cells.push(plain(sheet.total_weight));
     cells.push(String::new());
     cells.push(String::new());
@@ -95,10 +98,12 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
     let sheet = super::sheet::score_sheet(project, card);
     let places = project.framework.places;
     let mut out = format!("# {}\n\n", inline(project.title()));
+    let lang = project.report_lang();
+    let colon = crate::lang::report_words::colon(lang);
     for (label, value) in meta_lines(project) {
-        out.push_str(&format!("- {label}：{}\n", inline(&value)));
+        out.push_str(&format!("- {label}{colon}{}\n", inline(&value)));
     }
-    out.push_str("\n## 一、绩效评价指标整体得分情况\n\n");
+    out.push_str(&format!("\n## {}\n\n", word(Word::OverallHeading, lang)));
     out.push_str(&summary_table(&summary));
     out.push('\n');
     for line in [summary.conclusion(), summary.note.clone()] {
@@ -108,21 +113,20 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
     }
     let groups = analysis_by_level1(project, card);
     if groups.iter().any(|(_, items)| !items.is_empty()) {
-        out.push_str("## 二、绩效评价指标分析\n\n");
+        out.push_str(&format!("## {}\n\n", word(Word::AnalysisHeading, lang)));
         for (head, items) in groups {
-            out.push_str(&format!(
-                "### {}（分值 {}",
-                inline(&super::sheet::indicator_label(&head.shown, &head.name)),
-                plain(head.weight)
-            ));
-            if let Some(score) = head.score {
-                out.push_str(&format!("，得分 {}", fixed(score, places)));
-            }
+            let score = head.score.map(|s| fixed(s, places));
             let rate = Level1Summary::rate_text(&head);
-            if !rate.is_empty() {
-                out.push_str(&format!("，得分率 {rate}"));
-            }
-            out.push_str("）\n\n");
+            out.push_str(&format!(
+                "### {}{}\n\n",
+                inline(&super::sheet::indicator_label(&head.shown, &head.name)),
+                crate::lang::report_words::node_facts(
+                    &plain(head.weight),
+                    score.as_deref(),
+                    Some(rate.as_str()).filter(|r| !r.is_empty()),
+                    lang
+                )
+            ));
             for a in items {
                 // Each line of the paragraph stays a paragraph of its own.
                 let body = a
@@ -134,11 +138,15 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
                     .collect::<Vec<_>>()
                     .join("\n\n");
                 out.push_str(&format!(
-                    "**{}**：{body}\n\n",
+                    "**{}**{colon}{body}\n\n",
                     inline(&super::sheet::indicator_label(&a.shown, &a.name))
                 ));
                 if !a.deductions.is_empty() {
-                    out.push_str("扣分点说明：\n\n");
+                    out.push_str(&format!(
+                        "{}{}\n\n",
+                        word(Word::Notes, lang),
+                        colon.trim_end()
+                    ));
                     for d in &a.deductions {
                         out.push_str(&format!("- {}\n", inline(d)));
                     }
@@ -150,7 +158,7 @@ pub fn document(project: &Project, card: &Scorecard) -> String {
     if !out.ends_with("\n\n") {
         out.push('\n');
     }
-    out.push_str("## 附件1 综合评分表\n\n");
+    out.push_str(&format!("## {}\n\n", word(Word::Appendix, lang)));
     out.push_str(&score_table(&sheet));
     out
 }

@@ -5,7 +5,9 @@
 use rust_decimal::Decimal;
 
 use super::labels::{TableLabels, criteria_for_report, notes_for_report};
-use super::sheet::{Level1Summary, RowKind, ScoreSheet, Span, SummaryRow, level_header};
+use super::sheet::{Level1Summary, RowKind, ScoreSheet, Span, SummaryRow};
+use crate::lang::Lang;
+use crate::lang::report_words::{self as words, Word, word};
 use crate::model::Project;
 use crate::scoring::rounding::fixed;
 use crate::scoring::{LeafState, Scorecard};
@@ -44,6 +46,8 @@ pub struct Level1Table {
     pub rows: Vec<Level1Row>,
     pub show_target: bool,
     pub places: u32,
+    /// The report's language, for the headers.
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,12 +64,13 @@ pub struct Level1Row {
 
 impl Level1Table {
     pub fn headers(&self) -> Vec<String> {
+        let lang = self.lang;
         let mut h = self.level_headers.clone();
-        h.push("分值".into());
+        h.push(word(Word::Weight, lang).into());
         if self.show_target {
-            h.push("目标值".into());
+            h.push(word(Word::Target, lang).into());
         }
-        h.extend(["得分", "得分率", "扣分原因"].map(String::from));
+        h.extend([Word::Score, Word::Rate, Word::Reasons].map(|w| word(w, lang).to_string()));
         h
     }
 
@@ -172,10 +177,13 @@ pub fn level1_table(
     }
     Level1Table {
         head: summary.rows[k].clone(),
-        level_headers: (2..=depth.max(2)).map(level_header).collect(),
+        level_headers: (2..=depth.max(2))
+            .map(|l| words::level_header(l, project.report_lang()))
+            .collect(),
         rows,
         show_target: labels.shows_target(project),
         places: project.framework.places,
+        lang: project.report_lang(),
     }
 }
 
@@ -192,21 +200,17 @@ pub fn ordinal(n: usize) -> String {
 
 /// The sentence that introduces a level-1 table: "决策类指标总分为 15 分，实际得分 13.67 分，得分率
 /// 为 91.13%。得分情况如表 4-1 所示。"
-pub fn level1_intro(head: &SummaryRow, places: u32, table: &str) -> String {
-    let mut s = format!(
-        "{}类指标总分为 {} 分",
-        head.name,
-        crate::scoring::rounding::plain(head.weight)
-    );
-    if let Some(score) = head.score {
-        s.push_str(&format!("，实际得分 {} 分", fixed(score, places)));
-        let rate = Level1Summary::rate_text(head);
-        if !rate.is_empty() {
-            s.push_str(&format!("，得分率为 {rate}"));
-        }
-    }
-    s.push_str(&format!("。得分情况如{table}所示。"));
-    s
+pub fn level1_intro(head: &SummaryRow, places: u32, table: &str, lang: Lang) -> String {
+    let score = head.score.map(|s| fixed(s, places));
+    let rate = Level1Summary::rate_text(head);
+    words::chapter_summary(
+        &head.name,
+        &crate::scoring::rounding::plain(head.weight),
+        score.as_deref(),
+        Some(rate.as_str()).filter(|r| !r.is_empty()),
+        table,
+        lang,
+    )
 }
 
 /// The tables document `export --format docx` writes without `--report`: the summary, the
@@ -222,11 +226,12 @@ pub fn tables_document(project: &Project, card: &Scorecard, labels: &TableLabels
     if !meta.is_empty() {
         out.push(Block::Meta(meta));
     }
-    out.push(Block::Heading(1, "一、绩效评价指标整体得分情况".into()));
-    out.extend(summary_blocks(&summary, "表1 绩效评价指标整体得分情况表"));
-    out.push(Block::Heading(1, "二、绩效评价指标分析".into()));
+    let lang = project.report_lang();
+    out.push(Block::Heading(1, word(Word::OverallHeading, lang).into()));
+    out.extend(summary_blocks(&summary, word(Word::OverallTable, lang)));
+    out.push(Block::Heading(1, word(Word::AnalysisHeading, lang).into()));
     out.extend(analysis_blocks(project, card, &sheet, &summary, labels, 2));
-    out.extend(appendix_blocks(sheet));
+    out.extend(appendix_blocks(sheet, lang));
     out
 }
 
@@ -256,19 +261,21 @@ pub fn analysis_blocks(
     let groups = super::sheet::analysis_by_level1(project, card);
     let mut out = Vec::new();
     for (k, (&root, (head, items))) in card.tree.roots.iter().zip(groups).enumerate() {
-        let table_name = format!("表{chapter}-{}", k + 1);
+        let lang = project.report_lang();
+        let number = format!("{chapter}-{}", k + 1);
+        let table_name = lang.pick(format!("表{number}"), format!("Table {number}"));
         out.push(Block::Heading(
             2,
-            format!("（{}）{}情况", ordinal(k + 1), head.name),
+            words::chapter_heading(&ordinal(k + 1), chapter, k + 1, &head.name, lang),
         ));
         out.push(Block::Paragraph(level1_intro(
             &head,
             project.framework.places,
             &table_name,
+            lang,
         )));
-        out.push(Block::Caption(format!(
-            "{table_name} {}指标得分情况",
-            head.name
+        out.push(Block::Caption(words::chapter_table(
+            &number, &head.name, lang,
         )));
         out.push(Block::Level1(level1_table(
             project, card, sheet, summary, root, labels,
@@ -283,10 +290,10 @@ pub fn analysis_blocks(
     out
 }
 
-pub fn appendix_blocks(sheet: ScoreSheet) -> Vec<Block> {
+pub fn appendix_blocks(sheet: ScoreSheet, lang: Lang) -> Vec<Block> {
     vec![
         Block::Landscape,
-        Block::Heading(1, "附件1 综合评分表".into()),
+        Block::Heading(1, word(Word::Appendix, lang).into()),
         Block::Sheet(sheet),
     ]
 }

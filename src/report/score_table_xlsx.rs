@@ -3,6 +3,7 @@
 //! wrapped text, scores as numbers shown with two decimals, rates as percentages, a frozen
 //! header, and A4 landscape print settings that repeat the header on every page.
 
+use crate::lang::report_words::{Word, word};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError, cell_range,
@@ -195,7 +196,10 @@ fn write_score_sheet(ws: &mut Worksheet, sheet: &ScoreSheet, f: &Formats) -> Res
         ws,
         (0, 0),
         (1, last_col + 1),
-        &format!("{} 综合评分表", sheet.title),
+        &sheet.lang.pick(
+            format!("{} 综合评分表", sheet.title),
+            format!("{} Score sheet", sheet.title),
+        ),
         &f.title,
     )?;
     ws.set_row_height(0, 28)?;
@@ -272,7 +276,8 @@ fn write_score_sheet(ws: &mut Worksheet, sheet: &ScoreSheet, f: &Formats) -> Res
     }
 
     let r = first + sheet.rows.len() as u32;
-    span(ws, (r, 0), (1, levels as u16), "总计", &f.total_label)?;
+    let grand_total = word(Word::GrandTotal, sheet.lang);
+    span(ws, (r, 0), (1, levels as u16), grand_total, &f.total_label)?;
     ws.write_number_with_format(
         r,
         c_weight as u16,
@@ -412,11 +417,17 @@ fn write_summary_sheet(
         ws,
         (0, 0),
         (1, 4),
-        &format!("{title}\n绩效评价指标整体得分情况"),
+        &s.lang.pick(
+            format!("{title}\n绩效评价指标整体得分情况"),
+            format!("{title}\nOverall scores of the performance indicators"),
+        ),
         &f.title,
     )?;
     ws.set_row_height(0, 44)?;
-    for (c, h) in ["指标", "分值", "得分", "得分率"].iter().enumerate() {
+    for (c, h) in crate::lang::report_words::summary_header(s.lang)
+        .iter()
+        .enumerate()
+    {
         ws.write_string_with_format(1, c as u16, *h, &f.header)?;
     }
     let mut r = 2u32;
@@ -470,7 +481,7 @@ fn write_summary_sheet(
         r += 1;
     }
     if let Some(adj) = s.adjustments {
-        ws.write_string_with_format(r, 0, "加减分项", &f.level)?;
+        ws.write_string_with_format(r, 0, word(Word::Adjustments, s.lang), &f.level)?;
         ws.write_blank(r, 1, &f.weight)?;
         match s.total.score {
             Some(_) => ws.write_number_with_format(r, 2, number(adj), &f.signed)?,

@@ -10,13 +10,9 @@ use crate::model::{AdjustmentDirection, NaPolicy, Project};
 use crate::scoring::rounding::{fixed, plain};
 use crate::scoring::{LeafState, Scorecard, Step};
 
-/// Chinese names of the level columns: 一级指标, 二级指标 …
+/// Chinese names of the level columns: 一级指标, 二级指标 … (what tables to import say).
 pub fn level_header(level: usize) -> String {
-    const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    match DIGITS.get(level.wrapping_sub(1)) {
-        Some(d) => format!("{d}级指标"),
-        None => format!("{level}级指标"),
-    }
+    crate::lang::report_words::level_header(level, Lang::Zh)
 }
 
 /// The texts the score table prints for an indicator in a level column: "A101 依据充分性".
@@ -89,21 +85,35 @@ pub struct ScoreSheet {
     pub criteria_header: String,
     /// A 目标值 column before 得分 (reports only; the plain exports never print it).
     pub target_column: bool,
+    /// The report's language, for the headers.
+    pub lang: Lang,
 }
 
 impl ScoreSheet {
     /// Every header of the table, in column order.
     pub fn headers(&self) -> Vec<String> {
+        use crate::lang::report_words::{Word, word};
+        let lang = self.lang;
         let mut h = self.level_headers.clone();
+        // The default header follows the report's language; a firm's own header stays.
+        let criteria = if self.criteria_header == word(Word::Criteria, Lang::Zh) {
+            word(Word::Criteria, lang)
+        } else {
+            self.criteria_header.as_str()
+        };
         h.extend(
-            ["分值", "指标解释", self.criteria_header.as_str()]
-                .iter()
-                .map(|s| s.to_string()),
+            [
+                word(Word::Weight, lang),
+                word(Word::Explanation, lang),
+                criteria,
+            ]
+            .iter()
+            .map(|s| s.to_string()),
         );
         if self.target_column {
-            h.push("目标值".into());
+            h.push(word(Word::Target, lang).into());
         }
-        h.extend(["得分", "扣分点说明"].map(String::from));
+        h.extend([word(Word::Score, lang), word(Word::Notes, lang)].map(String::from));
         h
     }
 
@@ -320,7 +330,9 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
     }
     ScoreSheet {
         title: project.title().to_string(),
-        level_headers: (1..=depth).map(level_header).collect(),
+        level_headers: (1..=depth)
+            .map(|l| crate::lang::report_words::level_header(l, project.report_lang()))
+            .collect(),
         rows,
         total_weight: card.max,
         total_score: anything_scored(card).then_some(card.total),
@@ -328,6 +340,7 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
         places,
         criteria_header: "评分标准".into(),
         target_column: false,
+        lang: project.report_lang(),
     }
 }
 
@@ -346,10 +359,12 @@ fn leaf_row(
     }
     criteria.extend(ind.criteria.iter().map(|c| c.trim().to_string()));
     let state = node.leaf.as_ref().map(|l| &l.state);
+    use crate::lang::report_words::{Word, word};
+    let report_word = |w| word(w, project.report_lang()).to_string();
     let (score, score_text) = match state {
         Some(LeafState::Unscored) | None => (None, String::new()),
-        Some(LeafState::NotApplicable(_)) => (None, "不适用".to_string()),
-        Some(LeafState::Incomplete(_)) => (None, "未完成".to_string()),
+        Some(LeafState::NotApplicable(_)) => (None, report_word(Word::NotApplicable)),
+        Some(LeafState::Incomplete(_)) => (None, report_word(Word::Incomplete)),
         _ => (Some(node.score), String::new()),
     };
     SheetRow {
@@ -465,6 +480,8 @@ pub struct Level1Summary {
     pub leaves: usize,
     pub places: u32,
     pub note: String,
+    /// The report's language, for its sentences.
+    pub lang: Lang,
 }
 
 impl Level1Summary {
@@ -498,17 +515,12 @@ impl Level1Summary {
     /// "总分 64.72 分，评价等级为“中”。", or the progress while scoring is not finished.
     pub fn conclusion(&self) -> String {
         let mut out = String::new();
+        use crate::lang::report_words::{conclusion, progress};
         if let (Some(total), Some(grade)) = (self.total.score, &self.grade) {
-            out.push_str(&format!(
-                "评价得分 {} 分，评价等级为“{grade}”。",
-                fixed(total, self.places)
-            ));
+            out.push_str(&conclusion(&fixed(total, self.places), grade, self.lang));
         }
         if self.scored_leaves < self.leaves {
-            out.push_str(&format!(
-                "评分进度：{}/{} 项已评。",
-                self.scored_leaves, self.leaves
-            ));
+            out.push_str(&progress(self.scored_leaves, self.leaves, self.lang));
         }
         out
     }
@@ -544,7 +556,11 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
         total: SummaryRow {
             code: String::new(),
             shown: String::new(),
-            name: "合计".into(),
+            name: crate::lang::report_words::word(
+                crate::lang::report_words::Word::Total,
+                project.report_lang(),
+            )
+            .into(),
             weight: card.max,
             score: scored.then_some(card.total),
             rate: card.total_rate(),
@@ -554,6 +570,7 @@ pub fn level1_summary(project: &Project, card: &Scorecard) -> Level1Summary {
         leaves: card.leaves,
         places: project.framework.places,
         note,
+        lang: project.report_lang(),
     }
 }
 
@@ -586,13 +603,15 @@ pub fn analysis_by_level1(
 
 /// The lines that say what the project is: 主管部门, 实施单位, 评价机构, 评价期间, 指标体系.
 pub fn meta_lines(project: &Project) -> Vec<(&'static str, String)> {
+    use crate::lang::report_words::{Word, word};
+    let lang = project.report_lang();
     let mut out = Vec::new();
     if let Some(m) = &project.meta {
         for (label, value) in [
-            ("主管部门", &m.department),
-            ("实施单位", &m.implementer),
-            ("评价机构", &m.evaluator),
-            ("评价期间", &m.period),
+            (word(Word::Department, lang), &m.department),
+            (word(Word::Implementer, lang), &m.implementer),
+            (word(Word::Evaluator, lang), &m.evaluator),
+            (word(Word::Period, lang), &m.period),
         ] {
             if !value.trim().is_empty() {
                 out.push((label, value.trim().to_string()));
@@ -606,7 +625,7 @@ pub fn meta_lines(project: &Project) -> Vec<(&'static str, String)> {
         } else {
             format!("（{}）", fw.basis)
         };
-        out.push(("指标体系", format!("{}{basis}", fw.name)));
+        out.push((word(Word::Framework, lang), format!("{}{basis}", fw.name)));
     }
     out
 }

@@ -137,7 +137,12 @@ impl ProjectFile {
         }
         // A conflict edit changes a field and the records: known only before it is applied.
         let fields = edit::conflict_field_edits(&self.loaded.project, e);
-        let undo = edit::apply(&mut self.loaded.project, e)?;
+        // Removing a year may remove its input: its undo puts back the entry as written.
+        let written = super::written_entry::before(&self.doc, e);
+        let mut undo = edit::apply(&mut self.loaded.project, e)?;
+        if let Edit::RestoreYearly { written: w, .. } = &mut undo {
+            *w = written;
+        }
         match fields {
             Some(fields) => {
                 fields.iter().for_each(|f| self.mirror(f));
@@ -329,9 +334,10 @@ impl ProjectFile {
                 );
             }
             Edit::RemoveReview { index, .. } => tw::edit_list(t, "reviews", ListOp::Remove(*index)),
-            Edit::SetYear { .. } | Edit::SetSurveyCount { .. } | Edit::SetSurvey { .. } => {
-                super::figures_write::mirror(t, a, e)
-            }
+            Edit::SetYear { .. }
+            | Edit::RestoreYearly { .. }
+            | Edit::SetSurveyCount { .. }
+            | Edit::SetSurvey { .. } => super::figures_write::mirror(t, a, e),
             // Structure edits are written by `apply_structure`.
             _ => {}
         }

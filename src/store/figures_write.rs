@@ -8,13 +8,25 @@ use super::toml_write as tw;
 use crate::edit::Edit;
 use crate::model::{Assessment, Combine, Survey};
 
-/// Writes the already-applied `SetYear`, `SetSurveyCount` or `SetSurvey` of the leaf whose
+/// Writes the already-applied `SetYear`, `RestoreYearly`, `SetSurveyCount` or `SetSurvey` of the leaf whose
 /// record is now `a` into its table `t`.
 pub(super) fn mirror(t: &mut Table, a: &Assessment, e: &Edit) {
     match e {
         Edit::SetYear {
             name, year, value, ..
         } => set_year(t, name, year, value.map(tw::decimal)),
+        Edit::RestoreYearly {
+            yearly, written, ..
+        } => {
+            if let Some(w) = written
+                && super::written_entry::put_back(t, &yearly.name, w)
+            {
+                return;
+            }
+            for (year, v) in &yearly.years {
+                set_year(t, &yearly.name, year, Some(tw::decimal(*v)));
+            }
+        }
         Edit::SetSurveyCount {
             survey,
             question,

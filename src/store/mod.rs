@@ -20,6 +20,7 @@ mod source_map;
 pub(crate) mod toml_write;
 mod tree_edit;
 mod tree_patch;
+mod written_entry;
 
 pub use conflicts::{canonical as canonical_value, position as conflict_position};
 pub use create::{NewError, new_project_text, write_new};

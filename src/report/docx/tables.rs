@@ -2,6 +2,7 @@
 //! indicator's table (表4-k) and the 附件1 综合评分表.
 
 use super::ooxml::{Cell, ColWidth, Margins, Table, VMerge, cells_for, fit_widths, text_width};
+use crate::lang::report_words::{Word, word};
 use crate::report::outline::Level1Table;
 use crate::report::sheet::{Level1Summary, ScoreSheet, Span, fit};
 
@@ -54,7 +55,9 @@ fn level_cells(levels: &[Option<Span>]) -> Vec<Cell> {
 }
 
 pub fn summary(s: &Level1Summary, landscape: bool, margins: Margins) -> Table {
-    let names: Vec<String> = ["指标", "分值", "得分", "得分率"].map(String::from).into();
+    let names: Vec<String> = crate::lang::report_words::summary_header(s.lang)
+        .map(String::from)
+        .into();
     let mut rows: Vec<Vec<Cell>> = s
         .rows
         .iter()
@@ -69,14 +72,14 @@ pub fn summary(s: &Level1Summary, landscape: bool, margins: Margins) -> Table {
         .collect();
     if let Some(adj) = s.adjustments_text() {
         rows.push(vec![
-            Cell::text("加减分项"),
+            Cell::text(word(Word::Adjustments, s.lang)),
             Cell::number(""),
             Cell::number(adj),
             Cell::number(""),
         ]);
     }
     rows.push(vec![
-        Cell::text("合计").bold(),
+        Cell::text(word(Word::Total, s.lang)).bold(),
         Cell::number(plain(s.total.weight)).bold(),
         Cell::number(s.score_text(&s.total)).bold(),
         Cell::number(Level1Summary::rate_text(&s.total)).bold(),
@@ -126,7 +129,12 @@ pub fn level1(t: &Level1Table, landscape: bool, margins: Margins) -> Table {
             cells
         })
         .collect();
-    let mut total = vec![Cell::text("合计").bold().center().span(levels)];
+    let mut total = vec![
+        Cell::text(word(Word::Total, t.lang))
+            .bold()
+            .center()
+            .span(levels),
+    ];
     total.push(Cell::number(plain(t.head.weight)).bold());
     if t.show_target {
         total.push(Cell::text(""));
@@ -155,7 +163,8 @@ pub fn level1(t: &Level1Table, landscape: bool, margins: Margins) -> Table {
     let last = widths.len() - 1;
     widths[last] = ColWidth::Share(30.0);
     if t.show_target {
-        let targets = t.rows.iter().map(|r| r.target.as_str()).chain(["目标值"]);
+        let targets =
+            (t.rows.iter().map(|r| r.target.as_str())).chain([word(Word::Target, t.lang)]);
         let max = if landscape { 12.0 } else { 8.0 };
         widths[levels + 1] = ColWidth::Cells(cells_for(targets).clamp(6.0, max));
     }
@@ -190,7 +199,10 @@ pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: Margins) -> Table {
         })
         .collect();
     let mut total = vec![
-        Cell::text("总计").bold().center().span(levels),
+        Cell::text(word(Word::GrandTotal, s.lang))
+            .bold()
+            .center()
+            .span(levels),
         Cell::number(plain(s.total_weight)).bold(),
         Cell::text(""),
         Cell::text(""),
@@ -218,7 +230,8 @@ pub fn score_sheet(s: &ScoreSheet, landscape: bool, margins: Margins) -> Table {
                 .map(|sp| sp.text.as_str());
             *w = label_col(texts, 18.0);
         } else if s.target_column && c == levels + 3 {
-            let targets = s.rows.iter().map(|r| r.target.as_str()).chain(["目标值"]);
+            let targets =
+                (s.rows.iter().map(|r| r.target.as_str())).chain([word(Word::Target, s.lang)]);
             *w = ColWidth::Cells(cells_for(targets).clamp(6.0, 12.0));
         } else if matches!(w, ColWidth::Share(_)) {
             *w = ColWidth::Share(share);

@@ -269,7 +269,7 @@ impl App {
             title: self.df(D::DefinitionsTitle, &[&self.heading(&code)]),
             labels: DefinitionKey::ALL
                 .iter()
-                .map(|k| k.label().to_string())
+                .map(|&k| crate::lang::definition_label(k, self.lang).to_string())
                 .chain([self.d(D::ShownLabel).to_string()])
                 .collect(),
             inputs: DefinitionKey::ALL

@@ -72,8 +72,12 @@ impl App {
                 // Others had saved: their changes were merged in and saved with ours. The
                 // document is the merged one now; undo steps of the old one no longer apply.
                 recovery::discard(&self.file.path);
-                let changes: Vec<String> =
-                    self.file.merged_in.iter().map(|c| c.to_string()).collect();
+                let changes: Vec<String> = self
+                    .file
+                    .merged_in
+                    .iter()
+                    .map(|c| c.describe(self.project()))
+                    .collect();
                 let fresh = self.file.clone();
                 self.replace_file(fresh);
                 self.saved_top = None;

@@ -13,7 +13,7 @@ impl App {
     /// Applies `edit` (and the status it implies) as one undoable step, then rescores.
     /// On refusal nothing changes and the message says what is allowed.
     pub fn commit(&mut self, edit: Edit) -> Result<(), String> {
-        let label = crate::lang::edit_label(&edit, self.lang);
+        let label = crate::lang::edit_label_in(&edit, self.lang, self.project());
         self.commit_all(vec![edit], label)
     }
 

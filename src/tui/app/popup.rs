@@ -302,7 +302,12 @@ impl App {
                     }
                 },
                 other => {
+                    let before = p.input.text();
                     edit_line(&mut p.input, other);
+                    // An error is about what was typed: once the text changes it is stale.
+                    if p.input.text() != before {
+                        p.error = None;
+                    }
                     Some(Popup::Prompt(p))
                 }
             },
@@ -325,7 +330,13 @@ impl App {
                 },
                 other => {
                     if !self.rule_form_key(&mut f, &other) {
+                        let before = f.inputs[f.focus].text();
                         edit_line(&mut f.inputs[f.focus], other);
+                        // An error is about what was typed: once the text changes it is stale
+                        // (a rule form sets its own again as it checks the new text).
+                        if f.inputs[f.focus].text() != before {
+                            f.error = None;
+                        }
                     }
                     self.refresh_rule_form(&mut f);
                     Some(Popup::Form(f))

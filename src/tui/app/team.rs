@@ -129,7 +129,7 @@ impl App {
         let changes: Vec<String> = merged
             .theirs_changes
             .iter()
-            .map(|c| c.to_string())
+            .map(|c| c.describe(merged.file.project()))
             .collect();
         self.replace_file(merged.file.clone());
         self.saved_top = Some(u64::MAX);
@@ -166,7 +166,19 @@ impl App {
             &[
                 &(pending.at + 1).to_string(),
                 &pending.merged.conflicts.len().to_string(),
-                &format!("{} {} {}", c.code, c.name, c.field.label()),
+                &format!(
+                    "{} {} {}",
+                    c.code,
+                    c.name,
+                    c.field.label_in(
+                        pending
+                            .merged
+                            .file
+                            .project()
+                            .get(&c.code)
+                            .map(|i| &i.assessment)
+                    )
+                ),
             ],
         );
         let items = vec![
@@ -179,7 +191,7 @@ impl App {
                 .merged
                 .theirs_changes
                 .iter()
-                .map(|c| format!("  {c}")),
+                .map(|c| format!("  {}", c.describe(pending.merged.file.project()))),
         );
         self.popup = Some(super::Popup::Picker(super::Picker {
             title,
@@ -212,7 +224,7 @@ impl App {
             .merged
             .theirs_changes
             .iter()
-            .map(|c| c.to_string())
+            .map(|c| c.describe(pending.merged.file.project()))
             .collect();
         self.announce_merge(&pending.who, &changes);
         if pending.then_save {
@@ -248,7 +260,13 @@ impl App {
             Msg::RecordedConflictTitle,
             &[
                 &total.to_string(),
-                &format!("{} {} {}", r.code, name, r.field.label()),
+                &format!(
+                    "{} {} {}",
+                    r.code,
+                    name,
+                    r.field
+                        .label_in(self.project().get(&r.code).map(|i| &i.assessment))
+                ),
             ],
         );
         let items = vec![

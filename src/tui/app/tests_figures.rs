@@ -111,3 +111,22 @@ fn a_year_is_changed_added_and_removed_in_the_inputs_editor() {
         "{text}"
     );
 }
+
+#[test]
+fn a_recorded_conflict_on_a_count_names_its_option_and_question() {
+    let (_dir, path) = copy();
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(
+        "\n[[conflicts]]\ncode = \"C2\"\nfield = \"survey.满意度.1.2\"\nours = 41\ntheirs = 42\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut app = open(&path);
+    app.update(Action::Resize(240, 100));
+    keys(&mut app, "/C2<Enter>");
+    let screen = render(&mut app, 240, 100);
+    assert!(
+        screen.contains("满意度 第1题（您对服务态度是否满意）“满意”人数"),
+        "{screen}"
+    );
+    assert!(!screen.contains("第1题第2项"), "{screen}");
+}

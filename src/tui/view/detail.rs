@@ -243,7 +243,7 @@ pub fn lines(app: &App, width: usize) -> Vec<DLine> {
             app.tf(
                 Msg::ConflictHere,
                 &[
-                    &c.field.label(),
+                    &c.field.label_in(Some(&ind.assessment)),
                     &crate::model::show(c.ours.as_ref()),
                     &crate::model::show(c.theirs.as_ref()),
                 ],

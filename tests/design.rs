@@ -381,3 +381,78 @@ fn settings_are_shown_and_changed_from_the_shell() {
     let bad = jixiao(d, &["settings", "p.toml", "grades=优 90"]);
     assert!(bad.stderr.contains("start at 0"), "{}", bad.stderr);
 }
+
+/// Issue 14 leftovers: a leaf's 评价要点 from the shell — a file of points one a line, one
+/// point appended, one deleted by its number — printed as the list now stands.
+#[test]
+fn criteria_are_set_appended_and_deleted_by_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["new", "--framework", "mof-program", "p.toml"]);
+    std::fs::write(d.join("points.txt"), "①立项依据充分\n\n②符合发展规划\n").unwrap();
+    let out = ok(
+        d,
+        &[
+            "set",
+            "p.toml",
+            "A101",
+            "criteria=@points.txt",
+            "criteria+=③与部门职责相符",
+            "criteria-=1",
+        ],
+    );
+    assert!(
+        out.contains("A101: 评价要点 (2 points)\n  1. ②符合发展规划\n  2. ③与部门职责相符"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
+    assert!(
+        text.contains("criteria = [\n  \"②符合发展规划\",\n  \"③与部门职责相符\",\n]"),
+        "{text}"
+    );
+    // No point 3: refused with the numbers there are, the file untouched.
+    let r = jixiao(d, &["set", "p.toml", "A101", "criteria-=3"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("there is no 评价要点 number \"3\": expected 1 to 2"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(d.join("p.toml")).unwrap(), text);
+    let r = jixiao(d, &["set", "p.toml", "A101", "criteria=@missing.txt"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("missing.txt"), "{}", r.stderr);
+    // An empty list removes the key.
+    ok(d, &["set", "p.toml", "A101", "criteria="]);
+    let after = std::fs::read_to_string(d.join("p.toml")).unwrap();
+    let a101 = after.split("[indicators.A101]").nth(1).unwrap();
+    let a101 = a101.split("\n[").next().unwrap();
+    assert!(!a101.contains("criteria"), "{a101}");
+}
+
+/// `shown=` sets the code the report prints, `shown=` (empty) prints none and is kept as
+/// `shown = ""`, `shown-` removes the key: three different files.
+#[test]
+fn the_reports_code_is_set_emptied_and_removed_by_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["new", "--framework", "mof-program", "p.toml"]);
+    let original = std::fs::read_to_string(d.join("p.toml")).unwrap();
+    let out = ok(d, &["set", "p.toml", "A", "shown=（一）"]);
+    assert!(out.contains("A: report's code （一）"), "{out}");
+    let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
+    assert!(text.contains("shown = \"（一）\"\n"), "{text}");
+    let out = ok(d, &["export", "p.toml", "--format", "md"]);
+    assert!(out.contains("（一）"), "{out}");
+    let out = ok(d, &["set", "p.toml", "A", "shown="]);
+    assert!(out.contains("A: report's code: none printed"), "{out}");
+    let text = std::fs::read_to_string(d.join("p.toml")).unwrap();
+    assert!(text.contains("shown = \"\"\n"), "{text}");
+    let out = ok(d, &["set", "p.toml", "A", "shown-"]);
+    assert!(
+        out.contains("A: report's code: the indicator's own"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read_to_string(d.join("p.toml")).unwrap(), original);
+}

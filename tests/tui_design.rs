@@ -244,6 +244,43 @@ fn the_texts_of_an_indicator_are_one_form() {
     assert_eq!(app.file.text(), original);
 }
 
+/// Issue 14 leftovers: the code the report prints (`shown`) is the texts form's last row:
+/// a code of its own, `""` for none printed, emptied to print the indicator's code again.
+#[test]
+fn the_reports_code_is_a_row_of_the_texts_form() {
+    let (_dir, path, original) = new_project();
+    let mut app = open(&path, Lang::Zh);
+    keys(&mut app, "/C101<Enter>d<Tab><Tab><Tab><Tab>（一）");
+    insta::assert_snapshot!("texts_form_shown_80x24", render(&mut app, 80, 24));
+    keys(&mut app, "<Enter>");
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    assert_eq!(
+        app.project().get("C101").unwrap().shown.as_deref(),
+        Some("（一）")
+    );
+    assert!(app.file.text().contains("shown = \"（一）\"\n"));
+    // `""`: the report prints no code — the key stays, empty.
+    keys(&mut app, "d<Tab><Tab><Tab><Tab><C-u>\"\"<Enter>");
+    assert_eq!(
+        app.project().get("C101").unwrap().shown.as_deref(),
+        Some("")
+    );
+    assert!(app.file.text().contains("shown = \"\"\n"));
+    // Reopened, the row says `""` again; emptied, the key goes.
+    keys(&mut app, "d<Tab><Tab><Tab><Tab>");
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("{:?}", app.popup)
+    };
+    assert_eq!(f.inputs[4].text(), "\"\"");
+    keys(&mut app, "<C-u><Enter>");
+    assert_eq!(app.project().get("C101").unwrap().shown, None);
+    assert_eq!(app.file.text(), original);
+    keys(&mut app, "uu");
+    assert!(app.file.text().contains("shown = \"（一）\"\n"));
+    keys(&mut app, "u");
+    assert_eq!(app.file.text(), original);
+}
+
 /// A copy of a sample in a fresh directory, and its text.
 fn sample(name: &str) -> (tempfile::TempDir, PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -283,7 +320,10 @@ fn the_rule_form_checks_fields_and_shows_the_score_live() {
     keys(&mut app, "<Enter>");
     insta::assert_snapshot!("rule_form_rate_80x24", render(&mut app, 80, 24));
     let (rows, error, preview) = rule_form_text(&app);
-    assert_eq!(rows, ["实际支出", "实际到位资金", "", "true"]);
+    assert_eq!(
+        rows,
+        ["实际支出", "实际到位资金", "", "true", "", "", "", "", ""]
+    );
     assert_eq!(error, None);
     assert_eq!(preview[0], "得 4.00 分（满分 4 分）");
     // Ctrl-n offers the leaf's inputs; a wrong word in a choice field is refused in place.
@@ -334,6 +374,40 @@ fn the_rule_form_checks_fields_and_shows_the_score_live() {
     assert_eq!(app.file.text(), original);
 }
 
+/// Issue 14 leftovers: the rule's full marks, the measure's unit, places and years and the
+/// 一票否决 items are rows of the form too, checked as typed and shown in the preview.
+#[test]
+fn the_rule_form_takes_max_unit_places_years_and_vetoes() {
+    let (_dir, path, original) = sample("rongcheng-checkup.toml");
+    let mut app = open(&path, Lang::Zh);
+    // numerator, denominator, value, cap, then max.
+    keys(&mut app, "/B102<Enter>f<Enter><Tab><Tab><Tab><Tab>2");
+    assert_eq!(rule_form_text(&app).2[0], "得 2.00 分（满分 4 分）");
+    // unit, then rate_places: 0–6 only.
+    keys(&mut app, "<Tab><Tab>7");
+    let error = rule_form_text(&app).1.unwrap();
+    assert!(error.starts_with("比率保留位数"), "{error}");
+    keys(&mut app, "<BS>0<Tab><C-n>");
+    let (rows, error, _) = rule_form_text(&app);
+    assert_eq!(error, None);
+    assert_eq!(rows[7], "sum");
+    keys(&mut app, "<Tab>截留挪用<C-o>虚报<Enter>");
+    assert!(app.popup.is_none(), "{:?}", app.popup);
+    assert!(
+        app.file.text().contains(
+            "rule = { kind = \"rate\", numerator = \"实际支出\", denominator = \"实际到位资金\", cap = true, max = 2, rate_places = 0, years = \"sum\", veto = [\"截留挪用\", \"虚报\"] }"
+        ),
+        "{}",
+        app.file.text()
+    );
+    // Reopened, the form shows what it wrote.
+    keys(&mut app, "f<Enter>");
+    let (rows, _, _) = rule_form_text(&app);
+    assert_eq!(&rows[4..], ["2", "", "0", "sum", "截留挪用", "虚报"]);
+    keys(&mut app, "<Esc>u");
+    assert_eq!(app.file.text(), original);
+}
+
 /// A levels rule's tiers are rows of the form: Ctrl-o adds one, Ctrl-d deletes one.
 #[test]
 fn the_tiers_of_a_levels_rule_are_an_editable_list() {
@@ -344,7 +418,8 @@ fn the_tiers_of_a_levels_rule_are_an_editable_list() {
         "/C101<Enter>f4好=1<C-o>较好=*0.8<C-o>错<C-d><C-o>一般=0.5",
     );
     let (rows, error, _) = rule_form_text(&app);
-    assert_eq!(rows, ["好=1", "较好=*0.8", "一般=0.5"]);
+    // The tiers, then the rule's full marks and its 一票否决 items, left empty.
+    assert_eq!(rows, ["好=1", "较好=*0.8", "一般=0.5", "", ""]);
     assert_eq!(error, None);
     keys(&mut app, "<Enter>");
     let rule = &app.project().get("C101").unwrap().rule;

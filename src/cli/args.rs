@@ -213,7 +213,10 @@ pub enum Command {
     /// unscorable="reason", checks=1,0,1, justification=@file.txt (an empty value clears);
     /// and its design: weight=2, name=…, code=NEW, explanation=…, formula=…, target=…,
     /// source=…, rule.kind=rate rule.numerator=实际到位资金 rule.denominator=预算资金 (a kind
-    /// starts a new rule; rule.KEY alone changes one parameter; rule= removes the rule).
+    /// starts a new rule; rule.KEY alone changes one parameter; rule= removes the rule);
+    /// 评价要点: criteria=@points.txt (one point a line), criteria+=一条 (appends),
+    /// criteria-=2 (deletes point 2), criteria= (none); the report's code: shown=（一）,
+    /// shown="" (the report prints no code), shown- (the key removed: the code is printed).
     Set {
         file: PathBuf,
         code: String,

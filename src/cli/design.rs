@@ -39,8 +39,57 @@ fn weight(text: &str) -> Result<rust_decimal::Decimal, EditError> {
     })
 }
 
+/// The 评价要点 after `criteria=…`, `criteria+=…`, `criteria-=N` in order: `=` replaces the
+/// list (`@FILE`: one point a line, blank lines skipped; empty: none), `+=` appends one point,
+/// `-=` deletes point N (from 1).
+pub fn criteria_after(
+    mut points: Vec<String>,
+    ops: &[(&str, &str)],
+) -> Result<Vec<String>, EditError> {
+    for (op, value) in ops {
+        match *op {
+            "+" => points.push(value.trim().to_string()),
+            "-" => {
+                let at = value
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=points.len()).contains(n))
+                    .ok_or_else(|| EditError::NoCriterion {
+                        text: value.trim().to_string(),
+                        count: points.len(),
+                    })?;
+                points.remove(at - 1);
+            }
+            _ => {
+                let text = match value.trim().strip_prefix('@') {
+                    Some(path) => jixiao::store::reading::read_text_limited(
+                        Path::new(path),
+                        jixiao::store::reading::FIELD_LIMIT,
+                        jixiao::store::reading::Reading::Justification,
+                    )
+                    .map_err(|e| EditError::CannotReadFile {
+                        path: path.to_string(),
+                        error: e.to_string(),
+                        refusal: jixiao::store::reading::refusal_of(&e).map(Box::new),
+                    })?,
+                    None => value.to_string(),
+                };
+                points = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
+        }
+    }
+    Ok(points)
+}
+
 /// The edits of `jixiao set FILE CODE key=value …`: the scoring fields as before, and the
-/// design fields. All `rule.*` assignments make one rule edit; a code change comes last.
+/// design fields. All `rule.*` assignments make one rule edit, all `criteria…` one 评价要点
+/// edit; a code change comes last.
 pub fn set_edits(
     f: &ProjectFile,
     code: &str,
@@ -49,7 +98,15 @@ pub fn set_edits(
     let mut edits = Vec::new();
     let mut rule: Vec<(String, String)> = Vec::new();
     let mut recode = None;
+    let mut criteria: Vec<(&str, &str)> = Vec::new();
     for a in assignments {
+        if a.trim() == "shown-" {
+            edits.push(Edit::SetShown {
+                code: code.to_string(),
+                shown: None,
+            });
+            continue;
+        }
         let Some((key, value)) = a.split_once('=') else {
             return edit::parse_assignment(code, a).map(|e| vec![e]);
         };
@@ -57,6 +114,18 @@ pub fn set_edits(
         let c = code.to_string();
         match key {
             "rule" => rule.push((key.to_string(), value.to_string())),
+            "criteria" => criteria.push(("=", value)),
+            "criteria+" => criteria.push(("+", value)),
+            "criteria-" => criteria.push(("-", value)),
+            // `shown=` is a code printed as nothing; `shown-=` removes the key.
+            "shown" => edits.push(Edit::SetShown {
+                code: c,
+                shown: Some(value.trim().to_string()),
+            }),
+            "shown-" => edits.push(Edit::SetShown {
+                code: c,
+                shown: None,
+            }),
             k if k.starts_with("rule.") => rule.push((k.to_string(), value.to_string())),
             // A questionnaire count: its options are named by the leaf's survey.
             k if k.starts_with("survey.") => {
@@ -98,8 +167,30 @@ pub fn set_edits(
             rule: new,
         });
     }
+    if !criteria.is_empty() {
+        let p = f.project();
+        let current = p.get(code).ok_or_else(|| EditError::NoIndicator {
+            code: code.to_string(),
+        })?;
+        edits.push(Edit::SetCriteria {
+            code: code.to_string(),
+            criteria: criteria_after(current.criteria.clone(), &criteria)?,
+        });
+    }
     edits.extend(recode);
     Ok(edits)
+}
+
+/// What a scripted edit changed: its label, and for 评价要点 the list as it now stands,
+/// numbered as `criteria-=N` counts.
+pub fn edit_said(e: &Edit, lang: jixiao::lang::Lang) -> String {
+    let mut s = jixiao::lang::edit_label(e, lang);
+    if let Edit::SetCriteria { criteria, .. } = e {
+        for (k, point) in criteria.iter().enumerate() {
+            s.push_str(&format!("\n  {}. {point}", k + 1));
+        }
+    }
+    s
 }
 
 fn label(p: &Project, code: &str) -> String {
@@ -198,7 +289,7 @@ fn report(saved: &Saved) -> u8 {
                     None => note(&DesignNote::MovedToRoot { label: &moved, at }, lang),
                 }
             }
-            other => jixiao::lang::edit_label(other, lang),
+            other => edit_said(other, lang),
         };
         println!("{what}");
     }

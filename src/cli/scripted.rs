@@ -124,7 +124,7 @@ pub fn run(path: &Path, code: &str, _force: bool, build: &Build) -> u8 {
                 };
                 println!("{}", jixiao::lang::design::note(&changed, super::lang()))
             }
-            _ => println!("{}", jixiao::lang::edit_label(e, super::lang())),
+            _ => println!("{}", super::design::edit_said(e, super::lang())),
         }
     }
     // A code change (`code=`) prints the indicator under its new code.

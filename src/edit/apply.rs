@@ -373,6 +373,7 @@ pub fn apply(p: &mut Project, edit: &Edit) -> Result<Edit, EditError> {
         | Edit::SetRule { .. }
         | Edit::SetDefinition { .. }
         | Edit::SetCriteria { .. }
+        | Edit::SetShown { .. }
         | Edit::SetPolicy { .. }
         | Edit::SetGrades { .. } => unreachable!("handled above"),
     };

@@ -238,6 +238,12 @@ pub enum Edit {
         code: String,
         criteria: Vec<String>,
     },
+    /// The code the report prints (`shown = "（一）"`): `Some("")` prints no code at all,
+    /// None removes the key (the indicator's own code is printed).
+    SetShown {
+        code: String,
+        shown: Option<String>,
+    },
     /// One policy of `[framework]` (total, rounding, places, N/A policy, rate places), as
     /// written in the file (`"truncate"`, `2`); empty removes the key (its default applies).
     SetPolicy {
@@ -286,7 +292,8 @@ impl Edit {
             | Edit::MoveIndicator { code, .. }
             | Edit::SetRule { code, .. }
             | Edit::SetDefinition { code, .. }
-            | Edit::SetCriteria { code, .. } => code,
+            | Edit::SetCriteria { code, .. }
+            | Edit::SetShown { code, .. } => code,
             // Project-wide settings belong to no indicator.
             Edit::SetPolicy { .. } | Edit::SetGrades { .. } => "",
         }
@@ -307,6 +314,7 @@ impl Edit {
                 | Edit::SetRule { .. }
                 | Edit::SetDefinition { .. }
                 | Edit::SetCriteria { .. }
+                | Edit::SetShown { .. }
                 | Edit::SetPolicy { .. }
                 | Edit::SetGrades { .. }
         )

@@ -261,6 +261,11 @@ pub enum EditError {
     WeightNotNumber {
         text: String,
     },
+    /// `criteria-=N` with no point N (`count` points, numbered from 1), or N not a number.
+    NoCriterion {
+        text: String,
+        count: usize,
+    },
     SettingNotKeyValue {
         text: String,
     },

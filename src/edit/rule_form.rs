@@ -44,6 +44,8 @@ pub enum ParamKind {
     Band,
     /// One checkpoint per row: its points (`1`), or its table (`{ points = 1, partial = true }`).
     Checkpoint,
+    /// One 一票否决 item per row: the name of a boolean input (offered like `Input`).
+    Veto,
 }
 
 impl ParamKind {
@@ -51,7 +53,7 @@ impl ParamKind {
     pub fn is_list(self) -> bool {
         matches!(
             self,
-            ParamKind::Level | ParamKind::Band | ParamKind::Checkpoint
+            ParamKind::Level | ParamKind::Band | ParamKind::Checkpoint | ParamKind::Veto
         )
     }
 }
@@ -73,8 +75,21 @@ const MEASURE: [Param; 3] = [
     p("value", ParamKind::Input),
 ];
 
-/// The parameters the form shows for `kind` (the rest — veto, max, unit … — are kept as the
-/// file has them; the one-line form edits those). A branch holds two rules: one-line only.
+/// What a measured rule takes besides its kind's own parameters (load_rule's `rule_keys`):
+/// the measure's unit, the places it is rounded to, how several years' values combine.
+const MEASURE_EXTRA: [Param; 3] = [
+    p("unit", ParamKind::Text),
+    p(
+        "rate_places",
+        ParamKind::Choice(&["0", "1", "2", "3", "4", "5", "6"]),
+    ),
+    p("years", ParamKind::Choice(&["sum", "mean"])),
+];
+
+/// The parameters the form shows for `kind`: the measure, the kind's own, the rule's full marks
+/// (`max`, every kind but judgement, whose `max` is its range), the measure's extras and the
+/// 一票否决 items. The rest (`groups`, `difference`, `growth`, `origin`) are kept as the file has
+/// them; the one-line form edits those. A branch holds two rules: one-line only.
 pub fn params(kind: &str) -> Vec<Param> {
     use ParamKind::*;
     let own: Vec<Param> = match kind {
@@ -114,11 +129,22 @@ pub fn params(kind: &str) -> Vec<Param> {
         kind,
         "rate" | "threshold" | "bands" | "proportional" | "hybrid" | "per_point" | "linear"
     );
-    if measured {
-        MEASURE.iter().copied().chain(own).collect()
-    } else {
-        own
+    if own.is_empty() {
+        return own;
     }
+    let mut all: Vec<Param> = Vec::new();
+    if measured {
+        all.extend(MEASURE);
+    }
+    all.extend(own);
+    if kind != "judgement" {
+        all.push(p("max", Number));
+    }
+    if measured {
+        all.extend(MEASURE_EXTRA);
+    }
+    all.push(p("veto", Veto));
+    all
 }
 
 fn number_of(text: &str) -> Option<rust_decimal::Decimal> {
@@ -134,7 +160,7 @@ pub fn field_value(param: Param, text: &str) -> Result<Option<Value>, EditError>
     }
     // The form names the field before the error ("分子: 应为数字…"), so errors don't.
     let v = match param.kind {
-        ParamKind::Input | ParamKind::Text => Value::from(t),
+        ParamKind::Input | ParamKind::Text | ParamKind::Veto => Value::from(t),
         ParamKind::Number => match number_of(t) {
             Some(d) => crate::store::toml_write::decimal(d),
             None => {
@@ -151,10 +177,11 @@ pub fn field_value(param: Param, text: &str) -> Result<Option<Value>, EditError>
                     text: t.to_string(),
                 });
             }
-            match t {
-                "true" => Value::from(true),
-                "false" => Value::from(false),
-                "0" => Value::from(0),
+            // Whole numbers (`otherwise = 0`, `rate_places = 2`) are numbers in the file.
+            match (t, t.parse::<i64>()) {
+                ("true", _) => Value::from(true),
+                ("false", _) => Value::from(false),
+                (_, Ok(n)) => Value::from(n),
                 _ => Value::from(t),
             }
         }
@@ -359,12 +386,17 @@ pub fn rule_from_rows(
 mod tests {
     use super::*;
 
+    /// The texts fill the rows in order; from the kind's first list on, all go to that list.
     fn rows(kind: &str, texts: &[&str]) -> Vec<(Param, String)> {
         let ps = params(kind);
+        let list = ps
+            .iter()
+            .position(|p| p.kind.is_list())
+            .unwrap_or(ps.len() - 1);
         texts
             .iter()
             .enumerate()
-            .map(|(k, t)| (ps[k.min(ps.len() - 1)], t.to_string()))
+            .map(|(k, t)| (ps[k.min(list)], t.to_string()))
             .collect()
     }
 
@@ -405,6 +437,7 @@ mod tests {
         );
         let back: Vec<String> = rows_for("levels", Some(&text))
             .into_iter()
+            .filter(|(p, _)| p.key == "levels")
             .map(|(_, t)| t)
             .collect();
         assert_eq!(back, ["好=1", "较好=*0.8", "差=0"]);
@@ -442,6 +475,61 @@ mod tests {
             .map(|(p, t)| (p.key, t.as_str()))
             .collect();
         assert_eq!(filled, [("numerator", "a"), ("denominator", "b")]);
+    }
+
+    #[test]
+    fn full_marks_unit_places_years_and_vetoes_are_rows_too() {
+        let keep = r#"{ kind = "per_point", value = "培训人数", unit = "人", threshold = 200, deduct = 0.5, max = 3, rate_places = 0, years = "mean", veto = ["截留挪用", "虚报"] }"#;
+        let r = rows_for("per_point", Some(keep));
+        let filled: Vec<(&str, &str)> = r
+            .iter()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(p, t)| (p.key, t.as_str()))
+            .collect();
+        assert_eq!(
+            filled,
+            [
+                ("value", "培训人数"),
+                ("threshold", "200"),
+                ("deduct", "0.5"),
+                ("max", "3"),
+                ("unit", "人"),
+                ("rate_places", "0"),
+                ("years", "mean"),
+                ("veto", "截留挪用"),
+                ("veto", "虚报"),
+            ]
+        );
+        // Written back in the form's order, numbers as numbers, the vetoes as a list.
+        let text = rule_from_rows("per_point", &r, Some(keep)).unwrap();
+        assert_eq!(
+            text,
+            r#"{ kind = "per_point", value = "培训人数", threshold = 200, deduct = 0.5, max = 3, unit = "人", rate_places = 0, years = "mean", veto = ["截留挪用", "虚报"] }"#
+        );
+        // Each is checked as typed.
+        let at = |key: &str| r.iter().position(|(p, _)| p.key == key).unwrap();
+        let mut bad = r.clone();
+        bad[at("rate_places")].1 = "7".into();
+        assert_eq!(
+            rule_from_rows("per_point", &bad, None).unwrap_err().0,
+            at("rate_places")
+        );
+        let mut bad = r.clone();
+        bad[at("years")].1 = "median".into();
+        assert_eq!(
+            rule_from_rows("per_point", &bad, None).unwrap_err().0,
+            at("years")
+        );
+        let mut bad = r.clone();
+        bad[at("max")].1 = "三".into();
+        assert_eq!(
+            rule_from_rows("per_point", &bad, None).unwrap_err().0,
+            at("max")
+        );
+        // A judgement's `max` is its range, shown once; unmeasured kinds take no unit.
+        let keys: Vec<&str> = params("judgement").iter().map(|p| p.key).collect();
+        assert_eq!(keys, ["min", "max", "veto"]);
+        assert!(!params("levels").iter().any(|p| p.key == "unit"));
     }
 
     #[test]

@@ -232,9 +232,10 @@ pub fn validate(p: &Project, e: &Edit) -> Result<(), EditError> {
             exists()?;
             check_parent(p, parent.as_deref(), &subtree(p, code))
         }
-        Edit::SetRule { .. } | Edit::SetDefinition { .. } | Edit::SetCriteria { .. } => {
-            exists().map(|_| ())
-        }
+        Edit::SetRule { .. }
+        | Edit::SetDefinition { .. }
+        | Edit::SetCriteria { .. }
+        | Edit::SetShown { .. } => exists().map(|_| ()),
         Edit::SetPolicy { key, value } => key.check(value),
         Edit::SetGrades { grades } => super::settings::check_grades(grades),
         _ => Ok(()),

@@ -184,6 +184,18 @@ pub fn edit_label(edit: &Edit, lang: Lang) -> String {
             format!("评价要点（{} 条）", criteria.len()),
             format!("评价要点 ({} points)", criteria.len()),
         ),
+        Edit::SetShown { shown: None, .. } => lang
+            .pick(
+                "报告中的编号：用指标代码",
+                "report's code: the indicator's own",
+            )
+            .into(),
+        Edit::SetShown { shown: Some(s), .. } if s.is_empty() => lang
+            .pick("报告中的编号：不印编号", "report's code: none printed")
+            .into(),
+        Edit::SetShown { shown: Some(s), .. } => {
+            lang.pick(format!("报告中的编号 {s}"), format!("report's code {s}"))
+        }
         // Settings belong to the project, not to an indicator.
         Edit::SetPolicy { key, value } => {
             return lang.pick(

@@ -353,6 +353,7 @@ pub fn refusal(e: &EditError, lang: Lang) -> String {
         | MoveWhere
         | RenameWhat
         | WeightNotNumber { .. }
+        | NoCriterion { .. }
         | SettingNotKeyValue { .. }
         | UnknownSetting { .. } => super::refusal_command::command_line(e, lang),
         FormNumber { text: t } => lang.pick(
@@ -633,6 +634,7 @@ fn design(e: &EditError, lang: Lang) -> String {
         | MoveWhere
         | RenameWhat
         | WeightNotNumber { .. }
+        | NoCriterion { .. }
         | SettingNotKeyValue { .. }
         | UnknownSetting { .. }
         | NotYearly { .. }

@@ -68,6 +68,10 @@ pub(super) fn command_line(e: &EditError, lang: Lang) -> String {
             format!("分值应为数字，如 2 或 2.5，而不是“{text}”"),
             format!("weight must be a number of points such as 2 or 2.5, not \"{text}\""),
         ),
+        NoCriterion { text, count } => lang.pick(
+            format!("没有第“{text}”条评价要点：应为 1 到 {count} 之间的序号"),
+            format!("there is no 评价要点 number \"{text}\": expected 1 to {count}"),
+        ),
         SettingNotKeyValue { text } => lang.pick(
             format!("“{text}”不是 键=值 的形式；可用的键：{settings}"),
             format!("`{text}` is not key=value; expected {settings}"),

@@ -221,6 +221,10 @@ fn every_refusal() -> Vec<crate::edit::EditError> {
         MoveWhere,
         RenameWhat,
         WeightNotNumber { text: s("abc") },
+        NoCriterion {
+            text: s("4"),
+            count: 3,
+        },
         SettingNotKeyValue { text: s("total") },
         UnknownSetting { key: s("colour") },
         NotYearly { name: s("In1") },
@@ -376,6 +380,7 @@ fn refusal_ordinal(e: &crate::edit::EditError) -> usize {
         FormLevel { .. } => 98,
         FormBand { .. } => 99,
         FormCheckpoint { .. } => 100,
+        NoCriterion { .. } => 101,
     }
 }
 
@@ -385,7 +390,7 @@ fn every_edit_refusal_in_both_languages() {
     let mut seen: Vec<usize> = all.iter().map(refusal_ordinal).collect();
     seen.sort();
     seen.dedup();
-    assert_eq!(seen, (0..=100).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=101).collect::<Vec<_>>());
     for e in &all {
         let zh = e.text(Lang::Zh);
         let en = e.text(Lang::En);

@@ -38,6 +38,11 @@ pub fn rule_param(key: &str, lang: Lang) -> String {
         "op" => "比较",
         "target" => "目标值",
         "expr" => "公式",
+        // Keys every rule (or every measured rule) takes.
+        "unit" => "计量单位",
+        "rate_places" => "比率保留位数",
+        "years" => "多年取值",
+        "veto" => "一票否决项",
         other => other,
     };
     zh.to_string()

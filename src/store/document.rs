@@ -165,7 +165,8 @@ impl ProjectFile {
             self.dirty = true;
             return Ok(undo);
         }
-        // An indicator added, removed or moved: the model follows the document's order
+        // An indicator added, removed (or its removal undone), moved or given a new code: the
+        // model follows the document's order
         // without reading it again. The source map keeps the lines read at load (check
         // messages in the workbench name indicators, not lines; opening the file reads anew).
         if super::tree_patch::patch_tree(&mut self.loaded.project, &doc, e) {

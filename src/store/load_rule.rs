@@ -585,3 +585,18 @@ fn checkpoint(r: &mut Reader, v: &Value, path: &str, pos: Option<Pos>) -> Option
     };
     Some(Checkpoint { points, credit })
 }
+
+#[cfg(test)]
+mod tests {
+    /// The workbench's rule form shows only keys this reader takes for the kind, so a form
+    /// can never write a key a file refuses.
+    #[test]
+    fn every_rule_form_row_is_a_key_the_reader_takes() {
+        for kind in crate::edit::RULE_KINDS {
+            let keys = super::rule_keys(kind).unwrap();
+            for p in crate::edit::rule_params(kind) {
+                assert!(keys.contains(&p.key), "{kind}.{}", p.key);
+            }
+        }
+    }
+}

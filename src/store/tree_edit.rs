@@ -220,6 +220,7 @@ pub(super) fn patch_model(p: &mut Project, e: &Edit) -> bool {
         }
         Edit::SetRule { .. } => ind.rule = rule.unwrap_or_default(),
         Edit::SetCriteria { criteria, .. } => ind.criteria = criteria.clone(),
+        Edit::SetShown { shown, .. } => ind.shown = shown.clone(),
         _ => return false,
     }
     true
@@ -337,6 +338,15 @@ pub(super) fn apply(
                 code,
                 criteria: old,
             }
+        }
+        Edit::SetShown { shown, .. } => {
+            let old = p.get(&code).and_then(|i| i.shown.clone());
+            tw::set(
+                table(&mut doc, &code)?,
+                "shown",
+                shown.as_deref().map(tw::string),
+            );
+            Edit::SetShown { code, shown: old }
         }
         Edit::SetDefinition { key, text, .. } => {
             let old = p

@@ -246,7 +246,18 @@ impl App {
         Some(self.commit(edit))
     }
 
-    /// A form with the indicator's 指标解释, 公式, 目标值 and 数据来源.
+    /// The report's code as the definitions form shows it: empty when the key is absent (the
+    /// indicator's own code is printed), `""` when the report prints no code.
+    fn shown_text(shown: Option<&str>) -> String {
+        match shown {
+            None => String::new(),
+            Some("") => "\"\"".to_string(),
+            Some(s) => s.to_string(),
+        }
+    }
+
+    /// A form with the indicator's 指标解释, 公式, 目标值 and 数据来源, and the code the report
+    /// prints (`shown`).
     fn open_definitions(&mut self) {
         let Some(code) = self.selected_code() else {
             return;
@@ -259,10 +270,12 @@ impl App {
             labels: DefinitionKey::ALL
                 .iter()
                 .map(|&k| crate::lang::definition_label(k, self.lang).to_string())
+                .chain([self.d(D::ShownLabel).to_string()])
                 .collect(),
             inputs: DefinitionKey::ALL
                 .iter()
                 .map(|k| LineInput::new(k.read(&ind)))
+                .chain([LineInput::new(&Self::shown_text(ind.shown.as_deref()))])
                 .collect(),
             focus: 0,
             error: None,
@@ -274,7 +287,7 @@ impl App {
         let Some(ind) = self.project().get(code).cloned() else {
             return Ok(());
         };
-        let edits: Vec<Edit> = DefinitionKey::ALL
+        let mut edits: Vec<Edit> = DefinitionKey::ALL
             .iter()
             .zip(&f.inputs)
             .filter(|(k, input)| input.text().trim() != k.read(&ind).trim())
@@ -284,6 +297,20 @@ impl App {
                 text: input.text().trim().to_string(),
             })
             .collect();
+        if let Some(input) = f.inputs.get(DefinitionKey::ALL.len()) {
+            let typed = input.text();
+            let shown = match typed.trim() {
+                "" => None,
+                "\"\"" | "“”" => Some(String::new()),
+                t => Some(t.to_string()),
+            };
+            if shown != ind.shown {
+                edits.push(Edit::SetShown {
+                    code: code.to_string(),
+                    shown,
+                });
+            }
+        }
         match edits.len() {
             0 => Ok(()),
             1 => self.commit(edits[0].clone()),

@@ -185,7 +185,7 @@ impl App {
         match action {
             Action::NextChoice => {
                 let choices: Vec<String> = match param.kind {
-                    ParamKind::Input => rf.inputs.clone(),
+                    ParamKind::Input | ParamKind::Veto => rf.inputs.clone(),
                     ParamKind::Choice(words) => words.iter().map(|w| w.to_string()).collect(),
                     _ => Vec::new(),
                 };
@@ -223,7 +223,9 @@ impl App {
                     rf.params.remove(k);
                     f.labels.remove(k);
                     f.inputs.remove(k);
-                    f.focus = k.min(f.inputs.len() - 1);
+                    // Stay in the list: after its last row comes another field (full marks).
+                    let next_same = rf.params.get(k).is_some_and(|p| p.key == param.key);
+                    f.focus = if next_same { k } else { k - 1 };
                 } else {
                     f.inputs[k] = LineInput::new("");
                 }
@@ -269,6 +271,7 @@ impl App {
             ParamKind::Level => self.r(R::HintLevel).to_string(),
             ParamKind::Band => self.r(R::HintBand).to_string(),
             ParamKind::Checkpoint => self.r(R::HintCheckpoint).to_string(),
+            ParamKind::Veto => self.r(R::HintVeto).to_string(),
         }
     }
 }

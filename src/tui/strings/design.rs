@@ -55,6 +55,7 @@ pub enum DesignMsg {
     HelpPointDelete,
     HelpPointUp,
     HelpPointDown,
+    ShownLabel,
 }
 
 // One line per text, Chinese then English: kept as a table on purpose.
@@ -101,7 +102,7 @@ pub(super) fn pair(msg: DesignMsg) -> (&'static str, &'static str) {
         SettingsRatePlaces => ("比率取位(0–6，空=精确)", "Rate places (0–6, empty: exact)"),
         SettingsGrades => ("等级(名称 下限, …)", "Grades (NAME MIN, …)"),
         SettingsLabel => ("评价设置", "project settings"),
-        HelpDefinitions => ("指标解释、公式、目标值、数据来源", "the texts: explanation, formula, target, data source"),
+        HelpDefinitions => ("指标解释、公式、目标值、数据来源、报告编号", "the texts: explanation, formula, target, data source, report's code"),
         DefinitionsTitle => ("{} 的定义（一步修改，u 撤销）", "Texts of {} (one step; u undoes)"),
         HelpCriteria => ("评价要点：新增、修改、删除、排序（每步可撤销）", "评价要点 (evaluation points): add, edit, delete, reorder (each undoable)"),
         CriteriaTitle => ("{} 的评价要点", "评价要点 of {}"),
@@ -112,6 +113,7 @@ pub(super) fn pair(msg: DesignMsg) -> (&'static str, &'static str) {
         HelpPointDelete => ("评价要点列表：删除这一条", "评价要点 list: delete the point"),
         HelpPointUp => ("评价要点列表：上移", "评价要点 list: move the point up"),
         HelpPointDown => ("评价要点列表：下移", "评价要点 list: move the point down"),
+        ShownLabel => ("报告编号（\"\"不印）", "Report's code (\"\" none)"),
         SavedWithGaps => ("已保存；注意分值不符：{}", "saved; note the weights that don't add up: {}"),
     }
 }

@@ -20,6 +20,7 @@ pub enum RuleFormMsg {
     HintLevel,
     HintBand,
     HintCheckpoint,
+    HintVeto,
     NoChoices,
     NotAList,
     HelpNextChoice,
@@ -65,7 +66,7 @@ impl RuleFormMsg {
     }
 
     #[cfg(test)]
-    pub const ALL: [RuleFormMsg; 36] = {
+    pub const ALL: [RuleFormMsg; 37] = {
         use RuleFormMsg::*;
         [
             PickTitle,
@@ -84,6 +85,7 @@ impl RuleFormMsg {
             HintLevel,
             HintBand,
             HintCheckpoint,
+            HintVeto,
             NoChoices,
             NotAList,
             HelpNextChoice,
@@ -129,10 +131,11 @@ pub(super) fn pair(msg: RuleFormMsg) -> (&'static str, &'static str) {
         HintLevel => ("一行一档：名称=分值，或 名称=*比例（Ctrl-o 加一档，Ctrl-d 删除）", "one level a row: name=points or name=*share (Ctrl-o adds, Ctrl-d deletes)"),
         HintBand => ("一行一个区间：下限=分值，如 90=4（Ctrl-o 加一行）", "one band a row: min=points, e.g. 90=4 (Ctrl-o adds a row)"),
         HintCheckpoint => ("一行一个评价要点的分值（Ctrl-o 加一行）", "one checkpoint's points a row (Ctrl-o adds a row)"),
+        HintVeto => ("一行一个一票否决项：布尔输入项名称，为 true 时本指标得 0 分（Ctrl-n 轮换输入项，Ctrl-o 加一行）", "one 一票否决 item a row: a boolean input's name; when true the leaf scores 0 (Ctrl-n cycles inputs, Ctrl-o adds a row)"),
         NoChoices => ("{} 没有可选的值", "{} has no choices"),
         NotAList => ("{} 不是列表，不能加行或删行", "{} is not a list: rows cannot be added or deleted"),
         HelpNextChoice => ("规则表单：轮换候选值（输入项、选项）", "rule form: cycle the choices (inputs, options)"),
-        HelpAddRow => ("规则表单：在列表中加一行（档次、区间、要点）", "rule form: add a row to a list (levels, bands, checkpoints)"),
+        HelpAddRow => ("规则表单：在列表中加一行（档次、区间、要点、否决项）", "rule form: add a row to a list (levels, bands, checkpoints, vetoes)"),
         HelpRemoveRow => ("规则表单：删除列表中的这一行", "rule form: delete this row of a list"),
         Unchanged => ("评分规则未改变", "the rule is unchanged"),
         KindDeductions => ("逐项扣分：从满分扣去每处问题，扣完为止", "deductions: full marks less each finding, down to 0"),

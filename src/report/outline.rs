@@ -108,12 +108,17 @@ pub fn report_sheet(project: &Project, card: &Scorecard, labels: &TableLabels) -
         }
     }
     if !labels.code_prefix {
+        // An item's label loses its code ("F1 创新…" → "创新…"); in a deeper table the first
+        // column is the group's heading (加减分项), which is kept as it is.
+        let depth = sheet.level_headers.len();
         for row in &mut sheet.rows {
             if row.kind == RowKind::Adjustment {
-                for s in row.levels.iter_mut().flatten() {
-                    if let Some((_, name)) = s.text.split_once(' ')
-                        && s.text != "加减分项"
-                    {
+                for (level, s) in row.levels.iter_mut().enumerate() {
+                    let Some(s) = s else { continue };
+                    if level == 0 && depth > 1 {
+                        continue;
+                    }
+                    if let Some((_, name)) = s.text.split_once(' ') {
                         s.text = name.to_string();
                     }
                 }

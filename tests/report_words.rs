@@ -197,3 +197,48 @@ fn explain_markdown_speaks_english() {
         "{md}"
     );
 }
+
+/// 加减分项 rows in an English score sheet: the heading, each item's range and the cap's note
+/// are English; the items' names and reasons stay as written.
+#[test]
+fn adjustment_rows_speak_english() {
+    let (code, md, err) = run(&[
+        "export",
+        "tests/projects/adjustments.toml",
+        "--format",
+        "md",
+        "--report-lang",
+        "en",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let row = md
+        .lines()
+        .find(|l| l.contains("F1 创新管理机制加分"))
+        .expect("the F1 row");
+    assert!(
+        row.starts_with("| Adjustments | F1 创新管理机制加分 |"),
+        "{row}"
+    );
+    assert!(row.contains("Bonus item, at most 3 points"), "{row}");
+    assert!(
+        row.contains("4 points recorded, above the item's cap: counted as 3"),
+        "{row}"
+    );
+    assert!(md.contains("Penalty item, at most 10 points"), "{md}");
+    for word in ["加减分项", "单项上限", "超过单项上限"] {
+        assert!(!md.contains(word), "{word} in an English report:\n{md}");
+    }
+    // Chinese stays as it was.
+    let (_, zh, _) = run(&[
+        "export",
+        "tests/projects/adjustments.toml",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    assert!(zh.contains("| 加减分项 | F1 创新管理机制加分 |"), "{zh}");
+    assert!(zh.contains("加分项，单项上限 3 分"), "{zh}");
+}

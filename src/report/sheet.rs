@@ -242,21 +242,23 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
     }
     if let (Some(adj), Some(outcome)) = (&project.adjustments, &card.adjustments) {
         let n = adj.items.len();
+        let lang = project.report_lang();
+        let heading = lang.pick("加减分项", "Adjustments");
         for (k, (item, line)) in adj.items.iter().zip(&outcome.lines).enumerate() {
             let mut levels = vec![None; depth];
             let mut labels = vec![String::new(); depth];
             if depth == 1 {
-                labels[0] = format!("加减分项 {}", indicator_label(&item.code, &item.name));
+                labels[0] = format!("{heading} {}", indicator_label(&item.code, &item.name));
                 levels[0] = Some(Span {
                     text: labels[0].clone(),
                     rows: 1,
                     cols: 1,
                 });
             } else {
-                labels[0] = "加减分项".into();
+                labels[0] = heading.into();
                 if k == 0 {
                     levels[0] = Some(Span {
-                        text: "加减分项".into(),
+                        text: heading.into(),
                         rows: n,
                         cols: 1,
                     });
@@ -269,41 +271,59 @@ pub fn score_sheet(project: &Project, card: &Scorecard) -> ScoreSheet {
                 });
             }
             let (sign, word) = match item.direction {
-                AdjustmentDirection::Bonus => (Decimal::ONE, "加分"),
-                AdjustmentDirection::Penalty => (Decimal::NEGATIVE_ONE, "减分"),
+                AdjustmentDirection::Bonus => (Decimal::ONE, lang.pick("加分", "Bonus")),
+                AdjustmentDirection::Penalty => {
+                    (Decimal::NEGATIVE_ONE, lang.pick("减分", "Penalty"))
+                }
             };
             let mut criteria = item.criteria.clone();
-            match (item.min, item.cap) {
-                (Some(min), Some(cap)) => {
-                    criteria.push(format!("{word}项，单项 {}–{} 分", plain(min), plain(cap)))
+            let (min, cap) = (item.min.map(plain), item.cap.map(plain));
+            match (lang, min, cap) {
+                (_, None, None) => {}
+                (Lang::Zh, Some(min), Some(cap)) => {
+                    criteria.push(format!("{word}项，单项 {min}–{cap} 分"))
                 }
-                (Some(min), None) => criteria.push(format!("{word}项，单项至少 {} 分", plain(min))),
-                (None, Some(cap)) => criteria.push(format!("{word}项，单项上限 {} 分", plain(cap))),
-                (None, None) => {}
+                (Lang::Zh, Some(min), None) => {
+                    criteria.push(format!("{word}项，单项至少 {min} 分"))
+                }
+                (Lang::Zh, None, Some(cap)) => {
+                    criteria.push(format!("{word}项，单项上限 {cap} 分"))
+                }
+                (Lang::En, Some(min), Some(cap)) => {
+                    criteria.push(format!("{word} item, {min}–{cap} points"))
+                }
+                (Lang::En, Some(min), None) => {
+                    criteria.push(format!("{word} item, at least {min} points"))
+                }
+                (Lang::En, None, Some(cap)) => {
+                    criteria.push(format!("{word} item, at most {cap} points"))
+                }
             }
             let mut notes = Vec::new();
             if !line.reason.trim().is_empty() {
                 notes.push(line.reason.trim().to_string());
             }
             if let (Some(per), Some(n), None) = (item.per_item, item.count, item.points) {
-                notes.push(format!(
-                    "每项 {} 分 × {} 项 = {} 分",
-                    plain(per),
-                    plain(n),
-                    plain(line.recorded)
+                let (per, n, recorded) = (plain(per), plain(n), plain(line.recorded));
+                notes.push(lang.pick(
+                    format!("每项 {per} 分 × {n} 项 = {recorded} 分"),
+                    format!("{per} points × {n} items = {recorded} points"),
                 ));
             }
             if line.counted < line.recorded {
-                notes.push(format!(
-                    "{} {} 分，超过单项上限，按 {} 分计",
-                    if item.points.is_some() {
-                        "记录"
-                    } else {
-                        "按规则计"
-                    },
-                    plain(line.recorded),
-                    plain(line.counted)
-                ));
+                let (recorded, counted) = (plain(line.recorded), plain(line.counted));
+                notes.push(match (lang, item.points.is_some()) {
+                    (Lang::Zh, true) => format!("记录 {recorded} 分，超过单项上限，按 {counted} 分计"),
+                    (Lang::Zh, false) => {
+                        format!("按规则计 {recorded} 分，超过单项上限，按 {counted} 分计")
+                    }
+                    (Lang::En, true) => {
+                        format!("{recorded} points recorded, above the item's cap: counted as {counted}")
+                    }
+                    (Lang::En, false) => {
+                        format!("{recorded} points by its rule, above the item's cap: counted as {counted}")
+                    }
+                });
             }
             rows.push(SheetRow {
                 kind: RowKind::Adjustment,

@@ -15,7 +15,7 @@ use jixiao::model::{Deduction, Review, RuleKind, Status};
 use jixiao::store::ProjectFile;
 use jixiao::tui::action::Action;
 use jixiao::tui::app::{App, Options, Popup, ReviewOrder};
-use jixiao::tui::testing::{keys, render};
+use jixiao::tui::testing::{keys, message, render};
 use jixiao::tui::{Lang, Theme};
 use rust_decimal::Decimal;
 
@@ -48,13 +48,6 @@ fn open(path: &Path, lang: Lang) -> App {
     app.reviewer = "王审核".into();
     app.update(Action::Resize(80, 24));
     app
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 fn popup_error(app: &App) -> Option<String> {

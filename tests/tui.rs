@@ -7,7 +7,7 @@ use jixiao::scoring;
 use jixiao::store::ProjectFile;
 use jixiao::tui::action::Action;
 use jixiao::tui::app::{App, Options, Popup};
-use jixiao::tui::testing::{keys, render};
+use jixiao::tui::testing::{keys, message, popup_error, render, score_of};
 use jixiao::tui::{Lang, Theme, keymap, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -42,27 +42,6 @@ fn open(path: &Path, lang: Lang) -> App {
     let mut app = App::new(ProjectFile::open(path).unwrap(), opts);
     app.update(Action::Resize(80, 24));
     app
-}
-
-fn score_of(app: &App, code: &str) -> Decimal {
-    app.card.node(app.project(), code).unwrap().score
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
-
-fn popup_error(app: &App) -> Option<String> {
-    match &app.popup {
-        Some(Popup::Prompt(p)) => p.error.clone(),
-        Some(Popup::Form(f)) => f.error.clone(),
-        Some(Popup::Picker(p)) => p.error.clone(),
-        Some(Popup::Editor(e)) => e.error.clone(),
-        _ => None,
-    }
 }
 
 // ─── Rendering ───────────────────────────────────────────────────────────────────────────

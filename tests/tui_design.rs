@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use jixiao::store::ProjectFile;
 use jixiao::tui::action::Action;
 use jixiao::tui::app::{App, Options, Popup};
-use jixiao::tui::testing::{keys, render};
+use jixiao::tui::testing::{keys, message, render};
 use jixiao::tui::{Lang, Theme};
 
 /// A new project from the MoF framework in a fresh directory, and its text.
@@ -32,13 +32,6 @@ fn open(path: &Path, lang: Lang) -> App {
     let mut app = App::new(ProjectFile::open(path).unwrap(), opts);
     app.update(Action::Resize(80, 24));
     app
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 fn selected(app: &App) -> String {

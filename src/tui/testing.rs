@@ -97,3 +97,31 @@ pub fn open(path: &std::path::Path, lang: super::Lang) -> App {
     app.update(Action::Resize(80, 24));
     app
 }
+
+/// The status bar's message, or "" when there is none.
+pub fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+/// The error the open prompt, form, picker or editor shows, if any.
+pub fn popup_error(app: &App) -> Option<String> {
+    use super::app::Popup;
+    match &app.popup {
+        Some(Popup::Prompt(p)) => p.error.clone(),
+        Some(Popup::Form(f)) => f.error.clone(),
+        Some(Popup::Picker(p)) => p.error.clone(),
+        Some(Popup::Editor(e)) => e.error.clone(),
+        _ => None,
+    }
+}
+
+/// A node's score, by its code.
+pub fn score_of(app: &App, code: &str) -> rust_decimal::Decimal {
+    app.card
+        .node(app.project(), code)
+        .expect("a code the project has")
+        .score
+}

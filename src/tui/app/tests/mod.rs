@@ -10,7 +10,7 @@ use super::{App, Field, Focus, Options, PickFor, Popup};
 use crate::store::ProjectFile;
 use crate::tui::action::Action;
 use crate::tui::strings::Lang;
-use crate::tui::testing::{keys, render};
+use crate::tui::testing::{keys, message, popup_error, render, score_of};
 use crate::tui::theme::Theme;
 
 fn d(s: &str) -> Decimal {
@@ -48,27 +48,6 @@ fn open(path: &Path, lang: Lang) -> App {
     let mut app = App::new(ProjectFile::open(path).unwrap(), opts);
     app.update(Action::Resize(80, 24));
     app
-}
-
-fn score_of(app: &App, code: &str) -> Decimal {
-    app.card.node(app.project(), code).unwrap().score
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
-
-fn popup_error(app: &App) -> Option<String> {
-    match &app.popup {
-        Some(Popup::Prompt(p)) => p.error.clone(),
-        Some(Popup::Form(f)) => f.error.clone(),
-        Some(Popup::Picker(p)) => p.error.clone(),
-        Some(Popup::Editor(e)) => e.error.clone(),
-        _ => None,
-    }
 }
 
 mod editing;

@@ -587,71 +587,8 @@ fn design(e: &EditError, lang: Lang) -> String {
                 format!("checkpoint {number} counts shortcomings; expected a whole number, not {v}"),
             )
         }
-        // Said by `refusal` or `command_line`: listed, not `_`, so a new variant must be placed.
-        NoIndicator { .. }
-        | IsParent { .. }
-        | Negative { .. }
-        | AboveWeight { .. }
-        | NoItem { .. }
-        | NoAdjustment { .. }
-        | AdjustmentSigned
-        | AboveCap { .. }
-        | JudgedRange { .. }
-        | InputNeedsName
-        | NumberTooLarge
-        | BadDate { .. }
-        | DeductionNeedsPoints
-        | DeductionNeedsReason
-        | NegativeCount
-        | ChecksCount { .. }
-        | NotALevel { .. }
-        | NotLevels { .. }
-        | NaNeedsReason
-        | UnscorableNeedsReason
-        | EvidenceNeedsTitle
-        | NotKeyValue { .. }
-        | NotANumber { .. }
-        | BadStatus { .. }
-        | CannotReadFile { .. }
-        | BadCheck { .. }
-        | BadInputValue { .. }
-        | UnknownField { .. }
-        | ValueDoesNotFit { .. }
-        | EditByHand { .. }
-        | NoConflict { .. }
-        | ConflictOfOther { .. }
-        | NotStructural
-        | StructuralNeedsToml
-        | TheirsNotToml { .. }
-        | CannotSet { .. }
-        | TheirsUnreadable { .. }
-        | NoParentToAddUnder { .. }
-        | NotAChild { .. }
-        | NotASibling { .. }
-        | UpDownAmongSiblings
-        | AlreadyFirst { .. }
-        | AlreadyLast { .. }
-        | MoveWhere
-        | RenameWhat
-        | WeightNotNumber { .. }
-        | NoCriterion { .. }
-        | SettingNotKeyValue { .. }
-        | UnknownSetting { .. }
-        | NotYearly { .. }
-        | IsYearly { .. }
-        | BadYear { .. }
-        | NoSurvey { .. }
-        | NoQuestion { .. }
-        | NoOption { .. }
-        | NoOptionNamed { .. }
-        | WhichQuestion { .. }
-        | SurveyCountsLen { .. }
-        | SurveyIncomplete { .. }
-        | FormNumber { .. }
-        | FormChoice { .. }
-        | FormShare { .. }
-        | FormLevel { .. }
-        | FormBand { .. }
-        | FormCheckpoint { .. } => String::new(),
+        // Every variant is routed by `refusal` (an exhaustive match); one routed here without
+        // words would be empty, which refusal_tests (every variant, both languages) catches.
+        _ => String::new(),
     }
 }
